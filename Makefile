@@ -1,0 +1,41 @@
+# medialens: `make run` sets everything up and analyses seeds/; `make test` checks it.
+.DEFAULT_GOAL := help
+.PHONY: help setup run test lab notebooks clean
+
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.medialens-setup
+
+## help: list the targets
+help:
+	@grep -E '^## ' $(MAKEFILE_LIST) | sed 's/^## /  make /'
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || python3 -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m ipykernel install --sys-prefix --name medialens --display-name "Python (medialens)" >/dev/null
+	touch $@
+
+## setup: create .venv, install medialens with its test extras, register the Jupyter kernel
+setup: $(STAMP)
+
+## run: analyse seeds/ with every notebook and write reports/ (index.html links it all)
+run: setup
+	$(BIN)/medialens run seeds --out reports
+
+## test: unit tests and nbval over the committed notebooks
+test: setup
+	$(BIN)/pytest
+
+## lab: open JupyterLab on notebooks/ with the medialens kernel
+lab: setup
+	$(BIN)/jupyter lab notebooks/
+
+## notebooks: re-execute the committed notebooks on seeds/ (after changing the library)
+notebooks: setup
+	cd notebooks && for nb in *.ipynb; do ../$(BIN)/jupyter nbconvert --to notebook --execute --inplace "$$nb" || exit 1; done
+
+## clean: remove reports/ and the virtual environment
+clean:
+	rm -rf reports $(VENV)

@@ -1,0 +1,16 @@
+"""medialens: compare how several news articles report the same story.
+
+    import medialens as ml
+    documents = ml.load_corpus("seeds")          # one row per article
+    tables = ml.tag_corpus(documents)            # sentences, sources, hedges, figures, frames, scores
+"""
+from .corpus import load_corpus, removed_lines
+from .errors import MedialensError
+from .highlight import article_spans, render_article
+from .plots import save_figure
+from .sentences import split_sentences
+from .tables import read_tables, write_tables
+from .tagging import tag_corpus
+
+__all__ = ["load_corpus", "removed_lines", "split_sentences", "tag_corpus", "read_tables",
+           "write_tables", "save_figure", "article_spans", "render_article", "MedialensError"]

@@ -1,0 +1,95 @@
+"""The `medialens` command: `tag` writes the tables of a corpus, `run` executes the notebooks.
+
+A user's mistake (a bad path, an empty file, a malformed table) is one line on stderr and exit
+status 1, and no output folder is left behind.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import warnings
+from pathlib import Path
+
+from .config import NOTEBOOKS_DIR
+from .errors import MedialensError
+
+
+def _lexicon_overrides(pairs: list[str]) -> dict[str, str]:
+    overrides = {}
+    for pair in pairs:
+        name, sep, path = pair.partition("=")
+        if not sep or not name or not path:
+            raise MedialensError(pair, "--lexicon takes NAME=FILE, e.g. hedges=my_hedges.jsonl")
+        overrides[name] = path
+    return overrides
+
+
+def cmd_tag(args) -> None:
+    from .tables import atomic_folder
+    from .tagging import write_tagged
+
+    with atomic_folder(args.out) as work:
+        n_documents = write_tagged(args.corpus, work, lexicons=_lexicon_overrides(args.lexicon),
+                                   spacy_model=args.spacy_model, fmt=args.format,
+                                   batch_size=args.batch_size, jobs=args.jobs)
+    print(f"tagged {n_documents} documents -> {args.out}", file=sys.stderr)
+
+
+def cmd_run(args) -> None:
+    from .report import run_notebooks
+
+    run_notebooks(args.corpus, args.out, notebooks=args.notebooks,
+                  lexicons=_lexicon_overrides(args.lexicon))
+    print(f"reports -> {Path(args.out) / 'index.html'}", file=sys.stderr)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="medialens", description="Compare how news articles report the same story.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    tag = commands.add_parser("tag", help="write documents, sentences, sources, hedges, figures, "
+                                          "frames, actors and scores tables for a corpus",
+                              description="Tag a corpus and write one table per kind of span.")
+    tag.add_argument("corpus", help="folder of .txt/.md/.html files, one such file, or a "
+                                    ".csv/.jsonl/.parquet table with a text column")
+    tag.add_argument("--out", required=True, help="folder for the tables (replaced whole)")
+    tag.add_argument("--format", choices=["csv", "parquet"], default="csv",
+                     help="table format (parquet writes one part per batch)")
+    tag.add_argument("--batch-size", type=int, default=200, help="documents per batch")
+    tag.add_argument("--jobs", type=int, default=1, help="local processes")
+    tag.add_argument("--spacy-model", default=None,
+                     help="an installed trained spaCy pipeline whose entities sharpen sources")
+    tag.add_argument("--lexicon", action="append", default=[], metavar="NAME=FILE",
+                     help="replace a built-in lexicon (repeatable), e.g. hedges=my_hedges.jsonl")
+    tag.set_defaults(func=cmd_tag)
+
+    run = commands.add_parser("run", help="execute every notebook on a corpus and write HTML reports",
+                              description="Run the analysis notebooks with papermill; write the "
+                                          "executed notebooks, HTML exports, tables and index.html.")
+    run.add_argument("corpus", help="folder, file or table of articles (as for `tag`)")
+    run.add_argument("--out", required=True, help="reports folder (replaced whole)")
+    run.add_argument("--notebooks", default=str(NOTEBOOKS_DIR), help="folder of notebooks to run")
+    run.add_argument("--lexicon", action="append", default=[], metavar="NAME=FILE",
+                     help="replace a built-in lexicon (repeatable)")
+    run.set_defaults(func=cmd_run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    warnings.showwarning = lambda message, *rest, **kw: print(f"medialens: warning: {message}",
+                                                              file=sys.stderr)
+    try:
+        args.func(args)
+    except MedialensError as error:
+        print(f"medialens: error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("medialens: interrupted; no output written", file=sys.stderr)
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

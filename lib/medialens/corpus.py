@@ -1,0 +1,188 @@
+"""Loading a corpus: a folder of .txt/.md/.html files, one such file, or a table of articles.
+
+Returns one tidy DataFrame, one row per document. Cleaning rules live in clean.py, sentence
+splitting in sentences.py. Every problem with the user's input is a one-line MedialensError.
+"""
+from __future__ import annotations
+
+import re
+import warnings
+from pathlib import Path
+from typing import Iterator
+
+import pandas as pd
+
+from .clean import clean_text, n_words
+from .errors import MedialensError
+
+TEXT_SUFFIXES = {".txt", ".md"}
+HTML_SUFFIXES = {".html", ".htm"}
+TABLE_SUFFIXES = {".csv", ".jsonl", ".parquet"}
+TEXT_COLUMNS = ("text", "body", "content", "article")
+ID_COLUMNS = ("doc_id", "id")
+META_COLUMNS = ("title", "date", "outlet", "url")
+METADATA_FILE = "metadata.csv"
+
+DOCUMENT_COLUMNS = ["doc_id", "title", "date", "outlet", "url", "n_words", "text", "raw_text"]
+
+
+class EncodingWarning(UserWarning):
+    """A file that is not UTF-8 was read as Windows-1252."""
+
+
+def load_corpus(path: str | Path) -> pd.DataFrame:
+    """Load and clean every article under `path`.
+
+    Columns: doc_id (file stem or the table's id, safe as a file name), title, date (YYYY-MM-DD
+    or ''), outlet, url, n_words, text (the cleaned text, headline first), raw_text (as read).
+    """
+    documents = pd.DataFrame(list(iter_documents(path)), columns=DOCUMENT_COLUMNS)
+    return documents.astype({"n_words": int})
+
+
+def iter_documents(path: str | Path) -> Iterator[dict]:
+    """The documents of `load_corpus`, one dict at a time, so big corpora stream."""
+    path = Path(path)
+    if not path.exists():
+        raise MedialensError(path, "no such file or folder")
+    if path.is_dir():
+        yield from _unique_ids(_iter_folder(path))
+    elif path.suffix.lower() in TABLE_SUFFIXES:
+        yield from _unique_ids(_iter_table(path))
+    else:
+        yield _document(path, _article_file(path))
+
+
+def _iter_folder(folder: Path) -> Iterator[dict]:
+    files = sorted(p for p in folder.iterdir()
+                   if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES)
+    if not files:
+        kinds = ", ".join(sorted(TEXT_SUFFIXES | HTML_SUFFIXES))
+        raise MedialensError(folder, f"no article files in this folder (looked for {kinds})")
+    metadata = _read_metadata(folder / METADATA_FILE)
+    for file in files:
+        article = _article_file(file)
+        article.update({k: v for k, v in metadata.get(file.stem, {}).items() if v})
+        yield _document(file, article)
+
+
+def _read_metadata(path: Path) -> dict[str, dict]:
+    if not path.is_file():
+        return {}
+    table = _read_table(path)
+    key = next((c for c in (*ID_COLUMNS, "file") if c in table.columns), None)
+    if key is None:
+        raise MedialensError(path, "needs a doc_id (or file) column naming each article")
+    table[key] = table[key].map(lambda v: Path(str(v)).stem)
+    columns = [c for c in META_COLUMNS if c in table.columns]
+    return table.set_index(key)[columns].fillna("").astype(str).to_dict("index")
+
+
+def _iter_table(path: Path) -> Iterator[dict]:
+    table = _read_table(path)
+    text_column = next((c for c in TEXT_COLUMNS if c in table.columns), None)
+    if text_column is None:
+        raise MedialensError(path, f"no text column (name one of: {', '.join(TEXT_COLUMNS)})")
+    id_column = next((c for c in ID_COLUMNS if c in table.columns), None)
+    if table.empty:
+        raise MedialensError(path, "the table has no rows")
+    for number, row in enumerate(table.fillna("").astype(str).to_dict("records"), 1):
+        doc_id = row[id_column] if id_column else f"{path.stem}-{number}"
+        article = {k: row.get(k, "") for k in META_COLUMNS}
+        article["raw_text"] = row[text_column]
+        yield _document(f"{path}, row {number}", article, doc_id)
+
+
+def _read_table(path: Path) -> pd.DataFrame:
+    try:
+        if path.suffix.lower() == ".parquet":
+            table = pd.read_parquet(path)
+        elif path.suffix.lower() == ".jsonl":
+            table = pd.read_json(path, lines=True, dtype=False)
+        else:
+            table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding_errors="strict")
+    except (ValueError, OSError, UnicodeDecodeError, pd.errors.ParserError) as error:
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise MedialensError(path, f"cannot read this table ({reason})") from None
+    table.columns = [str(c).strip().lower() for c in table.columns]
+    return table
+
+
+def _article_file(path: Path) -> dict:
+    """Title, date, outlet, url and raw text of one .txt/.md/.html file."""
+    if path.suffix.lower() not in TEXT_SUFFIXES | HTML_SUFFIXES:
+        kinds = ", ".join(sorted(TEXT_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES))
+        raise MedialensError(path, f"unsupported file type (use a folder or one of {kinds})")
+    text = read_text(path)
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return _extract_html(path, text)
+    return {"title": "", "date": "", "outlet": "", "url": "", "raw_text": text}
+
+
+def read_text(path: Path) -> str:
+    """The file's text: UTF-8, else Windows-1252 with a warning; empty or binary files are errors."""
+    data = path.read_bytes()
+    if not data.strip():
+        raise MedialensError(path, "the file is empty")
+    if b"\x00" in data[:4096]:
+        raise MedialensError(path, "the file is binary, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        warnings.warn(f"{path}: not UTF-8, read as Windows-1252", EncodingWarning, stacklevel=2)
+        # cp1252 leaves five bytes undefined; latin-1 maps every byte, so it takes those files.
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            return data.decode("latin-1")
+
+
+def _extract_html(path: Path, html: str) -> dict:
+    # trafilatura is the field's maintained main-text extractor; hand-written parsing would not keep up.
+    import trafilatura
+
+    page = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                       include_tables=False, as_dict=True)
+    if not page or not (page.get("text") or "").strip():
+        raise MedialensError(path, "no article text found in this HTML page")
+    return {"title": page.get("title") or "", "date": page.get("date") or "",
+            "outlet": page.get("sitename") or "", "url": page.get("url") or "",
+            "raw_text": page["text"]}
+
+
+def _document(where, article: dict, doc_id: str | None = None) -> dict:
+    doc_id = safe_id(doc_id if doc_id is not None else Path(str(where)).stem)
+    cleaned = clean_text(article["raw_text"], title=article.get("title", ""))
+    if not cleaned.text.strip():
+        raise MedialensError(where, "no article text left after cleaning")
+    date = article.get("date") or cleaned.date
+    if date:
+        parsed = pd.to_datetime(date, errors="coerce", format="mixed")
+        date = "" if pd.isna(parsed) else parsed.strftime("%Y-%m-%d")
+    return {"doc_id": doc_id, "title": cleaned.title, "date": date,
+            "outlet": article.get("outlet") or cleaned.outlet, "url": article.get("url", ""),
+            "n_words": n_words(cleaned.text), "text": cleaned.text, "raw_text": article["raw_text"]}
+
+
+def safe_id(value) -> str:
+    """A document id usable as a file name: no path separators, no leading dots ('../x' -> 'x')."""
+    cleaned = re.sub(r"[^\w.-]+", "_", str(value)).strip("._")
+    return cleaned or "doc"
+
+
+def _unique_ids(documents: Iterator[dict]) -> Iterator[dict]:
+    seen: dict[str, int] = {}
+    for document in documents:
+        base = document["doc_id"]
+        seen[base] = seen.get(base, 0) + 1
+        if seen[base] > 1:
+            document["doc_id"] = f"{base}-{seen[base]}"
+        yield document
+
+
+def removed_lines(documents: pd.DataFrame) -> pd.DataFrame:
+    """What cleaning removed from each document. Columns: doc_id, reason, line."""
+    rows = [{"doc_id": doc.doc_id, "reason": reason, "line": line}
+            for doc in documents.itertuples()
+            for line, reason in clean_text(doc.raw_text).removed]
+    return pd.DataFrame(rows, columns=["doc_id", "reason", "line"])

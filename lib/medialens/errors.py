@@ -1,0 +1,11 @@
+"""User-facing errors: one line that names the file and the problem.
+
+The CLI prints these without a traceback; everything else is a bug and keeps its traceback.
+"""
+
+
+class MedialensError(Exception):
+    """A problem with the user's input (a path, a file, a table, a parameter)."""
+
+    def __init__(self, where, problem: str):
+        super().__init__(f"{where}: {problem}")

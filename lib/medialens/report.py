@@ -1,0 +1,102 @@
+"""Reports: run every notebook on a corpus with papermill, export HTML, write index.html.
+
+The HTML uses nbconvert's own template with code hidden and no script or font from the
+internet, so the reports open offline. Rendering a highlighted article is highlight.py's job.
+"""
+from __future__ import annotations
+
+import html
+import json
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import MedialensError
+from .tables import atomic_folder
+from .tagging import write_tagged
+
+
+def run_notebooks(corpus, out, notebooks, lexicons: dict[str, str] | None = None) -> Path:
+    """Tag `corpus` into OUT/tables, execute each notebook into OUT/notebooks, export OUT/NAME.html,
+    and link them all from OUT/index.html. Returns the path of index.html."""
+    import papermill
+
+    corpus = Path(corpus).resolve()
+    notebook_paths = sorted(Path(notebooks).glob("*.ipynb"))
+    if not notebook_paths:
+        raise MedialensError(notebooks, "no notebooks (*.ipynb) in this folder")
+    with atomic_folder(out) as work:
+        write_tagged(corpus, work / "tables", lexicons=lexicons)
+        (work / "notebooks").mkdir()
+        parameters = {"corpus": str(corpus), "output": str(work), "tables": str(work / "tables")}
+        parameters.update({f"{name}_lexicon": str(Path(path).resolve())
+                           for name, path in (lexicons or {}).items()})
+        for number, notebook in enumerate(notebook_paths, 1):
+            print(f"[{number}/{len(notebook_paths)}] {notebook.name}", file=sys.stderr)
+            executed = work / "notebooks" / notebook.name
+            try:
+                papermill.execute_notebook(str(notebook), str(executed), parameters=parameters,
+                                           cwd=str(notebook.parent), kernel_name="python3",
+                                           progress_bar=True, log_output=False)
+            except papermill.PapermillExecutionError as error:
+                raise MedialensError(f"{notebook.name}, cell [{error.exec_count}]",
+                                     f"{error.ename}: {error.evalue}") from None
+            (work / f"{notebook.stem}.html").write_text(export_html(executed), encoding="utf-8")
+        (work / "index.html").write_text(index_page(work), encoding="utf-8")
+    return Path(out) / "index.html"
+
+
+def export_html(notebook: Path) -> str:
+    """The notebook as one offline HTML page: outputs only, code hidden."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="lab", exclude_input=True, exclude_input_prompt=True,
+                            exclude_output_prompt=True)
+    exporter.mathjax_url = ""  # no CDN: the reports must open offline
+    body, _ = exporter.from_notebook_node(nbformat.read(notebook, as_version=4))
+    return body
+
+
+def notebook_title(notebook: Path) -> str:
+    """The first H1 of the notebook's first markdown cell."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    for cell in cells:
+        if cell["cell_type"] == "markdown":
+            for line in "".join(cell["source"]).splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    return notebook.stem
+
+
+def index_page(folder: Path) -> str:
+    """index.html: each notebook's HTML report, then each table and figure, as relative links."""
+    notebooks = sorted((folder / "notebooks").glob("*.ipynb"))
+    items = "\n".join(
+        f'<li><a href="{html.escape(nb.stem)}.html">{html.escape(notebook_title(nb))}</a> '
+        f'<small>(<a href="notebooks/{html.escape(nb.name)}">notebook</a>)</small></li>'
+        for nb in notebooks)
+    tables = "\n".join(
+        f'<li><a href="tables/{html.escape(p.name)}">{html.escape(p.name)}</a> '
+        f"<small>{_n_rows(p)} rows</small></li>"
+        for p in sorted((folder / "tables").glob("*.csv")))
+    figures = "\n".join(
+        f'<li><a href="figures/{html.escape(p.name)}">{html.escape(p.name)}</a>'
+        + (f' (<a href="figures/{html.escape(p.stem)}.csv">data</a>)'
+           if p.with_suffix(".csv").exists() else "") + "</li>"
+        for p in sorted((folder / "figures").glob("*.png")))
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>medialens reports</title>
+<style>body{{font-family:sans-serif;max-width:50em;margin:2em auto;line-height:1.5}}
+small{{color:#666}}</style></head>
+<body><h1>medialens reports</h1>
+<h2>Analyses</h2><ul>{items}</ul>
+<h2>Tables</h2><ul>{tables}</ul>
+<h2>Figures</h2><ul>{figures}</ul>
+</body></html>
+"""
+
+
+def _n_rows(path: Path) -> int:
+    return len(pd.read_csv(path, usecols=[0]))

@@ -1,0 +1,144 @@
+"""Tagging a corpus: one pass of spaCy over each document, every analysis's tagger on the Doc.
+
+An analysis module (hedges, sources, figures, frames) provides:
+- COLUMNS: {table name: [columns]} for the tables it fills, one row per tagged span;
+- class Tagger(lexicons=None, spacy_model=None) with
+  tag(doc, doc_id, found) -> {table name: [row dicts]}, where `found` holds the rows earlier
+  taggers made for the same document (so figures can use the sources of their sentence);
+- score(tables) -> DataFrame indexed by doc_id, its columns going into scores.csv.
+This module runs them in order and assembles tidy DataFrames; the CLI and notebooks call it.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+import pandas as pd
+
+from . import figures, frames, hedges, sources
+from .corpus import load_corpus
+from .sentences import SENTENCE_COLUMNS, pipeline, sentence_rows
+
+ANALYSES = [hedges, sources, figures, frames]  # in order: later taggers read earlier rows
+DOCUMENT_TABLE_COLUMNS = ["doc_id", "title", "date", "outlet", "url", "n_words", "n_sentences", "text"]
+
+
+def table_columns() -> dict[str, list[str]]:
+    columns = {"documents": DOCUMENT_TABLE_COLUMNS, "sentences": SENTENCE_COLUMNS}
+    for module in ANALYSES:
+        columns.update(module.COLUMNS)
+    return columns
+
+
+class Pipeline:
+    """The spaCy pipeline and every analysis's tagger, built once and reused for each batch."""
+
+    def __init__(self, lexicons: dict[str, str] | None = None, spacy_model: str | None = None):
+        self.nlp = pipeline()
+        self.taggers = [module.Tagger(lexicons=lexicons, spacy_model=spacy_model)
+                        for module in ANALYSES]
+
+    def tag_batch(self, documents: Iterable[dict], batch_size: int = 64) -> dict[str, list[dict]]:
+        """Rows of every table for a batch of document dicts (as corpus.iter_documents makes)."""
+        documents = list(documents)
+        rows = {name: [] for name in table_columns()}
+        texts = (document["text"] for document in documents)
+        for document, doc in zip(documents, self.nlp.pipe(texts, batch_size=batch_size)):
+            found = {"sentences": sentence_rows(doc, document["doc_id"])}
+            for tagger in self.taggers:
+                found.update(tagger.tag(doc, document["doc_id"], found))
+            rows["documents"].append({**{c: document.get(c, "") for c in DOCUMENT_TABLE_COLUMNS},
+                                      "n_sentences": len(found["sentences"])})
+            for name, found_rows in found.items():
+                rows[name].extend(found_rows)
+        return rows
+
+
+def frames_from_rows(rows: dict[str, list[dict]]) -> dict[str, pd.DataFrame]:
+    columns = table_columns()
+    return {name: pd.DataFrame(rows.get(name, []), columns=columns[name]) for name in columns}
+
+
+def score_tables(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """scores.csv: one row per document, doc_id and n_words then each analysis's measures."""
+    scores = tables["documents"].set_index("doc_id")[["n_words", "n_sentences"]]
+    for module in ANALYSES:
+        scores = scores.join(module.score(tables))
+    return scores.reset_index()
+
+
+def tag_corpus(corpus, lexicons: dict[str, str] | None = None,
+               spacy_model: str | None = None) -> dict[str, pd.DataFrame]:
+    """Tag a corpus (a path or a DataFrame from load_corpus) and return every table by name:
+    documents, sentences, each analysis's tables (sources, hedges, figures, frames, actors)
+    and scores."""
+    documents = load_corpus(corpus) if not isinstance(corpus, pd.DataFrame) else corpus
+    rows = Pipeline(lexicons, spacy_model).tag_batch(documents.to_dict("records"))
+    tables = frames_from_rows(rows)
+    tables["scores"] = score_tables(tables)
+    return tables
+
+
+def iter_batches(items: Iterable, size: int) -> Iterator[list]:
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _tag_batch_frames(pipeline_: Pipeline, batch: list[dict]) -> dict[str, pd.DataFrame]:
+    tables = frames_from_rows(pipeline_.tag_batch(batch))
+    # Every measure in scores is per document, so a batch scores on its own.
+    tables["scores"] = score_tables(tables)
+    return tables
+
+
+_worker_pipeline: Pipeline | None = None
+
+
+def _init_worker(lexicons, spacy_model) -> None:
+    global _worker_pipeline
+    _worker_pipeline = Pipeline(lexicons, spacy_model)
+
+
+def _tag_in_worker(batch: list[dict]) -> dict[str, pd.DataFrame]:
+    return _tag_batch_frames(_worker_pipeline, batch)
+
+
+def iter_tagged_batches(corpus, lexicons: dict[str, str] | None = None,
+                        spacy_model: str | None = None, batch_size: int = 200,
+                        jobs: int = 1) -> Iterator[dict[str, pd.DataFrame]]:
+    """Tag a corpus path in batches of documents, yielding each batch's tables (memory stays flat).
+
+    With jobs > 1 the batches are tagged by that many local processes, in order."""
+    from .corpus import iter_documents
+
+    batches = iter_batches(iter_documents(corpus), batch_size)
+    if jobs <= 1:
+        pipeline_ = Pipeline(lexicons, spacy_model)
+        for batch in batches:
+            yield _tag_batch_frames(pipeline_, batch)
+        return
+    import multiprocessing
+
+    with multiprocessing.get_context("spawn").Pool(
+            jobs, initializer=_init_worker, initargs=(lexicons, spacy_model)) as pool:
+        yield from pool.imap(_tag_in_worker, batches)
+
+
+def write_tagged(corpus, folder, lexicons: dict[str, str] | None = None,
+                 spacy_model: str | None = None, fmt: str = "csv", batch_size: int = 200,
+                 jobs: int = 1) -> int:
+    """Tag `corpus` batch by batch into `folder`: NAME.csv appended per batch, or with
+    fmt="parquet" NAME/part-NNNNN.parquet. Returns the number of documents."""
+    from .tables import write_tables
+
+    n_documents = 0
+    for part, tables in enumerate(iter_tagged_batches(corpus, lexicons, spacy_model,
+                                                      batch_size, jobs)):
+        n_documents += len(tables["documents"])
+        write_tables(tables, folder, fmt, part)
+    return n_documents
