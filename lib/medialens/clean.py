@@ -126,8 +126,7 @@ def clean_text(raw: str, title: str = "", boilerplate: pd.DataFrame | None = Non
             removed.append((line, "page furniture"))
         elif any(rule.search(line) for rule in line_rules) and n_words(line) <= 12:
             removed.append((line, "boilerplate"))
-        elif (any(rule.search(line) for rule in cut_rules) and kept
-              and sum(map(n_words, kept)) >= 50):
+        elif any(rule.search(line) for rule in cut_rules) and any(map(_is_body, kept)):
             removed.extend((rest, "sidebar") for rest in lines[i:] if rest)
             break
         else:

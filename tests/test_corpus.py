@@ -1,0 +1,152 @@
+"""Loading and cleaning: the seeds' real boilerplate, and a second corpus in the other formats."""
+import shutil
+import warnings
+
+import pandas as pd
+import pytest
+
+import medialens as ml
+from medialens.clean import clean_text
+from medialens.corpus import EncodingWarning, safe_id
+
+from conftest import CORPORA, SEEDS, doc
+
+
+def test_seeds_load_one_row_per_file(seed_documents):
+    assert sorted(seed_documents.doc_id) == sorted(p.stem for p in SEEDS.glob("*.txt"))
+    assert (seed_documents.n_words > 400).all()
+
+
+@pytest.mark.parametrize("prefix, gone", [
+    ("000", "Read the original article here"),
+    ("003", "Today : Oct 18, 2024"),
+    ("003", "World News"),
+    ("003", "Latest Contents"),
+    ("003", "Sepsis Risk Factors Reveal Alarming Mortality Rates"),
+    ("003", "Nikon Small World"),
+    ("004", "16 px"),
+    ("004", "News.Az"),
+])
+def test_boilerplate_is_removed(seed_documents, prefix, gone):
+    row = doc(seed_documents, prefix)
+    assert gone in row.raw_text
+    assert gone not in row.text
+
+
+@pytest.mark.parametrize("prefix, kept", [
+    ("003", "Overall, the partnership’s progressive nature draws sharp attention from global powers"),
+    ("003", "The alliance between North Korea and Russia grows as Kim Jong Un looks to assert global influence"),
+    ("000", "The “meat grinder” image aptly reflects the human cost"),
+    ("001", "Time will tell whether this emerging coalition truly takes shape."),
+    ("004", "How will the West, particularly the U.S. and NATO, respond if these reports are confirmed?"),
+])
+def test_article_text_is_kept(seed_documents, prefix, kept):
+    assert kept in doc(seed_documents, prefix).text
+
+
+@pytest.mark.parametrize("prefix, title", [
+    ("001", "The Whispers of War"),
+    ("003", "North Korea Prepares Troop Deployment To Ukraine"),
+    ("004", "Is the North Korean leader preparing his troops for deployment to Ukraine?"),
+])
+def test_headline_is_title_and_first_line_once(seed_documents, prefix, title):
+    row = doc(seed_documents, prefix)
+    lines = row.text.split("\n")
+    assert row.title == title
+    assert lines[0] == title
+    assert lines.count(title) == 1
+
+
+def test_article_without_headline_takes_its_first_sentence_as_title(seed_documents):
+    row = doc(seed_documents, "002")
+    assert row.title == ("The geopolitical dynamics of the Russia-Ukraine conflict have shifted "
+                         "dramatically with the reported deployment of North Korean troops.")
+    assert row.text.startswith(row.title)
+
+
+def test_dateline_and_signature(seed_documents):
+    assert doc(seed_documents, "003").date == "2024-10-17"  # the dateline, not the site's "Today"
+    assert doc(seed_documents, "004").outlet == "News.Az"
+    assert doc(seed_documents, "001").date == ""
+
+
+def test_glued_sentences_are_split(seed_documents):
+    text = doc(seed_documents, "004").text
+    assert "involvement. The June 2024" in text
+    assert "forces.The" not in text and "war.North" not in text
+
+
+@pytest.mark.parametrize("raw, expected_text, expected_removed", [
+    ("Markets Rally on Rate Cut Hopes\nShares rose on Monday after the central bank signalled a cut, "
+     "traders said.\nClick here to subscribe\nReuters",
+     "Markets Rally on Rate Cut Hopes\nShares rose on Monday after the central bank signalled a cut, traders said.",
+     {"boilerplate", "outlet signature"}),
+    ("Sports\nTeam Wins Title After Forty Years\n5 March 2023\nThe home side won the league on "
+     "Saturday with a late goal in front of a full stadium.\nRelated\nOther story one\nOther story two",
+     "Team Wins Title After Forty Years\nThe home side won the league on Saturday with a late goal in front of a full stadium.",
+     {"site header", "dateline", "sidebar"}),
+])
+def test_cleaning_rules_on_other_pages(raw, expected_text, expected_removed):
+    cleaned = clean_text(raw)
+    assert cleaned.text == expected_text
+    assert {reason for _, reason in cleaned.removed} == expected_removed
+
+
+def test_csv_and_jsonl_give_the_same_documents():
+    from_csv = ml.load_corpus(CORPORA / "wire" / "articles.csv")
+    from_jsonl = ml.load_corpus(CORPORA / "wire" / "articles.jsonl")
+    columns = ["doc_id", "title", "date", "outlet", "url", "text"]
+    pd.testing.assert_frame_equal(from_csv[columns], from_jsonl[columns])
+    flood = from_csv.set_index("doc_id").loc["flood-0412"]
+    assert flood.title == "Floods displace thousands in northern Bangladesh"
+    assert flood.text.split("\n").count(flood.title) == 1  # the title column was in the text too
+    assert flood.date == "2024-06-21" and flood.outlet == "Wire Service"
+    budget = from_csv.set_index("doc_id").loc["budget-77"]
+    assert budget.date == "2025-03-04"
+    assert budget.text.startswith("City council passes $2.1 billion budget\n")
+    assert "Share this article" not in budget.text
+
+
+def test_parquet_table(tmp_path):
+    table = pd.read_csv(CORPORA / "wire" / "articles.csv", dtype=str, keep_default_na=False)
+    table.to_parquet(tmp_path / "articles.parquet")
+    assert ml.load_corpus(tmp_path / "articles.parquet").doc_id.tolist() == ["flood-0412", "budget-77", "escape"]
+
+
+def test_ids_from_a_table_never_leave_the_folder():
+    ids = ml.load_corpus(CORPORA / "wire" / "articles.csv").doc_id
+    assert "escape" in set(ids)
+    assert not any("/" in i or i.startswith(".") for i in ids)
+    assert safe_id("../../etc/passwd") == "etc_passwd"
+
+
+def test_saved_web_page_uses_trafilatura_metadata():
+    page = ml.load_corpus(CORPORA / "pages").iloc[0]
+    assert page.title == "Dock workers strike at three ports"
+    assert page.date == "2025-02-11"
+    assert page.outlet == "Harbour Times"
+    assert page.text.split("\n")[0] == page.title
+    assert "said in a statement" in page.text
+    for chrome in ("Home", "Most read", "Ferry timetable", "All rights reserved"):
+        assert chrome not in page.text
+
+
+def test_metadata_csv_beside_a_folder_overrides():
+    row = ml.load_corpus(CORPORA / "folder").iloc[0]
+    assert (row.doc_id, row.date, row.outlet) == ("doha", "2025-01-13", "Gulf Wire")
+    assert row.text.split("\n")[0] == "Ceasefire talks resume in Doha"
+
+
+def test_windows_1252_file_is_read_with_a_warning():
+    with pytest.warns(EncodingWarning, match="cp1252.txt"):
+        row = ml.load_corpus(CORPORA / "cp1252.txt").iloc[0]
+    assert row.text.startswith("Café owners")
+    assert "“We lost a third of our trade,”" in row.text
+
+
+def test_removed_lines_lists_every_removal(seed_documents):
+    removed = ml.removed_lines(seed_documents)
+    assert set(removed.columns) == {"doc_id", "reason", "line"}
+    by_doc = removed.groupby("doc_id").reason.agg(set)
+    assert by_doc[doc(seed_documents, "004").doc_id] >= {"repeated line", "page furniture", "outlet signature"}
+    assert "sidebar" in by_doc[doc(seed_documents, "003").doc_id]

@@ -1,0 +1,39 @@
+"""Property test: loading and tagging any Unicode text never raises."""
+import pandas as pd
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import medialens as ml
+from medialens.clean import clean_text
+
+NEWSY = st.sampled_from(["U.S.", "“", "”", "\n", ". ", "said", "100,000", "up to", "Reuters",
+                         "Kim Jong-un’s", "may", "—", "<script>", "=1+2", "\t", " "])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.text(), NEWSY), max_size=30).map("".join))
+def test_any_text_cleans_and_tags(raw):
+    cleaned = clean_text(raw)
+    if not cleaned.text.strip():
+        return
+    documents = pd.DataFrame({"doc_id": ["x"], "title": [cleaned.title], "date": [""],
+                              "outlet": [""], "url": [""], "n_words": [0], "text": [cleaned.text]})
+    tables = ml.tag_corpus(documents)
+    assert len(tables["scores"]) == 1
+    text = cleaned.text
+    for name in ("sentences", "sources", "hedges", "figures", "frames"):
+        for row in tables[name].itertuples():
+            assert 0 <= row.start <= row.end <= len(text)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.binary(min_size=1, max_size=200))
+def test_any_bytes_load_or_give_a_clear_error(tmp_path_factory, data):
+    path = tmp_path_factory.mktemp("bytes") / "article.txt"
+    path.write_bytes(data)
+    try:
+        documents = ml.load_corpus(path)
+    except ml.MedialensError as error:
+        assert str(error).startswith(str(path))
+    else:
+        assert len(documents) == 1

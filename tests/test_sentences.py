@@ -1,0 +1,65 @@
+"""Sentence and heading splitting on the hard cases of news text."""
+import pandas as pd
+import pytest
+
+import medialens as ml
+
+from conftest import doc
+
+
+def split(text):
+    documents = pd.DataFrame({"doc_id": ["t"], "text": [text]})
+    return ml.split_sentences(documents)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The U.S. West Coast is in range. Officials said so.",
+     ["The U.S. West Coast is in range.", "Officials said so."]),
+    ("Charles H. Blake, an analyst, remarked on it. He left.",
+     ["Charles H. Blake, an analyst, remarked on it.", "He left."]),
+    ("North Korean leader Kim Jong-un’s decision is a gamble. Reports differ.",
+     ["North Korean leader Kim Jong-un’s decision is a gamble.", "Reports differ."]),
+    ("A source revealed, “This isn’t just military cooperation.” Experts agree.",
+     ["A source revealed, “This isn’t just military cooperation.”", "Experts agree."]),
+    ("“We will stay,” he said. “Why?” she asked.",
+     ["“We will stay,” he said.", "“Why?” she asked."]),
+    ("Prices rose 2.5 percent in May. In June 2024, 10,000 troops arrived.",
+     ["Prices rose 2.5 percent in May.", "In June 2024, 10,000 troops arrived."]),
+    ("Troops arrived. 8,000 more may follow.", ["Troops arrived.", "8,000 more may follow."]),
+])
+def test_sentence_boundaries(text, expected):
+    assert split(text).text.tolist() == expected
+
+
+def test_offsets_point_into_the_cleaned_text(seed_tables):
+    texts = seed_tables["documents"].set_index("doc_id").text
+    sentences = seed_tables["sentences"]
+    assert all(texts[s.doc_id][s.start:s.end] == s.text for s in sentences.itertuples())
+
+
+def test_headings_are_short_lines_without_final_punctuation(seed_tables):
+    sentences = seed_tables["sentences"]
+    whispers = sentences[sentences.doc_id.str.startswith("001")]
+    headings = whispers[whispers.is_heading].text.tolist()
+    assert headings[:3] == ["The Whispers of War", "The Seeds of Alliance", "Unveiling the Reports"]
+    assert "Conclusion: A Crossroads" in headings
+    assert not whispers[~whispers.is_heading].text.str.fullmatch(r"[\w’ ]+").any()
+
+
+def test_headline_is_a_heading_sentence_even_as_a_question(seed_tables):
+    sentences = seed_tables["sentences"]
+    first = sentences[sentences.doc_id.str.startswith("004") & (sentences.sent_id == 0)].iloc[0]
+    assert first.is_heading
+    assert first.text == "Is the North Korean leader preparing his troops for deployment to Ukraine?"
+
+
+def test_a_long_opening_paragraph_is_not_a_heading(seed_tables):
+    sentences = seed_tables["sentences"]
+    opening = sentences[sentences.doc_id.str.startswith("002")].iloc[0]
+    assert not opening.is_heading
+
+
+def test_seed_sentence_counts_are_plausible(seed_tables):
+    documents = seed_tables["documents"]
+    words_per_sentence = documents.n_words / documents.n_sentences
+    assert words_per_sentence.between(10, 40).all()
