@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
 
@@ -28,6 +29,9 @@ WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
 TERMINAL = tuple(".!?…:;\"”’')]")
 # "forces.The June": a sentence end glued to the next sentence (lower-case word, stop, capital).
 GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{2}[.!?][\"”’])(?=[A-Z][a-z])")
+# Unicode category Cc (C0 and C1 controls) less newline and tab: they carry no text.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+WORD_OF_LETTERS = re.compile(r"[^\W\d_]{3,}")
 SIGNATURE_PREFIX = re.compile(r"^\s*(?:[-–—]+\s*|source\s*:\s*|\(|©\s*)", re.IGNORECASE)
 
 
@@ -80,10 +84,11 @@ def _is_date_only(line: str) -> bool:
 
 def _is_furniture(line: str) -> bool:
     """Widgets and symbols ("+ ↺ − 16 px", "|||"): few letters, no real word."""
-    visible = [c for c in line if not c.isspace()]
-    letters = sum(c.isalpha() for c in visible)
-    has_word = re.search(r"[^\W\d_]{3,}", line) is not None
-    return not has_word or letters < 0.5 * len(visible)
+    if WORD_OF_LETTERS.search(line) is None:
+        return True
+    visible = "".join(line.split())
+    # map over the str runs in C: a generator over characters cost more than the tokenizer.
+    return sum(map(str.isalpha, visible)) < 0.5 * len(visible)
 
 
 def _is_body(line: str) -> bool:
@@ -95,7 +100,12 @@ def normalise(raw: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text)
     # Control characters other than newline and tab carry no text.
-    return "".join(c for c in text if c in "\n\t" or unicodedata.category(c) != "Cc")
+    return CONTROL.sub("", text)
+
+
+@lru_cache(maxsize=64)
+def _compiled_rules(patterns: tuple[str, ...]) -> list[re.Pattern]:
+    return [re.compile(p, re.IGNORECASE) for p in patterns]
 
 
 def clean_text(raw: str, title: str = "", boilerplate: pd.DataFrame | None = None) -> Cleaned:
@@ -108,8 +118,8 @@ def clean_text(raw: str, title: str = "", boilerplate: pd.DataFrame | None = Non
     without final punctuation as the outlet's signature; split sentences glued without a space.
     """
     rules = read_table("boilerplate") if boilerplate is None else boilerplate
-    line_rules = [re.compile(p, re.IGNORECASE) for p in rules.loc[rules.kind == "line", "pattern"]]
-    cut_rules = [re.compile(p, re.IGNORECASE) for p in rules.loc[rules.kind == "cut", "pattern"]]
+    line_rules = _compiled_rules(tuple(rules.pattern[rules.kind == "line"]))
+    cut_rules = _compiled_rules(tuple(rules.pattern[rules.kind == "cut"]))
     removed: list[tuple[str, str]] = []
     lines = [" ".join(line.split()) for line in normalise(raw).split("\n")]
     if title.strip():
