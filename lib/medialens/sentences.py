@@ -74,13 +74,18 @@ def pipeline() -> Language:
 
 def iter_sentences(doc: Doc) -> Iterator[tuple[int, Span, bool]]:
     """(sent_id, span, is_heading) for each sentence of a Doc made by `pipeline()`."""
+    if len(doc) == 0:
+        return
     headings = doc.user_data.get("headings", set())
+    # One array for the whole Doc: making a Token object per token cost as much as tokenizing.
+    is_word = ~doc.to_array("IS_SPACE").astype(bool)
     sent_id = 0
     for span in doc.sents:
-        words = [t for t in span if not t.is_space]
-        if not words:
+        words = np.flatnonzero(is_word[span.start:span.end])
+        if len(words) == 0:
             continue
-        yield sent_id, doc[words[0].i: words[-1].i + 1], words[0].i in headings
+        first, last = span.start + int(words[0]), span.start + int(words[-1])
+        yield sent_id, doc[first: last + 1], first in headings
         sent_id += 1
 
 
