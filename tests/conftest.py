@@ -1,3 +1,6 @@
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -23,3 +26,16 @@ def seed_tables(seed_documents):
 def doc(documents, prefix: str):
     """The row of the document whose id starts with `prefix` (seed ids are NNN_hash)."""
     return documents[documents.doc_id.str.startswith(prefix)].iloc[0]
+
+
+@pytest.fixture(scope="session")
+def reports(tmp_path_factory):
+    """One `medialens run` over the seeds plus an article full of HTML and formulas."""
+    corpus = tmp_path_factory.mktemp("corpus")
+    for path in [*SEEDS.glob("*.txt"), *(CORPORA / "untrusted").glob("*.txt")]:
+        shutil.copy(path, corpus)
+    out = tmp_path_factory.mktemp("run") / "reports"
+    result = subprocess.run([sys.executable, "-m", "medialens", "run", str(corpus), "--out", str(out)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return out

@@ -1,7 +1,7 @@
 """Reports: run every notebook on a corpus with papermill, export HTML, write index.html.
 
-The HTML uses nbconvert's own template with code hidden and no script or font from the
-internet, so the reports open offline. Rendering a highlighted article is highlight.py's job.
+The HTML pages hide the code and load no script or font from the internet, so the reports
+open offline. Rendering a highlighted article is highlight.py's job.
 """
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ def run_notebooks(corpus, out, notebooks, lexicons: dict[str, str] | None = None
             executed = work / "notebooks" / notebook.name
             try:
                 papermill.execute_notebook(str(notebook), str(executed), parameters=parameters,
-                                           cwd=str(notebook.parent), kernel_name="python3",
+                                           cwd=str(notebook.parent), kernel_name="python3", language="python",
                                            progress_bar=True, log_output=False)
             except papermill.PapermillExecutionError as error:
                 raise MedialensError(f"{notebook.name}, cell [{error.exec_count}]",
@@ -47,16 +47,29 @@ def run_notebooks(corpus, out, notebooks, lexicons: dict[str, str] | None = None
     return Path(out) / "index.html"
 
 
+PAGE_STYLE = """body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;
+line-height:1.5;color:#222}
+table{border-collapse:collapse;font-size:85%;margin:1em 0}th,td{border:1px solid #ddd;padding:3px 6px;
+text-align:left;vertical-align:top}thead th{background:#f3f3f3}
+img{max-width:100%}pre{white-space:pre-wrap;background:#f8f8f8;padding:6px}
+.jp-InputArea,.jp-InputPrompt,.jp-OutputPrompt{display:none}"""
+
+
 def export_html(notebook: Path) -> str:
-    """The notebook as one offline HTML page: outputs only, code hidden."""
+    """The notebook as one offline HTML page: outputs only, code hidden.
+
+    nbconvert's "basic" template gives the cells without the lab template's scripts from a CDN
+    (require.js, mermaid, MathJax); this page adds only a small inline style sheet."""
     import nbformat
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(template_name="lab", exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True)
-    exporter.mathjax_url = ""  # no CDN: the reports must open offline
+    exporter = HTMLExporter(template_name="basic", exclude_input=True,
+                            exclude_input_prompt=True, exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nbformat.read(notebook, as_version=4))
-    return body
+    title = html.escape(notebook_title(notebook))
+    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
+            f"<style>{PAGE_STYLE}</style></head>\n<body>\n"
+            f'<p><a href="index.html">&larr; all reports</a></p>\n{body}\n</body></html>\n')
 
 
 def notebook_title(notebook: Path) -> str:
