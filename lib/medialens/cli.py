@@ -24,14 +24,23 @@ def _lexicon_overrides(pairs: list[str]) -> dict[str, str]:
     return overrides
 
 
+def _at_least_one(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {value!r}")
+    return int(value)
+
+
 def cmd_tag(args) -> None:
     from .tables import atomic_folder
     from .tagging import write_tagged
 
+    if args.scheduler and args.engine != "dask":
+        raise MedialensError("--scheduler", "only goes with --engine dask")
     with atomic_folder(args.out) as work:
         n_documents = write_tagged(args.corpus, work, lexicons=_lexicon_overrides(args.lexicon),
                                    spacy_model=args.spacy_model, fmt=args.format,
-                                   batch_size=args.batch_size, jobs=args.jobs)
+                                   batch_size=args.batch_size, jobs=args.jobs,
+                                   engine=args.engine, scheduler=args.scheduler)
     print(f"tagged {n_documents} documents -> {args.out}", file=sys.stderr)
 
 
@@ -56,8 +65,15 @@ def build_parser() -> argparse.ArgumentParser:
     tag.add_argument("--out", required=True, help="folder for the tables (replaced whole)")
     tag.add_argument("--format", choices=["csv", "parquet"], default="csv",
                      help="table format (parquet writes one part per batch)")
-    tag.add_argument("--batch-size", type=int, default=200, help="documents per batch")
-    tag.add_argument("--jobs", type=int, default=1, help="local processes")
+    tag.add_argument("--batch-size", type=_at_least_one, default=200, help="documents per batch")
+    tag.add_argument("--engine", choices=["local", "dask"], default="local",
+                     help="local processes, or a Dask cluster (same tables either way)")
+    tag.add_argument("--jobs", type=_at_least_one, default=None,
+                     help="local processes (default 1), or with --engine dask and no "
+                          "--scheduler the LocalCluster's worker processes (default 2)")
+    tag.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                     help="with --engine dask: the scheduler, e.g. tcp://10.0.0.5:8786 "
+                          "(default: start a LocalCluster here)")
     tag.add_argument("--spacy-model", default=None,
                      help="an installed trained spaCy pipeline whose entities sharpen sources")
     tag.add_argument("--lexicon", action="append", default=[], metavar="NAME=FILE",

@@ -42,6 +42,13 @@ def load_corpus(path: str | Path) -> pd.DataFrame:
 
 def iter_documents(path: str | Path) -> Iterator[dict]:
     """The documents of `load_corpus`, one dict at a time, so big corpora stream."""
+    return map(clean_document, iter_raw_documents(path))
+
+
+def iter_raw_documents(path: str | Path) -> Iterator[dict]:
+    """Each article as read, before cleaning: {"where", "doc_id", title, date, outlet, url,
+    raw_text}, ids unique. Cleaning (clean_document) is the costly half, so parallel taggers
+    read here, in one process, and clean in their workers."""
     path = Path(path)
     if not path.exists():
         raise MedialensError(path, "no such file or folder")
@@ -50,7 +57,12 @@ def iter_documents(path: str | Path) -> Iterator[dict]:
     elif path.suffix.lower() in TABLE_SUFFIXES:
         yield from _unique_ids(_iter_table(path))
     else:
-        yield _document(path, _article_file(path))
+        yield _raw(path, _article_file(path))
+
+
+def _raw(where, article: dict, doc_id: str | None = None) -> dict:
+    doc_id = safe_id(doc_id if doc_id is not None else Path(str(where)).stem)
+    return {"where": str(where), "doc_id": doc_id, **article}
 
 
 def _iter_folder(folder: Path) -> Iterator[dict]:
@@ -63,7 +75,7 @@ def _iter_folder(folder: Path) -> Iterator[dict]:
     for file in files:
         article = _article_file(file)
         article.update({k: v for k, v in metadata.get(file.stem, {}).items() if v})
-        yield _document(file, article)
+        yield _raw(file, article)
 
 
 def _read_metadata(path: Path) -> dict[str, dict]:
@@ -90,7 +102,7 @@ def _iter_table(path: Path) -> Iterator[dict]:
         doc_id = row[id_column] if id_column else f"{path.stem}-{number}"
         article = {k: row.get(k, "") for k in META_COLUMNS}
         article["raw_text"] = row[text_column]
-        yield _document(f"{path}, row {number}", article, doc_id)
+        yield _raw(f"{path}, row {number}", article, doc_id)
 
 
 def _read_table(path: Path) -> pd.DataFrame:
@@ -150,11 +162,12 @@ def _extract_html(path: Path, html: str) -> dict:
             "raw_text": page["text"]}
 
 
-def _document(where, article: dict, doc_id: str | None = None) -> dict:
-    doc_id = safe_id(doc_id if doc_id is not None else Path(str(where)).stem)
+def clean_document(article: dict) -> dict:
+    """A document of load_corpus from an article of iter_raw_documents."""
+    doc_id = article["doc_id"]
     cleaned = clean_text(article["raw_text"], title=article.get("title", ""))
     if not cleaned.text.strip():
-        raise MedialensError(where, "no article text left after cleaning")
+        raise MedialensError(article["where"], "no article text left after cleaning")
     date = article.get("date") or cleaned.date
     if date:
         parsed = pd.to_datetime(date, errors="coerce", format="mixed")

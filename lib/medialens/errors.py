@@ -9,3 +9,8 @@ class MedialensError(Exception):
 
     def __init__(self, where, problem: str):
         super().__init__(f"{where}: {problem}")
+        self.where, self.problem = where, problem
+
+    def __reduce__(self):
+        # Raised in a worker process (--jobs, --engine dask), it is pickled back to the CLI.
+        return MedialensError, (self.where, self.problem)

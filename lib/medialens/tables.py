@@ -18,6 +18,7 @@ from .errors import MedialensError
 
 MARKER = ".medialens-output"  # marks a folder this tool wrote, so re-runs may replace it
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+MISSING = "NaN"  # a missing number in CSV; an empty cell is an empty string
 
 
 @contextlib.contextmanager
@@ -56,20 +57,33 @@ def write_tables(tables: dict[str, pd.DataFrame], folder: str | Path, fmt: str =
                  part: int = 0) -> None:
     """Write each table as folder/NAME.csv, or folder/NAME/part-NNNNN.parquet.
 
-    Batches of one run share the files: part 0 starts each CSV, later parts append to it."""
+    Batches of one run share the files: part 0 starts each CSV, later parts append to it (their
+    columns must be the first part's). In CSV a missing number is written "NaN" and an empty
+    string as an empty cell, so read_tables tells them apart as it does in Parquet."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     for name, table in tables.items():
         if fmt == "parquet":
             (folder / name).mkdir(exist_ok=True)
             table.to_parquet(folder / name / f"part-{part:05d}.parquet", index=False)
-        else:
-            neutralise_formulas(table).to_csv(folder / f"{name}.csv", index=False,
-                                              mode="w" if part == 0 else "a", header=part == 0)
+            continue
+        path = folder / f"{name}.csv"
+        if part > 0:
+            header = pd.read_csv(path, nrows=0).columns.tolist()
+            if sorted(header) != sorted(table.columns):
+                raise ValueError(f"{name}: batch {part} has columns {list(table.columns)}, "
+                                 f"the first batch had {header}")
+            table = table[header]
+        neutralise_formulas(table).to_csv(path, index=False, na_rep=MISSING,
+                                          mode="w" if part == 0 else "a", header=part == 0)
 
 
 def read_tables(folder: str | Path) -> dict[str, pd.DataFrame]:
-    """Read every table a tag run wrote (CSV files, or folders/files of Parquet parts)."""
+    """Read every table a tag run wrote (CSV files, or folders/files of Parquet parts).
+
+    Both formats read to the same DataFrames whatever the engine or batch size: text columns
+    are str with "" for missing, a column with no value at all is float NaN, rows in the order
+    written (corpus order)."""
     folder = Path(folder)
     if not folder.is_dir():
         raise MedialensError(folder, "no such tables folder (write one with `medialens tag`)")
@@ -77,15 +91,34 @@ def read_tables(folder: str | Path) -> dict[str, pd.DataFrame]:
     for path in sorted(folder.iterdir()):
         name = path.name.split(".")[0]
         if path.suffix == ".csv":
-            table = pd.read_csv(path, keep_default_na=False, na_values=[""])
+            table = pd.read_csv(path, keep_default_na=False, na_values=[MISSING],
+                                dtype={"doc_id": str})
             for column in table.select_dtypes(include=["object", "string"]).columns:
-                table[column] = table[column].fillna("").map(_unquote)
-            tables[name] = table
+                table[column] = table[column].map(_unquote)
+            tables[name] = _tidy(table)
         elif path.suffix == ".parquet" or (path.is_dir() and any(path.glob("*.parquet"))):
-            tables[name] = pd.read_parquet(path)
+            parts = [pd.read_parquet(part) for part in sorted(path.glob("*.parquet")) or [path]]
+            # An empty batch has untyped columns; left in, it would change the others' dtypes.
+            parts = [part for part in parts if len(part)] or parts[:1]
+            tables[name] = _tidy(pd.concat(parts, ignore_index=True))
     if "documents" not in tables:
         raise MedialensError(folder, "no documents table here (write one with `medialens tag`)")
     return tables
+
+
+def _tidy(table: pd.DataFrame) -> pd.DataFrame:
+    """The dtypes both formats agree on (see read_tables)."""
+    if table.empty:
+        return table.astype(object)
+    for column in table.columns:
+        values = table[column]
+        if values.dtype == object or pd.api.types.is_string_dtype(values):
+            present = values.dropna()
+            if present.empty:
+                table[column] = values.astype(float)
+            elif present.map(type).eq(str).all():
+                table[column] = values.fillna("").astype(str)
+    return table
 
 
 def _unquote(value):
