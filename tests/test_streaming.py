@@ -1,0 +1,168 @@
+"""Streaming tag runs: batches, processes and formats change nothing in the tables; errors stay
+one line with no output left behind; the synthetic benchmark corpus is deterministic."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import medialens as ml
+from medialens.tagging import in_order, write_tagged
+
+from conftest import ARTICLES, ROOT, SEEDS
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import generate_corpus  # noqa: E402
+
+PORT_STRIKE = ARTICLES / "streaming_port_strike.txt"
+
+
+def assert_same_tables(expected: dict, actual: dict):
+    assert sorted(expected) == sorted(actual)
+    for name in expected:
+        pd.testing.assert_frame_equal(expected[name], actual[name], obj=name)
+
+
+def tagged(corpus, folder: Path, **options) -> dict:
+    write_tagged(corpus, folder, **options)
+    return ml.read_tables(folder)
+
+
+@pytest.fixture(scope="module")
+def tricky_corpus(tmp_path_factory):
+    """A table of articles whose cells trip up CSV: numeric ids, formula starts, no dates."""
+    path = tmp_path_factory.mktemp("tricky") / "tricky.jsonl"
+    text = PORT_STRIKE.read_text(encoding="utf-8")
+    rows = [{"id": "00123", "title": "", "date": "", "text": text},
+            {"id": "2024", "title": "=HYPERLINK(\"x\") Strike Day Two", "date": "2024-03-05",
+             "text": text.replace("Monday", "Tuesday")},
+            {"id": "-7", "title": "", "date": "", "text": "@port " + text}]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def seeds_in_one_batch(tmp_path_factory):
+    return tagged(SEEDS, tmp_path_factory.mktemp("one-batch"), batch_size=100)
+
+
+@pytest.mark.parametrize("batch_size", [1, 2, 4])
+def test_batch_size_changes_nothing(tmp_path, seeds_in_one_batch, batch_size):
+    assert_same_tables(seeds_in_one_batch, tagged(SEEDS, tmp_path, batch_size=batch_size))
+
+
+def test_streamed_tables_equal_tag_corpus(tmp_path, seeds_in_one_batch):
+    ml.write_tables(ml.tag_corpus(SEEDS), tmp_path)
+    assert_same_tables(ml.read_tables(tmp_path), seeds_in_one_batch)
+    documents = seeds_in_one_batch["documents"]
+    assert documents.doc_id.tolist() == sorted(p.stem for p in SEEDS.glob("*.txt"))
+    assert documents.text.tolist() == ml.load_corpus(SEEDS).text.tolist()
+
+
+@pytest.mark.parametrize("corpus", ["seeds", "tricky"])
+@pytest.mark.parametrize("batch_size", [1, 2])
+def test_csv_and_parquet_read_the_same(tmp_path, tricky_corpus, corpus, batch_size):
+    corpus = SEEDS if corpus == "seeds" else tricky_corpus
+    from_csv = tagged(corpus, tmp_path / "csv", batch_size=batch_size)
+    from_parquet = tagged(corpus, tmp_path / "parquet", fmt="parquet", batch_size=batch_size)
+    assert_same_tables(from_csv, from_parquet)
+    n_parts = -(-len(from_csv["documents"]) // batch_size)
+    assert len(list((tmp_path / "parquet" / "sentences").glob("part-*.parquet"))) == n_parts
+
+
+def test_tricky_cells_survive_the_round_trip(tmp_path, tricky_corpus):
+    for fmt in ("csv", "parquet"):
+        documents = tagged(tricky_corpus, tmp_path / fmt, fmt=fmt, batch_size=1)["documents"]
+        assert documents.doc_id.tolist() == ["00123", "2024", "-7"]
+        assert documents.date.tolist() == ["", "2024-03-05", ""]
+        assert documents.title[1].startswith("=HYPERLINK")
+        assert documents.text[2].splitlines()[0].startswith("@port")
+    sentences = ml.read_tables(tmp_path / "csv")["sentences"]
+    assert "-5 percent: that is how far container traffic fell last quarter, according to the " \
+           "authority's own figures." in sentences.text.tolist()
+    cells = pd.read_csv(tmp_path / "csv" / "documents.csv", dtype=str, keep_default_na=False)
+    # A spreadsheet shows these as text instead of running them.
+    assert cells.doc_id[2] == "'-7" and cells.title[1].startswith("'=HYPERLINK")
+
+
+def test_two_processes_give_the_same_tables(tmp_path, seeds_in_one_batch):
+    assert_same_tables(seeds_in_one_batch, tagged(SEEDS, tmp_path, batch_size=2, jobs=2))
+
+
+def test_in_order_keeps_a_bounded_window():
+    read, done = [], []
+
+    def batches():
+        for number in range(10):
+            read.append(number)
+            yield [number]
+
+    def submit(batch):
+        in_flight = len(read) - len(done)
+        return lambda: (done.append(batch[0]), (batch[0], in_flight))[1]
+
+    results = list(in_order(submit, batches(), window=3))
+    assert [number for number, _ in results] == list(range(10))
+    assert max(in_flight for _, in_flight in results) <= 3
+
+
+def run_cli(*args):
+    return subprocess.run([sys.executable, "-m", "medialens", *map(str, args)],
+                          capture_output=True, text=True)
+
+
+@pytest.mark.parametrize("options", [[], ["--jobs", "2"], ["--format", "parquet"]])
+def test_bad_article_is_one_line_and_keeps_the_old_output(tmp_path, options):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "port.txt").write_text(PORT_STRIKE.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "tables"
+    assert run_cli("tag", corpus, "--out", out, *options).returncode == 0
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+    # Only page furniture: it reads, but no text is left after cleaning (a worker finds it).
+    (corpus / "widgets.txt").write_text("+ ↺ − 16 px\n|||\n", encoding="utf-8")
+    result = run_cli("tag", corpus, "--out", out, "--batch-size", "1", *options)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"medialens: error: {corpus / 'widgets.txt'}: no article text left after cleaning"]
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "tables"]
+
+
+@pytest.mark.parametrize("argument", ["--jobs=0", "--batch-size=-3", "--batch-size=two"])
+def test_bad_counts_are_refused(tmp_path, argument):
+    result = run_cli("tag", SEEDS, "--out", tmp_path / "out", argument)
+    assert result.returncode == 2 and "at least 1" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "out").exists()
+
+
+def test_generated_corpus_is_deterministic_with_fresh_ids(tmp_path):
+    first = list(generate_corpus.iter_articles(30, None, seed=7))
+    assert first == list(generate_corpus.iter_articles(30, None, seed=7))
+    assert first != list(generate_corpus.iter_articles(30, None, seed=8))
+    assert [a["doc_id"] for a in first] == [f"gen{n:07d}" for n in range(1, 31)]
+    pool = set(generate_corpus.sentence_pool()[1])
+    port_sentence = ("The port authority said the strike could cost the regional economy up to "
+                     "€12 million a day, although independent economists described that figure "
+                     "as likely exaggerated.")
+    assert port_sentence in pool  # our own articles feed it, not only the seeds
+    for article in first:
+        assert 300 <= len(article["text"].split()) <= 1200 + 400
+    sentences = ml.split_sentences(pd.DataFrame(
+        {"doc_id": ["a"], "text": [first[0]["text"]]})).text
+    assert sum(s in pool for s in sentences) >= 0.9 * len(sentences)
+
+
+def test_generated_corpus_reaches_the_size_and_loads_in_every_format(tmp_path):
+    articles = list(generate_corpus.iter_articles(None, 200_000, seed=1))
+    size = sum(len(a["title"].encode()) + len(a["text"].encode()) + 2 for a in articles)
+    assert 200_000 <= size < 200_000 + 20_000
+    texts = {}
+    for out in (tmp_path / "folder", tmp_path / "corpus.jsonl", tmp_path / "corpus.parquet"):
+        assert generate_corpus.write_corpus(iter(articles), out) == len(articles)
+        documents = ml.load_corpus(out)
+        assert documents.doc_id.tolist() == [a["doc_id"] for a in articles]
+        texts[out.name] = documents.text.tolist()
+    assert texts["folder"] == texts["corpus.jsonl"] == texts["corpus.parquet"]
