@@ -32,7 +32,7 @@ def dask_client(scheduler: str | None = None, workers: int = 2):
 
     if scheduler:
         try:
-            client = Client(scheduler, timeout="10s")
+            client = Client(scheduler, timeout="5s")
         except (OSError, TimeoutError) as error:
             raise MedialensError(scheduler, f"cannot reach the Dask scheduler ({error})") from None
         with client:

@@ -1,0 +1,113 @@
+"""The Dask engine gives the local engine's tables, row for row, on a LocalCluster of 2 workers.
+
+Both engines write rows in corpus order (documents in the order the corpus lists them, each
+document's rows in the order its taggers made them), so the tables are compared as they are,
+without sorting."""
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+import medialens as ml
+from medialens.engines import dask_client
+from medialens.tagging import write_tagged
+
+from conftest import ARTICLES, ROOT, SEEDS
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import generate_corpus  # noqa: E402
+
+distributed = pytest.importorskip("distributed")
+
+
+@pytest.fixture(scope="module")
+def scheduler():
+    """One LocalCluster (2 worker processes, as in CI) shared by the tests of this module."""
+    with dask_client(workers=2) as client:
+        yield client.scheduler.address
+
+
+@pytest.fixture(scope="module")
+def generated_corpus(tmp_path_factory):
+    path = tmp_path_factory.mktemp("generated") / "corpus.jsonl"
+    generate_corpus.write_corpus(generate_corpus.iter_articles(40, None, seed=3), path)
+    return path
+
+
+def both_engines(corpus, tmp_path, scheduler, **options):
+    write_tagged(corpus, tmp_path / "local", **options)
+    write_tagged(corpus, tmp_path / "dask", engine="dask", scheduler=scheduler, **options)
+    return ml.read_tables(tmp_path / "local"), ml.read_tables(tmp_path / "dask")
+
+
+def assert_same_tables(expected, actual):
+    assert sorted(expected) == sorted(actual)
+    for name in expected:
+        pd.testing.assert_frame_equal(expected[name], actual[name], obj=name)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_dask_equals_local_on_the_seeds(tmp_path, scheduler, fmt):
+    local, dask = both_engines(SEEDS, tmp_path, scheduler, fmt=fmt, batch_size=2)
+    assert_same_tables(local, dask)
+    assert dask["documents"].doc_id.tolist() == sorted(p.stem for p in SEEDS.glob("*.txt"))
+    assert len(dask["sentences"]) > 100
+
+
+def test_dask_equals_local_on_a_generated_corpus(tmp_path, scheduler, generated_corpus):
+    local, dask = both_engines(generated_corpus, tmp_path, scheduler, fmt="parquet", batch_size=7)
+    assert_same_tables(local, dask)
+    assert len(dask["documents"]) == 40
+    assert len(list((tmp_path / "dask" / "documents").glob("part-*.parquet"))) == 6
+
+
+def test_dask_partitions_do_not_change_the_tables(tmp_path, scheduler, generated_corpus):
+    write_tagged(generated_corpus, tmp_path / "one", engine="dask", scheduler=scheduler,
+                 batch_size=40)
+    write_tagged(generated_corpus, tmp_path / "many", engine="dask", scheduler=scheduler,
+                 fmt="parquet", batch_size=3)
+    assert_same_tables(ml.read_tables(tmp_path / "one"), ml.read_tables(tmp_path / "many"))
+
+
+def test_a_worker_error_reaches_the_caller_as_one_line(tmp_path, scheduler):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "port.txt").write_bytes((ARTICLES / "streaming_port_strike.txt").read_bytes())
+    (corpus / "widgets.txt").write_text("+ ↺ − 16 px\n|||\n", encoding="utf-8")
+    with pytest.raises(ml.MedialensError, match="widgets.txt: no article text left after cleaning"):
+        write_tagged(corpus, tmp_path / "out", engine="dask", scheduler=scheduler, batch_size=1)
+
+
+def run_cli(*args):
+    return subprocess.run([sys.executable, "-m", "medialens", *map(str, args)],
+                          capture_output=True, text=True)
+
+
+def test_cli_starts_its_own_local_cluster(tmp_path):
+    out = tmp_path / "tables"
+    result = run_cli("tag", SEEDS, "--out", out, "--engine", "dask", "--format", "parquet",
+                     "--batch-size", "2")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip().splitlines()[-1] == f"tagged 5 documents -> {out}"
+    write_tagged(SEEDS, tmp_path / "local")
+    assert_same_tables(ml.read_tables(tmp_path / "local"), ml.read_tables(out))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["local", "tables"]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--engine", "dask", "--scheduler", "tcp://127.0.0.1:9"], "cannot reach the Dask scheduler"),
+    (["--scheduler", "tcp://127.0.0.1:9"], "--scheduler: only goes with --engine dask"),
+])
+def test_cli_errors_are_one_line(tmp_path, args, message):
+    result = run_cli("tag", SEEDS, "--out", tmp_path / "out", *args)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("medialens: error: ") and message in lines[0]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_missing_corpus_fails_before_starting_a_cluster(tmp_path):
+    result = run_cli("tag", tmp_path / "nowhere", "--out", tmp_path / "out", "--engine", "dask")
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"medialens: error: {tmp_path / 'nowhere'}: no such file or folder"
