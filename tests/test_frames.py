@@ -1,0 +1,259 @@
+"""Frames, emotive language and actors on real sentences and on short articles we wrote.
+
+The articles in tests/articles/frames_*.txt are other stories (floods, steel tariffs, a fishing
+dispute, detention camps, a council expenses row): the orderings tested here are the ones a
+careful reader gives them, so the cues must carry over from the seeds to other news.
+"""
+import itertools
+import json
+
+import pandas as pd
+import pytest
+
+import medialens as ml
+from medialens import frames
+from medialens.sentences import pipeline, sentence_rows
+
+from conftest import ARTICLES, doc
+
+
+def tag_text(text, lexicons=None):
+    """Rows of every frames table for one text, as the tagging pipeline makes them."""
+    document = pipeline()(text)
+    found = {"sentences": sentence_rows(document, "t")}
+    return frames.Tagger(lexicons=lexicons).tag(document, "t", found)
+
+
+def frames_of(text):
+    return {row["frame"] for row in tag_text(text)["frames"]}
+
+
+@pytest.fixture(scope="module")
+def article_tables():
+    documents = pd.concat([ml.load_corpus(path) for path in sorted(ARTICLES.glob("frames_*.txt"))],
+                          ignore_index=True)
+    return ml.tag_corpus(documents)
+
+
+@pytest.fixture(scope="module")
+def article_scores(article_tables):
+    return article_tables["scores"].set_index("doc_id")
+
+
+# ---------------------------------------------------------------- frame cues in sentences
+
+@pytest.mark.parametrize("sentence, frame", [
+    # seeds
+    ("Russia’s military campaign, despite early ambitions, has been met with fierce resistance "
+     "and unexpected setbacks.", "conflict"),
+    ("Andriy Kovalenko from Ukraine's National Security and Defense Council has confirmed "
+     "skirmishes where North Korean soldiers have already been fired upon.", "conflict"),
+    ("The already dire humanitarian crisis in Ukraine would worsen with the addition of so many "
+     "more casualties.", "human_interest"),
+    ("Many of these young soldiers, reportedly undertrained and underfed, have not seen combat "
+     "before.", "human_interest"),
+    ("While North Korea might reduce its food burden, the financial cost of equipping and "
+     "supplying 100,000 troops is substantial.", "economic"),
+    ("North Korea has experienced severe economic hardship due to international sanctions.", "economic"),
+    ("This highlights a cynical calculation where human lives are reduced to mere numbers.", "morality"),
+    ("The situation calls into question the inaction of the international community.", "responsibility"),
+    ("With President Zelenskyy urging his allies to step up their support, the world may be on "
+     "the brink.", "responsibility"),
+    # other stories
+    ("The opposition accused the prime minister of lying to parliament.", "conflict"),
+    ("Both sides claimed victory after the vote.", "conflict"),
+    ("A 34-year-old mother of five now shares a tent with her sister's family.", "human_interest"),
+    ("Grieving relatives gathered outside the hospital.", "human_interest"),
+    ("Steel prices rose 4 percent and shares in three carmakers fell.", "economic"),
+    ("The strike will cost the port about €40 million in lost revenue.", "economic"),
+    ("Faith leaders have condemned the policy and call it a sin.", "morality"),
+    ("We should be ashamed that this is done in our name.", "morality"),
+    ("Treating refugees this way is simply unacceptable.", "morality"),
+    ("The ministers responsible must be held accountable.", "responsibility"),
+    ("The UN called on both governments to resume negotiations.", "responsibility"),
+    ("The government must act urgently to restore power to the region.", "responsibility"),
+])
+def test_sentence_carries_frame(sentence, frame):
+    assert frame in frames_of(sentence)
+
+
+@pytest.mark.parametrize("sentence, frame", [
+    ("The war in Ukraine entered its third year and troops were deployed.", "conflict"),
+    ("The river broke its banks and she lost her home.", "economic"),
+    ("She lost her home for the second time.", "conflict"),
+    ("Analysts also pay attention to the U.S. and its allies.", "economic"),
+    ("The roots of this situation lie in the ongoing war.", "morality"),
+    ("The agreement was reached in principle on Tuesday.", "morality"),
+    ("The minister will visit Seoul next week.", "responsibility"),
+    ("It must have been a difficult decision.", "responsibility"),
+])
+def test_sentence_does_not_carry_frame(sentence, frame):
+    assert frame not in frames_of(sentence)
+
+
+@pytest.mark.parametrize("sentence, frame", [
+    pytest.param("It is not immoral to defend your country.", "morality",
+                 marks=pytest.mark.xfail(reason="negation is not read: 'not immoral' is a morality cue",
+                                         strict=True)),
+    pytest.param("The boy band won three awards.", "conflict",
+                 marks=pytest.mark.xfail(reason="'won' counts as winners and losers in any story",
+                                         strict=True)),
+])
+def test_known_false_cues(sentence, frame):
+    assert frame not in frames_of(sentence)
+
+
+def test_cue_rows_point_at_their_words():
+    text = "Critics slammed the cynical deal. Prices rose as sanctions bit."
+    rows = tag_text(text)
+    assert {(row["frame"], text[row["start"]:row["end"]]) for row in rows["frames"]} >= {
+        ("conflict", "Critics"), ("conflict", "slammed"), ("morality", "cynical"),
+        ("economic", "Prices"), ("economic", "sanctions")}
+    assert all(text[row["start"]:row["end"]].lower() == row["cue"] for row in rows["frames"])
+    assert [row["sent_id"] for row in rows["frames"] if row["cue"] == "sanctions"] == [1]
+
+
+# ---------------------------------------------------------------- emotive terms
+
+@pytest.mark.parametrize("sentence, terms", [
+    ("The complete lack of concern for the lives of its soldiers is a chilling testament.", ["chilling"]),
+    ("The “meat grinder” image aptly reflects the human cost of this scenario.", ["meat grinder"]),
+    ("On the surface, this pact seems like a desperate gambit by two regimes.", ["desperate gambit"]),
+    ("The Kremlin is already a pariah in much of the world.", ["pariah"]),
+    ("A shameless town hall boss splashed out on a staggering string of hotel stays.",
+     ["shameless", "splashed out", "staggering"]),
+    ("Opposition members slammed the cover-up as a farce.", ["slammed", "cover-up", "farce"]),
+])
+def test_emotive_terms(sentence, terms):
+    assert [row["term"] for row in tag_text(sentence)["emotive"]] == terms
+
+
+@pytest.mark.parametrize("sentence", [
+    "The foreign ministry summoned the ambassador on Thursday.",
+    "Steel prices on the European market rose 4 percent after the announcement.",
+    "At least 12 people were killed in the deadly attack, officials said.",
+    "The authoritarian government has ruled since 1994.",
+])
+def test_plain_reporting_has_no_emotive_terms(sentence):
+    assert tag_text(sentence)["emotive"] == []
+
+
+# ---------------------------------------------------------------- actors
+
+@pytest.mark.parametrize("sentence, actor, subject", [
+    ("Pyongyang could attempt to use this situation to gain leverage.", "North Korea", True),
+    ("Kim Jong Un's regime has long been isolated.", "North Korea", True),
+    ("Russia’s reliance on North Korean troops stems from its losses.", "Russia", False),
+    ("The alliance between North Korea and Russia grows.", "Russia", False),
+    ("However, Moscow is not known for leaving its allies behind.", "Russia", True),
+    ("The Kremlin is already a pariah.", "Russia", True),
+    ("Officials said that Beijing reportedly warned against it.", "China", True),
+    ("Sanctions against Iran were tightened.", "Iran", False),
+    ("Talks between Seoul and Washington would resume.", "United States", False),
+    ("This is costly, and Washington would pay for it.", "United States", True),
+    pytest.param("Putin, the Russian president, said nothing.", "Vladimir Putin", True,
+                 marks=pytest.mark.xfail(reason="no parser: an apposition hides the verb", strict=True)),
+    pytest.param("Prices rose and Washington paid the bill.", "United States", True,
+                 marks=pytest.mark.xfail(reason="'and' opens a clause only after a comma", strict=True)),
+])
+def test_actor_subject(sentence, actor, subject):
+    mentions = [m for m in tag_text(sentence)["actor_mentions"] if m["actor"] == actor]
+    assert mentions and mentions[0]["as_subject"] is subject
+
+
+def test_coordinated_actors_are_both_subjects():
+    rows = tag_text("Though Russia and North Korea have always been allies, little is known.")
+    assert {(m["actor"], m["as_subject"]) for m in rows["actor_mentions"]} == {
+        ("Russia", True), ("North Korea", True)}
+
+
+def test_aliases_count_to_one_actor_and_longer_names_do_not_count():
+    rows = tag_text("North Korea sent troops. Pyongyang denies it. DPRK officials said Kim's regime "
+                    "is stable. South Korean minister Kim Yong-hyun disagreed, the Washington Post said.")
+    counts = {row["actor"]: row["mentions"] for row in rows["actors"]}
+    assert counts["North Korea"] == 4
+    assert "Kim Jong Un" not in counts and "United States" not in counts
+
+
+# ---------------------------------------------------------------- scores on whole articles
+
+def test_scores_are_traceable_to_rows(seed_tables):
+    scores = seed_tables["scores"].set_index("doc_id")
+    sentences = seed_tables["sentences"]
+    body = sentences[~sentences.is_heading]
+    hits = seed_tables["frames"].merge(body[["doc_id", "sent_id"]])
+    for doc_id, n_body in body.groupby("doc_id").size().items():
+        for frame in frames.FRAMES:
+            n_cue = hits[(hits.doc_id == doc_id) & (hits.frame == frame)].sent_id.nunique()
+            assert scores.loc[doc_id, f"frame_{frame}"] == pytest.approx(n_cue / n_body)
+    n_emotive = seed_tables["emotive"].groupby("doc_id").size()
+    words = seed_tables["documents"].set_index("doc_id").n_words
+    assert scores.emotive_language.to_dict() == pytest.approx(
+        (100 * n_emotive.reindex(words.index, fill_value=0) / words).to_dict())
+    texts = seed_tables["documents"].set_index("doc_id").text
+    assert all(texts[r.doc_id][r.start:r.end].lower() == r.term
+               for r in seed_tables["emotive"].itertuples())
+
+
+def test_dominant_frame_is_what_each_story_is_about(article_scores):
+    assert article_scores.dominant_frame.to_dict() == {
+        "frames_economic": "economic", "frames_humanitarian": "human_interest",
+        "frames_moral": "morality", "frames_tabloid": "economic", "frames_wire": "conflict"}
+
+
+# (more, less): pairs a careful reader orders the same way.
+ORDERINGS = {
+    "emotive_language": [("frames_tabloid", "frames_moral"), ("frames_moral", "frames_wire"),
+                         ("frames_moral", "frames_economic"), ("frames_moral", "frames_humanitarian"),
+                         ("frames_tabloid", "frames_humanitarian")],
+    "frame_morality": [("frames_moral", "frames_tabloid"), ("frames_tabloid", "frames_wire"),
+                       ("frames_moral", "frames_humanitarian"), ("frames_moral", "frames_economic")],
+    "frame_human_interest": [("frames_humanitarian", "frames_moral"), ("frames_moral", "frames_wire"),
+                             ("frames_humanitarian", "frames_economic")],
+    "frame_economic": [("frames_economic", "frames_tabloid"), ("frames_tabloid", "frames_humanitarian"),
+                       ("frames_economic", "frames_wire"), ("frames_economic", "frames_moral")],
+    "frame_conflict": [("frames_wire", "frames_tabloid"), ("frames_wire", "frames_moral"),
+                       ("frames_wire", "frames_economic"), ("frames_wire", "frames_humanitarian")],
+    "frame_responsibility": [("frames_moral", "frames_wire"), ("frames_moral", "frames_economic"),
+                             ("frames_moral", "frames_humanitarian")],
+}
+
+
+@pytest.mark.parametrize("column, more, less", [
+    (column, more, less) for column, pairs in ORDERINGS.items() for more, less in pairs])
+def test_article_orderings_match_a_reader(article_scores, column, more, less):
+    assert article_scores.loc[more, column] > article_scores.loc[less, column]
+
+
+def test_seed_orderings_match_a_reader(seed_tables):
+    scores = seed_tables["scores"].set_index("doc_id").emotive_language
+    documents = seed_tables["documents"]
+    # 000 ("horrific", "chilling", "meat grinder") and 004 ("pariah", "desperate gambit") are
+    # opinionated; 001 and 003 are flat explainers.
+    for more, less in itertools.product(["000", "004"], ["001", "003"]):
+        assert scores[doc(documents, more).doc_id] > scores[doc(documents, less).doc_id]
+
+
+# ---------------------------------------------------------------- lexicons are data
+
+def test_a_lexicon_override_changes_the_terms(tmp_path):
+    lexicon = tmp_path / "my_emotive.jsonl"
+    lexicon.write_text(json.dumps({"label": "loaded_language", "pattern": [{"LOWER": "ministry"}],
+                                   "id": "test"}) + "\n", encoding="utf-8")
+    rows = tag_text("The ministry called it chilling.", lexicons={"emotive": str(lexicon)})
+    assert [row["term"] for row in rows["emotive"]] == ["ministry"]
+
+
+def test_a_bad_pattern_names_its_file(tmp_path):
+    lexicon = tmp_path / "bad.jsonl"
+    lexicon.write_text('{"label": "morality", "pattern": [{"LOWERCASE": "x"}], "id": "q"}\n',
+                       encoding="utf-8")
+    with pytest.raises(ml.MedialensError, match="bad.jsonl pattern 1"):
+        frames.Tagger(lexicons={"morality": str(lexicon)})
+
+
+def test_every_score_column_is_present_for_every_document(seed_tables):
+    scores = seed_tables["scores"]
+    assert set(frames.SCORE_COLUMNS) <= set(scores.columns)
+    assert len(scores) == len(seed_tables["documents"])
+    assert scores.dominant_frame.isin(frames.FRAMES + ["none"]).all()
