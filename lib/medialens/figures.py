@@ -114,6 +114,7 @@ class Rules:
         nouns = currency[currency.role == "noun"]
         self.referent_class = {t.lower(): c for t, c in zip(nouns.term, nouns["class"])}
         self.casualty_context = {t.lower() for t in currency.term[currency.role == "context"]}
+        self.modifiers = {t.lower() for t in currency.term[currency.role == "modifier"]}
         self.longest_term = max(len(t.split()) for t in [*self.referent_class, *self.casualty_context])
         exclusions = read_table("figure_exclusions", lexicons)
         after_x = exclusions[exclusions.position == "after"]
@@ -181,7 +182,7 @@ def find_figures(text: str, doc_id: str, found: dict, rules: Rules) -> list[dict
     vague = [(m.start(), m.end(), m.group().lower()) for m in rules.vague_pattern.finditer(text)]
     numbers = [n for n in _numbers(text, rules) if not _overlaps(n, blocked + vague)]
     candidates = _merge_ranges(text, numbers, rules)
-    candidates += [dict(start=s, end=e, low=rules.vague[t][0], high=rules.vague[t][1],
+    candidates += [dict(start=s, end=e, number_start=s, abbr=None, low=rules.vague[t][0], high=rules.vague[t][1],
                         value=rules.vague[t][2], qualifier="vague", words=True, scaled=True)
                    for s, e, t in vague]
     candidates.sort(key=lambda c: c["start"])
@@ -257,7 +258,7 @@ def _merge_ranges(text: str, numbers: list, rules: Rules) -> list[dict]:
     out, i = [], 0
     while i < len(numbers):
         first, abbr = numbers[i]
-        c = dict(start=first.start, end=first.end, value=first.value, low=first.value,
+        c = dict(start=first.start, end=first.end, number_start=first.start, value=first.value, low=first.value,
                  high=first.value, qualifier="exact", words=first.words, scaled=first.scaled, abbr=abbr)
         if i + 1 < len(numbers):
             second, abbr2 = numbers[i + 1]
@@ -307,14 +308,18 @@ def _figure(text: str, c: dict, sentence: dict, rules: Rules) -> dict | None:
             return None  # an identifier or phone number, not a count
     if rules.excluded_after.match(after) or rules.excluded_before.search(before):
         return None
-    prefix = rules.currency_prefix.search(before)
+    # The currency sign sits before the number, or after "between" in a range.
+    number_start = c["number_start"]
+    prefix = rules.currency_prefix.search(text[max(sentence["start"], number_start - 40):number_start])
     if prefix:
         referent, cls = prefix.group(1), "money"
-        start -= len(before) - prefix.start(1)
+        start = min(start, number_start - (len(text[max(sentence["start"], number_start - 40):number_start]) - prefix.start(1)))
         before = text[max(sentence["start"], start - 40):start]
-    # A capitalised word right before digits, mid-sentence, is a name: "Boeing 737", "Apollo 11".
+    # A capitalised word right before plain digits, mid-sentence, is a name: "Boeing 737",
+    # "Apollo 11". Counts written with separators ("In May 5,000 workers") are not.
     name = re.search(r"(?<![.!?:;\"“‘'])\s([A-Z][a-z]+)\s*$", before)
     if name and not c["words"] and not sentence["is_heading"] and not rules.qualifier_before.search(before) \
+            and "," not in text[c["number_start"]:c["end"]] \
             and not prefix and start - len(name.group()) > sentence["start"]:
         return None
     qualifier = c["qualifier"]
@@ -343,7 +348,7 @@ def _figure(text: str, c: dict, sentence: dict, rules: Rules) -> dict | None:
         if not cls:
             referent, cls = term, term_class
     elif not cls:
-        fallback = _noun_after(tokens)
+        fallback = _noun_after(tokens, rules)
         if fallback:
             n = fallback
             referent, cls = tokens[n - 1], "other"
@@ -375,17 +380,22 @@ def _referent_after(tokens: list[str], rules: Rules, small: bool):
         if hit:
             return hit[0], hit[1], j + len(hit[0].split())
         word = tokens[j]
+        if word.lower() in rules.modifiers:  # "300 more health workers"
+            continue
         if not word[0].isalpha() or word.lower() in STOP_WORDS:
             return None
     return None
 
 
-def _noun_after(tokens: list[str]) -> int | None:
+def _noun_after(tokens: list[str], rules: Rules) -> int | None:
     """Tokens used by an unknown noun right after the number: the last word of the run of
     content words, unless a determiner follows (then the run was a verb: "100,000 represents a")."""
     n = 0
-    while n < min(3, len(tokens)) and tokens[n][0].isalpha() and tokens[n].lower() not in STOP_WORDS:
+    while n < min(3, len(tokens)) and tokens[n][0].isalpha() and (
+            tokens[n].lower() not in STOP_WORDS or tokens[n].lower() in rules.modifiers):
         n += 1
+    if n and tokens[n - 1].lower() in rules.modifiers:
+        return None
     if n == 0 or (n < len(tokens) and tokens[n].lower() in DETERMINERS):
         return None
     return n
