@@ -12,6 +12,8 @@ import pytest
 
 import medialens as ml
 from medialens import frames
+from medialens.config import DATA_DIR
+from medialens.lexicons import read_patterns
 from medialens.sentences import pipeline, sentence_rows
 
 from conftest import ARTICLES, doc
@@ -84,6 +86,7 @@ def test_sentence_carries_frame(sentence, frame):
     ("Analysts also pay attention to the U.S. and its allies.", "economic"),
     ("The roots of this situation lie in the ongoing war.", "morality"),
     ("The agreement was reached in principle on Tuesday.", "morality"),
+    ("Kyiv insists on its territorial integrity.", "morality"),
     ("The minister will visit Seoul next week.", "responsibility"),
     ("It must have been a difficult decision.", "responsibility"),
 ])
@@ -257,3 +260,16 @@ def test_every_score_column_is_present_for_every_document(seed_tables):
     assert set(frames.SCORE_COLUMNS) <= set(scores.columns)
     assert len(scores) == len(seed_tables["documents"])
     assert scores.dominant_frame.isin(frames.FRAMES + ["none"]).all()
+
+
+def test_readme_counts_match_the_files():
+    folder = DATA_DIR / "frames"
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    for name in frames.FRAMES:
+        n_patterns = len(read_patterns(name))
+        assert f"| {name}.jsonl | {n_patterns} |" in readme
+    assert f"emotive.jsonl ({len(read_patterns('emotive'))} patterns)" in readme
+    n_actor_rows = len(pd.read_csv(folder / "actors.csv"))
+    n_subject_rows = len(pd.read_csv(folder / "actor_subject.csv", keep_default_na=False))
+    assert f"actors.csv ({n_actor_rows} rows" in readme
+    assert f"actor_subject.csv ({n_subject_rows} rows)" in readme
