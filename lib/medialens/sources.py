@@ -1,10 +1,547 @@
-"""PLACEHOLDER until issue 4 lands: attribution."""
+"""Attribution: who each article says its information comes from, and a sourcing scorecard.
+
+sources.csv has one row per attribution: a source phrase ("U.S. Defense Secretary Lloyd Austin",
+"a source close to the defense ministry", "he") tied to a reporting cue ("warned", "according to",
+"told Reuters", "'s statements"). The categories follow the attribution scheme of PARC/PolNeAR
+(source, cue, content) and the sourcing signals of the Credibility Coalition's content indicators
+and the AP/Reuters rules on anonymous sources; data/sources/README.md gives the details.
+
+How it works, with no trained model: a spaCy Matcher finds the cues (verbs from
+reporting_verbs.csv, phrases from source_cues.jsonl); for each cue a few token rules look left for
+the subject ("X said", "X, an analyst at Y, said", "officials estimate") or right for an inverted
+or prepositional source ('"...," said X', "according to X"). A phrase only becomes a source when
+its head is a name (a title-case run), a pronoun or a noun of source_nouns.csv, so an actor who
+is only talked about ("Kim Jong Un's decision", "Putin might hope") is never one. The head
+decides the type; source_words.csv, media_outlets.csv and source_places.csv hold the word lists.
+With `spacy_model` naming an installed trained pipeline, its PERSON and ORG/GPE entities
+re-type named sources. Hedges are hedges.py's job; figures and frames read these rows.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
 import pandas as pd
-COLUMNS = {"sources": ["doc_id", "sent_id", "start", "end", "surface", "source_type", "name", "role", "cue", "has_quote"]}
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+from .lexicons import read_patterns, read_table
+from .sentences import pipeline
+
+COLUMNS = {"sources": ["doc_id", "sent_id", "start", "end", "surface", "source_type", "name",
+                       "role", "cue", "has_quote"]}
+SOURCE_TYPES = ["named_person", "named_org", "unnamed_official", "anonymous", "media", "vague"]
+# The lexicon names this module reads (override any with lexicons={"name": "file"}).
+LEXICONS = ["reporting_verbs", "source_cues", "source_words", "source_nouns", "media_outlets",
+            "source_places", "anonymity"]
+# A quotation: straight or curly double quotes on one line.
+QUOTE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|''[^\n]*?''")
+QUOTE_MIN_WORDS = 4  # shorter quoted bits are scare quotes ("blood alliance"), not testimony
+MAX_SUBJECT_TOKENS = 14  # a longer stretch before a cue is a clause, not a source phrase
+PUNCT_BOUNDARY = set(",;:()[]—–\"“”‘’'?!.…") | {"''", "``", "--"}
+QUOTE_MARKS = {'"', "“", "”", "''", "``"}
+GROUP_ENDINGS = ("ans", "crats", "icans", "ists", "ites", "ese")  # plural names of groups
+QUOTE_CHARS = set("\"“”'")
+NAMED = ("named_person", "named_org", "media")
+BE = {"is", "are", "was", "were", "be", "been", "being", "'s", "’s"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+
+
+@dataclass
+class Phrase:
+    """A source phrase found around a cue, before it is a row."""
+    start: int  # token index
+    end: int  # token index, exclusive
+    source_type: str
+    name: str = ""
+    role: str = ""
+    pronoun: str = ""  # "person", "group" or "org" when the phrase is a pronoun
+
+
 class Tagger:
-    def __init__(self, lexicons=None, spacy_model=None):
-        pass
-    def tag(self, doc, doc_id, found):
-        return {"sources": []}
-def score(tables):
-    return pd.DataFrame(index=tables["documents"].doc_id)
+    """Finds attributions in a Doc made by sentences.pipeline(); see the module docstring."""
+
+    def __init__(self, lexicons: dict[str, str] | None = None, spacy_model: str | None = None):
+        verbs = read_table("reporting_verbs", lexicons)
+        self.verb_subject = dict(zip(verbs.form.str.lower(), verbs.subject))
+        words = read_table("source_words", lexicons)
+        self.words = {category: set(group.word.str.lower()) for category, group in words.groupby("category")}
+        nouns = read_table("source_nouns", lexicons)
+        self.nouns = dict(zip(nouns.word.str.lower(), nouns.source_type))
+        self.by_complement = set(nouns.word[nouns.typed_by_complement == "yes"].str.lower())
+        self.outlets = set(read_table("media_outlets", lexicons).outlet)
+        self.places = set(read_table("source_places", lexicons).place)
+        # Ordinary words: capitalised at the start of a sentence they are still not names.
+        self.common = set(self.nouns) | set(self.verb_subject) | set().union(
+            *(v for k, v in self.words.items() if k not in ("title", "org_word")))
+        self.nationalities = set()
+        vocab = pipeline().vocab
+        self.cues = Matcher(vocab)
+        # Single reporting verbs are looked up by hash over the whole Doc at once (numpy), which
+        # is many times faster than a Matcher "IN" predicate run on every token.
+        strings = vocab.strings
+        self.verb_hashes = np.array(sorted(strings.add(f) for f in self.verb_subject), dtype=np.uint64)
+        self.headline_hashes = np.array(sorted(strings.add(f.title()) for f in verbs.form[verbs.headline == "yes"]),
+                                        dtype=np.uint64)
+        self.before_label = strings.add("source_before")
+        for row in read_patterns("source_cues", lexicons):
+            self.cues.add(row["label"], [row["pattern"]])
+        self.anonymity = Matcher(vocab)
+        for row in read_patterns("anonymity", lexicons):
+            self.anonymity.add(row["label"], [row["pattern"]])
+        self.ner = None
+        if spacy_model:
+            import spacy
+            self.ner = spacy.load(spacy_model, exclude=["lemmatizer"])
+
+    # -- the tagger -----------------------------------------------------------------------
+    def tag(self, doc: Doc, doc_id: str, found: dict) -> dict[str, list[dict]]:
+        sentences = found["sentences"]
+        if not sentences or len(doc) == 0:
+            return {"sources": []}
+        text = doc.text  # built anew on every access: read it once
+        token_starts = doc.to_array("IDX").astype(np.int64)
+        sent_first = np.searchsorted(token_starts, [s["start"] for s in sentences])
+        sent_last = np.searchsorted(token_starts, [s["end"] for s in sentences])
+        quotes = [m.span() for m in QUOTE.finditer(text)
+                  if len(m.group().split()) >= QUOTE_MIN_WORDS]
+        question_sents = {k for k, row in enumerate(sentences)  # questions of the writer's own
+                          if row["text"].endswith("?") and not QUOTE_CHARS.intersection(row["text"])}
+        # Curly quotes pair reliably; straight ones ("...", ''...'') are too often mismatched to
+        # silence the cues between them.
+        quoted = np.zeros(len(text) + 1, dtype=bool)
+        for a, b in quotes:
+            quoted[a:b] = text[a] == "“"
+        anonymous_sents = {int(np.searchsorted(sent_first, start, "right") - 1)
+                           for _, start, _ in self.anonymity(doc)}
+        names = self._names(doc) if self.ner is not None else None
+        rows, taken = [], set()
+        attrs = doc.to_array(["LOWER", "ORTH", "IS_LOWER"])
+        verbs = np.flatnonzero(np.isin(attrs[:, 0], self.verb_hashes) & (attrs[:, 2] == 1)
+                               | np.isin(attrs[:, 1], self.headline_hashes))
+        matches = [(self.before_label, int(i), int(i) + 1) for i in verbs] + list(self.cues(doc))
+        for label_id, cue_start, cue_end in sorted(matches, key=lambda m: (m[1], -m[2])):
+            s = int(np.searchsorted(sent_first, cue_start, "right") - 1)
+            first, last = int(sent_first[s]), int(sent_last[s])
+            if cue_end > last or taken.intersection(range(cue_start, cue_end)) \
+                    or s in question_sents or quoted[doc[cue_start].idx]:
+                continue  # questions and words inside a quotation are not attributions
+            phrase = self._phrase(doc, doc.vocab.strings[label_id], cue_start, cue_end, first, last)
+            if phrase is None or taken.intersection(range(phrase.start, phrase.end)):
+                continue
+            taken.update(range(phrase.start, phrase.end))
+            taken.update(range(cue_start, cue_end))
+            if s in anonymous_sents and phrase.source_type in ("unnamed_official", "vague"):
+                phrase.source_type = "anonymous"
+            if names is not None:
+                self._retype(phrase, names)
+            span = doc[phrase.start: phrase.end]
+            sentence = sentences[s]
+            rows.append({"doc_id": doc_id, "sent_id": sentence["sent_id"],
+                         "start": span.start_char, "end": span.end_char, "surface": span.text,
+                         "source_type": phrase.source_type, "name": phrase.name, "role": phrase.role,
+                         "cue": doc[cue_start:cue_end].text,
+                         "has_quote": any(a < sentence["end"] and sentence["start"] < b for a, b in quotes),
+                         "pronoun": phrase.pronoun})
+        resolve_names(rows)
+        for row in rows:
+            del row["pronoun"]
+        return {"sources": rows}
+
+    def _phrase(self, doc, label, cue_start, cue_end, first, last) -> Phrase | None:
+        """The source phrase of one cue, or None. Rules in order: possessive ("X's statement"),
+        source after the cue ("according to X"), subject before the cue ("X said", "X, a Y, said",
+        "X, who said"), inverted subject after a comma or quotation ('"...," said X')."""
+        if label == "possessive":
+            run_start = cue_start
+            while run_start > first and (self._is_name_token(doc, run_start - 1, first)
+                                         or doc[run_start - 1].text == "-" and not doc[run_start - 1].whitespace_):
+                run_start -= 1
+            # Only when a reporting verb follows: "X's statements ... suggest that", not "X's tweet came".
+            follows = any(doc[k].is_lower and self.verb_subject.get(doc[k].lower_) == "any"
+                          for k in range(cue_end, min(last, cue_end + 15)))
+            if run_start == cue_start or not follows:
+                return None
+            return self._noun_phrase(doc, run_start, cue_start, first)
+        if label == "source_after":
+            return self._after(doc, cue_end, last, first)
+        word = doc[cue_start].lower_
+        subject = self.verb_subject.get(word, "any")
+        if doc[cue_start].text[:1].isupper() and cue_start == first:
+            return None  # a capitalised verb ("Says") only counts inside a headline-style line
+        if cue_end < last and doc[cue_end].lower_ in self.verb_subject and word in self.nouns:
+            return None  # "media reports suggest": "reports" is the noun, "suggest" the cue
+        before = doc[cue_start - 1].lower_ if cue_start > first else ""
+        if before in self.words["determiner"] | self.words["affiliation"] | POSSESSIVE \
+                and before not in self.nouns:
+            return None  # "the reports", "of comments": a noun, not a verb
+        at = self._skip_back(doc, cue_start - 1, first)
+        if not word.endswith("ing") and any(doc[k].lower_ in BE for k in range(at + 1, cue_start)):
+            return None  # "if these reports are confirmed": passive, no source speaks
+        phrase = self._before(doc, cue_start, first, loose=True)
+        if phrase is not None and subject == "document" and phrase.source_type not in ("vague", "media", "named_org"):
+            return None  # "show", "find": only documents, polls and footage show things
+        # "Rubio hit back, saying ...": the source is the subject that opens the sentence.
+        if phrase is None and word.endswith("ing") and at >= first and doc[at].text == ",":
+            return self._opening_subject(doc, first, at)
+        # '"...," said X' or 'Rather than ..., said X': the source follows the cue.
+        if phrase is None and subject == "any" and not word.endswith("ing") \
+                and at >= first and (doc[at].text in QUOTE_MARKS or doc[at].text == ","):
+            phrase = self._after(doc, cue_end, last, first)
+        return phrase
+
+    def _opening_subject(self, doc, first, stop) -> Phrase | None:
+        """The phrase that opens a sentence: a determiner, titles, nouns and names, up to the
+        first other word ("The billionaire businessman | began ...")."""
+        known = self.words["determiner"] | self.words["title"] | self.words["org_word"] | set(self.nouns)
+        end = first
+        for a, b, is_name in self._units(doc, first, stop, first):
+            if not (is_name or doc[a].lower_ in known or doc[a].text in POSSESSIVE):
+                break
+            end = b
+        if end == first:
+            return None
+        phrase = self._noun_phrase(doc, first, end, first)
+        return phrase if phrase is not None and phrase.source_type != "vague" or phrase and phrase.pronoun else None
+
+    def _skip_back(self, doc, i, first) -> int:
+        """Index of the last token before the cue that is not an auxiliary or adverb."""
+        while i >= first:
+            if doc[i].lower_ in self.words["gap"] or doc[i].is_lower and doc[i].lower_.endswith("ly") and len(doc[i]) > 4:
+                i -= 1
+            elif doc[i].text == ")" and "(" in doc[max(first, i - 8): i].text:
+                while doc[i].text != "(":  # "Sen. John Cornyn (R-Texas) said"
+                    i -= 1
+                i -= 1
+            elif doc[i].text == "," and i - 2 >= first and doc[i - 2].text == "," \
+                    and doc[i - 1].lower_ in self.words["gap"]:
+                i -= 3  # "Hunter, meanwhile, told"
+            else:
+                break
+        return i
+
+    def _segment_start(self, doc, end, first) -> int:
+        """Start of the stretch of tokens before `end` up to a comma, quote or clause word."""
+        i = end - 1
+        while i >= first and not self._is_boundary(doc, i, first):
+            i -= 1
+        return i + 1
+
+    def _is_boundary(self, doc, i, first) -> bool:
+        text = doc[i].text
+        if text in PUNCT_BOUNDARY or doc[i].is_space:
+            return True
+        if doc[i].lower_ not in self.words["boundary"]:
+            return False
+        if i > first and i + 1 < len(doc) and self._is_name_token(doc, i - 1, first) \
+                and self._is_name_token(doc, i + 1, first):
+            return False  # "National Security and Defense Council"
+        return text.islower() or i == first or doc[i - 1].text in QUOTE_MARKS
+
+    def _before(self, doc, cue_start, first, loose=False) -> Phrase | None:
+        """The subject before a cue: the stretch back to a clause boundary ("officials estimate"),
+        or, when a comma precedes the cue, the first of up to three comma-separated chunks that
+        is a source, the others being its description ("X, 58, an analyst at Y, said")."""
+        end = self._skip_back(doc, cue_start - 1, first) + 1
+        start = self._segment_start(doc, end, first)
+        if start < end:
+            if end - start > MAX_SUBJECT_TOKENS:
+                return None
+            phrase = self._noun_phrase(doc, start, end, first, loose)
+            if phrase is not None or start == first or doc[start - 1].lower_ not in ("who", "which"):
+                return phrase
+            end = start - 1  # "Trump, who said": the source is the phrase before ", who"
+        if end - 1 < first or doc[end - 1].text != ",":
+            return None
+        chunks, comma = [], end - 1
+        while len(chunks) < 3:
+            i = comma - 1
+            while i >= first and doc[i].text not in PUNCT_BOUNDARY and comma - i <= 25 \
+                    and not (doc[i].lower_ in self.words["boundary"] - {"who", "and"} and doc[i].is_lower):
+                i -= 1
+            chunks.insert(0, (i + 1, comma))
+            if i < first or doc[i].text != ",":
+                break
+            comma = i
+        # The first chunk that names a source, described by the chunks after it; failing that,
+        # a first chunk that is a known kind of source ("Officials, speaking on condition ...,").
+        for k, (a, b) in enumerate(chunks):
+            if a >= b or doc[a].lower_ in ("who", "which") or doc[a].like_num:
+                continue
+            phrase = self._noun_phrase(doc, a, b, first)
+            if phrase is None or phrase.pronoun or (phrase.source_type not in NAMED and k > 0):
+                continue
+            described = [doc[x:y].text for x, y in chunks[k + 1:] if x < y]
+            phrase.role = ", ".join(x for x in (phrase.role, *described) if x)
+            phrase.end = chunks[-1][1]
+            return phrase
+        return None
+
+    def _after(self, doc, start, last, first) -> Phrase | None:
+        """The source phrase right after a cue: up to a clause boundary, then an apposition."""
+        end = start
+        while end < last and end - start < MAX_SUBJECT_TOKENS and not self._is_boundary(doc, end, first) \
+                and not (doc[end].is_lower and doc[end].lower_ in self.verb_subject
+                         and doc[end].lower_ not in self.nouns):
+            end += 1
+        if end == start:
+            return None
+        phrase = self._noun_phrase(doc, start, end, first, loose=True)
+        if phrase is None or phrase.pronoun:
+            return None
+        if end < last and doc[end].text == "," and end + 1 < last \
+                and doc[end + 1].lower_ in self.words["determiner"] | self.words["title"]:
+            stop = end + 1
+            while stop < last and doc[stop].text not in PUNCT_BOUNDARY:
+                stop += 1
+            appos = doc[end + 1: stop].text
+            phrase.role = appos if not phrase.role else f"{phrase.role}, {appos}"
+        return phrase
+
+    # -- reading one phrase --------------------------------------------------------------
+    def _is_name_token(self, doc, i, first) -> bool:
+        """A capitalised word that is not an ordinary word capitalised for starting a sentence."""
+        text = doc[i].text
+        if not text[:1].isupper():
+            # the lower-case part of a hyphenated name: "Kim Yong-hyun"
+            return i - 2 >= first and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ \
+                and not doc[i - 2].whitespace_ and doc[i - 2].text[:1].isupper() and text.isalpha()
+        if text.lower() in self.words["not_name"]:
+            return False
+        starts_sentence = i == first or doc[i - 1].text in QUOTE_MARKS or doc[i - 1].text in ":(-—–"
+        return not (starts_sentence and text.lower() in self.common)
+
+    def _units(self, doc, start, end, first) -> list[tuple[int, int, bool]]:
+        """Split tokens into (start, end, is_name) units: runs of name tokens (joined by "of",
+        "and", "'s", hyphens when a name token follows) and single other tokens."""
+        units, i = [], start
+        connectors = self.words["connector"]
+        while i < end:
+            if self._is_name_token(doc, i, first):
+                j = i + 1
+                while j < end:
+                    if self._is_name_token(doc, j, first):
+                        j += 1
+                    elif (doc[j].lower_ in connectors or doc[j].text == "-") and j + 1 < end \
+                            and self._is_name_token(doc, j + 1, first):
+                        j += 2
+                    else:
+                        break
+                units.append((i, j, True))
+                i = j
+            else:
+                units.append((i, i + 1, False))
+                i += 1
+        return units
+
+    def _noun_phrase(self, doc, start, end, first, loose=False) -> Phrase | None:
+        """Type a source phrase from its head, the last unit before its first affiliation word
+        ("a source | close to the ministry", "Andriy Kovalenko | from the Council").
+        loose: also accept a short determiner phrase with an unknown noun head ("the board",
+        "a roster of donors") as a vague source, for cues that only people and documents use."""
+        while start < end and (doc[start].is_punct or doc[start].lower_ in self.words["boundary"]
+                               or doc[start].lower_ in self.words["affiliation"]
+                               or doc[start].is_lower and doc[start].lower_.endswith("ly")):
+            start += 1  # "With President Zelenskyy", "particularly the U.S.": not part of the source
+        if start >= end:
+            return None
+        units = self._units(doc, start, end, first)
+        split = next((k for k, (a, b, is_name) in enumerate(units)
+                      if k > 0 and not is_name and doc[a].lower_ in self.words["affiliation"]), len(units))
+        pre, post = units[:split], units[split:]
+        head_start, head_end, head_is_name = pre[-1]
+        if doc[head_end - 1].text in POSSESSIVE:
+            return None
+        head = doc[head_start].lower_
+        post_text = doc[post[0][0]: post[-1][1]].text if post else ""
+        article = doc[start].lower_
+        described = doc[start + 1: head_end].text if article in ("the", "a", "an") else doc[start: head_end].text
+        if not head_is_name:
+            return self._common_phrase(doc, start, end, pre, post, head, described, post_text, loose, first)
+        run = doc[head_start: head_end]
+        bare = run.text[4:] if run.text.startswith("The ") else run.text
+        affiliation = " ".join(doc[a:b].text for a, b, _ in pre[:-1] if doc[a].lower_ not in ("the", "a", "an"))
+        role = " ".join(x for x in (affiliation, post_text) if x)
+        if bare in self.outlets or any(bare.endswith(" " + o) for o in self.outlets):
+            return Phrase(start, end, "media", bare, role)
+        lowers = [t.lower_ for t in run]
+        if bare in self.places or (len(run) == 1 and run.text.isupper() and len(run.text) > 1) \
+                or any(w in self.words["org_word"] for w in lowers):
+            return Phrase(start, end, "named_org", bare, role)
+        titles = [k for k, w in enumerate(lowers) if w in self.words["title"]]
+        cut = titles[-1] + 1 if titles else 0
+        name, title = run[cut:].text, run[:cut].text
+        role = " ".join(x for x in (affiliation, title, post_text) if x)
+        if not name:  # "the Defense Minister said": an office, resolved like "he"
+            return Phrase(start, end, "unnamed_official", "", role, pronoun="person")
+        if all(t.text in self.places or t.lower_ in self.common for t in run[cut:]):
+            return None  # "Russian", "Ukrainian": an adjective, not a name
+        if any(doc[a].is_lower and (doc[a].lower_ in self.verb_subject or doc[a].lower_.endswith("ed")
+                                    or doc[a].lower_ in self.words["gap"]) for a, _, _ in pre[:-1]):
+            return None  # "endorsed Mr. Sanders": the name is an object, not the subject
+        if not cut and run[-1].text.endswith(GROUP_ENDINGS):
+            return Phrase(start, end, "vague", "", described)  # "Democrats", "many Americans"
+        return Phrase(start, end, "named_person", name, role)
+
+    def _common_phrase(self, doc, start, end, pre, post, head, described, post_text, loose, first):
+        """A source phrase whose head is an ordinary word: a pronoun, a noun of source_nouns.csv,
+        an organisation or office word ("the ministry", "the senator"), or, when loose, a short
+        determiner phrase."""
+        if len(pre) == 1 and not post:
+            for kind in ("person", "group", "org"):
+                if head in self.words[f"pronoun_{kind}"]:
+                    return Phrase(start, end, "vague", pronoun=kind)
+        names = [doc[a:b].text for a, b, is_name in pre if is_name]
+        role = " ".join(x for x in (described, post_text) if x)
+        article = doc[start].lower_
+        if head in self.nouns:
+            source_type, name = self.nouns[head], ""
+            if head in self.by_complement and len(post) > 1:
+                inner = self._noun_phrase(doc, post[1][0], end, first)
+                if inner is not None and not inner.pronoun:
+                    source_type, name = inner.source_type, inner.name
+            if head in self.words["org_word"] and names and not head.endswith("s"):
+                source_type, name = "named_org", described
+            elif source_type == "media" and any(n in self.outlets for n in names):
+                name = described
+            elif head in self.words["anonymous_if_indefinite"] and article in ("a", "an", "one"):
+                source_type = "anonymous"
+            return Phrase(start, end, source_type, name, role)
+        if head in self.words["org_word"]:
+            if names:
+                return Phrase(start, end, "named_org", described, role)
+            return Phrase(start, end, "unnamed_official", "", role, pronoun="org" if article == "the" else "")
+        if head in self.words["title"]:
+            if article in ("a", "an", "one"):
+                kind = "anonymous" if head in self.words["anonymous_if_indefinite"] else "unnamed_official"
+                return Phrase(start, end, kind, "", role)
+            return Phrase(start, end, "unnamed_official", "", role, pronoun="person" if article == "the" else "")
+        if loose and head[:1].isdigit() and len(post) > 1 and doc[post[0][0]].lower_ == "in":
+            return Phrase(start, end, "vague", "", role)  # "about 4 in 10 (voters) say"
+        determined = article in self.words["determiner"] or any(doc[a].text in POSSESSIVE for a, _, _ in pre)
+        if loose and head.isalpha() and doc[head_end_of(pre)].is_lower and head not in self.common \
+                and (determined or len(pre) == 1 and head.endswith("s")) \
+                and len(pre) <= 4 and all(doc[a].text in POSSESSIVE or doc[a].is_alpha and not (
+                    doc[a].is_lower and (doc[a].lower_ in self.verb_subject or doc[a].lower_ in self.words["gap"]
+                                         or doc[a].lower_.endswith("ed"))) for a, _, _ in pre[1:]):
+            return Phrase(start, end, "vague", "", role)
+        return None
+
+    # -- optional trained model ------------------------------------------------------------
+    def _names(self, doc: Doc) -> list[tuple[str, str]]:
+        return [(e.text, e.label_) for e in self.ner(doc.text).ents
+                if e.label_ in ("PERSON", "ORG", "GPE", "NORP")]
+
+    def _retype(self, phrase: Phrase, names) -> None:
+        """With a trained model: a named source inside a PERSON entity is a person, inside an
+        ORG or GPE entity an organisation (media stays media)."""
+        if phrase.source_type not in ("named_person", "named_org") or not phrase.name:
+            return
+        labels = {label for text, label in names if phrase.name in text or text in phrase.name}
+        if "PERSON" in labels and phrase.source_type == "named_org":
+            phrase.source_type = "named_person"
+        elif labels & {"ORG", "GPE"} and "PERSON" not in labels and phrase.source_type == "named_person":
+            phrase.source_type = "named_org"
+
+
+def resolve_names(rows: list[dict]) -> None:
+    """Fill in names by a simple documented rule, in document order:
+    - a named person given by surname ("Austin said") takes the full name of the nearest
+      preceding named person whose name ends with it ("Lloyd Austin");
+    - "he"/"she" takes type, name and role of the nearest preceding named person or anonymous
+      source; "it" of the nearest named organisation or media; "they" of the nearest
+      unnamed official, organisation, media or vague source. With none, the row stays `vague`
+      with an empty name (the sentence still counts as sourced)."""
+    fits = {"person": ("named_person", "anonymous"), "org": ("named_org", "media"),
+            "group": ("unnamed_official", "named_org", "media", "vague", "anonymous")}
+    for k, row in enumerate(rows):
+        earlier = [r for r in reversed(rows[:k]) if not r["pronoun"]]
+        if row["pronoun"]:
+            antecedent = next((r for r in earlier if r["source_type"] in fits[row["pronoun"]]), None)
+            if antecedent is not None:
+                row.update(source_type=antecedent["source_type"], name=antecedent["name"],
+                           role=antecedent["role"])
+        elif row["source_type"] == "named_person" and " " not in row["name"].strip():
+            full = next((r["name"] for r in earlier if r["source_type"] == "named_person"
+                         and r["name"].endswith(" " + row["name"])), None)
+            if full:
+                row["name"] = full
+
+
+# -- scores ------------------------------------------------------------------------------
+ACCOUNTABLE_TYPES = ("named_person", "named_org")  # plus media with a name, see is_accountable
+
+
+def is_accountable(sources: pd.DataFrame) -> pd.Series:
+    """A source a reader could hold to account: a named person, a named organisation, or a
+    media outlet named ("Reuters", not "Ukrainian media")."""
+    named_media = (sources.source_type == "media") & sources.name.fillna("").astype(str).str.len().gt(0)
+    return sources.source_type.isin(ACCOUNTABLE_TYPES) | named_media
+
+
+def claim_sentences(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """One row per claim sentence: a sentence that is not a heading and not a question (it
+    asserts something a reader could check). Columns: doc_id, sent_id, start, end, text,
+    sourced (a source row is in the sentence, or the sentence sits inside a quotation of at
+    least QUOTE_MIN_WORDS words that a sourced sentence of the same article overlaps), accountable
+    (the same, counting only accountable sources)."""
+    sentences = tables["sentences"]
+    claims = sentences[~sentences.is_heading.astype(bool)
+                       & ~sentences.text.astype(str).str.rstrip(" \"”’'").str.endswith("?")].copy()
+    sources = tables["sources"].assign(accountable=lambda s: is_accountable(s))
+    keys = ["doc_id", "sent_id"]
+    by_sentence = sources.groupby(keys).accountable.agg(["size", "any"]).reset_index()
+    claims = claims.merge(by_sentence, on=keys, how="left")
+    claims["sourced"] = claims["size"].fillna(0).gt(0)
+    claims["accountable"] = claims["any"].fillna(False).astype(bool)
+    claims = claims.drop(columns=["size", "any"])
+    # A quotation spanning several sentences is sourced wherever one of its sentences is.
+    texts = tables["documents"].set_index("doc_id").text
+    for doc_id, group in claims.groupby("doc_id"):
+        for match in QUOTE.finditer(str(texts.get(doc_id, ""))):
+            if len(match.group().split()) < QUOTE_MIN_WORDS:
+                continue
+            inside = group.index[(group.start < match.end()) & (match.start() < group.end)]
+            for flag in ("sourced", "accountable"):
+                if claims.loc[inside, flag].any():
+                    claims.loc[inside, flag] = True
+    return claims[["doc_id", "sent_id", "start", "end", "text", "sourced", "accountable"]]
+
+
+def unsourced_claims(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Claim sentences with no source, in document order. Columns: doc_id, sent_id, start, end, text."""
+    claims = claim_sentences(tables)
+    return claims[~claims.sourced][["doc_id", "sent_id", "start", "end", "text"]] \
+        .sort_values(["doc_id", "sent_id"]).reset_index(drop=True)
+
+
+def score(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Sourcing scorecard, one row per document (index doc_id). Columns:
+    - n_sources_<type> for each of SOURCE_TYPES: attributions of that type (pronoun rows count
+      with the type of their antecedent); n_sources: all of them;
+    - n_claim_sentences: non-heading, non-question sentences (see claim_sentences);
+    - share_claims_sourced = claim sentences with a source / claim sentences;
+    - share_sources_accountable = accountable attributions / attributions (is_accountable);
+    - sourcing_transparency = claim sentences with an accountable source / claim sentences.
+    Shares are NaN where the denominator is 0. No weights: each is a plain count ratio."""
+    documents = tables["documents"].doc_id
+    sources = tables["sources"]
+    counts = pd.crosstab(sources.doc_id, sources.source_type).reindex(
+        index=documents, columns=SOURCE_TYPES, fill_value=0)
+    scores = counts.add_prefix("n_sources_")
+    scores["n_sources"] = counts.sum(axis=1)
+    claims = claim_sentences(tables).groupby("doc_id")[["sourced", "accountable"]]
+    n_claims = claims.size().reindex(documents, fill_value=0)
+    scores["n_claim_sentences"] = n_claims
+    scores["share_claims_sourced"] = claims.sum().sourced.reindex(documents) / n_claims.replace(0, np.nan)
+    accountable = is_accountable(sources).groupby(sources.doc_id).sum().reindex(documents, fill_value=0)
+    scores["share_sources_accountable"] = accountable / scores.n_sources.replace(0, np.nan)
+    scores["sourcing_transparency"] = claims.sum().accountable.reindex(documents) / n_claims.replace(0, np.nan)
+    scores.index.name = "doc_id"
+    return scores.astype({c: int for c in scores.columns if c.startswith("n_")})
+
+
+def head_end_of(units) -> int:
+    """Token index of the last token of the last unit."""
+    return units[-1][1] - 1

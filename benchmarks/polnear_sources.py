@@ -1,0 +1,150 @@
+"""How well does medialens.sources find the sources of real news text? A check on PolNeAR.
+
+PolNeAR (Newell, Margolin & Ruths, LREC 2018) annotates every attribution in 924 US political news
+articles as Source, Cue and Content spans (brat standoff; see ../shared/polnear/README.md).
+For each split this script runs the sources tagger on every article's raw text and reports:
+
+- recall: of the annotated Sources that are not pronouns and whose Cue is a speech or report
+  cue (a word of SPEECH_REPORT below: said, told, according to, wrote, announced...), the share
+  that some tagged source span overlaps (at least one character);
+- precision: of the tagged source spans, the share that overlap some annotated Source of the
+  article (any cue, pronouns included, any annotator's file).
+
+Recall is counted on the first annotator's file (sorted by name) of each article, so articles
+annotated several times count once. Offsets are compared on the article text as given.
+
+    .venv/bin/python benchmarks/polnear_sources.py                    # train and dev
+    .venv/bin/python benchmarks/polnear_sources.py --split dev --errors /tmp/dev_errors.txt
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "lib"))
+
+from medialens.sentences import pipeline, sentence_rows  # noqa: E402
+from medialens.sources import Tagger  # noqa: E402
+
+DEFAULT = ROOT.parent / "shared" / "polnear"
+# Speech and report cues, as lemmas (PARC's verbs of saying plus "according to" and the verbs a
+# document or poll "reports" with). Kept here, apart from the tagger's lexicon, so the benchmark
+# does not change when the lexicon does.
+SPEECH_REPORT = """say tell according write add announce confirm estimate report note ask explain argue
+claim warn state declare insist reply respond acknowledge admit deny reveal suggest indicate predict
+stress tweet post testify comment remark mention reiterate recall assert contend allege describe call
+cite quote urge accuse criticize criticise complain concede disclose emphasize observe point promise
+vow pledge threaten speculate conclude show find""".split()
+IRREGULAR = {"say": "said", "tell": "told", "write": "wrote written", "find": "found", "show": "shown"}
+PRONOUNS = set("""he she they it i we you who which that his her him their them its me us my our your
+whom this these those one both""".split())
+
+
+def forms(lemma: str) -> set[str]:
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    out = {lemma, lemma + "s", lemma + "es", lemma + "d", lemma + "ed", stem + "ing", lemma + "ing",
+           *IRREGULAR.get(lemma, "").split()}
+    if lemma.endswith("y"):
+        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if lemma in ("admit", "commit"):
+        out |= {lemma + "ted", lemma + "ting"}
+    return out
+
+
+CUE_WORDS = set().union(*(forms(lemma) for lemma in SPEECH_REPORT))
+
+
+def read_ann(path: Path) -> list[dict]:
+    """The attributions of one brat file: dicts with source (list of (start, end)), source_text, cue_text."""
+    spans, relations = {}, []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) < 2:
+            continue
+        if parts[0].startswith("T"):
+            kind, _, offsets = parts[1].partition(" ")
+            try:
+                pieces = [tuple(map(int, piece.split())) for piece in offsets.split(";")]
+            except ValueError:
+                continue
+            spans[parts[0]] = (kind, pieces, parts[2] if len(parts) > 2 else "")
+        elif parts[0].startswith("E"):
+            relations.append(dict(r.split(":", 1) for r in parts[1].split()[1:] if ":" in r))
+    out = []
+    for relation in relations:
+        source, cue = spans.get(relation.get("Source", "")), spans.get(relation.get("Cue", ""))
+        if source and source[0] == "Source":
+            out.append({"source": source[1], "source_text": source[2], "cue_text": cue[2] if cue else ""})
+    return out
+
+
+def is_speech_report(cue_text: str) -> bool:
+    return any(word in CUE_WORDS for word in re.findall(r"[a-z]+", cue_text.lower()))
+
+
+def overlaps(a: list[tuple[int, int]], b: tuple[int, int]) -> bool:
+    return any(start < b[1] and b[0] < end for start, end in a)
+
+
+def evaluate(split_dir: Path, tagger: Tagger, limit: int | None = None, errors=None) -> dict:
+    nlp = pipeline()
+    files = defaultdict(list)
+    for ann in sorted((split_dir / "attributions").glob("*.ann")):
+        files[ann.stem.rsplit("_", 1)[0]].append(ann)
+    names = sorted(files)[:limit]
+    found = relevant = hits = tagged = words = 0
+    seconds = 0.0
+    for name in names:
+        text = (split_dir / "text" / f"{name}.txt").read_text(encoding="utf-8")
+        clock = time.perf_counter()
+        doc = nlp(text)
+        rows = tagger.tag(doc, name, {"sentences": sentence_rows(doc, name)})["sources"]
+        seconds += time.perf_counter() - clock
+        words += len(text.split())
+        predicted = [(r["start"], r["end"]) for r in rows]
+        all_sources = [a for ann in files[name] for a in read_ann(ann)]
+        gold = {tuple(a["source"]): a for a in read_ann(files[name][0])
+                if a["source_text"].strip().lower() not in PRONOUNS and is_speech_report(a["cue_text"])}
+        for pieces, a in gold.items():
+            relevant += 1
+            hit = any(overlaps(list(pieces), p) for p in predicted)
+            found += hit
+            if errors and not hit:
+                print(f"MISS\t{name}\t{a['source_text']!r}\t{a['cue_text']!r}\t"
+                      f"{text[max(0, pieces[0][0] - 60): pieces[-1][1] + 60]!r}", file=errors)
+        for row, p in zip(rows, predicted):
+            tagged += 1
+            hit = any(overlaps(a["source"], p) for a in all_sources)
+            hits += hit
+            if errors and not hit:
+                print(f"FALSE\t{name}\t{row['surface']!r}\t{row['cue']!r}\t{row['source_type']}\t"
+                      f"{text[max(0, p[0] - 60): p[1] + 60]!r}", file=errors)
+    return {"articles": len(names), "gold sources": relevant, "recall": found / max(relevant, 1),
+            "tagged": tagged, "precision": hits / max(tagged, 1), "words/s": words / max(seconds, 1e-9)}
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--polnear", type=Path, default=DEFAULT, help="folder with train/ and dev/")
+    parser.add_argument("--split", nargs="+", default=["train", "dev"], help="splits to evaluate")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles of a split")
+    parser.add_argument("--errors", type=Path, default=None, help="write misses and false positives here")
+    args = parser.parse_args(argv)
+    if not args.polnear.is_dir():
+        sys.exit(f"{args.polnear}: no PolNeAR folder (see ../shared/polnear/README.md)")
+    tagger = Tagger()
+    errors = args.errors.open("w", encoding="utf-8") if args.errors else None
+    print("split  articles  gold_sources  recall  tagged  precision  tagger_words_per_s")
+    for split in args.split:
+        r = evaluate(args.polnear / split, tagger, args.limit, errors)
+        print(f"{split:<6} {r['articles']:>8}  {r['gold sources']:>12}  {r['recall']:.3f}  "
+              f"{r['tagged']:>6}  {r['precision']:.3f}      {r['words/s']:,.0f}")
+
+
+if __name__ == "__main__":
+    main()
