@@ -66,6 +66,7 @@ class Tagger:
             return {"hedges": []}
         strings = doc.vocab.strings
         spans = [Span(doc, start, end, label=strings[label]) for label, start, end in self.patterns(doc)]
+        spans.sort(key=lambda span: span.label_ != EXCEPTION)  # on a tie of length, the exception wins
         # Longest match wins ("should ... be confirmed" over "should" and "confirmed"); an
         # exception that wins silences the words it covers.
         kept = [span for span in filter_spans(spans) if span.label_ != EXCEPTION]

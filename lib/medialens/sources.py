@@ -56,7 +56,8 @@ class Phrase:
     source_type: str
     name: str = ""
     role: str = ""
-    pronoun: str = ""  # "person", "group" or "org" when the phrase is a pronoun
+    pronoun: str = ""  # "person", "group" or "org" when the phrase is a pronoun or "the <word>"
+    head: str = ""  # for "the ministry", "the senator": the word an antecedent must contain
 
 
 class Tagger:
@@ -90,6 +91,7 @@ class Tagger:
         self.anonymity = Matcher(vocab)
         for row in read_patterns("anonymity", lexicons):
             self.anonymity.add(row["label"], [row["pattern"]])
+        self._lower_in_doc: set[int] = set()
         self.ner = None
         if spacy_model:
             import spacy
@@ -118,6 +120,9 @@ class Tagger:
         names = self._names(doc) if self.ner is not None else None
         rows, taken = [], set()
         attrs = doc.to_array(["LOWER", "ORTH", "IS_LOWER"])
+        # Words this text also writes in lower case are ordinary words when they open a sentence
+        # ("Drought forecast ...", "Doctors said") and not names.
+        self._lower_in_doc = set(attrs[attrs[:, 2] == 1, 0].tolist())
         verbs = np.flatnonzero(np.isin(attrs[:, 0], self.verb_hashes) & (attrs[:, 2] == 1)
                                | np.isin(attrs[:, 1], self.headline_hashes))
         matches = [(self.before_label, int(i), int(i) + 1) for i in verbs] + list(self.cues(doc))
@@ -143,10 +148,10 @@ class Tagger:
                          "source_type": phrase.source_type, "name": phrase.name, "role": phrase.role,
                          "cue": doc[cue_start:cue_end].text,
                          "has_quote": any(a < sentence["end"] and sentence["start"] < b for a, b in quotes),
-                         "pronoun": phrase.pronoun})
+                         "pronoun": phrase.pronoun, "head": phrase.head})
         resolve_names(rows)
         for row in rows:
-            del row["pronoun"]
+            del row["pronoun"], row["head"]
         return {"sources": rows}
 
     def _phrase(self, doc, label, cue_start, cue_end, first, last) -> Phrase | None:
@@ -179,14 +184,16 @@ class Tagger:
         at = self._skip_back(doc, cue_start - 1, first)
         if not word.endswith("ing") and any(doc[k].lower_ in BE for k in range(at + 1, cue_start)):
             return None  # "if these reports are confirmed": passive, no source speaks
-        phrase = self._before(doc, cue_start, first, loose=True)
+        # Only verbs that people and documents use ("said", "told") vouch for an unknown subject
+        # ("the board said"); "suggests", "indicated" also take things ("this measure suggests").
+        phrase = self._before(doc, cue_start, first, loose=subject == "any")
         if phrase is not None and subject == "document" and phrase.source_type not in ("vague", "media", "named_org"):
             return None  # "show", "find": only documents, polls and footage show things
         # "Rubio hit back, saying ...": the source is the subject that opens the sentence.
         if phrase is None and word.endswith("ing") and at >= first and doc[at].text == ",":
             return self._opening_subject(doc, first, at)
         # '"...," said X' or 'Rather than ..., said X': the source follows the cue.
-        if phrase is None and subject == "any" and not word.endswith("ing") \
+        if phrase is None and subject != "document" and not word.endswith("ing") \
                 and at >= first and (doc[at].text in QUOTE_MARKS or doc[at].text == ","):
             phrase = self._after(doc, cue_end, last, first)
         return phrase
@@ -257,8 +264,7 @@ class Tagger:
         chunks, comma = [], end - 1
         while len(chunks) < 3:
             i = comma - 1
-            while i >= first and doc[i].text not in PUNCT_BOUNDARY and comma - i <= 25 \
-                    and not (doc[i].lower_ in self.words["boundary"] - {"who", "and"} and doc[i].is_lower):
+            while i >= first and doc[i].text not in PUNCT_BOUNDARY and comma - i <= 25:
                 i -= 1
             chunks.insert(0, (i + 1, comma))
             if i < first or doc[i].text != ",":
@@ -297,6 +303,7 @@ class Tagger:
                 stop += 1
             appos = doc[end + 1: stop].text
             phrase.role = appos if not phrase.role else f"{phrase.role}, {appos}"
+            phrase.end = stop
         return phrase
 
     # -- reading one phrase --------------------------------------------------------------
@@ -310,7 +317,7 @@ class Tagger:
         if text.lower() in self.words["not_name"]:
             return False
         starts_sentence = i == first or doc[i - 1].text in QUOTE_MARKS or doc[i - 1].text in ":(-—–"
-        return not (starts_sentence and text.lower() in self.common)
+        return not (starts_sentence and (text.lower() in self.common or doc[i].lower in self._lower_in_doc))
 
     def _units(self, doc, start, end, first) -> list[tuple[int, int, bool]]:
         """Split tokens into (start, end, is_name) units: runs of name tokens (joined by "of",
@@ -369,6 +376,10 @@ class Tagger:
         if bare in self.places or (len(run) == 1 and run.text.isupper() and len(run.text) > 1) \
                 or any(w in self.words["org_word"] for w in lowers):
             return Phrase(start, end, "named_org", bare, role)
+        if run.text.startswith("The ") or doc[head_start - 1].lower_ == "the" and head_start > start - 1 \
+                and not any(w in self.words["title"] for w in lowers):
+            # People do not take "the": "The Red Cross" is an organisation, "the European" no source
+            return Phrase(start, end, "named_org", bare, role) if len(bare.split()) > 1 else None
         titles = [k for k, w in enumerate(lowers) if w in self.words["title"]]
         cut = titles[-1] + 1 if titles else 0
         name, title = run[cut:].text, run[:cut].text
@@ -411,12 +422,17 @@ class Tagger:
         if head in self.words["org_word"]:
             if names:
                 return Phrase(start, end, "named_org", described, role)
-            return Phrase(start, end, "unnamed_official", "", role, pronoun="org" if article == "the" else "")
+            return Phrase(start, end, "unnamed_official", "", role, pronoun="org" if article == "the" else "",
+                          head=head)
         if head in self.words["title"]:
             if article in ("a", "an", "one"):
                 kind = "anonymous" if head in self.words["anonymous_if_indefinite"] else "unnamed_official"
                 return Phrase(start, end, kind, "", role)
-            return Phrase(start, end, "unnamed_official", "", role, pronoun="person" if article == "the" else "")
+            return Phrase(start, end, "unnamed_official", "", role, pronoun="person" if article == "the" else "",
+                          head=head)
+        if loose and any(doc[a].is_lower and (doc[a].lower_ in self.words["gap"] or doc[a].lower_ in self.verb_subject)
+                         for a, _, _ in post):
+            return None  # "a third plant in Arizona may open": a clause, not a source
         if loose and head[:1].isdigit() and len(post) > 1 and doc[post[0][0]].lower_ == "in":
             return Phrase(start, end, "vague", "", role)  # "about 4 in 10 (voters) say"
         determined = article in self.words["determiner"] or any(doc[a].text in POSSESSIVE for a, _, _ in pre)
@@ -450,15 +466,18 @@ def resolve_names(rows: list[dict]) -> None:
     - a named person given by surname ("Austin said") takes the full name of the nearest
       preceding named person whose name ends with it ("Lloyd Austin");
     - "he"/"she" takes type, name and role of the nearest preceding named person or anonymous
-      source; "it" of the nearest named organisation or media; "they" of the nearest
-      unnamed official, organisation, media or vague source. With none, the row stays `vague`
-      with an empty name (the sentence still counts as sourced)."""
-    fits = {"person": ("named_person", "anonymous"), "org": ("named_org", "media"),
+      source; "it" of the nearest named organisation, media or unnamed organisation ("the company"); "they" of the nearest
+      unnamed official, organisation, media or vague source; "the agency", "the senator" the
+      same, but only from a source whose name or role contains that word ("United Nations
+      refugee agency", "Sen. ..."). With none, a pronoun stays `vague` and a description
+      `unnamed_official`, with an empty name (the sentence still counts as sourced)."""
+    fits = {"person": ("named_person", "anonymous"), "org": ("named_org", "media", "unnamed_official"),
             "group": ("unnamed_official", "named_org", "media", "vague", "anonymous")}
     for k, row in enumerate(rows):
-        earlier = [r for r in reversed(rows[:k]) if not r["pronoun"]]
+        earlier = [r for r in reversed(rows[:k]) if not r["pronoun"] or r["head"]]  # no bare pronouns
         if row["pronoun"]:
-            antecedent = next((r for r in earlier if r["source_type"] in fits[row["pronoun"]]), None)
+            antecedent = next((r for r in earlier if r["source_type"] in fits[row["pronoun"]]
+                               and row["head"] in f'{r["name"]} {r["role"]}'.lower()), None)
             if antecedent is not None:
                 row.update(source_type=antecedent["source_type"], name=antecedent["name"],
                            role=antecedent["role"])
