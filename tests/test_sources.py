@@ -247,5 +247,5 @@ def test_seed_ranking(seeds):
     # secretary, a security council member, the president); 000 names nobody at all.
     scores = sources.score(seeds)
     order = scores.sourcing_transparency.sort_values(ascending=False).index.str[:3].tolist()
-    assert order[0] == "002" and order[-1] == "000"
-    assert scores.sourcing_transparency.iloc[0] == 0
+    assert order[0] == "002"
+    assert scores.sourcing_transparency.iloc[0] == scores.sourcing_transparency.min() == 0

@@ -36,7 +36,7 @@ SOURCE_TYPES = ["named_person", "named_org", "unnamed_official", "anonymous", "m
 LEXICONS = ["reporting_verbs", "source_cues", "source_words", "source_nouns", "media_outlets",
             "source_places", "anonymity"]
 # A quotation: straight or curly double quotes on one line.
-QUOTE = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|''[^\n]*?''")
+QUOTE = re.compile(r"“[^”\"\n]*”|\"[^\"\n]*\"|''[^\n]*?''")
 QUOTE_MIN_WORDS = 4  # shorter quoted bits are scare quotes ("blood alliance"), not testimony
 MAX_SUBJECT_TOKENS = 14  # a longer stretch before a cue is a clause, not a source phrase
 PUNCT_BOUNDARY = set(",;:()[]—–\"“”‘’'?!.…") | {"''", "``", "--"}
@@ -44,6 +44,7 @@ QUOTE_MARKS = {'"', "“", "”", "''", "``"}
 GROUP_ENDINGS = ("ans", "crats", "icans", "ists", "ites", "ese")  # plural names of groups
 QUOTE_CHARS = set("\"“”'")
 NAMED = ("named_person", "named_org", "media")
+HYPOTHETICAL = {"would", "could", "might", "may", "should"}
 BE = {"is", "are", "was", "were", "be", "been", "being", "'s", "’s"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 
@@ -170,7 +171,7 @@ class Tagger:
                 return None
             return self._noun_phrase(doc, run_start, cue_start, first)
         if label == "source_after":
-            return self._after(doc, cue_end, last, first)
+            return self._after(doc, cue_end, last, first, fallback=doc[cue_start].lower_ == "according")
         word = doc[cue_start].lower_
         subject = self.verb_subject.get(word, "any")
         if doc[cue_start].text[:1].isupper() and cue_start == first:
@@ -182,16 +183,22 @@ class Tagger:
                 and before not in self.nouns:
             return None  # "the reports", "of comments": a noun, not a verb
         at = self._skip_back(doc, cue_start - 1, first)
-        if not word.endswith("ing") and any(doc[k].lower_ in BE for k in range(at + 1, cue_start)):
+        gap = {doc[k].lower_ for k in range(at + 1, cue_start)}
+        if not word.endswith("ing") and gap & BE:
             return None  # "if these reports are confirmed": passive, no source speaks
+        if gap & HYPOTHETICAL and not gap & {"not", "n't", "n’t"}:
+            return None  # "its allies would likely respond": nobody has said anything yet
+        if word.endswith("ed") and cue_end < last and doc[cue_end].lower_ in ("by", "previously", "above"):
+            return None  # "the troops mentioned previously", "the figures reported by": not a speaker
         # Only verbs that people and documents use ("said", "told") vouch for an unknown subject
         # ("the board said"); "suggests", "indicated" also take things ("this measure suggests").
         phrase = self._before(doc, cue_start, first, loose=subject == "any")
         if phrase is not None and subject == "document" and phrase.source_type not in ("vague", "media", "named_org"):
             return None  # "show", "find": only documents, polls and footage show things
         # "Rubio hit back, saying ...": the source is the subject that opens the sentence.
-        if phrase is None and word.endswith("ing") and at >= first and doc[at].text == ",":
-            return self._opening_subject(doc, first, at)
+        if phrase is None and at >= first and (word.endswith("ing") and doc[at].text == ","
+                                               or doc[at].lower_ == "and"):
+            return self._opening_subject(doc, first, at)  # also "Clinton shook her head and said"
         # '"...," said X' or 'Rather than ..., said X': the source follows the cue.
         if phrase is None and subject != "document" and not word.endswith("ing") \
                 and at >= first and (doc[at].text in QUOTE_MARKS or doc[at].text == ","):
@@ -284,8 +291,12 @@ class Tagger:
             return phrase
         return None
 
-    def _after(self, doc, start, last, first) -> Phrase | None:
-        """The source phrase right after a cue: up to a clause boundary, then an apposition."""
+    def _after(self, doc, start, last, first, fallback=False) -> Phrase | None:
+        """The source phrase right after a cue: up to a clause boundary, then an apposition.
+        fallback: after "according to" whatever phrase follows is the source, typed `vague`
+        when no rule knows its head ("according to state law", "according to one global index")."""
+        while start < last and doc[start].is_space:
+            start += 1
         end = start
         while end < last and end - start < MAX_SUBJECT_TOKENS and not self._is_boundary(doc, end, first) \
                 and not (doc[end].is_lower and doc[end].lower_ in self.verb_subject
@@ -294,6 +305,8 @@ class Tagger:
         if end == start:
             return None
         phrase = self._noun_phrase(doc, start, end, first, loose=True)
+        if phrase is None and fallback and any(t.is_alpha for t in doc[start:end]):
+            phrase = Phrase(start, end, "vague", "", doc[start:end].text)
         if phrase is None or phrase.pronoun:
             return None
         if end < last and doc[end].text == "," and end + 1 < last \
@@ -373,6 +386,8 @@ class Tagger:
         if bare in self.outlets or any(bare.endswith(" " + o) for o in self.outlets):
             return Phrase(start, end, "media", bare, role)
         lowers = [t.lower_ for t in run]
+        if len(run) == 1 and lowers[0] in self.nouns:  # "some Democrats", "Officials" mid-sentence
+            return Phrase(start, end, self.nouns[lowers[0]], "", described)
         if bare in self.places or (len(run) == 1 and run.text.isupper() and len(run.text) > 1) \
                 or any(w in self.words["org_word"] for w in lowers):
             return Phrase(start, end, "named_org", bare, role)
@@ -437,7 +452,7 @@ class Tagger:
             return Phrase(start, end, "vague", "", role)  # "about 4 in 10 (voters) say"
         determined = article in self.words["determiner"] or any(doc[a].text in POSSESSIVE for a, _, _ in pre)
         if loose and head.isalpha() and doc[head_end_of(pre)].is_lower and head not in self.common \
-                and (determined or len(pre) == 1 and head.endswith("s")) \
+                and (determined or len(pre) <= 4 and head.endswith("s") and not head.endswith("ss")) \
                 and len(pre) <= 4 and all(doc[a].text in POSSESSIVE or doc[a].is_alpha and not (
                     doc[a].is_lower and (doc[a].lower_ in self.verb_subject or doc[a].lower_ in self.words["gap"]
                                          or doc[a].lower_.endswith("ed"))) for a, _, _ in pre[1:]):
