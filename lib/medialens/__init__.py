@@ -10,8 +10,9 @@ from .figures import compare_figures
 from .highlight import article_spans, render_article
 from .plots import save_figure
 from .sentences import split_sentences
+from .sources import unsourced_claims
 from .tables import read_tables, write_tables
 from .tagging import tag_corpus
 
 __all__ = ["load_corpus", "removed_lines", "split_sentences", "tag_corpus", "read_tables",
-           "write_tables", "save_figure", "compare_figures", "article_spans", "render_article", "MedialensError"]
+           "write_tables", "save_figure", "compare_figures", "unsourced_claims", "article_spans", "render_article", "MedialensError"]
