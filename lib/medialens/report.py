@@ -49,10 +49,10 @@ def run_notebooks(corpus, out, notebooks, lexicons: dict[str, str] | None = None
 
 PAGE_STYLE = """body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;
 line-height:1.5;color:#222}
-table{border-collapse:collapse;font-size:85%;margin:1em 0}th,td{border:1px solid #ddd;padding:3px 6px;
+table{border-collapse:collapse;font-size:85%;margin:1em 0;display:block;overflow-x:auto}th,td{border:1px solid #ddd;padding:3px 6px;
 text-align:left;vertical-align:top}thead th{background:#f3f3f3}
 img{max-width:100%}pre{white-space:pre-wrap;background:#f8f8f8;padding:6px}
-.jp-InputArea,.jp-InputPrompt,.jp-OutputPrompt{display:none}"""
+.jp-InputArea,.jp-InputPrompt,.jp-OutputPrompt,.anchor-link{display:none}"""
 
 
 def export_html(notebook: Path) -> str:
