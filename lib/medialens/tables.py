@@ -116,7 +116,7 @@ def _tidy(table: pd.DataFrame) -> pd.DataFrame:
             present = values.dropna()
             if present.empty:
                 table[column] = values.astype(float)
-            elif present.map(type).eq(str).all():
+            elif pd.api.types.infer_dtype(present, skipna=True) == "string":
                 table[column] = values.fillna("").astype(str)
     return table
 
