@@ -23,9 +23,9 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
+from .hedges import PatternSet
 from .lexicons import read_patterns, read_table
 from .sentences import pipeline
 
@@ -79,7 +79,6 @@ class Tagger:
             *(v for k, v in self.words.items() if k not in ("title", "org_word")))
         self.nationalities = set()
         vocab = pipeline().vocab
-        self.cues = Matcher(vocab)
         # Single reporting verbs are looked up by hash over the whole Doc at once (numpy), which
         # is many times faster than a Matcher "IN" predicate run on every token.
         strings = vocab.strings
@@ -87,11 +86,8 @@ class Tagger:
         self.headline_hashes = np.array(sorted(strings.add(f.title()) for f in verbs.form[verbs.headline == "yes"]),
                                         dtype=np.uint64)
         self.before_label = strings.add("source_before")
-        for row in read_patterns("source_cues", lexicons):
-            self.cues.add(row["label"], [row["pattern"]])
-        self.anonymity = Matcher(vocab)
-        for row in read_patterns("anonymity", lexicons):
-            self.anonymity.add(row["label"], [row["pattern"]])
+        self.cues = PatternSet(read_patterns("source_cues", lexicons))
+        self.anonymity = PatternSet(read_patterns("anonymity", lexicons))
         self._lower_in_doc: set[int] = set()
         self.ner = None
         if spacy_model:
