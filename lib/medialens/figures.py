@@ -3,8 +3,8 @@
 One row per claim ("up to 100,000 troops", "half a million casualties", "$2 billion", "thousands
 of troops") with its value and bounds, a qualifier (exact, approximate, upper_bound, lower_bound,
 range, vague), the referent (the word for the thing counted) and its normalised class, and a
-modality: speculative when the claim's clause is hedged, modal or conditional, reported when the
-sentence attributes it to a source, asserted otherwise. compare_figures() puts the figures for
+modality: speculative when the claim's clause is hedged, modal or conditional, reported when a
+source covers it, asserted otherwise (the rule is below). compare_figures() puts the figures for
 the same class of quantity side by side, article by article.
 
 Every word list is data in data/figures/ (README.md there says where each comes from):
@@ -13,10 +13,26 @@ figure_numbers (number words), figure_qualifiers (approximators and bounds), fig
 figure_modality (modal and reporting cues), figure_exclusions (units and words that make a number
 a time, a reference or page furniture rather than a figure).
 
-Left to others: finding who is quoted (sources.py; its rows give source_type and mark a sentence
-as reported) and hedges (hedges.py; a hedge in the figure's clause, or a conditional in its
-sentence, makes it speculative). Both run before this tagger; without them the cue file alone
-decides.
+Modality, the rule (FactBank's factuality values, Sauri & Pustejovsky 2009): speculative beats
+reported beats asserted.
+- speculative: a `speculative` cue of figure_modality in the figure's clause (may, would,
+  rumored, potential, expected) or in its sentence (if, unless), or a hedge row of hedges.py in
+  its clause, or a conditional row in its sentence. Hedge rows follow Hyland's list, which also
+  holds reporting verbs ("reports indicate", "analysis suggests") and degree words ("largely",
+  "nearly"); those are not speculation about a figure. So a hedge row counts only when its cue
+  is not the cue of a source row of the sentence, not a `reported` or `none` cue of
+  figure_modality, and not inside a figure ("nearly 1,100" is that figure's approximator).
+- reported: a source row (sources.py) or a `reported` cue of figure_modality covers the figure.
+  An attribution covers its whole sentence ("..., and 112 people have died, the WHO said"),
+  unless it opens a coordinated clause of its own (", and its leader told supporters that ..."):
+  then only that clause. A coordinated reporting verb also ends the figure's clause ("at 200
+  stations and said 50,000 votes may ..."), and a figure in a non-restrictive relative clause
+  (", which serves 9 million customers,") takes only cues inside that clause.
+- asserted: otherwise.
+source_type is that of the nearest source row covering the figure.
+
+Left to others: finding who is quoted (sources.py) and hedges (hedges.py). Both run before this
+tagger; without them the cue file alone decides.
 
 Number words: text2num turns a run of cardinal words into a number ("twelve thousand" 12000,
 "three hundred thousand" 300000, "twenty-five" 25) and is maintained, so it is used for them. It
@@ -66,6 +82,12 @@ WORD = re.compile(r"[A-Za-z][\w'’.-]*\w|[A-Za-z]|%|\S")  # "F-16" is one word
 # Clauses end at , ; : and contrastive conjunctions. Dashes and brackets do not: what they
 # enclose is an apposition to the phrase before ("this potential deployment – 100,000 troops –").
 CLAUSE_BREAK = re.compile(r"[;:]|,(?!\d)|\b(?:but|while|whereas|although|though|however)\b")
+# A coordinated clause after a comma or semicolon has its own attribution (see _attribution_covers).
+ATTRIBUTION_BREAK = re.compile(r"[;,](?!\d)")
+COORDINATOR = re.compile(r"\s*(?:and|but|while|whereas|yet)\b", re.IGNORECASE)
+COORDINATOR_BEFORE = re.compile(r"\b(?:and|but)\s+$", re.IGNORECASE)
+# A non-restrictive relative clause (", which sold 12 million processors last year,"): an aside.
+RELATIVE_ASIDE = re.compile(r",\s*(?:which|who)\b(?:[^,;.!?]|[.,]\d)*,")
 DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
 
 
@@ -200,7 +222,7 @@ def find_figures(text: str, doc_id: str, found: dict, rules: Rules) -> list[dict
         rows.append(row)
     _inherit_referents(rows, sentences, rules)
     for row in rows:
-        _set_modality(text, row, sentences, cues, found, rules)
+        _set_modality(text, row, sentences, cues, found, rules, rows)
         row.pop("_after_word"), row.pop("_number_start"), row.pop("_number_end")
     return [{k: row[k] for k in COLUMNS["figures"]} for row in rows]
 
@@ -348,9 +370,13 @@ def _figure(text: str, c: dict, sentence: dict, rules: Rules) -> dict | None:
         if not cls:
             referent, cls = term, term_class
     elif not cls:
-        fallback = _noun_after(tokens, rules)
+        # "hundreds of cattle": an unknown noun after "of" (and a determiner) is the referent.
+        skip = 0
+        if tokens[:1] and tokens[0].lower() == "of":
+            skip = 1 + (len(tokens) > 1 and tokens[1].lower() in DETERMINERS)
+        fallback = _noun_after(tokens[skip:], rules)
         if fallback:
-            n = fallback
+            n = skip + fallback
             referent, cls = tokens[n - 1], "other"
             noun_end = end + words[n - 1].end()
     if c["words"] and value < 10 and not c["scaled"] and cls in ("", "other"):
@@ -427,16 +453,29 @@ def _inherit_referents(rows: list[dict], sentences: list[dict], rules: Rules) ->
                 row["referent_class"] = "other"
 
 
-def _set_modality(text: str, row: dict, sentences: list[dict], cues: list, found: dict, rules: Rules) -> None:
+def _set_modality(text: str, row: dict, sentences: list[dict], cues: list, found: dict, rules: Rules,
+                  rows: list[dict]) -> None:
     """speculative > reported > asserted (see the module docstring); casualty context too."""
     sentence = next(s for s in sentences if s["sent_id"] == row["sent_id"])
     s_start, s_end = sentence["start"], sentence["end"]
+    # A figure in a non-restrictive relative clause (", which serves some 9 million customers,")
+    # is the writer's aside: only cues inside that clause bear on it.
+    for aside in RELATIVE_ASIDE.finditer(text, s_start, s_end):
+        if aside.start() < row["start"] and row["end"] < aside.end():
+            s_start, s_end = aside.start() + 1, aside.end() - 1
     clause_start, clause_end = s_start, s_end
     for m in CLAUSE_BREAK.finditer(text, s_start, s_end):
         if m.end() <= row["start"]:
             clause_start = m.end()
         elif m.start() >= row["end"] and clause_end == s_end:
             clause_end = m.start()
+    # A coordinated reporting verb opens a clause of its own: in "irregularities at some 200
+    # polling stations and said 50,000 votes may have been counted twice" the "may" is not 200's.
+    for start, end, cue in cues:
+        if row["end"] <= start < clause_end and rules.cue_modality[cue.lower()][0] == "reported" \
+                and COORDINATOR_BEFORE.search(text, max(s_start, start - 6), start):
+            clause_end = start
+            break
     # Casualty context: "50 people were killed", "killed at least 12", "1,200 soldiers died".
     if row["referent_class"] in ("people", "troops", "other", ""):
         near_before = [w.group().lower() for w in WORD.finditer(text, max(clause_start, row["start"] - 60), row["start"])][-6:]
@@ -444,10 +483,14 @@ def _set_modality(text: str, row: dict, sentences: list[dict], cues: list, found
         if any(" ".join(ws[i:i + n]) in rules.casualty_context
                for ws in (near_before, near_after) for n in (1, 2, 3) for i in range(len(ws))):
             row["referent_class"] = "casualties"
-    modality = "asserted"
-    own = (row["start"], row["end"])
+    # Words inside a figure of the sentence ("nearly 1,100", "an estimated $14 million") are
+    # that figure's wording, not a cue for any figure.
+    figure_spans = [(r["start"], r["end"]) for r in rows if r["sent_id"] == row["sent_id"]]
+    sources = [s for s in found.get("sources", []) if s["sent_id"] == row["sent_id"]
+               and s_start <= s["start"] < s_end and _attribution_covers(text, s_start, s["start"], row["start"])]
+    modality = "reported" if sources else "asserted"
     for start, end, cue in cues:
-        if start < s_start or end > s_end or (start < own[1] and own[0] < end):
+        if start < s_start or end > s_end or _inside_any(start, end, figure_spans):
             continue
         if cue[0].isupper() and start > s_start:
             continue  # "May", "Will", "Hope": a name or month mid-sentence, no cue
@@ -455,21 +498,42 @@ def _set_modality(text: str, row: dict, sentences: list[dict], cues: list, found
         in_scope = scope == "sentence" or clause_start <= start and end <= clause_end
         if in_scope and kind == "speculative":
             modality = "speculative"
-        elif in_scope and kind == "reported" and modality == "asserted":
+        elif kind == "reported" and modality == "asserted" and _attribution_covers(text, s_start, start, row["start"]):
             modality = "reported"
+    # Hedge rows (Hyland's list) make a figure speculative only when the cue is epistemic: a
+    # reporting verb ("reports indicate", "analysis suggests") introduces a source, and degree
+    # words ("largely", "nearly") say nothing about whether the figure is so; figure_modality.csv
+    # says which hedge words are `reported` or `none`, and a source row's own cue is attribution.
+    source_cue_words = {w for s in sources for w in s.get("cue", "").lower().split()}
     for hedge in found.get("hedges", []):
-        if hedge["sent_id"] != row["sent_id"] or (hedge["start"] < own[1] and own[0] < hedge["end"]):
+        cue = hedge.get("cue", "").lower()
+        if hedge["sent_id"] != row["sent_id"] or not s_start <= hedge["start"] < s_end or _inside_any(hedge["start"], hedge["end"], figure_spans) \
+                or cue in source_cue_words or rules.cue_modality.get(cue, ("speculative",))[0] != "speculative":
             continue
         in_clause = clause_start <= hedge["start"] and hedge["end"] <= clause_end
         if hedge.get("kind") == "conditional" or (hedge.get("kind") == "hedge" and in_clause):
             modality = "speculative"
-    sources = [s for s in found.get("sources", []) if s["sent_id"] == row["sent_id"]]
     if sources:
         nearest = min(sources, key=lambda s: abs(s["start"] - row["start"]))
         row["source_type"] = nearest.get("source_type", "")
-        if modality == "asserted":
-            modality = "reported"
     row["modality"] = modality
+
+
+def _inside_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _attribution_covers(text: str, s_start: int, at: int, figure_start: int) -> bool:
+    """Whether a source or reporting cue at offset `at` covers a figure of its sentence. It covers
+    the whole sentence ("..., and 112 people have died, the WHO said"), unless it stands in a
+    coordinated clause of its own (", and its leader told supporters that ..."): then only
+    what follows that clause's start."""
+    opening = s_start
+    for m in ATTRIBUTION_BREAK.finditer(text, s_start, at):
+        opening = m.end()
+    if opening > s_start and (text[opening - 1] == ";" or COORDINATOR.match(text, opening)):
+        return figure_start >= opening
+    return True
 
 
 # ---------------------------------------------------------------------------------------------
