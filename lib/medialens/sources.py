@@ -189,14 +189,15 @@ class Tagger:
         # Only verbs that people and documents use ("said", "told") vouch for an unknown subject
         # ("the board said"); "suggests", "indicated" also take things ("this measure suggests").
         phrase = self._before(doc, cue_start, first, loose=subject == "any")
-        if phrase is not None and subject == "document" and phrase.source_type not in ("vague", "media", "named_org"):
-            return None  # "show", "find": only documents, polls and footage show things
+        if phrase is not None and subject == "document" and (phrase.source_type == "named_person" or phrase.pronoun == "person"):
+            return None  # "show", "find": documents, polls and footage show things; "Trump showed restraint"
         # "Rubio hit back, saying ...": the source is the subject that opens the sentence.
         if phrase is None and at >= first and (word.endswith("ing") and doc[at].text == ","
                                                or doc[at].lower_ == "and"):
             return self._opening_subject(doc, first, at)  # also "Clinton shook her head and said"
-        # '"...," said X' or 'Rather than ..., said X': the source follows the cue.
-        if phrase is None and subject != "document" and not word.endswith("ing") \
+        # '"...," said X' or 'Rather than ..., said X': the source follows the cue. Only verbs of
+        # saying invert; after "..., underscores" comes an object ("a disturbing new dimension").
+        if phrase is None and subject == "any" and not word.endswith("ing") \
                 and at >= first and (doc[at].text in QUOTE_MARKS or doc[at].text == ","):
             phrase = self._after(doc, cue_end, last, first)
         return phrase
@@ -267,7 +268,12 @@ class Tagger:
         chunks, comma = [], end - 1
         while len(chunks) < 3:
             i = comma - 1
-            while i >= first and doc[i].text not in PUNCT_BOUNDARY and comma - i <= 25:
+            while i >= first and comma - i <= 25:
+                if doc[i].text == ")" and "(" in doc[max(first, i - 8): i].text:
+                    while doc[i].text != "(":  # "Rep. Elijah Cummings (D-Md.), chair of ..., said"
+                        i -= 1
+                elif doc[i].text in PUNCT_BOUNDARY:
+                    break
                 i -= 1
             chunks.insert(0, (i + 1, comma))
             if i < first or doc[i].text != ",":
@@ -278,7 +284,8 @@ class Tagger:
         for k, (a, b) in enumerate(chunks):
             if a >= b or doc[a].lower_ in ("who", "which") or doc[a].like_num:
                 continue
-            phrase = self._noun_phrase(doc, a, b, first)
+            head_end = next((x for x in range(a, b) if doc[x].text == "("), b)  # "Cummings (D-Md.)"
+            phrase = self._noun_phrase(doc, a, head_end, first)
             if phrase is None or phrase.pronoun or (phrase.source_type not in NAMED and k > 0):
                 continue
             described = [doc[x:y].text for x, y in chunks[k + 1:] if x < y]
@@ -293,6 +300,8 @@ class Tagger:
         when no rule knows its head ("according to state law", "according to one global index")."""
         while start < last and doc[start].is_space:
             start += 1
+        if start < last and any(doc[start].lower_ in self.words[f"pronoun_{kind}"] for kind in ("person", "group", "org")):
+            return None  # '..., said he doesn't believe': a clause; a lone "said he" is resolved elsewhere
         end = start
         while end < last and end - start < MAX_SUBJECT_TOKENS and not self._is_boundary(doc, end, first) \
                 and not (doc[end].is_lower and doc[end].lower_ in self.verb_subject
@@ -362,6 +371,8 @@ class Tagger:
             start += 1  # "With President Zelenskyy", "particularly the U.S.": not part of the source
         if start >= end:
             return None
+        if doc[start].like_num and start + 2 < end and doc[start + 1].lower_ == "in" and doc[start + 2].like_num:
+            return Phrase(start, end, "vague", "", doc[start:end].text)  # "Six in 10 voters", "one in three"
         units = self._units(doc, start, end, first)
         split = next((k for k, (a, b, is_name) in enumerate(units)
                       if k > 0 and not is_name and doc[a].lower_ in self.words["affiliation"]), len(units))
