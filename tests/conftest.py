@@ -3,6 +3,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import medialens as ml
@@ -21,6 +22,18 @@ def seed_documents():
 @pytest.fixture(scope="session")
 def seed_tables(seed_documents):
     return ml.tag_corpus(seed_documents)
+
+
+def run_cli(*args):
+    """`python -m medialens ARGS` as a user runs it: its exit code, stdout and stderr."""
+    return subprocess.run([sys.executable, "-m", "medialens", *map(str, args)],
+                          capture_output=True, text=True)
+
+
+def assert_same_tables(expected: dict, actual: dict):
+    assert sorted(expected) == sorted(actual)
+    for name in expected:
+        pd.testing.assert_frame_equal(expected[name], actual[name], obj=name)
 
 
 def doc(documents, prefix: str):

@@ -5,11 +5,9 @@ import subprocess
 
 import pytest
 
-from conftest import ROOT
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-SCREENSHOTS = ROOT / "reports" / "screenshots"
 
 
 def chromium_path() -> str:
@@ -49,8 +47,7 @@ def test_index_links_every_report(browser, reports):
     page, outside = open_page(browser, reports / "index.html")
     links = page.eval_on_selector_all("a", "els => els.map(e => e.getAttribute('href'))")
     assert "04_story_brief.html" in links and "tables/scores.csv" in links
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "index.png"), full_page=True)
+    page.screenshot(path=str(reports / "index.png"), full_page=True)
     assert outside == []
 
 
@@ -65,5 +62,5 @@ def test_brief_shows_highlights_and_plots(browser, reports):
     # The untrusted article's markup is shown as text, not run.
     assert page.evaluate("() => document.querySelectorAll('script').length") == 0
     assert "<script>alert" in page.inner_text("body")
-    page.screenshot(path=str(SCREENSHOTS / "brief.png"), full_page=True)
+    page.screenshot(path=str(reports / "brief.png"), full_page=True)  # kept beside the run's reports
     assert outside == []

@@ -1,6 +1,4 @@
 """The `medialens` command: tables written whole, and a user's mistakes as one-line errors."""
-import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -9,12 +7,8 @@ import pytest
 import medialens as ml
 from medialens.cli import main
 
-from conftest import CORPORA, SEEDS
+from conftest import CORPORA, SEEDS, run_cli
 
-
-def run_cli(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "medialens", *map(str, args)],
-                          capture_output=True, text=True, cwd=cwd)
 
 
 def test_tag_writes_the_tables(tmp_path):
@@ -54,6 +48,12 @@ BAD_INPUTS = {
                       "cannot read this table"),
     "csv without text": (lambda d: write(d / "notext.csv", b"id,headline\n1,Hello\n"), "no text column"),
     "unsupported file": (lambda d: write(d / "article.docx", b"PK\x03\x04"), "unsupported file type"),
+    "article listed twice in metadata.csv": (
+        lambda d: write(d / "listed" / "metadata.csv", b"file,date\na.txt,2024-01-01\na,2024-01-02\n").parent
+        if write(d / "listed" / "a.txt", b"A line of text that is long enough to be an article body.") else None,
+        "listed twice"),
+    "malformed jsonl": (lambda d: write(d / "rows.jsonl", b'{"text": "fine"}\n["not", "an", "object"]\n'),
+                        "not a JSON object"),
 }
 
 
@@ -107,3 +107,39 @@ def test_csv_cells_that_look_like_formulas_are_neutralised(tmp_path):
     assert "'=HYPERLINK" in raw and ",=" not in raw
     tables = ml.read_tables(tmp_path / "out")
     assert tables["documents"].title.iloc[0] == '=HYPERLINK("x")'
+
+
+BAD_OPTIONS = {
+    "unknown lexicon name": (["--lexicon", "hedgez=x.jsonl"], "hedgez: no such lexicon; choose one of"),
+    "missing lexicon file": (["--lexicon", "hedges=/nowhere/h.jsonl"], "lexicon file for 'hedges' not found"),
+    "lexicon without its columns": (["--lexicon", "actors={dir}/actors.csv"], "missing column(s) actor"),
+    "lexicon rows that are not objects": (["--lexicon", "emotive={dir}/emotive.jsonl"], "not a JSON object"),
+    "lexicon that is not UTF-8": (["--lexicon", "boilerplate={dir}/latin.csv"], "not UTF-8"),
+    "spaCy pipeline not installed": (["--spacy-model", "xx_no_such_model"], "no installed spaCy pipeline"),
+    "not NAME=FILE": (["--lexicon", "hedges"], "--lexicon takes NAME=FILE"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_OPTIONS)
+def test_bad_option_is_one_line_error_without_output(tmp_path, case):
+    write(tmp_path / "actors.csv", b"name,kind\nNATO,organisation\n")
+    write(tmp_path / "emotive.jsonl", b'"chilling"\n')
+    write(tmp_path / "latin.csv", b"kind,pattern,example\nline,caf\xe9,x\n")
+    options, problem = BAD_OPTIONS[case]
+    out = tmp_path / "out"
+    result = run_cli("tag", SEEDS, "--out", out, *(o.format(dir=tmp_path) for o in options))
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr, result.stderr
+    assert problem in result.stderr
+    assert not out.exists()
+
+
+def test_a_boilerplate_override_is_used(tmp_path):
+    rules = write(tmp_path / "rules.csv", b"kind,pattern,example\nline,^the seeds of alliance$,x\n")
+    assert main(["tag", str(SEEDS), "--out", str(tmp_path / "out"), "--lexicon", f"boilerplate={rules}"]) == 0
+    tables = ml.read_tables(tmp_path / "out")
+    text = tables["documents"].text.str.cat()
+    assert "Read the original article here" in text  # the built-in rules are replaced, not added to
+    assert "The Seeds of Alliance" not in text
+    removed = tables["removed"]
+    assert removed[removed.line == "The Seeds of Alliance"].reason.tolist() == ["boilerplate"]

@@ -150,3 +150,50 @@ def test_removed_lines_lists_every_removal(seed_documents):
     by_doc = removed.groupby("doc_id").reason.agg(set)
     assert by_doc[doc(seed_documents, "004").doc_id] >= {"repeated line", "page furniture", "outlet signature"}
     assert "sidebar" in by_doc[doc(seed_documents, "003").doc_id]
+
+
+@pytest.mark.parametrize("title", ["2024", "Advertisement", "+ ↺ −", "Read the original article here"])
+def test_a_given_title_is_kept_whatever_it_looks_like(tmp_path, title):
+    table = pd.DataFrame({"id": ["a1"], "title": [title],
+                          "text": ["The council met on Monday and approved the plan, officials said."]})
+    table.to_csv(tmp_path / "articles.csv", index=False)
+    row = ml.load_corpus(tmp_path / "articles.csv").iloc[0]
+    assert row.title == title and row.text.split("\n")[0] == title
+
+
+@pytest.mark.parametrize("last, is_signature", [
+    ("He said no.", False),
+    ("“We will stay.”", False),
+    ("Reuters", True),
+    ("— Reuters", True),
+    ("News.Az", True),
+])
+def test_only_a_short_line_that_does_not_end_a_sentence_is_a_signature(last, is_signature):
+    cleaned = clean_text("Talks Stall in Geneva\nThe talks stalled on Monday after the envoys failed "
+                         "to agree on a text, two diplomats said.\n" + last)
+    assert (last not in cleaned.text) == is_signature
+    assert bool(cleaned.outlet) == is_signature
+
+
+def test_latin1_table_is_read_with_a_warning(tmp_path):
+    (tmp_path / "old.csv").write_bytes("id,text\nc1,\"Caf\xe9 owners say the parking rules cost them trade, "
+                                       "the chamber said.\"\n".encode("latin-1"))
+    with pytest.warns(EncodingWarning, match="old.csv"):
+        row = ml.load_corpus(tmp_path / "old.csv").iloc[0]
+    assert row.text.startswith("Café owners")
+
+
+def test_jsonl_ids_stay_as_written_and_missing_ids_get_one(tmp_path):
+    (tmp_path / "rows.jsonl").write_text(
+        '{"id": 1, "text": "The first article has a sentence that is long enough here."}\n'
+        '{"text": "The second article has no id at all but a sentence just the same."}\n',
+        encoding="utf-8")
+    assert ml.load_corpus(tmp_path / "rows.jsonl").doc_id.tolist() == ["1", "rows-2"]
+
+
+def test_removed_lines_of_a_table_include_the_repeated_title():
+    documents = ml.load_corpus(CORPORA / "wire" / "articles.csv")
+    removed = ml.removed_lines(documents)
+    flood = removed[removed.doc_id == "flood-0412"]
+    assert flood.values.tolist() == [["flood-0412", "repeated line",
+                                      "Floods displace thousands in northern Bangladesh"]]

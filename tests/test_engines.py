@@ -3,7 +3,6 @@
 Both engines write rows in corpus order (documents in the order the corpus lists them, each
 document's rows in the order its taggers made them), so the tables are compared as they are,
 without sorting."""
-import subprocess
 import sys
 
 import pandas as pd
@@ -13,7 +12,7 @@ import medialens as ml
 from medialens.engines import dask_client
 from medialens.tagging import write_tagged
 
-from conftest import ARTICLES, ROOT, SEEDS
+from conftest import ARTICLES, ROOT, SEEDS, assert_same_tables, run_cli
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import generate_corpus  # noqa: E402
@@ -40,11 +39,6 @@ def both_engines(corpus, tmp_path, scheduler, **options):
     write_tagged(corpus, tmp_path / "dask", engine="dask", scheduler=scheduler, **options)
     return ml.read_tables(tmp_path / "local"), ml.read_tables(tmp_path / "dask")
 
-
-def assert_same_tables(expected, actual):
-    assert sorted(expected) == sorted(actual)
-    for name in expected:
-        pd.testing.assert_frame_equal(expected[name], actual[name], obj=name)
 
 
 @pytest.mark.parametrize("fmt", ["csv", "parquet"])
@@ -78,10 +72,6 @@ def test_a_worker_error_reaches_the_caller_as_one_line(tmp_path, scheduler):
     with pytest.raises(ml.MedialensError, match="widgets.txt: no article text left after cleaning"):
         write_tagged(corpus, tmp_path / "out", engine="dask", scheduler=scheduler, batch_size=1)
 
-
-def run_cli(*args):
-    return subprocess.run([sys.executable, "-m", "medialens", *map(str, args)],
-                          capture_output=True, text=True)
 
 
 def test_cli_starts_its_own_local_cluster(tmp_path):

@@ -1,7 +1,6 @@
 """Streaming tag runs: batches, processes and formats change nothing in the tables; errors stay
 one line with no output left behind; the synthetic benchmark corpus is deterministic."""
 import json
-import subprocess
 import sys
 from pathlib import Path
 
@@ -11,18 +10,13 @@ import pytest
 import medialens as ml
 from medialens.tagging import in_order, write_tagged
 
-from conftest import ARTICLES, ROOT, SEEDS
+from conftest import ARTICLES, ROOT, SEEDS, assert_same_tables, run_cli
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import generate_corpus  # noqa: E402
 
 PORT_STRIKE = ARTICLES / "streaming_port_strike.txt"
 
-
-def assert_same_tables(expected: dict, actual: dict):
-    assert sorted(expected) == sorted(actual)
-    for name in expected:
-        pd.testing.assert_frame_equal(expected[name], actual[name], obj=name)
 
 
 def tagged(corpus, folder: Path, **options) -> dict:
@@ -107,10 +101,6 @@ def test_in_order_keeps_a_bounded_window():
     assert [number for number, _ in results] == list(range(10))
     assert max(in_flight for _, in_flight in results) <= 3
 
-
-def run_cli(*args):
-    return subprocess.run([sys.executable, "-m", "medialens", *map(str, args)],
-                          capture_output=True, text=True)
 
 
 @pytest.mark.parametrize("options", [[], ["--jobs", "2"], ["--format", "parquet"]])

@@ -1,7 +1,7 @@
 """Cleaning: keep what the article says, drop the page around it.
 
 Works line by line on the raw text with general heuristics (position, length, punctuation,
-repetition, a small editable list of boilerplate patterns in data/boilerplate.csv), never on
+repetition, a small editable list of boilerplate patterns in data/corpus/boilerplate.csv), never on
 strings copied from one site. Reading files is corpus.py's job; splitting sentences is
 sentences.py's.
 
@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
 
-from .lexicons import read_table
+from .errors import MedialensError
+from .lexicons import data_path, read_table
 
 MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -48,33 +50,36 @@ def n_words(text: str) -> int:
     return len(WORD.findall(text))
 
 
-def looks_like_headline(line: str) -> bool:
-    """A headline or heading: a short line that does not end like a sentence.
+def is_heading(line: str, first: bool = False) -> bool:
+    """A heading: a short line that does not end like a sentence.
 
-    >>> looks_like_headline("North Korea Prepares Troop Deployment To Ukraine")
+    Inside the text: at most 20 words and no final punctuation at all. The first line, where a
+    headline stands, may be longer (25 words) and may end in "?" or "!".
+
+    >>> is_heading("North Korea Prepares Troop Deployment To Ukraine")
     True
-    >>> looks_like_headline("Is the North Korean leader preparing his troops for deployment to Ukraine?")
+    >>> is_heading("Is the North Korean leader preparing his troops for deployment?", first=True)
     True
-    >>> looks_like_headline("Approximately 10,000 soldiers have been sent to Russia.")
+    >>> is_heading("Approximately 10,000 soldiers have been sent to Russia.", first=True)
     False
     """
     line = line.strip()
-    return 0 < n_words(line) <= 25 and not line.endswith((".", "…", ".\"", ".”", ":", ";", ","))
-
-
-def is_heading_line(line: str) -> bool:
-    """A heading inside the text: at most 20 words and no final punctuation at all."""
-    line = line.strip()
+    if first:
+        return 0 < n_words(line) <= 25 and not line.endswith((".", "…", ".\"", ".”", ":", ";", ","))
     return 0 < n_words(line) <= 20 and not line.endswith(TERMINAL)
+
+
+def normalise_date(value: str) -> str:
+    """A written date as YYYY-MM-DD, or '' when it is none."""
+    parsed = pd.to_datetime(str(value).replace(".", "") if value else None, errors="coerce",
+                            format="mixed")
+    return "" if pd.isna(parsed) else parsed.strftime("%Y-%m-%d")
 
 
 def find_date(line: str) -> str:
     """The first date written in `line`, as YYYY-MM-DD, or ''."""
     match = DATE.search(line)
-    if not match:
-        return ""
-    parsed = pd.to_datetime(match.group(0).replace(".", ""), errors="coerce", format="mixed")
-    return "" if pd.isna(parsed) else parsed.strftime("%Y-%m-%d")
+    return normalise_date(match.group(0)) if match else ""
 
 
 def _is_date_only(line: str) -> bool:
@@ -102,21 +107,23 @@ def normalise(raw: str) -> str:
     return CONTROL.sub("", text)
 
 
-_RULES: dict[int, tuple[pd.DataFrame, list[re.Pattern], list[re.Pattern]]] = {}
+@lru_cache(maxsize=None)
+def _compile(rules: tuple[tuple[str, str], ...]) -> tuple[list[re.Pattern], list[re.Pattern]]:
+    return tuple([re.compile(p, re.IGNORECASE) for k, p in rules if k == kind]
+                 for kind in ("line", "cut"))
 
 
-def _compiled_rules(rules: pd.DataFrame) -> tuple[list[re.Pattern], list[re.Pattern]]:
-    """(line rules, cut rules) of a boilerplate table, compiled once per table: selecting them
-    with pandas for every article cost a tenth of the whole tag run."""
-    if id(rules) not in _RULES:  # the table is kept in the entry, so its id is not reused
-        kinds, patterns = rules.kind.tolist(), rules.pattern.tolist()
-        _RULES[id(rules)] = (rules, *([re.compile(p, re.IGNORECASE)
-                                       for k, p in zip(kinds, patterns) if k == kind]
-                                      for kind in ("line", "cut")))
-    return _RULES[id(rules)][1:]
+def boilerplate_rules(overrides: dict[str, str] | None = None):
+    """(line rules, cut rules) compiled from data/corpus/boilerplate.csv or the user's file."""
+    table = read_table("boilerplate", overrides)
+    try:
+        return _compile(tuple(zip(table.kind, table.pattern)))
+    except re.error as error:
+        raise MedialensError(data_path("boilerplate", overrides),
+                             f"a pattern is not a regular expression ({error})") from None
 
 
-def clean_text(raw: str, title: str = "", boilerplate: pd.DataFrame | None = None) -> Cleaned:
+def clean_text(raw: str, title: str = "", boilerplate=None) -> Cleaned:
     """Clean one article. `title`, when the caller knows it (a table column, the HTML), goes first.
 
     Steps, each a line-level rule: drop repeated lines, page furniture, boilerplate lines and
@@ -124,15 +131,15 @@ def clean_text(raw: str, title: str = "", boilerplate: pd.DataFrame | None = Non
     first body paragraph, take a date-only line as the dateline and the first line of four or more
     words as the headline, dropping the site's header lines above it; take a short last line
     without final punctuation as the outlet's signature; split sentences glued without a space.
+    A title given by the caller is kept whatever it looks like. `boilerplate`: the rules of
+    boilerplate_rules(), built-in ones when None.
     """
-    rules = read_table("boilerplate") if boilerplate is None else boilerplate
-    line_rules, cut_rules = _compiled_rules(rules)
+    line_rules, cut_rules = boilerplate_rules() if boilerplate is None else boilerplate
     removed: list[tuple[str, str]] = []
     lines = [" ".join(line.split()) for line in normalise(raw).split("\n")]
-    if title.strip():
-        lines.insert(0, " ".join(title.split()))
+    title = " ".join(title.split())
 
-    kept, seen = [], set()
+    kept, seen = ([title], {title.casefold()}) if title else ([], set())
     for i, line in enumerate(lines):
         if not line:
             continue
@@ -159,11 +166,11 @@ def clean_text(raw: str, title: str = "", boilerplate: pd.DataFrame | None = Non
             date = date or find_date(line)
     if not date:
         date = next((find_date(line) for line in preamble if find_date(line)), "")
-    if title.strip():
-        headline = " ".join(title.split())
+    if title:
+        headline = title
     elif candidates:
         headline = next((line for line in candidates if n_words(line) >= 4), candidates[0])
-    elif kept and looks_like_headline(kept[0]):
+    elif kept and is_heading(kept[0], first=True):
         headline = kept[0]
     if headline:
         top = kept.index(headline)
@@ -175,8 +182,11 @@ def clean_text(raw: str, title: str = "", boilerplate: pd.DataFrame | None = Non
             kept.remove(line)
 
     outlet = ""
-    # A last line of a few words is a signature ("News.Az", "— Reuters"), not article text.
-    if len(kept) > 1 and n_words(kept[-1]) <= 4:
+    # A last line of a few words that does not end like a sentence is a signature
+    # ("News.Az", "— Reuters"), not article text.
+    last = kept[-1] if len(kept) > 1 else ""
+    if last and n_words(last) <= 4 and (not last.endswith((".", "!", "?", "…", "\"", "”"))
+                                        or SIGNATURE_PREFIX.match(last)):
         outlet = SIGNATURE_PREFIX.sub("", kept[-1]).strip(" ().")
         removed.append((kept.pop(), "outlet signature"))
 

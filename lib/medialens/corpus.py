@@ -5,6 +5,8 @@ splitting in sentences.py. Every problem with the user's input is a one-line Med
 """
 from __future__ import annotations
 
+import io
+import json
 import re
 import warnings
 from pathlib import Path
@@ -12,7 +14,7 @@ from typing import Iterator
 
 import pandas as pd
 
-from .clean import clean_text, n_words
+from .clean import boilerplate_rules, clean_text, n_words, normalise_date
 from .errors import MedialensError
 
 TEXT_SUFFIXES = {".txt", ".md"}
@@ -23,26 +25,30 @@ ID_COLUMNS = ("doc_id", "id")
 META_COLUMNS = ("title", "date", "outlet", "url")
 METADATA_FILE = "metadata.csv"
 
-DOCUMENT_COLUMNS = ["doc_id", "title", "date", "outlet", "url", "n_words", "text", "raw_text"]
+DOCUMENT_COLUMNS = ["doc_id", "title", "date", "outlet", "url", "n_words", "text", "raw_text",
+                    "removed"]
+REMOVED_COLUMNS = ["doc_id", "reason", "line"]
 
 
 class EncodingWarning(UserWarning):
     """A file that is not UTF-8 was read as Windows-1252."""
 
 
-def load_corpus(path: str | Path) -> pd.DataFrame:
-    """Load and clean every article under `path`.
+def load_corpus(path: str | Path, lexicons: dict[str, str] | None = None) -> pd.DataFrame:
+    """Load and clean every article under `path` (`lexicons` may replace "boilerplate").
 
     Columns: doc_id (file stem or the table's id, safe as a file name), title, date (YYYY-MM-DD
-    or ''), outlet, url, n_words, text (the cleaned text, headline first), raw_text (as read).
+    or ''), outlet, url, n_words, text (the cleaned text, headline first), raw_text (as read),
+    removed (the lines cleaning removed, as (line, reason) pairs; see removed_lines).
     """
-    documents = pd.DataFrame(list(iter_documents(path)), columns=DOCUMENT_COLUMNS)
+    documents = pd.DataFrame(list(iter_documents(path, lexicons)), columns=DOCUMENT_COLUMNS)
     return documents.astype({"n_words": int})
 
 
-def iter_documents(path: str | Path) -> Iterator[dict]:
+def iter_documents(path: str | Path, lexicons: dict[str, str] | None = None) -> Iterator[dict]:
     """The documents of `load_corpus`, one dict at a time, so big corpora stream."""
-    return map(clean_document, iter_raw_documents(path))
+    rules = boilerplate_rules(lexicons)
+    return (clean_document(article, rules) for article in iter_raw_documents(path))
 
 
 def iter_raw_documents(path: str | Path) -> Iterator[dict]:
@@ -86,6 +92,9 @@ def _read_metadata(path: Path) -> dict[str, dict]:
     if key is None:
         raise MedialensError(path, "needs a doc_id (or file) column naming each article")
     table[key] = table[key].map(lambda v: Path(str(v)).stem)
+    repeated = table[key][table[key].duplicated()]
+    if len(repeated):
+        raise MedialensError(path, f"the article '{repeated.iloc[0]}' is listed twice")
     columns = [c for c in META_COLUMNS if c in table.columns]
     return table.set_index(key)[columns].fillna("").astype(str).to_dict("index")
 
@@ -99,25 +108,40 @@ def _iter_table(path: Path) -> Iterator[dict]:
     if table.empty:
         raise MedialensError(path, "the table has no rows")
     for number, row in enumerate(table.fillna("").astype(str).to_dict("records"), 1):
-        doc_id = row[id_column] if id_column else f"{path.stem}-{number}"
+        doc_id = row[id_column] if id_column and row[id_column].strip() else f"{path.stem}-{number}"
         article = {k: row.get(k, "") for k in META_COLUMNS}
         article["raw_text"] = row[text_column]
         yield _raw(f"{path}, row {number}", article, doc_id)
 
 
 def _read_table(path: Path) -> pd.DataFrame:
+    """A table of articles, every cell a string; CSV and JSONL decoded as read_text does."""
     try:
         if path.suffix.lower() == ".parquet":
             table = pd.read_parquet(path)
         elif path.suffix.lower() == ".jsonl":
-            table = pd.read_json(path, lines=True, dtype=False)
+            table = pd.DataFrame(_json_lines(path), dtype=object)
         else:
-            table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding_errors="strict")
-    except (ValueError, OSError, UnicodeDecodeError, pd.errors.ParserError) as error:
+            table = pd.read_csv(io.StringIO(read_text(path)), dtype=str, keep_default_na=False)
+    except (ValueError, OSError, pd.errors.ParserError) as error:
         reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         raise MedialensError(path, f"cannot read this table ({reason})") from None
     table.columns = [str(c).strip().lower() for c in table.columns]
     return table
+
+
+def _json_lines(path: Path) -> list[dict]:
+    rows = []
+    for number, line in enumerate(read_text(path).splitlines(), 1):
+        if line.strip():
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise MedialensError(f"{path}:{number}", f"not a JSON object ({error.msg})") from None
+            if not isinstance(row, dict):
+                raise MedialensError(f"{path}:{number}", "not a JSON object")
+            rows.append({k: "" if v is None else str(v) for k, v in row.items()})
+    return rows
 
 
 def _article_file(path: Path) -> dict:
@@ -162,19 +186,17 @@ def _extract_html(path: Path, html: str) -> dict:
             "raw_text": page["text"]}
 
 
-def clean_document(article: dict) -> dict:
-    """A document of load_corpus from an article of iter_raw_documents."""
-    doc_id = article["doc_id"]
-    cleaned = clean_text(article["raw_text"], title=article.get("title", ""))
+def clean_document(article: dict, boilerplate=None) -> dict:
+    """A document of load_corpus from an article of iter_raw_documents (`boilerplate`: the
+    rules of clean.boilerplate_rules, built-in ones when None)."""
+    cleaned = clean_text(article["raw_text"], title=article.get("title", ""), boilerplate=boilerplate)
     if not cleaned.text.strip():
         raise MedialensError(article["where"], "no article text left after cleaning")
-    date = article.get("date") or cleaned.date
-    if date:
-        parsed = pd.to_datetime(date, errors="coerce", format="mixed")
-        date = "" if pd.isna(parsed) else parsed.strftime("%Y-%m-%d")
-    return {"doc_id": doc_id, "title": cleaned.title, "date": date,
+    return {"doc_id": article["doc_id"], "title": cleaned.title,
+            "date": normalise_date(article.get("date")) or cleaned.date,
             "outlet": article.get("outlet") or cleaned.outlet, "url": article.get("url", ""),
-            "n_words": n_words(cleaned.text), "text": cleaned.text, "raw_text": article["raw_text"]}
+            "n_words": n_words(cleaned.text), "text": cleaned.text, "raw_text": article["raw_text"],
+            "removed": cleaned.removed}
 
 
 def safe_id(value) -> str:
@@ -193,9 +215,13 @@ def _unique_ids(documents: Iterator[dict]) -> Iterator[dict]:
         yield document
 
 
+def removed_rows(document: dict) -> list[dict]:
+    return [{"doc_id": document["doc_id"], "reason": reason, "line": line}
+            for line, reason in document["removed"]]
+
+
 def removed_lines(documents: pd.DataFrame) -> pd.DataFrame:
-    """What cleaning removed from each document. Columns: doc_id, reason, line."""
-    rows = [{"doc_id": doc.doc_id, "reason": reason, "line": line}
-            for doc in documents.itertuples()
-            for line, reason in clean_text(doc.raw_text).removed]
-    return pd.DataFrame(rows, columns=["doc_id", "reason", "line"])
+    """What cleaning removed from each document of load_corpus. Columns: doc_id, reason, line
+    (`medialens tag` writes the same table as removed.csv)."""
+    rows = [row for document in documents.to_dict("records") for row in removed_rows(document)]
+    return pd.DataFrame(rows, columns=REMOVED_COLUMNS)

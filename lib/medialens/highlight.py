@@ -22,6 +22,17 @@ COLOURS = {
     "frame: responsibility": "#fdb462", "emotive": "#fccde5",
 }
 SPAN_COLUMNS = ["start", "end", "kind", "note"]
+# For each table that holds spans: (its colour kind, its hover note), from its string columns.
+SPAN_LABELS = {
+    "sources": (lambda t: "source: " + t.source_type,
+                lambda t: "source: " + t.source_type + ", cue: " + t.cue + ", name: " + t.name),
+    "hedges": (lambda t: t.kind, lambda t: t.kind + ": " + t.cue),
+    "figures": (lambda t: "figure: " + t.modality,
+                lambda t: "figure: " + t.referent_class + " " + t.value + ", " + t.qualifier
+                + ", " + t.modality),
+    "frames": (lambda t: "frame: " + t.frame, lambda t: "frame: " + t.frame + ", cue: " + t.cue),
+    "emotive": (lambda t: pd.Series("emotive", index=t.index), lambda t: "emotive: " + t.term),
+}
 
 
 class HTML(str):
@@ -35,36 +46,17 @@ def article_spans(tables: dict[str, pd.DataFrame], doc_id: str,
                   kinds: tuple[str, ...] = ("sources", "hedges")) -> pd.DataFrame:
     """The spans of one document from the tagged tables, as columns start, end, kind, note.
 
-    kinds: any of "sources", "hedges", "figures", "frames", "emotive"."""
+    kinds: any of the tables in SPAN_LABELS ("sources", "hedges", "figures", "frames", "emotive")."""
     parts = []
-    pick = {name: table[table.doc_id == doc_id] for name, table in tables.items()
-            if name in kinds and "doc_id" in table}
-    if "sources" in pick:
-        s = pick["sources"]
-        parts.append(pd.DataFrame({"start": s.start, "end": s.end,
-                                   "kind": "source: " + s.source_type.astype(str),
-                                   "note": "source: " + s.source_type.astype(str) + ", cue: "
-                                           + s.cue.astype(str) + ", name: " + s.name.astype(str)}))
-    if "hedges" in pick:
-        h = pick["hedges"]
-        parts.append(pd.DataFrame({"start": h.start, "end": h.end, "kind": h.kind,
-                                   "note": h.kind + ": " + h.cue.astype(str)}))
-    if "figures" in pick:
-        f = pick["figures"]
-        parts.append(pd.DataFrame({"start": f.start, "end": f.end,
-                                   "kind": "figure: " + f.modality.astype(str),
-                                   "note": "figure: " + f.referent_class.astype(str) + " "
-                                           + f.value.astype(str) + ", " + f.qualifier.astype(str)
-                                           + ", " + f.modality.astype(str)}))
-    if "frames" in pick:
-        f = pick["frames"]
-        parts.append(pd.DataFrame({"start": f.start, "end": f.end,
-                                   "kind": "frame: " + f.frame.astype(str),
-                                   "note": "frame: " + f.frame.astype(str) + ", cue: " + f.cue.astype(str)}))
-    if "emotive" in pick:
-        e = pick["emotive"]
-        parts.append(pd.DataFrame({"start": e.start, "end": e.end, "kind": "emotive",
-                                   "note": "emotive: " + e.term.astype(str)}))
+    for name in kinds:
+        table = tables.get(name)
+        if table is None or name not in SPAN_LABELS:
+            continue
+        rows = table[table.doc_id == doc_id].astype({c: str for c in table.columns
+                                                      if c not in ("start", "end")})
+        kind, note = SPAN_LABELS[name]
+        parts.append(pd.DataFrame({"start": rows.start, "end": rows.end,
+                                   "kind": kind(rows), "note": note(rows)}))
     parts = [p for p in parts if not p.empty]
     if not parts:
         return pd.DataFrame(columns=SPAN_COLUMNS)
@@ -87,9 +79,8 @@ def render_article(text: str, spans: pd.DataFrame, title: str = "") -> HTML:
             top = min(covering, key=lambda r: r.end - r.start)
             note = html.escape("; ".join(dict.fromkeys(r.note for r in covering)), quote=True)
             colour = COLOURS.get(top.kind, "#dddddd")
-            chunk = (f'<mark style="background:{colour};padding:0 1px" title="{note}">'
-                     + chunk.replace("</p><p>", f'</mark></p><p><mark style="background:{colour}" title="{note}">')
-                     + "</mark>")
+            mark = f'<mark style="background:{colour};padding:0 1px" title="{note}">'
+            chunk = mark + chunk.replace("</p><p>", f"</mark></p><p>{mark}") + "</mark>"
         pieces.append(chunk)
     legend = "".join(
         f'<span style="background:{COLOURS.get(kind, "#dddddd")};padding:1px 6px;margin-right:6px;'

@@ -6,6 +6,7 @@ notebook parameter can point a name at another file; errors name the file, the l
 """
 from __future__ import annotations
 
+import io
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -27,38 +28,85 @@ def data_path(name: str, overrides: dict[str, str] | None = None) -> Path:
         if not path.is_file():
             raise MedialensError(path, f"lexicon file for '{name}' not found")
         return path
+    return _built_in_path(name)
+
+
+@lru_cache(maxsize=None)
+def _built_in_path(name: str) -> Path:
     found = [p for p in DATA_DIR.rglob(f"{name}.*") if p.suffix in SUFFIXES]
     if found:
         return found[0]
-    known = sorted(p.stem for p in DATA_DIR.rglob("*") if p.suffix in SUFFIXES)
-    raise MedialensError(name, f"no such lexicon; choose one of {', '.join(known)}")
+    raise MedialensError(name, f"no such lexicon; choose one of {', '.join(known_lexicons())}")
 
 
-@lru_cache(maxsize=None)
-def _read_jsonl(path: Path) -> tuple[dict, ...]:
-    rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip() and not line.lstrip().startswith("//"):
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError as error:
-                raise MedialensError(f"{path}:{number}", f"not a JSON object ({error.msg})") from None
-    return tuple(rows)
+def known_lexicons() -> list[str]:
+    return sorted(p.stem for p in DATA_DIR.rglob("*") if p.suffix in SUFFIXES)
+
+
+def check_overrides(overrides: dict[str, str] | None) -> None:
+    """Every overridden name must be a lexicon of data/, and its file must exist."""
+    for name in overrides or {}:
+        if name not in known_lexicons():
+            raise MedialensError(name, f"no such lexicon; choose one of {', '.join(known_lexicons())}")
+        data_path(name, overrides)
 
 
 def read_patterns(name: str, overrides: dict[str, str] | None = None) -> list[dict]:
-    """Rows of a JSONL pattern file (spaCy style: one {"label", "pattern", "id"} per line)."""
-    return [dict(row) for row in _read_jsonl(data_path(name, overrides))]
+    """Rows of a JSONL pattern file (spaCy style: one {"label", "pattern", "id"} per line).
+
+    A user's file must hold JSON objects with the keys the built-in file's rows all have."""
+    path = data_path(name, overrides)
+    rows = _read_jsonl(path, path.stat().st_mtime_ns)
+    if path != _built_in_path(name):
+        built_in = _read_jsonl(_built_in_path(name), _built_in_path(name).stat().st_mtime_ns)
+        needed = set.intersection(*(set(row) for row in built_in)) if built_in else set()
+        for number, row in enumerate(rows, 1):
+            if not needed <= set(row):
+                raise MedialensError(path, f"pattern {number} lacks {', '.join(sorted(needed - set(row)))}")
+    return [dict(row) for row in rows]
 
 
 def read_table(name: str, overrides: dict[str, str] | None = None) -> pd.DataFrame:
-    """A CSV rule table, all cells as strings (callers must not modify it: it is cached)."""
-    return _read_csv(data_path(name, overrides))
+    """A CSV rule table, all cells as strings (callers must not modify it: it is cached).
+
+    A user's table must have the columns of the built-in one."""
+    path = data_path(name, overrides)
+    table = _read_csv(path, path.stat().st_mtime_ns)
+    if path != _built_in_path(name):
+        built_in = _read_csv(_built_in_path(name), _built_in_path(name).stat().st_mtime_ns)
+        missing = [c for c in built_in.columns if c not in table.columns]
+        if missing:
+            raise MedialensError(path, f"missing column(s) {', '.join(missing)} "
+                                       f"(a {name} table has {', '.join(built_in.columns)})")
+    return table
+
+
+# Cached by path and modification time, so an edited lexicon is read again in a running kernel.
+@lru_cache(maxsize=None)
+def _read_jsonl(path: Path, mtime: int) -> tuple[dict, ...]:
+    rows = []
+    for number, line in enumerate(_text(path).splitlines(), 1):
+        if line.strip() and not line.lstrip().startswith("//"):
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise MedialensError(f"{path}:{number}", f"not a JSON object ({error.msg})") from None
+            if not isinstance(row, dict):
+                raise MedialensError(f"{path}:{number}", "not a JSON object")
+            rows.append(row)
+    return tuple(rows)
 
 
 @lru_cache(maxsize=None)
-def _read_csv(path: Path) -> pd.DataFrame:
+def _read_csv(path: Path, mtime: int) -> pd.DataFrame:
     try:
-        return pd.read_csv(path, dtype=str, keep_default_na=False)
-    except (pd.errors.ParserError, UnicodeDecodeError) as error:
+        return pd.read_csv(io.StringIO(_text(path)), dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
         raise MedialensError(path, f"not a readable CSV table ({str(error).splitlines()[0]})") from None
+
+
+def _text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise MedialensError(path, "not UTF-8 text (save the lexicon as UTF-8)") from None

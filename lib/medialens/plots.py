@@ -5,12 +5,18 @@ from pathlib import Path
 
 import pandas as pd
 
+from .tables import MARKER, neutralise_formulas
+
 
 def save_figure(fig, data: pd.DataFrame, output, name: str) -> str:
-    """Write OUTPUT/figures/NAME.png and NAME.csv; return the relative name for display."""
-    folder = Path(output) / "figures"
+    """Write OUTPUT/figures/NAME.png and NAME.csv; return the relative name for display.
+
+    OUTPUT is marked as a medialens output folder, so `medialens run --out OUTPUT` may replace it."""
+    output = Path(output)
+    folder = output / "figures"
     folder.mkdir(parents=True, exist_ok=True)
+    (output / MARKER).touch()
     fig.savefig(folder / f"{name}.png", dpi=110, bbox_inches="tight",
                 metadata={"Software": None})  # no version stamp: same input, same file
-    data.to_csv(folder / f"{name}.csv", index=False)
+    neutralise_formulas(data).to_csv(folder / f"{name}.csv", index=False)
     return f"figures/{name}.png"

@@ -9,6 +9,7 @@ import html
 import json
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 import pandas as pd
 
@@ -22,7 +23,7 @@ def run_notebooks(corpus, out, notebooks, lexicons: dict[str, str] | None = None
     and link them all from OUT/index.html. Returns the path of index.html."""
     import papermill
 
-    corpus = Path(corpus).resolve()
+    corpus, final = Path(corpus).resolve(), Path(out).resolve()
     notebook_paths = sorted(Path(notebooks).glob("*.ipynb"))
     if not notebook_paths:
         raise MedialensError(notebooks, "no notebooks (*.ipynb) in this folder")
@@ -42,6 +43,9 @@ def run_notebooks(corpus, out, notebooks, lexicons: dict[str, str] | None = None
             except papermill.PapermillExecutionError as error:
                 raise MedialensError(f"{notebook.name}, cell [{error.exec_count}]",
                                      f"{error.ename}: {error.evalue}") from None
+            # The notebook ran in the temporary folder; record where its outputs end up.
+            executed.write_text(executed.read_text(encoding="utf-8").replace(str(work), str(final)),
+                                encoding="utf-8")
             (work / f"{notebook.stem}.html").write_text(export_html(executed), encoding="utf-8")
         (work / "index.html").write_text(index_page(work), encoding="utf-8")
     return Path(out) / "index.html"
@@ -85,20 +89,20 @@ def notebook_title(notebook: Path) -> str:
 
 def index_page(folder: Path) -> str:
     """index.html: each notebook's HTML report, then each table and figure, as relative links."""
+    def link(path: str, text: str) -> str:
+        return f'<a href="{html.escape(quote(path))}">{html.escape(text)}</a>'
+
     notebooks = sorted((folder / "notebooks").glob("*.ipynb"))
     items = "\n".join(
-        f'<li><a href="{html.escape(nb.stem)}.html">{html.escape(notebook_title(nb))}</a> '
-        f'<small>(<a href="notebooks/{html.escape(nb.name)}">notebook</a>)</small></li>'
-        for nb in notebooks)
+        f"<li>{link(nb.stem + '.html', notebook_title(nb))} "
+        f"<small>({link('notebooks/' + nb.name, 'notebook')})</small></li>" for nb in notebooks)
     tables = "\n".join(
-        f'<li><a href="tables/{html.escape(p.name)}">{html.escape(p.name)}</a> '
-        f"<small>{_n_rows(p)} rows</small></li>"
+        f"<li>{link('tables/' + p.name, p.name)} <small>{_n_rows(p)} rows</small></li>"
         for p in sorted((folder / "tables").glob("*.csv")))
     figures = "\n".join(
-        f'<li><a href="figures/{html.escape(p.name)}">{html.escape(p.name)}</a>'
-        + (f' (<a href="figures/{html.escape(p.stem)}.csv">data</a>)'
-           if p.with_suffix(".csv").exists() else "") + "</li>"
-        for p in sorted((folder / "figures").glob("*.png")))
+        f"<li>{link('figures/' + p.name, p.name)}"
+        + (f" ({link('figures/' + p.stem + '.csv', 'data')})" if p.with_suffix(".csv").exists() else "")
+        + "</li>" for p in sorted((folder / "figures").glob("*.png")))
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>medialens reports</title>
 <style>body{{font-family:sans-serif;max-width:50em;margin:2em auto;line-height:1.5}}

@@ -4,7 +4,7 @@ A blank English spaCy pipeline (its tokenizer knows "U.S.", "H." and clitics; no
 downloaded) plus one rule-based component: a sentence starts at every line, and after a
 sentence-final stop when the next word starts with a capital, a digit or an opening quote.
 Closing quotes stay with the sentence they close. A line that is short and has no final
-punctuation (clean.is_heading_line), or the headline as first line, is one heading "sentence".
+punctuation (clean.is_heading), or the headline as first line, is one heading "sentence".
 Tagging sources, figures and frames is left to the other modules; they read doc.user_data.
 """
 from __future__ import annotations
@@ -19,10 +19,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .clean import is_heading_line, looks_like_headline
+from .clean import is_heading
 
 # A stop (or ! ? …), any closing quotes or brackets, space, then what can open a sentence.
-BOUNDARY = re.compile(r"(?:[.!?…]+)[\"”’')\]]*[ \t]+(?=[\"“‘'(\[]?[A-Z0-9])")
+BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*[ \t]+(?=[\"“‘'(\[]?[A-Z0-9])")
 LINE = re.compile(r"[^\n]+")
 SENTENCE_COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "is_heading"]
 
@@ -48,10 +48,10 @@ def mark_sentences(doc: Doc) -> Doc:
             continue
         starts.add(first)
         words = line.group().strip()
-        if is_heading_line(words) or (line.start() == 0 and looks_like_headline(words)):
+        if is_heading(words) or (line.start() == 0 and is_heading(words, first=True)):
             headings.add(first)
             continue
-        for boundary in BOUNDARY.finditer(words, 0):
+        for boundary in BOUNDARY.finditer(words):
             stop = line.start() + lead + boundary.start()
             at = int(np.searchsorted(token_starts, stop))
             if at < len(doc) and token_starts[at] == stop and doc[at].text[0] in ".!?…":

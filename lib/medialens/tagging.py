@@ -18,15 +18,20 @@ from typing import Callable, Iterable, Iterator
 import pandas as pd
 
 from . import figures, frames, hedges, sources
-from .corpus import clean_document, iter_raw_documents, load_corpus
+from .clean import boilerplate_rules
+from .corpus import REMOVED_COLUMNS, clean_document, iter_raw_documents, load_corpus, removed_rows
+from .errors import MedialensError
+from .lexicons import check_overrides
 from .sentences import SENTENCE_COLUMNS, pipeline, sentence_rows
+from .tables import write_tables
 
 ANALYSES = [hedges, sources, figures, frames]  # in order: later taggers read earlier rows
 DOCUMENT_TABLE_COLUMNS = ["doc_id", "title", "date", "outlet", "url", "n_words", "n_sentences", "text"]
 
 
 def table_columns() -> dict[str, list[str]]:
-    columns = {"documents": DOCUMENT_TABLE_COLUMNS, "sentences": SENTENCE_COLUMNS}
+    columns = {"documents": DOCUMENT_TABLE_COLUMNS, "removed": REMOVED_COLUMNS,
+               "sentences": SENTENCE_COLUMNS}
     for module in ANALYSES:
         columns.update(module.COLUMNS)
     return columns
@@ -36,6 +41,13 @@ class Pipeline:
     """The spaCy pipeline and every analysis's tagger, built once and reused for each batch."""
 
     def __init__(self, lexicons: dict[str, str] | None = None, spacy_model: str | None = None):
+        check_overrides(lexicons)
+        if spacy_model:
+            import spacy
+
+            if not spacy.util.is_package(spacy_model):
+                raise MedialensError(spacy_model, "no installed spaCy pipeline of this name "
+                                                  "(pip install it, or leave --spacy-model out)")
         self.nlp = pipeline()
         self.taggers = [module.Tagger(lexicons=lexicons, spacy_model=spacy_model)
                         for module in ANALYSES]
@@ -51,6 +63,7 @@ class Pipeline:
                 found.update(tagger.tag(doc, document["doc_id"], found))
             rows["documents"].append({**{c: document.get(c, "") for c in DOCUMENT_TABLE_COLUMNS},
                                       "n_sentences": len(found["sentences"])})
+            rows["removed"].extend(removed_rows(document) if "removed" in document else [])
             for name, found_rows in found.items():
                 rows[name].extend(found_rows)
         return rows
@@ -72,13 +85,10 @@ def score_tables(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 def tag_corpus(corpus, lexicons: dict[str, str] | None = None,
                spacy_model: str | None = None) -> dict[str, pd.DataFrame]:
     """Tag a corpus (a path or a DataFrame from load_corpus) and return every table by name:
-    documents, sentences, each analysis's tables (sources, hedges, figures, frames, actors)
-    and scores."""
-    documents = load_corpus(corpus) if not isinstance(corpus, pd.DataFrame) else corpus
-    rows = Pipeline(lexicons, spacy_model).tag_batch(documents.to_dict("records"))
-    tables = frames_from_rows(rows)
-    tables["scores"] = score_tables(tables)
-    return tables
+    documents, removed (what cleaning removed), sentences, each analysis's tables (hedges,
+    sources, figures, frames, emotive, actors...) and scores."""
+    documents = corpus if isinstance(corpus, pd.DataFrame) else load_corpus(corpus, lexicons)
+    return _tag_batch_frames(Pipeline(lexicons, spacy_model), documents.to_dict("records"))
 
 
 def iter_batches(items: Iterable, size: int) -> Iterator[list]:
@@ -116,7 +126,8 @@ def tag_partition(articles: list[dict], lexicons: dict[str, str] | None = None,
         # The pipeline and imports live as long as the process: keep the cyclic garbage
         # collector from walking them after every batch (it took 8% of a run).
         gc.freeze()
-    return _tag_batch_frames(_PIPELINES[key], [clean_document(a) for a in articles])
+    rules = boilerplate_rules(lexicons)
+    return _tag_batch_frames(_PIPELINES[key], [clean_document(a, rules) for a in articles])
 
 
 def in_order(submit: Callable[[list[dict]], Callable[[], dict]], batches: Iterable[list[dict]],
@@ -159,8 +170,6 @@ def write_tagged(corpus, folder, lexicons: dict[str, str] | None = None,
     engine="local" uses `jobs` processes (default 1); engine="dask" the Dask scheduler at
     `scheduler`, or a LocalCluster of `jobs` worker processes (default 2). Returns the number
     of documents."""
-    from .tables import write_tables
-
     if engine == "dask":
         from .engines import iter_dask_batches
 
