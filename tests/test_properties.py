@@ -37,3 +37,17 @@ def test_any_bytes_load_or_give_a_clear_error(tmp_path_factory, data):
         assert str(error).startswith(str(path))
     else:
         assert len(documents) == 1
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=40), st.lists(st.one_of(st.text(), NEWSY), max_size=20).map("".join))
+def test_any_title_and_text_in_a_table_load_and_tag(tmp_path_factory, title, text):
+    path = tmp_path_factory.mktemp("table") / "articles.jsonl"
+    pd.DataFrame({"id": ["a"], "title": [title], "text": [text]}).to_json(path, orient="records", lines=True)
+    try:
+        documents = ml.load_corpus(path)
+    except ml.MedialensError as error:
+        assert str(error).startswith(str(path))
+        return
+    tables = ml.tag_corpus(documents)
+    assert tables["documents"].text.iloc[0].startswith(tables["documents"].title.iloc[0])
