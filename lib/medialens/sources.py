@@ -13,6 +13,8 @@ or prepositional source ('"...," said X', "according to X"). A phrase only becom
 its head is a name (a title-case run), a pronoun or a noun of source_nouns.csv, so an actor who
 is only talked about ("Kim Jong Un's decision", "Putin might hope") is never one. The head
 decides the type; source_words.csv, media_outlets.csv and source_places.csv hold the word lists.
+A one-word name that the text never writes after a first name or title ("Google said") is typed
+named_org: news introduces people by full name (AP style), organisations often by one word.
 With `spacy_model` naming an installed trained pipeline, its PERSON and ORG/GPE entities
 re-type named sources. Hedges are hedges.py's job; figures and frames read these rows.
 """
@@ -86,9 +88,11 @@ class Tagger:
         self.headline_hashes = np.array(sorted(strings.add(f.title()) for f in verbs.form[verbs.headline == "yes"]),
                                         dtype=np.uint64)
         self.before_label = strings.add("source_before")
+        self.the_hash = strings.add("the")
         self.cues = PatternSet(read_patterns("source_cues", lexicons))
         self.anonymity = PatternSet(read_patterns("anonymity", lexicons))
         self._lower_in_doc: set[int] = set()
+        self._bare_in_doc: set[int] = set()
         self.ner = None
         if spacy_model:
             import spacy
@@ -120,6 +124,11 @@ class Tagger:
         # Words this text also writes in lower case are ordinary words when they open a sentence
         # ("Drought forecast ...", "Doctors said") and not names.
         self._lower_in_doc = set(attrs[attrs[:, 2] == 1, 0].tolist())
+        # Words this text also writes without "the" before them: "the Clinton emails" is a
+        # person's name used as a modifier; "The Vatican", "The Hill" always take "the".
+        after_the = np.zeros(len(doc), dtype=bool)
+        after_the[1:] = attrs[:-1, 0] == self.the_hash
+        self._bare_in_doc = set(attrs[~after_the, 1].tolist())
         verbs = np.flatnonzero(np.isin(attrs[:, 0], self.verb_hashes) & (attrs[:, 2] == 1)
                                | np.isin(attrs[:, 1], self.headline_hashes))
         matches = [(self.before_label, int(i), int(i) + 1) for i in verbs] + list(self.cues(doc))
@@ -138,12 +147,15 @@ class Tagger:
                 phrase.source_type = "anonymous"
             if names is not None:
                 self._retype(phrase, names)
+            elif phrase.source_type == "named_person" and not phrase.role and " " not in phrase.name \
+                    and not self._has_first_name(text, phrase.name):
+                phrase.source_type = "named_org"  # "Google said": news names people in full first
             span = doc[phrase.start: phrase.end]
             sentence = sentences[s]
             rows.append({"doc_id": doc_id, "sent_id": sentence["sent_id"],
                          "start": span.start_char, "end": span.end_char, "surface": span.text,
                          "source_type": phrase.source_type, "name": phrase.name, "role": phrase.role,
-                         "cue": doc[cue_start:cue_end].text,
+                         "cue": doc[self._cue_start(doc, cue_start, first):cue_end].text,
                          "has_quote": any(a < sentence["end"] and sentence["start"] < b for a, b in quotes),
                          "pronoun": phrase.pronoun, "head": phrase.head})
         resolve_names(rows)
@@ -174,10 +186,11 @@ class Tagger:
             return None  # a capitalised verb ("Says") only counts inside a headline-style line
         if cue_end < last and doc[cue_end].lower_ in self.verb_subject and word in self.nouns:
             return None  # "media reports suggest": "reports" is the noun, "suggest" the cue
-        before = doc[cue_start - 1].lower_ if cue_start > first else ""
+        verb_start = self._cue_start(doc, cue_start, first)  # "declined | to comment"
+        before = doc[verb_start - 1].lower_ if verb_start > first else ""
         if before in self.words["determiner"] | self.words["affiliation"] | POSSESSIVE \
-                and before not in self.nouns:
-            return None  # "the reports", "of comments": a noun, not a verb
+                and before not in self.nouns and not (doc[verb_start - 1].like_num and not word.endswith("s")):
+            return None  # "the reports", "of comments", "two claims": a noun, not a verb ("two said" is one)
         at = self._skip_back(doc, cue_start - 1, first)
         gap = {doc[k].lower_ for k in range(at + 1, cue_start)}
         if not word.endswith("ing") and gap & BE:
@@ -192,7 +205,7 @@ class Tagger:
         if phrase is not None and subject == "document" and (phrase.source_type == "named_person" or phrase.pronoun == "person"):
             return None  # "show", "find": documents, polls and footage show things; "Trump showed restraint"
         # "Rubio hit back, saying ...": the source is the subject that opens the sentence.
-        if phrase is None and at >= first and (word.endswith("ing") and doc[at].text == ","
+        if phrase is None and at >= first and (word.endswith("ing") and doc[at].lower_ in (",", "by")
                                                or doc[at].lower_ == "and"):
             return self._opening_subject(doc, first, at)  # also "Clinton shook her head and said"
         # '"...," said X' or 'Rather than ..., said X': the source follows the cue. Only verbs of
@@ -203,33 +216,64 @@ class Tagger:
         return phrase
 
     def _opening_subject(self, doc, first, stop) -> Phrase | None:
-        """The phrase that opens a sentence: a determiner, titles, nouns and names, up to the
-        first other word ("The billionaire businessman | began ...")."""
+        """The phrase that opens a sentence, or its main clause after an opening phrase and a
+        comma: a determiner, titles, nouns and names, up to the first other word ("The billionaire
+        businessman | began ...", "In an interview with CNN, Trump | continued ...")."""
         known = self.words["determiner"] | self.words["title"] | self.words["org_word"] | set(self.nouns)
-        end = first
-        for a, b, is_name in self._units(doc, first, stop, first):
-            if not (is_name or doc[a].lower_ in known or doc[a].text in POSSESSIVE):
-                break
-            end = b
-        if end == first:
-            return None
-        phrase = self._noun_phrase(doc, first, end, first)
-        return phrase if phrase is not None and phrase.source_type != "vague" or phrase and phrase.pronoun else None
+        starts = [first] + [k + 1 for k in range(first, stop) if doc[k].text == ","]
+        for start in starts:
+            end = start
+            for a, b, is_name in self._units(doc, start, stop, first):
+                if not (is_name or doc[a].lower_ in known or doc[a].text in POSSESSIVE):
+                    break
+                end = b
+            if end == start or start > first and not doc[end].is_lower:
+                continue  # after an opening phrase the subject must be followed by its verb
+            phrase = self._noun_phrase(doc, start, end, first)
+            if phrase is not None and (phrase.source_type != "vague" or phrase.pronoun):
+                return phrase
+            if start == first:
+                return None
+        return None
 
     def _skip_back(self, doc, i, first) -> int:
         """Index of the last token before the cue that is not an auxiliary or adverb."""
         while i >= first:
-            if doc[i].lower_ in self.words["gap"] or doc[i].is_lower and doc[i].lower_.endswith("ly") and len(doc[i]) > 4:
+            if doc[i].lower_ in self.words["gap"] or doc[i].is_lower and doc[i].lower_.endswith("ly") and len(doc[i]) > 4 \
+                    or doc[i].is_space and "\n" not in doc[i].text:  # "Trump\xa0said", "Sanders  calls"
                 i -= 1
             elif doc[i].text == ")" and "(" in doc[max(first, i - 8): i].text:
                 while doc[i].text != "(":  # "Sen. John Cornyn (R-Texas) said"
                     i -= 1
                 i -= 1
+            elif self._cue_start(doc, i + 1, first) <= i:
+                i = self._cue_start(doc, i + 1, first) - 1  # "declined to comment", "went on to say"
             elif doc[i].text == "," and i - 2 >= first and doc[i - 2].text == "," \
                     and doc[i - 1].lower_ in self.words["gap"]:
                 i -= 3  # "Hunter, meanwhile, told"
             else:
                 break
+        return i
+
+    def _has_first_name(self, text, name) -> bool:
+        """Whether a one-word name appears in the text after a first name or a title ("Lloyd
+        Austin", "Mr. Austin"). News writing introduces people by full name, so a lone name that
+        never has one ("Nabisco announced", "Google said") is an organisation."""
+        for match in re.finditer(r"(\S+) " + re.escape(name) + r"\b|\b" + re.escape(name) + r" ([A-Z][a-z]+)", text):
+            other = match.group(1) or match.group(2)  # "Lloyd Austin", "Mr. Austin"; "Bernie Sanders" for "Bernie"
+            if other.lower() in self.words["title"] or other.isalpha() and other[:1].isupper() \
+                    and other.lower() not in self.common:
+                return True
+        return False
+
+    def _cue_start(self, doc, cue_start, first) -> int:
+        """Where a cue starts with the verb it is the infinitive of: "declined to | comment",
+        "went on to | say", "was quick to | add" (before_to words; not "wants to say")."""
+        i = cue_start - 1
+        if i - 1 < first or doc[i].lower_ != "to" or doc[i - 1].lower_ not in self.words["before_to"]:
+            return cue_start
+        while i - 1 >= first and doc[i - 1].lower_ in self.words["before_to"]:
+            i -= 1
         return i
 
     def _segment_start(self, doc, end, first) -> int:
@@ -254,15 +298,25 @@ class Tagger:
         """The subject before a cue: the stretch back to a clause boundary ("officials estimate"),
         or, when a comma precedes the cue, the first of up to three comma-separated chunks that
         is a source, the others being its description ("X, 58, an analyst at Y, said")."""
-        end = self._skip_back(doc, cue_start - 1, first) + 1
+        end = subject_end = self._skip_back(doc, cue_start - 1, first) + 1
         start = self._segment_start(doc, end, first)
         if start < end:
             if end - start > MAX_SUBJECT_TOKENS:
                 return None
-            phrase = self._noun_phrase(doc, start, end, first, loose)
+            # After "who" comes a clause whose subject is "who": look before it
+            phrase = self._noun_phrase(doc, start, end, first, loose) if doc[start - 1].lower_ != "who" else None
             if phrase is not None or start == first or doc[start - 1].lower_ not in ("who", "which"):
                 return phrase
             end = start - 1  # "Trump, who said": the source is the phrase before ", who"
+            if end > first and doc[end - 1].text != "," and doc[end].lower_ == "who":
+                # "executives who have worked with him say": the people the clause restricts
+                head_start = self._segment_start(doc, end, first)
+                phrase = self._noun_phrase(doc, head_start, end, first, loose) if head_start < end else None
+                if phrase is None or phrase.pronoun:
+                    return None
+                phrase.role = " ".join(x for x in (phrase.role, doc[end:subject_end].text) if x)
+                phrase.end = subject_end
+                return phrase
         if end - 1 < first or doc[end - 1].text != ",":
             return None
         chunks, comma = [], end - 1
@@ -337,6 +391,17 @@ class Tagger:
         starts_sentence = i == first or doc[i - 1].text in QUOTE_MARKS or doc[i - 1].text in ":(-—–"
         return not (starts_sentence and (text.lower() in self.common or doc[i].lower in self._lower_in_doc))
 
+    def _is_postmodifier(self, doc, i, end, first) -> bool:
+        """A participle after a noun head that describes it: "a poll released Friday", "those
+        surveyed", "exit polls taken in Iowa"; not a verb taking a named object ("aides told Smith")."""
+        word = doc[i].lower_
+        if not doc[i].is_lower or not (word.endswith("ed") or word in self.words["postmodifier"]) \
+                or word in self.words["gap"] or i == first \
+                or not (doc[i - 1].is_alpha and (doc[i - 1].is_lower or doc[i - 1].lower_ in self.nouns)):
+            return False  # after a name it is a verb: "Clinton used a private email"
+        # Followed by a time or place, not by an object: "released Friday", "taken in Iowa"
+        return i + 1 == end or doc[i + 1].lower_ in self.words["gap"] | self.words["affiliation"] | self.words["after_participle"]
+
     def _units(self, doc, start, end, first) -> list[tuple[int, int, bool]]:
         """Split tokens into (start, end, is_name) units: runs of name tokens (joined by "of",
         "and", "'s", hyphens when a name token follows) and single other tokens."""
@@ -371,11 +436,15 @@ class Tagger:
             start += 1  # "With President Zelenskyy", "particularly the U.S.": not part of the source
         if start >= end:
             return None
-        if doc[start].like_num and start + 2 < end and doc[start + 1].lower_ == "in" and doc[start + 2].like_num:
-            return Phrase(start, end, "vague", "", doc[start:end].text)  # "Six in 10 voters", "one in three"
+        count = start
+        while count < end - 1 and doc[count].lower_ in self.words["approximator"]:
+            count += 1
+        if doc[count].like_num and count + 2 < end and doc[count + 1].lower_ == "in" and doc[count + 2].like_num:
+            return Phrase(start, end, "vague", "", doc[start:end].text)  # "Six in 10 voters", "nearly one in three"
         units = self._units(doc, start, end, first)
         split = next((k for k, (a, b, is_name) in enumerate(units)
-                      if k > 0 and not is_name and doc[a].lower_ in self.words["affiliation"]), len(units))
+                      if k > 0 and not is_name and (doc[a].lower_ in self.words["affiliation"]
+                                                    or self._is_postmodifier(doc, a, end, first))), len(units))
         pre, post = units[:split], units[split:]
         head_start, head_end, head_is_name = pre[-1]
         if doc[head_end - 1].text in POSSESSIVE:
@@ -400,8 +469,13 @@ class Tagger:
             return Phrase(start, end, "named_org", bare, role)
         if run.text.startswith("The ") or doc[head_start - 1].lower_ == "the" and head_start > start - 1 \
                 and not any(w in self.words["title"] for w in lowers):
-            # People do not take "the": "The Red Cross" is an organisation, "the European" no source
-            return Phrase(start, end, "named_org", bare, role) if len(bare.split()) > 1 else None
+            # People do not take "the": "The Red Cross", "The Vatican" are organisations, "the
+            # Russians" a group; "the European" is an adjective (caught below) and no source.
+            if len(run) > 1 or run.text.startswith("The "):
+                return Phrase(start, end, "named_org", bare, role)
+            if run.text in self.places or run.text.lower() in self.common or run[0].orth in self._bare_in_doc:
+                return None
+            return Phrase(start, end, "vague" if run.text.endswith("s") else "named_org", bare if not run.text.endswith("s") else "", role)
         titles = [k for k, w in enumerate(lowers) if w in self.words["title"]]
         cut = titles[-1] + 1 if titles else 0
         name, title = run[cut:].text, run[:cut].text
@@ -430,7 +504,7 @@ class Tagger:
         article = doc[start].lower_
         if head in self.nouns:
             source_type, name = self.nouns[head], ""
-            if head in self.by_complement and len(post) > 1:
+            if head in self.by_complement and len(post) > 1 and doc[post[0][0]].lower_ in self.words["affiliation"]:
                 inner = self._noun_phrase(doc, post[1][0], end, first)
                 if inner is not None and not inner.pronoun:
                     source_type, name = inner.source_type, inner.name
