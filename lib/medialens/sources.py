@@ -612,15 +612,21 @@ def claim_sentences(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     claims["accountable"] = claims["any"].fillna(False).astype(bool)
     claims = claims.drop(columns=["size", "any"])
     # A quotation spanning several sentences is sourced wherever one of its sentences is.
+    # numpy per document: pandas indexing per quotation cost a twentieth of a whole tag run.
     texts = tables["documents"].set_index("doc_id").text
-    for doc_id, group in claims.groupby("doc_id"):
-        for match in QUOTE.finditer(str(texts.get(doc_id, ""))):
-            if len(match.group().split()) < QUOTE_MIN_WORDS:
-                continue
-            inside = group.index[(group.start < match.end()) & (match.start() < group.end)]
-            for flag in ("sourced", "accountable"):
-                if claims.loc[inside, flag].any():
-                    claims.loc[inside, flag] = True
+    for doc_id, rows in claims.groupby("doc_id", sort=False).indices.items():
+        quotes = [m.span() for m in QUOTE.finditer(str(texts.get(doc_id, "")))
+                  if len(m.group().split()) >= QUOTE_MIN_WORDS]
+        if not quotes:
+            continue
+        starts, ends = claims.start.to_numpy()[rows], claims.end.to_numpy()[rows]
+        for flag in ("sourced", "accountable"):
+            values = claims[flag].to_numpy()[rows].copy()
+            for quote_start, quote_end in quotes:
+                inside = (starts < quote_end) & (quote_start < ends)
+                if values[inside].any():
+                    values[inside] = True
+            claims.iloc[rows, claims.columns.get_loc(flag)] = values
     return claims[["doc_id", "sent_id", "start", "end", "text", "sourced", "accountable"]]
 
 
