@@ -34,7 +34,7 @@ lab: setup
 
 ## notebooks: re-execute the committed notebooks on seeds/ (after changing the library)
 notebooks: setup
-	cd notebooks && for nb in *.ipynb; do ../$(BIN)/jupyter nbconvert --to notebook --execute --inplace "$$nb" || exit 1; done
+	cd notebooks && for nb in *.ipynb; do ../$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False "$$nb" || exit 1; done
 
 ## clean: remove reports/ and the virtual environment
 clean:
