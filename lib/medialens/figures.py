@@ -46,6 +46,7 @@ bound ("up to", "more than") and pulls in a large dependency tree.
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 from functools import lru_cache
@@ -58,6 +59,7 @@ from text_to_num import text2num
 
 from .clean import MONTHS
 from .lexicons import read_table
+from .sentences import doc_text
 
 COLUMNS = {"figures": ["doc_id", "sent_id", "start", "end", "surface", "value", "low", "high",
                        "qualifier", "referent", "referent_class", "modality", "source_type"]}
@@ -180,7 +182,7 @@ class Tagger:
                                          if k in LEXICONS and v)))
 
     def tag(self, doc, doc_id: str, found: dict) -> dict[str, list[dict]]:
-        return {"figures": find_figures(doc.text, doc_id, found, self.rules)}
+        return {"figures": find_figures(doc_text(doc), doc_id, found, self.rules)}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -202,7 +204,8 @@ def find_figures(text: str, doc_id: str, found: dict, rules: Rules) -> list[dict
     starts = [s["start"] for s in sentences]
     blocked = [(m.start(), m.end()) for m in DATE_OR_TIME.finditer(text)]
     vague = [(m.start(), m.end(), m.group().lower()) for m in rules.vague_pattern.finditer(text)]
-    numbers = [n for n in _numbers(text, rules) if not _overlaps(n, blocked + vague)]
+    taken = _overlap_test(blocked + vague)
+    numbers = [n for n in _numbers(text, rules) if not taken(n[0].start, n[0].end)]
     candidates = _merge_ranges(text, numbers, rules)
     candidates += [dict(start=s, end=e, number_start=s, abbr=None, low=rules.vague[t][0], high=rules.vague[t][1],
                         value=rules.vague[t][2], qualifier="vague", words=True, scaled=True)
@@ -265,9 +268,17 @@ def _cardinal(words: list[str], rules: Rules) -> float | None:
         return None
 
 
-def _overlaps(item, spans) -> bool:
-    start, end = (item[0].start, item[0].end) if isinstance(item, tuple) else item[:2]
-    return any(s < end and start < e for s, e, *_ in spans)
+def _overlap_test(spans):
+    """A function (start, end) -> whether any of `spans` overlaps it, by bisection: testing each
+    number against every date and vague word took an eighth of the tagger's time."""
+    spans = sorted(spans)
+    starts = [span[0] for span in spans]
+    reach = list(itertools.accumulate((span[1] for span in spans), max))
+
+    def overlaps(start: int, end: int) -> bool:
+        last = bisect.bisect_left(starts, end) - 1  # the last span that starts before `end`
+        return last >= 0 and reach[last] > start
+    return overlaps
 
 
 RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|or|and)\s*(?:US\$|\$|€|£|¥)?\s*$", re.IGNORECASE)

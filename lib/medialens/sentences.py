@@ -38,7 +38,7 @@ def mark_sentences(doc: Doc) -> Doc:
     """
     if len(doc) == 0:
         return doc
-    text = doc.text
+    text = doc.user_data["text"] = doc.text  # Doc.text is rebuilt from every token on each access
     token_starts = doc.to_array("IDX").astype(np.int64)
     starts, headings = set(), set()
     for line in LINE.finditer(text):
@@ -70,6 +70,11 @@ def pipeline() -> Language:
     nlp = spacy.blank("en")
     nlp.add_pipe("medialens_sentences")
     return nlp
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, read once by the sentence component and kept for the taggers."""
+    return doc.user_data["text"] if "text" in doc.user_data else doc.text
 
 
 def iter_sentences(doc: Doc) -> Iterator[tuple[int, Span, bool]]:

@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 
 from .hedges import PatternSet
 from .lexicons import read_patterns, read_table
-from .sentences import pipeline
+from .sentences import doc_text, pipeline
 
 COLUMNS = {"sources": ["doc_id", "sent_id", "start", "end", "surface", "source_type", "name",
                        "role", "cue", "has_quote"]}
@@ -103,7 +103,7 @@ class Tagger:
         sentences = found["sentences"]
         if not sentences or len(doc) == 0:
             return {"sources": []}
-        text = doc.text  # built anew on every access: read it once
+        text = doc_text(doc)
         token_starts = doc.to_array("IDX").astype(np.int64)
         sent_first = np.searchsorted(token_starts, [s["start"] for s in sentences])
         sent_last = np.searchsorted(token_starts, [s["end"] for s in sentences])
