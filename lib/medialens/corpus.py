@@ -6,7 +6,6 @@ splitting in sentences.py. Every problem with the user's input is a one-line Med
 from __future__ import annotations
 
 import io
-import json
 import re
 import warnings
 from pathlib import Path
@@ -16,6 +15,7 @@ import pandas as pd
 
 from .clean import boilerplate_rules, clean_text, n_words, normalise_date
 from .errors import MedialensError
+from .lexicons import json_objects
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -120,7 +120,9 @@ def _read_table(path: Path) -> pd.DataFrame:
         if path.suffix.lower() == ".parquet":
             table = pd.read_parquet(path)
         elif path.suffix.lower() == ".jsonl":
-            table = pd.DataFrame(_json_lines(path), dtype=object)
+            rows = json_objects(read_text(path), path)
+            table = pd.DataFrame([{k: "" if v is None else str(v) for k, v in row.items()}
+                                  for row in rows], dtype=object)
         else:
             table = pd.read_csv(io.StringIO(read_text(path)), dtype=str, keep_default_na=False)
     except (ValueError, OSError, pd.errors.ParserError) as error:
@@ -128,20 +130,6 @@ def _read_table(path: Path) -> pd.DataFrame:
         raise MedialensError(path, f"cannot read this table ({reason})") from None
     table.columns = [str(c).strip().lower() for c in table.columns]
     return table
-
-
-def _json_lines(path: Path) -> list[dict]:
-    rows = []
-    for number, line in enumerate(read_text(path).splitlines(), 1):
-        if line.strip():
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise MedialensError(f"{path}:{number}", f"not a JSON object ({error.msg})") from None
-            if not isinstance(row, dict):
-                raise MedialensError(f"{path}:{number}", "not a JSON object")
-            rows.append({k: "" if v is None else str(v) for k, v in row.items()})
-    return rows
 
 
 def _article_file(path: Path) -> dict:

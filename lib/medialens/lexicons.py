@@ -84,8 +84,14 @@ def read_table(name: str, overrides: dict[str, str] | None = None) -> pd.DataFra
 # Cached by path and modification time, so an edited lexicon is read again in a running kernel.
 @lru_cache(maxsize=None)
 def _read_jsonl(path: Path, mtime: int) -> tuple[dict, ...]:
+    return tuple(json_objects(_text(path), path))
+
+
+def json_objects(text: str, path) -> list[dict]:
+    """The JSON object on each line of `text` (blank lines and // comments skipped); a line that
+    is not an object is a one-line error naming path:line."""
     rows = []
-    for number, line in enumerate(_text(path).splitlines(), 1):
+    for number, line in enumerate(text.splitlines(), 1):
         if line.strip() and not line.lstrip().startswith("//"):
             try:
                 row = json.loads(line)
@@ -94,7 +100,7 @@ def _read_jsonl(path: Path, mtime: int) -> tuple[dict, ...]:
             if not isinstance(row, dict):
                 raise MedialensError(f"{path}:{number}", "not a JSON object")
             rows.append(row)
-    return tuple(rows)
+    return rows
 
 
 @lru_cache(maxsize=None)
