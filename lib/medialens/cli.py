@@ -36,6 +36,9 @@ def cmd_tag(args) -> None:
 
     if args.scheduler and args.engine != "dask":
         raise MedialensError("--scheduler", "only goes with --engine dask")
+    if args.scheduler and args.jobs:
+        raise MedialensError("--jobs", "sets the workers of a LocalCluster; a cluster at "
+                                       "--scheduler has its own workers")
     with atomic_folder(args.out) as work:
         n_documents = write_tagged(args.corpus, work, lexicons=_lexicon_overrides(args.lexicon),
                                    spacy_model=args.spacy_model, fmt=args.format,
@@ -72,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="local processes (default 1), or with --engine dask and no "
                           "--scheduler the LocalCluster's worker processes (default 2)")
     tag.add_argument("--scheduler", default=None, metavar="ADDRESS",
-                     help="with --engine dask: the scheduler, e.g. tcp://10.0.0.5:8786 "
+                     help="with --engine dask: the scheduler, e.g. tcp://scheduler-host:8786 "
                           "(default: start a LocalCluster here)")
     tag.add_argument("--spacy-model", default=None,
                      help="an installed trained spaCy pipeline whose entities sharpen sources")
