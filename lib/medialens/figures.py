@@ -94,8 +94,24 @@ DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "their
 
 
 def _alternation(terms) -> str:
-    """A regex alternation of literal terms, longest first so "tens of thousands" wins."""
-    return "|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True))
+    """A regex matching any of the literal terms, the longest where several match ("tens of
+    thousands" over "tens"), written as a trie: re tries a flat alternation of a hundred terms
+    one by one at every word, which made it the slowest step of the tagger."""
+    trie: dict = {}
+    for term in set(terms):
+        node = trie
+        for char in term:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a term ends here
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        # Greedy: the longer term is tried first, the shorter one where it ends is the fallback.
+        return f"(?:{body})?" if "" in node else body
+    return pattern(trie)
 
 
 def _words(terms: str) -> str:
