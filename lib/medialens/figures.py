@@ -17,7 +17,10 @@ Modality, the rule (FactBank's factuality values, Sauri & Pustejovsky 2009): spe
 reported beats asserted.
 - speculative: a `speculative` cue of figure_modality in the figure's clause (may, would,
   rumored, potential, expected) or in its sentence (if, unless), or a hedge row of hedges.py in
-  its clause, or a conditional row in its sentence. Hedge rows follow Hyland's list, which also
+  its clause, or a conditional row in its sentence. "Will" states a plan (`none`); "would" is a
+  `backshift` cue: speculative, except right after a reporting word or a source row's cue with
+  only a short subject between ("said it would cut 1,200 jobs"), where it is reported speech's
+  "will". "May", "could", "might" stay speculative in reported speech. Hedge rows follow Hyland's list, which also
   holds reporting verbs ("reports indicate", "analysis suggests") and degree words ("largely",
   "nearly"); those are not speculation about a figure. So a hedge row counts only when its cue
   is not the cue of a source row of the sentence, not a `reported` or `none` cue of
@@ -25,11 +28,17 @@ reported beats asserted.
 - reported: a source row (sources.py) or a `reported` cue of figure_modality covers the figure.
   An attribution covers its whole sentence ("..., and 112 people have died, the WHO said"),
   unless it opens a coordinated clause of its own (", and its leader told supporters that ..."):
-  then only that clause. A coordinated reporting verb also ends the figure's clause ("at 200
+  then only that clause. It never reaches past a contrast after it (", but", ", while", ";"):
+  "The state had argued ..., but lower courts found only 12 cases" is the writer's 12. A coordinated reporting verb also ends the figure's clause ("at 200
   stations and said 50,000 votes may ..."), and a figure in a non-restrictive relative clause
   (", which serves 9 million customers,") takes only cues inside that clause.
 - asserted: otherwise.
 source_type is that of the nearest source row covering the figure.
+
+Not figures: dates, times, years (a range of two years, "between 2015 and 2020", too), ages in
+apposition ("Smith, 45, was arrested"), and vote tallies or scores ("ruling 6-3", "a 5-4
+decision": a dash between two counts next to a `tally` word of figure_exclusions). Figure spans
+never overlap: "148 of the 300 seats" gives "148" (class votes) and "300 seats".
 
 Left to others: finding who is quoted (sources.py) and hedges (hedges.py). Both run before this
 tagger; without them the cue file alone decides.
@@ -58,7 +67,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from text_to_num import text2num
 
 from .clean import MONTHS
-from .lexicons import read_table
+from .lexicons import data_path, read_table
 from .sentences import doc_text
 
 COLUMNS = {"figures": ["doc_id", "sent_id", "start", "end", "surface", "value", "low", "high",
@@ -80,6 +89,11 @@ DATE_OR_TIME = re.compile(
     r"|\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?![\d])|\b\d{1,2}\s*[ap]\.m\.",  # 10:30, 10.30pm, 5 p.m.
 )
 YEAR = re.compile(r"(?:1[6-9]|20)\d{2}")
+# A tally ("ruling 6-3", "a 5-4 decision", "voted 51-49"): two counts joined by a dash; it is a
+# vote or a score, not a figure, when a `tally` word of figure_exclusions stands next to it.
+TALLY = re.compile(r"(?<![\w$€£¥])(?<!\d[.,])\d{1,3}\s?[-–]\s?\d{1,3}(?![\w%-]|[.,]\d)")
+# An age in apposition to a name or noun: "Smith, 45, was arrested", "a nurse, 34, said".
+AGE_APPOSITION = re.compile(r"(?<=[A-Za-z]),\s+((?:1[01]|[1-9])?\d),(?!\d)")
 WORD = re.compile(r"[A-Za-z][\w'’.-]*\w|[A-Za-z]|%|\S")  # "F-16" is one word
 # Clauses end at , ; : and contrastive conjunctions. Dashes and brackets do not: what they
 # enclose is an apposition to the phrase before ("this potential deployment – 100,000 troops –").
@@ -87,6 +101,10 @@ CLAUSE_BREAK = re.compile(r"[;:]|,(?!\d)|\b(?:but|while|whereas|although|though|
 # A coordinated clause after a comma or semicolon has its own attribution (see _attribution_covers).
 ATTRIBUTION_BREAK = re.compile(r"[;,](?!\d)")
 COORDINATOR = re.compile(r"\s*(?:and|but|while|whereas|yet)\b", re.IGNORECASE)
+COORDINATORS = {"and", "or", "but", "while", "whereas", "yet"}
+# An attribution does not reach across a contrast: in "The state had argued that the law was
+# needed, but lower courts found only 12 cases" the 12 is the writer's.
+CONTRAST = re.compile(r";|,\s*(?:but|while|whereas|although|though|yet)\b", re.IGNORECASE)
 COORDINATOR_BEFORE = re.compile(r"\b(?:and|but)\s+$", re.IGNORECASE)
 # A non-restrictive relative clause (", which sold 12 million processors last year,"): an aside.
 RELATIVE_ASIDE = re.compile(r",\s*(?:which|who)\b(?:[^,;.!?]|[.,]\d)*,")
@@ -153,16 +171,19 @@ class Rules:
         self.qualifier_after = re.compile(rf"^\s*({_alternation(after.cue)})(?![\w])", re.IGNORECASE)
         nouns = currency[currency.role == "noun"]
         self.referent_class = {t.lower(): c for t, c in zip(nouns.term, nouns["class"])}
-        self.casualty_context = {t.lower() for t in currency.term[currency.role == "context"]}
+        context = currency[currency.role == "context"]
+        self.context_class = {t.lower(): c for t, c in zip(context.term, context["class"])}
         self.modifiers = {t.lower() for t in currency.term[currency.role == "modifier"]}
-        self.longest_term = max(len(t.split()) for t in [*self.referent_class, *self.casualty_context])
+        self.longest_term = max(len(t.split()) for t in [*self.referent_class, *self.context_class])
         exclusions = read_table("figure_exclusions", lexicons)
         after_x = exclusions[exclusions.position == "after"]
         before_x = exclusions[exclusions.position == "before"]
         self.excluded_after = re.compile(rf"^\s*-?\s*(?:{_alternation(after_x.term)})(?![\w])", re.IGNORECASE)
+        self.tally_words = {t.lower() for t in exclusions.term[exclusions.position == "tally"]}
         self.excluded_before = re.compile(rf"(?:^|(?<=[^\w]))(?:{_alternation(before_x.term)})\s*$", re.IGNORECASE)
         modality = read_table("figure_modality", lexicons)
         self.cue_modality = {c.lower(): (m, s) for c, m, s in zip(modality.cue, modality.modality, modality.scope)}
+        self.reporting_words = {c for c, (m, _) in self.cue_modality.items() if m == "reported" and " " not in c}
         self.modality_cue = re.compile(_words(f"(?:{_alternation(modality.cue)})"), re.IGNORECASE)
 
     def referent(self, words: list[str]) -> tuple[str, str] | None:
@@ -185,17 +206,25 @@ def _singulars(word: str) -> list[str]:
     return []
 
 
+def _rules(lexicons: dict[str, str] | None) -> Rules:
+    """The compiled rules, rebuilt when a lexicon file changes (keyed by path and modification
+    time, as lexicons.py caches its tables): an edited override counts in a running kernel."""
+    chosen = {k: v for k, v in (lexicons or {}).items() if k in LEXICONS and v}
+    files = tuple((name, str(path), path.stat().st_mtime_ns)
+                  for name, path in ((name, data_path(name, chosen)) for name in LEXICONS))
+    return _compiled_rules(files, tuple(sorted(chosen.items())))
+
+
 @lru_cache(maxsize=8)
-def _rules(lexicon_key: tuple) -> Rules:
-    return Rules(dict(lexicon_key) or None)
+def _compiled_rules(files: tuple, chosen: tuple) -> Rules:
+    return Rules(dict(chosen) or None)
 
 
 class Tagger:
     """Finds the figures of a Doc (see the module docstring)."""
 
     def __init__(self, lexicons: dict[str, str] | None = None, spacy_model=None):
-        self.rules = _rules(tuple(sorted((k, v) for k, v in (lexicons or {}).items()
-                                         if k in LEXICONS and v)))
+        self.rules = _rules(lexicons)
 
     def tag(self, doc, doc_id: str, found: dict) -> dict[str, list[dict]]:
         return {"figures": find_figures(doc_text(doc), doc_id, found, self.rules)}
@@ -219,6 +248,8 @@ def find_figures(text: str, doc_id: str, found: dict, rules: Rules) -> list[dict
         return []
     starts = [s["start"] for s in sentences]
     blocked = [(m.start(), m.end()) for m in DATE_OR_TIME.finditer(text)]
+    blocked += [(m.start(1), m.end(1)) for m in AGE_APPOSITION.finditer(text)]
+    blocked += [(m.start(), m.end()) for m in TALLY.finditer(text) if _is_tally(text, m, rules)]
     vague = [(m.start(), m.end(), m.group().lower()) for m in rules.vague_pattern.finditer(text)]
     taken = _overlap_test(blocked + vague)
     numbers = [n for n in _numbers(text, rules) if not taken(n[0].start, n[0].end)]
@@ -239,11 +270,33 @@ def find_figures(text: str, doc_id: str, found: dict, rules: Rules) -> list[dict
             continue
         row["doc_id"], row["sent_id"] = doc_id, sentence["sent_id"]
         rows.append(row)
+    rows = _without_overlaps(rows)
     _inherit_referents(rows, sentences, rules)
     for row in rows:
         _set_modality(text, row, sentences, cues, found, rules, rows)
         row.pop("_after_word"), row.pop("_number_start"), row.pop("_number_end")
     return [{k: row[k] for k in COLUMNS["figures"]} for row in rows]
+
+
+def _is_tally(text: str, match: re.Match, rules: Rules) -> bool:
+    before = [w.group().lower() for w in WORD.finditer(text, max(0, match.start() - 30), match.start())][-3:]
+    after = [w.group().lower() for w in WORD.finditer(text, match.end(), match.end() + 30)][:2]
+    return any(word in rules.tally_words for word in before + after)
+
+
+def _without_overlaps(rows: list[dict]) -> list[dict]:
+    """Figure spans never overlap: "148 of the 300 seats" ends at 148 (keeping its referent)
+    where the next figure, "300 seats", begins; a figure still overlapping one kept is dropped."""
+    kept = []
+    for k, row in enumerate(rows):
+        if kept and row["start"] < kept[-1]["end"]:
+            continue
+        following = rows[k + 1]["start"] if k + 1 < len(rows) else math.inf
+        if row["end"] > following:
+            row["end"] = row["_number_end"]
+            row["surface"] = row["surface"][: row["end"] - row["start"]]
+        kept.append(row)
+    return kept
 
 
 def _numbers(text: str, rules: Rules):
@@ -322,7 +375,9 @@ def _merge_ranges(text: str, numbers: list, rules: Rules) -> list[dict]:
             opened = opener.group(1).lower() if opener else ""
             ranged = joiner not in ("and", "to") or (joiner == "and" and opened == "between") \
                 or (joiner == "to" and opened != "from")
-            if join and low < second.value and ranged:
+            # "between 2015 and 2020" is a period: each end is a year, so no range (and no figure).
+            years = all(not n.scaled and YEAR.fullmatch(text[n.start:n.end]) for n in (first, second))
+            if join and low < second.value and ranged and not years:
                 c.update(end=second.end, low=low, high=second.value, value=(low + second.value) / 2,
                          qualifier="range", scaled=second.scaled, abbr=abbr or abbr2)
                 if opened == "between":
@@ -503,19 +558,31 @@ def _set_modality(text: str, row: dict, sentences: list[dict], cues: list, found
                 and COORDINATOR_BEFORE.search(text, max(s_start, start - 6), start):
             clause_end = start
             break
-    # Casualty context: "50 people were killed", "killed at least 12", "1,200 soldiers died".
+    # Context words: "50 people were killed", "killed at least 12", "1,200 soldiers died" are
+    # casualties, "infected 12,000 people" cases. The look stops at a coordinator: in "infected
+    # 12,000 people and killed 300" the killing is the 300's, not the 12,000's.
     if row["referent_class"] in ("people", "troops", "other", ""):
         near_before = [w.group().lower() for w in WORD.finditer(text, max(clause_start, row["start"] - 60), row["start"])][-6:]
         near_after = [w.group().lower() for w in WORD.finditer(text, row["end"], min(clause_end, row["end"] + 50))][:4]
-        if any(" ".join(ws[i:i + n]) in rules.casualty_context
-               for ws in (near_before, near_after) for n in (1, 2, 3) for i in range(len(ws))):
-            row["referent_class"] = "casualties"
+        cut = [i for i, w in enumerate(near_before) if w in COORDINATORS]
+        near_before = near_before[cut[-1] + 1:] if cut else near_before
+        near_after = list(itertools.takewhile(lambda w: w not in COORDINATORS, near_after))
+        nearest_first = [(near_after, i) for i in range(len(near_after))] + \
+            [(near_before, i) for i in range(len(near_before) - 1, -1, -1)]
+        for words, i in nearest_first:
+            phrase = next((" ".join(words[i:i + n]) for n in (3, 2, 1)
+                           if " ".join(words[i:i + n]) in rules.context_class), None)
+            if phrase:
+                row["referent_class"] = rules.context_class[phrase]
+                break
     # Words inside a figure of the sentence ("nearly 1,100", "an estimated $14 million") are
     # that figure's wording, not a cue for any figure.
     figure_spans = [(r["start"], r["end"]) for r in rows if r["sent_id"] == row["sent_id"]]
     sources = [s for s in found.get("sources", []) if s["sent_id"] == row["sent_id"]
                and s_start <= s["start"] < s_end and _attribution_covers(text, s_start, s["start"], row["start"])]
     modality = "reported" if sources else "asserted"
+    reporting = rules.reporting_words | {w for s in found.get("sources", []) if s["sent_id"] == row["sent_id"]
+                                         for w in s.get("cue", "").lower().split()}
     for start, end, cue in cues:
         if start < s_start or end > s_end or _inside_any(start, end, figure_spans):
             continue
@@ -523,7 +590,8 @@ def _set_modality(text: str, row: dict, sentences: list[dict], cues: list, found
             continue  # "May", "Will", "Hope": a name or month mid-sentence, no cue
         kind, scope = rules.cue_modality[cue.lower()]
         in_scope = scope == "sentence" or clause_start <= start and end <= clause_end
-        if in_scope and kind == "speculative":
+        if in_scope and (kind == "speculative" or kind == "backshift"
+                         and not _after_reporting(text, s_start, start, reporting)):
             modality = "speculative"
         elif kind == "reported" and modality == "asserted" and _attribution_covers(text, s_start, start, row["start"]):
             modality = "reported"
@@ -535,7 +603,9 @@ def _set_modality(text: str, row: dict, sentences: list[dict], cues: list, found
     for hedge in found.get("hedges", []):
         cue = hedge.get("cue", "").lower()
         if hedge["sent_id"] != row["sent_id"] or not s_start <= hedge["start"] < s_end or _inside_any(hedge["start"], hedge["end"], figure_spans) \
-                or cue in source_cue_words or rules.cue_modality.get(cue, ("speculative",))[0] != "speculative":
+                or cue in source_cue_words or rules.cue_modality.get(cue, ("speculative",))[0] not in ("speculative", "backshift"):
+            continue
+        if rules.cue_modality.get(cue, ("",))[0] == "backshift" and _after_reporting(text, s_start, hedge["start"], reporting):
             continue
         in_clause = clause_start <= hedge["start"] and hedge["end"] <= clause_end
         if hedge.get("kind") == "conditional" or (hedge.get("kind") == "hedge" and in_clause):
@@ -544,6 +614,19 @@ def _set_modality(text: str, row: dict, sentences: list[dict], cues: list, found
         nearest = min(sources, key=lambda s: abs(s["start"] - row["start"]))
         row["source_type"] = nearest.get("source_type", "")
     row["modality"] = modality
+
+
+def _after_reporting(text: str, s_start: int, at: int, reporting: set[str]) -> bool:
+    """Whether the modal at `at` follows a reporting word with only a short subject between
+    ("said it would", "said that the company would", "told reporters they would"): there "would"
+    is reported speech's past of "will", a statement of plan, not speculation."""
+    words = [w.group().lower() for w in WORD.finditer(text, max(s_start, at - 60), at)][-6:]
+    for i in range(len(words) - 2, -1, -1):
+        if words[i] in reporting:
+            subject = words[i + 1:]
+            subject = subject[1:] if subject[:1] == ["that"] else subject
+            return 1 <= len(subject) <= 4 and all(w[0].isalpha() for w in subject)
+    return False
 
 
 def _inside_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -555,6 +638,8 @@ def _attribution_covers(text: str, s_start: int, at: int, figure_start: int) -> 
     the whole sentence ("..., and 112 people have died, the WHO said"), unless it stands in a
     coordinated clause of its own (", and its leader told supporters that ..."): then only
     what follows that clause's start."""
+    if at < figure_start and CONTRAST.search(text, at, figure_start):
+        return False
     opening = s_start
     for m in ATTRIBUTION_BREAK.finditer(text, s_start, at):
         opening = m.end()
