@@ -106,6 +106,26 @@ def test_known_false_cues(sentence, frame):
     assert frame not in frames_of(sentence)
 
 
+@pytest.mark.parametrize("sentence, frame, counted", [
+    # a cue inside a name of two or more capitalised words is part of the name
+    ("The report by Human Rights Watch was published on Monday.", "morality", False),
+    ("Human Rights Watch published the report on Monday.", "morality", False),
+    ("Lawyers for the NAACP Legal Defense Fund filed the suit.", "economic", False),
+    ("A team from the International Monetary Fund arrived in Accra.", "economic", False),
+    ('"Human Rights Watch" published the report.', "morality", False),
+    # the same words as plain words, or the first word of a sentence, still count
+    ("Human rights groups condemned the policy.", "morality", True),
+    ("The defence of human rights is a duty.", "morality", True),
+    ("The fund lost money on the deal.", "economic", True),
+    ("Prices rose in March.", "economic", True),
+    ("Critics slammed the plan.", "conflict", True),
+    # headings are title case throughout: capitals there do not make a name
+    ("Human Rights Under Attack As Camps Fill\nThe camps are full, officials said.", "morality", True),
+])
+def test_cues_inside_proper_names_do_not_count(sentence, frame, counted):
+    assert (frame in frames_of(sentence)) is counted
+
+
 def test_cue_rows_point_at_their_words():
     text = "Critics slammed the cynical deal. Prices rose as sanctions bit."
     rows = tag_text(text)
@@ -176,6 +196,32 @@ def test_aliases_count_to_one_actor_and_longer_names_do_not_count():
     counts = {row["actor"]: row["mentions"] for row in rows["actors"]}
     assert counts["North Korea"] == 4
     assert "Kim Jong Un" not in counts and "United States" not in counts
+
+
+def test_named_sources_are_actors_of_any_story():
+    """Another story, no actor of actors.csv: the named sources become actors, a person's later
+    surname mention counts for them, and a description that is not a name does not."""
+    text = ("Port workers walk out over pay\n"
+            "Maria Okonkwo, who leads the dockers' union, said the strike would last a week. "
+            "The Harbour Authority said talks would resume. Okonkwo said members were angry. "
+            "Neither government commented.")
+    document = pipeline()(text)
+    found = {"sentences": sentence_rows(document, "t"),
+             "sources": [{"source_type": "named_person", "name": "Maria Okonkwo"},
+                         {"source_type": "named_org", "name": "Harbour Authority"},
+                         {"source_type": "named_org", "name": "Neither government"},
+                         {"source_type": "anonymous", "name": ""}]}
+    rows = frames.Tagger().tag(document, "t", found)
+    counts = {row["actor"]: (row["mentions"], row["as_subject"]) for row in rows["actors"]}
+    assert counts == {"Maria Okonkwo": (2, 1), "Harbour Authority": (1, 1)}
+    assert all(text[m["start"]:m["end"]] in ("Maria Okonkwo", "Okonkwo", "Harbour Authority")
+               for m in rows["actor_mentions"])
+
+
+def test_named_sources_of_a_real_article_are_actors():
+    tables = ml.tag_corpus(ARTICLES / "frames_humanitarian.txt")
+    named = tables["sources"].query("source_type == 'named_person'").name
+    assert set(named) and set(named) <= set(tables["actors"].actor)
 
 
 # ---------------------------------------------------------------- scores on whole articles

@@ -10,9 +10,14 @@ Emotive language is a lexicon of loaded and emotive terms (data/frames/emotive.j
 after the propaganda techniques of Da San Martino et al. 2019); every hit is a row of `emotive`.
 
 Actors (states, leaders, organisations) are found by their aliases (data/frames/actors.csv:
-"Pyongyang", "Kim's regime" and "North Korea" are one actor). Whether a mention is the subject of
-its clause is decided without a parser, by a rule a reader can check (see `Tagger.subject_starts`), from
-the word lists in data/frames/actor_subject.csv.
+"Pyongyang", "Kim's regime" and "North Korea" are one actor) and, so that any story has actors, by
+the names of the document's named sources (sources.py rows of type named_person / named_org, each
+name its own actor; see `source_name_spans`). Whether a mention is the subject of its clause is
+decided without a parser, by a rule a reader can check (see `Tagger.subject_starts`), from the
+word lists in data/frames/actor_subject.csv.
+
+A cue or alias followed or preceded by capitalised words mid-sentence is part of a longer name
+("Human Rights Watch" is no morality cue): see `_in_proper_name` and `Tagger._is_longer_name`.
 
 Speculation (hedged, modal, conditional sentences) is scored by hedges.py and sourcing by
 sources.py; notebook 03 reads those columns from the scores table.
@@ -20,6 +25,7 @@ sources.py; notebook 03 reads those columns from the scores table.
 from __future__ import annotations
 
 import itertools
+import re
 
 import numpy as np
 import pandas as pd
@@ -29,7 +35,7 @@ from spacy.util import filter_spans
 
 from .errors import MedialensError
 from .lexicons import data_path, read_patterns, read_table
-from .sentences import pipeline
+from .sentences import doc_text, pipeline
 
 FRAMES = ["conflict", "human_interest", "economic", "morality", "responsibility"]
 COLUMNS = {
@@ -123,13 +129,16 @@ class Tagger:
             # Overlapping cues of one frame ("hold accountable", "accountable") count once.
             frames += [{"doc_id": doc_id, "sent_id": sent_of(span), "start": span.start_char,
                         "end": span.end_char, "frame": frame, "cue": span.text.lower()}
-                       for span in filter_spans(spans)]
+                       for span in filter_spans(spans)
+                       if headings[sent_of(span)] or not _in_proper_name(span)]
         # Emotive terms overlap across categories ("desperate gambit", "gambit"): the longest wins.
         emotive = [{"doc_id": doc_id, "sent_id": sent_of(span), "start": span.start_char,
                     "end": span.end_char, "term": span.text.lower()}
                    for span in filter_spans(self.emotive_matcher(doc))]
         mentions = []
-        spans = filter_spans(self.actor_matcher(doc, as_spans=True))
+        # Overlaps: the longest name wins; on equal length the actors.csv alias (listed first).
+        spans = filter_spans(list(self.actor_matcher(doc, as_spans=True))
+                             + source_name_spans(doc, found.get("sources", [])))
         spans = [span for span in spans
                  if headings[sent_of(span)] or not self._is_longer_name(span)]
         subjects = self.subject_starts(doc, spans)
@@ -207,6 +216,63 @@ class Tagger:
         return (word.is_lower and word.is_alpha and len(word) > 3
                 and word.lower_.endswith(self.verb_suffixes)
                 and not word.lower_.endswith(("ss", "us", "is")))
+
+
+def _is_capitalised(token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _in_proper_name(span: Span) -> bool:
+    """A cue inside a run of two or more capitalised words mid-sentence is part of a name
+    ("Human Rights Watch", "International Monetary Fund"), not a cue. The sentence's first word
+    is capitalised anyway, so it does not count towards the two. Callers exempt headings, which
+    are title case throughout."""
+    if not all(_is_capitalised(token) for token in span):
+        return False
+    doc, first, last = span.doc, span.start, span.end - 1
+    while first > 0 and not doc[first].is_sent_start and _is_capitalised(doc[first - 1]):
+        first -= 1
+    while last + 1 < len(doc) and not doc[last + 1].is_sent_start and _is_capitalised(doc[last + 1]):
+        last += 1
+    return last - first + 1 - int(_opens_sentence(doc, first)) >= 2
+
+
+def _opens_sentence(doc: Doc, at: int) -> bool:
+    """Whether only punctuation and space stand between the sentence start and token `at`."""
+    while not doc[at].is_sent_start:
+        at -= 1
+        if not (doc[at].is_punct or doc[at].is_space):
+            return False
+    return True
+
+
+def source_name_spans(doc: Doc, sources: list[dict]) -> list[Span]:
+    """Every occurrence in the text of the name of a named source (sources.py), labelled with
+    the name. A person's surname alone ("Hanif" after "Mohammad Hanif") also counts for them,
+    unless two sources share it. Names whose last word is lower case ("Neither government") are
+    descriptions, not names, and are skipped; so are occurrences not on token boundaries."""
+    named = {(row["source_type"], str(row["name"]).strip()) for row in sources
+             if row.get("source_type") in ("named_person", "named_org")
+             and str(row.get("name") or "").split()
+             and str(row["name"]).split()[-1][:1].isupper()}
+    label_of = {name: name for _, name in named}
+    surnames: dict[str, set[str]] = {}
+    for source_type, name in named:
+        if source_type == "named_person" and " " in name:
+            surnames.setdefault(name.split()[-1], set()).add(name)
+    for surname, names in surnames.items():
+        if len(names) == 1 and surname not in label_of:
+            label_of[surname] = names.pop()
+    if not label_of:
+        return []
+    # One regex for all names, longest first so "Maria Okonkwo" is not cut to "Maria".
+    names = "|".join(map(re.escape, sorted(label_of, key=len, reverse=True)))
+    spans = []
+    for match in re.finditer(rf"(?<!\w)(?:{names})(?!\w)", doc_text(doc)):
+        span = doc.char_span(match.start(), match.end(), label=label_of[match.group()])
+        if span is not None:
+            spans.append(span)
+    return spans
 
 
 def actor_counts(mentions: list[dict]) -> list[dict]:
