@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 
 import numpy as np
 import pandas as pd
@@ -36,7 +37,7 @@ COLUMNS = {"sources": ["doc_id", "sent_id", "start", "end", "surface", "source_t
 SOURCE_TYPES = ["named_person", "named_org", "unnamed_official", "anonymous", "media", "vague"]
 # The lexicon names this module reads (override any with lexicons={"name": "file"}).
 LEXICONS = ["reporting_verbs", "source_cues", "source_words", "source_nouns", "media_outlets",
-            "source_places", "anonymity"]
+            "source_places", "anonymity", "non_statements"]
 # A quotation: straight or curly double quotes on one line.
 QUOTE = re.compile(r"“[^”\"\n]*”|\"[^\"\n]*\"|''[^\n]*?''")
 QUOTE_MIN_WORDS = 4  # shorter quoted bits are scare quotes ("blood alliance"), not testimony
@@ -91,6 +92,7 @@ class Tagger:
         self.the_hash = strings.add("the")
         self.cues = PatternSet(read_patterns("source_cues", lexicons))
         self.anonymity = PatternSet(read_patterns("anonymity", lexicons))
+        self.non_statements = PatternSet(read_patterns("non_statements", lexicons))
         self._lower_in_doc: set[int] = set()
         self._bare_in_doc: set[int] = set()
         self.ner = None
@@ -119,7 +121,9 @@ class Tagger:
         anonymous_sents = {int(np.searchsorted(sent_first, start, "right") - 1)
                            for _, start, _ in self.anonymity(doc)}
         names = self._names(doc) if self.ner is not None else None
-        rows, taken = [], set()
+        rows = []
+        # "did not immediately respond", "could not be reached": no statement, so no cue in them.
+        taken = {k for _, a, b in self.non_statements(doc) for k in range(a, b)}
         attrs = doc.to_array(["LOWER", "ORTH", "IS_LOWER"])
         # Words this text also writes in lower case are ordinary words when they open a sentence
         # ("Drought forecast ...", "Doctors said") and not names.
@@ -182,6 +186,14 @@ class Tagger:
             return self._after(doc, cue_end, last, first, fallback=doc[cue_start].lower_ == "according")
         word = doc[cue_start].lower_
         subject = self.verb_subject.get(word, "any")
+        if word in self.words["needs_complement"]:
+            # "pledged (on Monday, Mr. Lee) to|that" within three words, none a number:
+            # "pledged 5 billion rupees (to ...)" is an action, not a statement.
+            window = doc[cue_end: min(last, cue_end + 4)]
+            to = next((t.i for t in window if t.lower_ in self.words["complement"] or t.text in PUNCT_BOUNDARY), None)
+            if to is None or doc[to].lower_ not in self.words["complement"] \
+                    or any(t.like_num or t.is_currency for t in doc[cue_end:to]):
+                return None
         if doc[cue_start].text[:1].isupper() and cue_start == first:
             return None  # a capitalised verb ("Says") only counts inside a headline-style line
         if cue_end < last and doc[cue_end].lower_ in self.verb_subject and word in self.nouns:
@@ -338,15 +350,46 @@ class Tagger:
         for k, (a, b) in enumerate(chunks):
             if a >= b or doc[a].lower_ in ("who", "which") or doc[a].like_num:
                 continue
-            head_end = next((x for x in range(a, b) if doc[x].text == "("), b)  # "Cummings (D-Md.)"
+            # "Mensah rejected the results, saying": the subject of the clause, up to its verb.
+            # Before any other cue a clause is no source ("..., the party has lost its way, said X").
+            verb = self._first_verb(doc, a, b, first)
+            if verb is not None and not doc[cue_start].lower_.endswith("ing"):
+                continue
+            head_end = next((x for x in range(a, verb or b) if doc[x].text == "("), verb or b)  # "Cummings (D-Md.)"
             phrase = self._noun_phrase(doc, a, head_end, first)
             if phrase is None or phrase.pronoun or (phrase.source_type not in NAMED and k > 0):
                 continue
-            described = [doc[x:y].text for x, y in chunks[k + 1:] if x < y]
-            phrase.role = ", ".join(x for x in (phrase.role, *described) if x)
-            phrase.end = chunks[-1][1]
+            # The chunks after it describe it ("58", "a Democrat", "Twitter's director of ...",
+            # "who ...") up to one starting with a lower-case verb ("voted against the bill"),
+            # which is what the source did.
+            described = [] if verb else list(takewhile(lambda c: c[0] < c[1] and self._is_apposition(doc, c[0]),
+                                                       chunks[k + 1:]))
+            phrase.role = ", ".join(x for x in (phrase.role, *(doc[x:y].text for x, y in described)) if x)
+            phrase.end = verb or (described[-1][1] if described else b)
             return phrase
         return None
+
+    def _first_verb(self, doc, start, end, first) -> int | None:
+        """The first lower-case verb after the start of a stretch (a reporting verb, an -ed word
+        or a gap word such as "has"), not after "to": the stretch is a clause, not a noun phrase. An -ed word counts after a name or a
+        source word ("Mensah rejected", "the senator voted"), not after other words ("a retired
+        general", "an email obtained by") nor describing its noun ("officials interviewed by")."""
+        for i in range(start + 1, end):
+            word, before = doc[i].lower_, doc[i - 1]
+            if not doc[i].is_lower or doc[i].like_num or before.lower_ == "to":
+                continue
+            if word in self.verb_subject and word not in self.nouns or word in self.words["gap"]:
+                return i
+            if word.endswith("ed") and not self._is_postmodifier(doc, i, end, first) \
+                    and (not before.is_lower or before.lower_ in self.nouns or before.lower_ in self.words["title"]):
+                return i  # after a name or a source word it is a verb ("Mensah rejected")
+        return None
+
+    def _is_apposition(self, doc, i) -> bool:
+        """A chunk that describes the name before it: it starts with a capital, a determiner, a
+        title, a number or "who"/"which"; not with another lower-case word ("voted", "speaking")."""
+        return not doc[i].is_lower or doc[i].like_num \
+            or doc[i].lower_ in self.words["determiner"] | self.words["title"] | {"who", "which", "whose"}
 
     def _after(self, doc, start, last, first, fallback=False) -> Phrase | None:
         """The source phrase right after a cue: up to a clause boundary, then an apposition.
