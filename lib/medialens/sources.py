@@ -11,7 +11,9 @@ reporting_verbs.csv, phrases from source_cues.jsonl); for each cue a few token r
 the subject ("X said", "X, an analyst at Y, said", "officials estimate") or right for an inverted
 or prepositional source ('"...," said X', "according to X"). A phrase only becomes a source when
 its head is a name (a title-case run), a pronoun or a noun of source_nouns.csv, so an actor who
-is only talked about ("Kim Jong Un's decision", "Putin might hope") is never one. The head
+is only talked about ("Kim Jong Un's decision", "Putin might hope") is never one. Phrases of
+non_statements.jsonl ("did not respond", "could not be reached") hold no cue, and "pledged",
+"vowed" count only before "to"/"that" ("pledged 5 billion rupees" is an action). The head
 decides the type; source_words.csv, media_outlets.csv and source_places.csv hold the word lists.
 A one-word name that the text never writes after a first name or title ("Google said") is typed
 named_org: news introduces people by full name (AP style), organisations often by one word.
