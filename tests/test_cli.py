@@ -115,6 +115,7 @@ BAD_OPTIONS = {
     "lexicon without its columns": (["--lexicon", "actors={dir}/actors.csv"], "missing column(s) actor"),
     "lexicon rows that are not objects": (["--lexicon", "emotive={dir}/emotive.jsonl"], "not a JSON object"),
     "lexicon that is not UTF-8": (["--lexicon", "boilerplate={dir}/latin.csv"], "not UTF-8"),
+    "pattern spaCy rejects": (["--lexicon", "hedges={dir}/hedges.jsonl"], "a lexicon override cannot be used"),
     "spaCy pipeline not installed": (["--spacy-model", "xx_no_such_model"], "no installed spaCy pipeline"),
     "not NAME=FILE": (["--lexicon", "hedges"], "--lexicon takes NAME=FILE"),
 }
@@ -124,6 +125,7 @@ BAD_OPTIONS = {
 def test_bad_option_is_one_line_error_without_output(tmp_path, case):
     write(tmp_path / "actors.csv", b"name,kind\nNATO,organisation\n")
     write(tmp_path / "emotive.jsonl", b'"chilling"\n')
+    write(tmp_path / "hedges.jsonl", b'{"label": "HEDGE", "pattern": "may", "id": "hedge-may"}\n')
     write(tmp_path / "latin.csv", b"kind,pattern,example\nline,caf\xe9,x\n")
     options, problem = BAD_OPTIONS[case]
     out = tmp_path / "out"

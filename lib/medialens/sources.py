@@ -23,6 +23,7 @@ re-type named sources. Hedges are hedges.py's job; figures and frames read these
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from itertools import takewhile
 
@@ -73,7 +74,9 @@ class Tagger:
         verbs = read_table("reporting_verbs", lexicons)
         self.verb_subject = dict(zip(verbs.form.str.lower(), verbs.subject))
         words = read_table("source_words", lexicons)
-        self.words = {category: set(group.word.str.lower()) for category, group in words.groupby("category")}
+        # A category a user's file leaves out simply has no words.
+        self.words = defaultdict(set, {category: set(group.word.str.lower())
+                                       for category, group in words.groupby("category")})
         nouns = read_table("source_nouns", lexicons)
         self.nouns = dict(zip(nouns.word.str.lower(), nouns.source_type))
         self.by_complement = set(nouns.word[nouns.typed_by_complement == "yes"].str.lower())

@@ -49,8 +49,19 @@ class Pipeline:
                 raise MedialensError(spacy_model, "no installed spaCy pipeline of this name "
                                                   "(pip install it, or leave --spacy-model out)")
         self.nlp = pipeline()
-        self.taggers = [module.Tagger(lexicons=lexicons, spacy_model=spacy_model)
-                        for module in ANALYSES]
+        try:
+            self.taggers = [module.Tagger(lexicons=lexicons, spacy_model=spacy_model)
+                            for module in ANALYSES]
+        except MedialensError:
+            raise
+        except Exception as error:
+            # With the built-in lexicons this is a bug; with a user's file, the file's content
+            # (a pattern spaCy rejects, a missing category, a value that is no number).
+            if not lexicons:
+                raise
+            reason = str(error).strip().splitlines()[0] if str(error).strip() else ""
+            raise MedialensError(", ".join(lexicons.values()), "a lexicon override cannot be used "
+                                 f"({type(error).__name__}: {reason})") from None
 
     def tag_batch(self, documents: Iterable[dict], batch_size: int = 64) -> dict[str, list[dict]]:
         """Rows of every table for a batch of document dicts (as corpus.iter_documents makes)."""
