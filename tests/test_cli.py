@@ -115,7 +115,7 @@ BAD_OPTIONS = {
     "lexicon without its columns": (["--lexicon", "actors={dir}/actors.csv"], "missing column(s) actor"),
     "lexicon rows that are not objects": (["--lexicon", "emotive={dir}/emotive.jsonl"], "not a JSON object"),
     "lexicon that is not UTF-8": (["--lexicon", "boilerplate={dir}/latin.csv"], "not UTF-8"),
-    "pattern spaCy rejects": (["--lexicon", "hedges={dir}/hedges.jsonl"], "a lexicon override cannot be used"),
+    "pattern spaCy rejects": (["--lexicon", "hedges={dir}/hedges.jsonl"], "hedges.jsonl pattern 1: not a spaCy token pattern"),
     "spaCy pipeline not installed": (["--spacy-model", "xx_no_such_model"], "no installed spaCy pipeline"),
     "not NAME=FILE": (["--lexicon", "hedges"], "--lexicon takes NAME=FILE"),
 }

@@ -24,17 +24,16 @@ sources.py; notebook 03 reads those columns from the scores table.
 """
 from __future__ import annotations
 
-import itertools
 import re
 
 import numpy as np
 import pandas as pd
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .errors import MedialensError
-from .lexicons import data_path, read_patterns, read_table
+from .lexicons import read_table
+from .patterns import PatternSet
 from .sentences import doc_text, pipeline
 
 FRAMES = ["conflict", "human_interest", "economic", "morality", "responsibility"]
@@ -48,61 +47,13 @@ SCORE_COLUMNS = [f"frame_{frame}" for frame in FRAMES] + ["dominant_frame", "emo
 SUBJECT_WINDOW = 3  # at most this many skippable words (adverbs) between a subject and its verb
 
 
-class CueMatcher:
-    """The token patterns of some JSONL files, matched as fast as spaCy allows.
-
-    Patterns that only list words ({"LOWER": "x"} or {"LOWER": {"IN": [...]}} per token) are
-    expanded to phrases for a PhraseMatcher; spaCy's Matcher runs "IN" through Python for every
-    token, which made tagging thirty times slower. Any other pattern (NOT_IN, OP, ...) goes to a
-    Matcher. Either way a match is labelled with the name of its file's pattern "label"."""
-
-    def __init__(self, names: list[str], lexicons: dict[str, str] | None, label_by_file: bool):
-        vocab = pipeline().vocab
-        self.phrases = PhraseMatcher(vocab, attr="LOWER")
-        self.patterns = Matcher(vocab, validate=True)
-        for name in names:
-            for number, row in enumerate(read_patterns(name, lexicons), 1):
-                label = name if label_by_file else str(row.get("label", name))
-                try:
-                    words = _word_lists(row["pattern"])
-                    if words is not None:
-                        self.phrases.add(label, [Doc(vocab, words=list(phrase))
-                                                 for phrase in itertools.product(*words)])
-                    else:
-                        self.patterns.add(label, [row["pattern"]])
-                except (KeyError, TypeError, ValueError) as error:
-                    raise MedialensError(f"{data_path(name, lexicons)} pattern {number}",
-                                         "not a spaCy token pattern "
-                                         f"({str(error).splitlines()[0]})") from None
-
-    def __call__(self, doc: Doc) -> list[Span]:
-        spans = list(self.phrases(doc, as_spans=True))
-        if len(self.patterns):  # an empty Matcher warns on every call
-            spans += self.patterns(doc, as_spans=True)
-        return spans
-
-
-def _word_lists(pattern: list[dict]) -> list[list[str]] | None:
-    """For a pattern of plain word tokens, the lower-cased words allowed at each position."""
-    words = []
-    for token in pattern:
-        value = token.get("LOWER") if isinstance(token, dict) and len(token) == 1 else None
-        if isinstance(value, str):
-            words.append([value.lower()])
-        elif isinstance(value, dict) and list(value) == ["IN"]:
-            words.append([str(word).lower() for word in value["IN"]])
-        else:
-            return None
-    return words or None
-
-
 class Tagger:
     """Tags frame cues, emotive terms and actor mentions in a Doc made by sentences.pipeline()."""
 
     def __init__(self, lexicons: dict[str, str] | None = None, spacy_model: str | None = None):
         nlp = pipeline()
-        self.frame_matcher = CueMatcher(FRAMES, lexicons, label_by_file=True)
-        self.emotive_matcher = CueMatcher(["emotive"], lexicons, label_by_file=False)
+        self.frame_matcher = PatternSet(FRAMES, lexicons, label_by_file=True)
+        self.emotive_matcher = PatternSet(["emotive"], lexicons)
         actors = read_table("actors", lexicons)
         self.actor_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for actor, aliases in actors.groupby("actor", sort=False).alias:
@@ -134,7 +85,7 @@ class Tagger:
         # Emotive terms overlap across categories ("desperate gambit", "gambit"): the longest wins.
         emotive = [{"doc_id": doc_id, "sent_id": sent_of(span), "start": span.start_char,
                     "end": span.end_char, "term": span.text.lower()}
-                   for span in filter_spans(self.emotive_matcher(doc))]
+                   for span in filter_spans(self.emotive_matcher.spans(doc))]
         mentions = []
         # Overlaps: the longest name wins; on equal length the actors.csv alias (listed first).
         spans = filter_spans(list(self.actor_matcher(doc, as_spans=True))
@@ -150,9 +101,9 @@ class Tagger:
                 "actors": actor_counts(mentions)}
 
     @staticmethod
-    def _spans(doc: Doc, matcher: CueMatcher) -> dict[str, list[Span]]:
+    def _spans(doc: Doc, matcher: PatternSet) -> dict[str, list[Span]]:
         by_label: dict[str, list[Span]] = {}
-        for span in matcher(doc):
+        for span in matcher.spans(doc):
             by_label.setdefault(span.label_, []).append(span)
         return by_label
 

@@ -13,16 +13,12 @@ reads. Who is quoted is sources.py's job.
 """
 from __future__ import annotations
 
-import itertools
-
 import numpy as np
 import pandas as pd
-from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from .lexicons import read_patterns
-from .sentences import pipeline
+from .patterns import PatternSet
 
 COLUMNS = {"hedges": ["doc_id", "sent_id", "start", "end", "cue", "kind"]}
 KINDS = ["hedge", "booster", "conditional"]
@@ -31,79 +27,18 @@ LEXICONS = ["hedges", "boosters", "conditionals", "hedge_exceptions"]
 EXCEPTION = "none"  # label of hedge_exceptions patterns
 
 
-class PatternSet:
-    """spaCy-style JSONL patterns, matched fast. spaCy's Matcher runs every token through Python
-    for each pattern, which cost more than tokenizing, so:
-    - a pattern of plain words ({"LOWER": w} or {"LOWER": {"IN": [...]}} per token, "OP": "?"
-      allowed; ORTH for punctuation such as "'s") is expanded to its phrases for one PhraseMatcher;
-    - any other pattern ("should ... be confirmed") goes to a Matcher that is only run over the
-      sentences holding a word its first token needs ("should"), found by a hash lookup."""
-
-    def __init__(self, rows: list[dict]):
-        vocab = pipeline().vocab
-        self.phrases = PhraseMatcher(vocab, attr="LOWER")
-        self.patterns = Matcher(vocab)
-        anchors: set[int] = set()  # LOWER hashes a Matcher pattern can start with
-        self.everywhere = False  # a Matcher pattern with no first word: run it on the whole Doc
-        for row in rows:
-            words = word_lists(row["pattern"])
-            if words is not None:
-                phrases = [[w for w in phrase if w] for phrase in itertools.product(*words)]
-                self.phrases.add(row["label"], [Doc(vocab, words=p) for p in phrases if p])
-                continue
-            self.patterns.add(row["label"], [row["pattern"]])
-            first = row["pattern"][0]
-            value = first.get("LOWER", first.get("ORTH")) if first.get("OP") is None else None
-            values = [value] if isinstance(value, str) else value.get("IN", []) if isinstance(value, dict) else []
-            anchors.update(vocab.strings.add(str(v).lower()) for v in values)
-            self.everywhere |= not values
-        self.anchors = np.array(sorted(anchors), dtype=np.uint64)
-
-    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """(label hash, start token, end token) of every match."""
-        found = list(self.phrases(doc))
-        if not len(self.patterns):
-            return found  # an empty Matcher warns on every call
-        if self.everywhere:
-            return found + list(self.patterns(doc))
-        searched = set()
-        for i in np.flatnonzero(np.isin(doc.to_array("LOWER"), self.anchors)):
-            sentence = doc[int(i)].sent
-            if sentence.start not in searched:
-                searched.add(sentence.start)
-                found += [(label, sentence.start + a, sentence.start + b) for label, a, b in self.patterns(sentence)]
-        return found
-
-
-def word_lists(pattern: list[dict]) -> list[list[str]] | None:
-    """For a pattern of plain word tokens, the lower-cased words allowed at each position ("" for
-    a token that may be left out); None for any other pattern."""
-    words = []
-    for token in pattern:
-        keys = set(token) - {"OP"}
-        if len(keys) != 1 or not keys <= {"LOWER", "ORTH"} or token.get("OP") not in (None, "?"):
-            return None
-        value = token[keys.pop()]
-        allowed = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) and list(value) == ["IN"] else None
-        if not allowed or any(str(w) != str(w).lower() for w in allowed) and "ORTH" in token:
-            return None  # ORTH "May" is not the word "may"
-        words.append([str(w).lower() for w in allowed] + ([""] if token.get("OP") == "?" else []))
-    return words or None
-
-
 class Tagger:
     """Finds hedge, booster and conditional cues in a Doc made by sentences.pipeline()."""
 
     def __init__(self, lexicons: dict[str, str] | None = None, spacy_model: str | None = None):
         # spacy_model is not needed: the cues are words and phrases.
-        self.patterns = PatternSet([row for name in LEXICONS for row in read_patterns(name, lexicons)])
+        self.patterns = PatternSet(LEXICONS, lexicons)
 
     def tag(self, doc: Doc, doc_id: str, found: dict) -> dict[str, list[dict]]:
         sentences = found["sentences"]
         if not sentences or len(doc) == 0:
             return {"hedges": []}
-        strings = doc.vocab.strings
-        spans = [Span(doc, start, end, label=strings[label]) for label, start, end in self.patterns(doc)]
+        spans = self.patterns.spans(doc)
         spans.sort(key=lambda span: span.label_ != EXCEPTION)  # on a tie of length, the exception wins
         # Longest match wins ("should ... be confirmed" over "should" and "confirmed"); an
         # exception that wins silences the words it covers.

@@ -31,8 +31,8 @@ import numpy as np
 import pandas as pd
 from spacy.tokens import Doc
 
-from .hedges import PatternSet
-from .lexicons import read_patterns, read_table
+from .lexicons import read_table
+from .patterns import PatternSet
 from .sentences import doc_text, pipeline
 
 COLUMNS = {"sources": ["doc_id", "sent_id", "start", "end", "surface", "source_type", "name",
@@ -95,9 +95,9 @@ class Tagger:
                                         dtype=np.uint64)
         self.before_label = strings.add("source_before")
         self.the_hash = strings.add("the")
-        self.cues = PatternSet(read_patterns("source_cues", lexicons))
-        self.anonymity = PatternSet(read_patterns("anonymity", lexicons))
-        self.non_statements = PatternSet(read_patterns("non_statements", lexicons))
+        self.cues = PatternSet(["source_cues"], lexicons)
+        self.anonymity = PatternSet(["anonymity"], lexicons)
+        self.non_statements = PatternSet(["non_statements"], lexicons)
         self._lower_in_doc: set[int] = set()
         self._bare_in_doc: set[int] = set()
         self.ner = None
