@@ -28,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "lib"))
 
+from medialens.context import DocContext
 from medialens.sentences import pipeline, sentence_rows  # noqa: E402
 from medialens.sources import Tagger  # noqa: E402
 
@@ -103,7 +104,7 @@ def evaluate(split_dir: Path, tagger: Tagger, limit: int | None = None, errors=N
         text = (split_dir / "text" / f"{name}.txt").read_text(encoding="utf-8")
         clock = time.perf_counter()
         doc = nlp(text)
-        rows = tagger.tag(doc, name, {"sentences": sentence_rows(doc, name)})["sources"]
+        rows = tagger.tag(DocContext.build(doc, name, sentence_rows(doc, name)))["sources"]
         seconds += time.perf_counter() - clock
         words += len(text.split())
         predicted = [(r["start"], r["end"]) for r in rows]

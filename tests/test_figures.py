@@ -14,6 +14,7 @@ import pytest
 
 import medialens as ml
 from medialens import figures
+from medialens.context import DocContext
 from medialens.sentences import pipeline, sentence_rows
 from medialens.tagging import Pipeline
 
@@ -89,8 +90,9 @@ ANNOTATED = [
 
 def tag(text, hedges=(), sources=(), lexicons=None, doc_id="t"):
     doc = pipeline()(text)
-    found = {"sentences": sentence_rows(doc, doc_id), "hedges": list(hedges), "sources": list(sources)}
-    rows = figures.Tagger(lexicons=lexicons).tag(doc, doc_id, found)["figures"]
+    ctx = DocContext.build(doc, doc_id, sentence_rows(doc, doc_id))
+    ctx.found.update(hedges=list(hedges), sources=list(sources))
+    rows = figures.Tagger(lexicons=lexicons).tag(ctx)["figures"]
     return pd.DataFrame(rows, columns=figures.COLUMNS["figures"])
 
 

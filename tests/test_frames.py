@@ -13,6 +13,7 @@ import pytest
 import medialens as ml
 from medialens import frames
 from medialens.config import DATA_DIR
+from medialens.context import DocContext
 from medialens.lexicons import read_patterns
 from medialens.sentences import pipeline, sentence_rows
 
@@ -21,9 +22,8 @@ from conftest import ARTICLES, doc
 
 def tag_text(text, lexicons=None):
     """Rows of every frames table for one text, as the tagging pipeline makes them."""
-    document = pipeline()(text)
-    found = {"sentences": sentence_rows(document, "t")}
-    return frames.Tagger(lexicons=lexicons).tag(document, "t", found)
+    tables = ml.tag_text(text, lexicons=lexicons)
+    return {name: tables[name].to_dict("records") for name in frames.COLUMNS}
 
 
 def frames_of(text):
@@ -206,12 +206,12 @@ def test_named_sources_are_actors_of_any_story():
             "The Harbour Authority said talks would resume. Okonkwo said members were angry. "
             "Neither government commented.")
     document = pipeline()(text)
-    found = {"sentences": sentence_rows(document, "t"),
-             "sources": [{"source_type": "named_person", "name": "Maria Okonkwo"},
+    ctx = DocContext.build(document, "t", sentence_rows(document, "t"))
+    ctx.found.update(sources=[{"source_type": "named_person", "name": "Maria Okonkwo"},
                          {"source_type": "named_org", "name": "Harbour Authority"},
                          {"source_type": "named_org", "name": "Neither government"},
-                         {"source_type": "anonymous", "name": ""}]}
-    rows = frames.Tagger().tag(document, "t", found)
+                         {"source_type": "anonymous", "name": ""}])
+    rows = frames.Tagger().tag(ctx)
     counts = {row["actor"]: (row["mentions"], row["as_subject"]) for row in rows["actors"]}
     assert counts == {"Maria Okonkwo": (2, 1), "Harbour Authority": (1, 1)}
     assert all(text[m["start"]:m["end"]] in ("Maria Okonkwo", "Okonkwo", "Harbour Authority")

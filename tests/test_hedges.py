@@ -4,7 +4,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+import medialens as ml
 from medialens import hedges
+from medialens.context import DocContext
 from medialens.sentences import pipeline, sentence_rows
 
 TAGGER = hedges.Tagger()
@@ -13,7 +15,7 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 def cues(text, tagger=TAGGER):
     doc = pipeline()(text)
-    rows = tagger.tag(doc, "t", {"sentences": sentence_rows(doc, "t")})["hedges"]
+    rows = tagger.tag(DocContext.build(doc, "t", sentence_rows(doc, "t")))["hedges"]
     for row in rows:
         assert text[row["start"]:row["end"]] == row["cue"]
     return [(row["cue"], row["kind"]) for row in rows]
@@ -59,11 +61,9 @@ def test_lexicon_override(tmp_path):
 def tables():
     text = ("Headline here\nThe strike may end soon. Officials said it clearly would not.\n"
             "If true, it changes everything. Prices rose.")
-    doc = pipeline()(text)
-    sentences = sentence_rows(doc, "d")
-    rows = TAGGER.tag(doc, "d", {"sentences": sentences})["hedges"]
-    return {"documents": pd.DataFrame({"doc_id": ["d"], "text": [text], "n_words": [20]}),
-            "sentences": pd.DataFrame(sentences), "hedges": pd.DataFrame(rows, columns=hedges.COLUMNS["hedges"])}
+    tables = ml.tag_text(text, doc_id="d")
+    assert tables["documents"].n_words.tolist() == [20]
+    return tables
 
 
 def test_score(tables):
@@ -76,18 +76,8 @@ def test_score(tables):
     assert hedges.speculative_sentences(tables).sent_id.tolist() == [1, 2, 3]
 
 
-def test_seeds_speculation_orders_opinion_above_news():
-    from medialens.corpus import load_corpus
-    documents = load_corpus(SEEDS)
-    rows = {"sentences": [], "hedges": []}
-    for record, doc in zip(documents.to_dict("records"), pipeline().pipe(documents.text)):
-        found = {"sentences": sentence_rows(doc, record["doc_id"])}
-        found.update(TAGGER.tag(doc, record["doc_id"], found))
-        for name in rows:
-            rows[name] += found[name]
-    tables = {"documents": documents, "sentences": pd.DataFrame(rows["sentences"]),
-              "hedges": pd.DataFrame(rows["hedges"], columns=hedges.COLUMNS["hedges"])}
-    scores = hedges.score(tables)
+def test_seeds_speculation_orders_opinion_above_news(seed_tables):
+    scores = hedges.score(seed_tables)
     # 000 speculates about a 100,000-troop deployment; 003 is a news report with sources.
     assert scores.speculation.idxmax().startswith("000")
     assert scores.loc[scores.index.str.startswith("003"), "speculation"].iloc[0] < 0.5

@@ -5,7 +5,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+import medialens as ml
 from medialens import hedges, sources
+from medialens.context import DocContext
 from medialens.corpus import load_corpus
 from medialens.sentences import pipeline, sentence_rows
 
@@ -17,26 +19,12 @@ TAGGER = sources.Tagger()
 
 def tag_text(text, tagger=TAGGER):
     doc = pipeline()(text)
-    found = {"sentences": sentence_rows(doc, "t")}
-    return tagger.tag(doc, "t", found)["sources"]
+    return tagger.tag(DocContext.build(doc, "t", sentence_rows(doc, "t")))["sources"]
 
 
 def tag_corpus(path):
-    """documents, sentences, hedges and sources tables of a corpus, as tag_corpus makes them."""
-    documents = load_corpus(path)
-    rows = {"sentences": [], "hedges": [], "sources": []}
-    hedge_tagger = hedges.Tagger()
-    for record, doc in zip(documents.to_dict("records"), pipeline().pipe(documents.text)):
-        found = {"sentences": sentence_rows(doc, record["doc_id"])}
-        found.update(hedge_tagger.tag(doc, record["doc_id"], found))
-        found.update(TAGGER.tag(doc, record["doc_id"], found))
-        for name in rows:
-            rows[name].extend(found[name])
-    columns = {"sentences": ["doc_id", "sent_id", "start", "end", "text", "is_heading"],
-               **hedges.COLUMNS, **sources.COLUMNS}
-    tables = {name: pd.DataFrame(r, columns=columns[name]) for name, r in rows.items()}
-    tables["documents"] = documents
-    return tables
+    """Every table of a corpus, through the library's own pipeline."""
+    return ml.tag_corpus(path)
 
 
 @pytest.fixture(scope="module")
@@ -330,7 +318,7 @@ def test_multi_sentence_quote_is_sourced():
     doc = pipeline()(text)
     tables = {"documents": pd.DataFrame({"doc_id": ["t"], "text": [text], "n_words": [20]}),
               "sentences": pd.DataFrame(sentence_rows(doc, "t"))}
-    tables["sources"] = pd.DataFrame(TAGGER.tag(doc, "t", {"sentences": sentence_rows(doc, "t")})["sources"],
+    tables["sources"] = pd.DataFrame(TAGGER.tag(DocContext.build(doc, "t", sentence_rows(doc, "t")))["sources"],
                                      columns=sources.COLUMNS["sources"])
     claims = sources.claim_sentences(tables)
     assert claims.sourced.tolist() == [True, True, False]

@@ -12,7 +12,7 @@ from .plots import save_figure
 from .sentences import split_sentences
 from .sources import unsourced_claims
 from .tables import read_tables, write_tables
-from .tagging import tag_corpus
+from .tagging import tag_corpus, tag_text
 
-__all__ = ["load_corpus", "removed_lines", "split_sentences", "tag_corpus", "read_tables",
+__all__ = ["load_corpus", "removed_lines", "split_sentences", "tag_corpus", "read_tables", "tag_text",
            "write_tables", "save_figure", "compare_figures", "unsourced_claims", "article_spans", "render_article", "MedialensError"]

@@ -67,9 +67,11 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from text_to_num import text2num
 
 from .clean import MONTHS
+from .context import DocContext
 from .lexicons import data_path, read_table
 from .sentences import doc_text
 
+READS = ["sentences", "hedges", "sources"]  # tables of earlier taggers this one needs
 COLUMNS = {"figures": ["doc_id", "sent_id", "start", "end", "surface", "value", "low", "high",
                        "qualifier", "referent", "referent_class", "modality", "source_type"]}
 LEXICONS = ["figure_numbers", "figure_qualifiers", "figure_vague", "figure_referents",
@@ -226,8 +228,8 @@ class Tagger:
     def __init__(self, lexicons: dict[str, str] | None = None, spacy_model=None):
         self.rules = _rules(lexicons)
 
-    def tag(self, doc, doc_id: str, found: dict) -> dict[str, list[dict]]:
-        return {"figures": find_figures(doc_text(doc), doc_id, found, self.rules)}
+    def tag(self, ctx: DocContext) -> dict[str, list[dict]]:
+        return {"figures": find_figures(ctx.text, ctx.doc_id, ctx.found, self.rules)}
 
 
 # ---------------------------------------------------------------------------------------------

@@ -32,11 +32,13 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .context import DocContext
 from .lexicons import read_table
 from .patterns import PatternSet
 from .sentences import doc_text, pipeline
 
 FRAMES = ["conflict", "human_interest", "economic", "morality", "responsibility"]
+READS = ["sentences", "sources"]  # tables of earlier taggers this one needs
 COLUMNS = {
     "frames": ["doc_id", "sent_id", "start", "end", "frame", "cue"],
     "emotive": ["doc_id", "sent_id", "start", "end", "term"],
@@ -67,8 +69,8 @@ class Tagger:
         self.verb_suffixes = tuple(words.get("verb_suffix", ()))
         self.skip_suffixes = tuple(words.get("skip_suffix", ()))
 
-    def tag(self, doc: Doc, doc_id: str, found: dict) -> dict[str, list[dict]]:
-        sentences = found["sentences"]
+    def tag(self, ctx: DocContext) -> dict[str, list[dict]]:
+        doc, doc_id, sentences, found = ctx.doc, ctx.doc_id, ctx.sentences, ctx.found
         starts = np.array([s["start"] for s in sentences], dtype=np.int64)
         headings = np.array([s["is_heading"] for s in sentences], dtype=bool)
 

@@ -18,8 +18,10 @@ import pandas as pd
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from .context import DocContext
 from .patterns import PatternSet
 
+READS = ["sentences"]  # tables of earlier taggers this one needs
 COLUMNS = {"hedges": ["doc_id", "sent_id", "start", "end", "cue", "kind"]}
 KINDS = ["hedge", "booster", "conditional"]
 # The lexicon names this module reads (override any with lexicons={"name": "file"}).
@@ -34,8 +36,8 @@ class Tagger:
         # spacy_model is not needed: the cues are words and phrases.
         self.patterns = PatternSet(LEXICONS, lexicons)
 
-    def tag(self, doc: Doc, doc_id: str, found: dict) -> dict[str, list[dict]]:
-        sentences = found["sentences"]
+    def tag(self, ctx: DocContext) -> dict[str, list[dict]]:
+        doc, doc_id, sentences = ctx.doc, ctx.doc_id, ctx.sentences
         if not sentences or len(doc) == 0:
             return {"hedges": []}
         spans = self.patterns.spans(doc)

@@ -66,6 +66,13 @@ def read_patterns(name: str, overrides: dict[str, str] | None = None) -> list[di
     return [dict(row) for row in rows]
 
 
+def word_classes(name: str, overrides: dict[str, str] | None = None) -> dict[str, frozenset[str]]:
+    """{category: lower-cased words} of a word-list table with `word` and `category` columns
+    (clause_words, source_words): one word list per meaning, shared by every tagger that needs it."""
+    table = read_table(name, overrides)
+    return {category: frozenset(group.word.str.lower()) for category, group in table.groupby("category")}
+
+
 def read_table(name: str, overrides: dict[str, str] | None = None) -> pd.DataFrame:
     """A CSV rule table, all cells as strings (callers must not modify it: it is cached).
 

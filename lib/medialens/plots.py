@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .tables import MARKER, neutralise_formulas
+from .tables import MARKER, write_csv
 
 
 def save_figure(fig, data: pd.DataFrame, output, name: str) -> str:
@@ -18,5 +18,5 @@ def save_figure(fig, data: pd.DataFrame, output, name: str) -> str:
     (output / MARKER).touch()
     fig.savefig(folder / f"{name}.png", dpi=110, bbox_inches="tight",
                 metadata={"Software": None})  # no version stamp: same input, same file
-    neutralise_formulas(data).to_csv(folder / f"{name}.csv", index=False)
+    write_csv(data, folder / f"{name}.csv")
     return f"figures/{name}.png"

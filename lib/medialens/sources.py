@@ -32,9 +32,11 @@ import pandas as pd
 from spacy.tokens import Doc
 
 from .lexicons import read_table
+from .context import DocContext
 from .patterns import PatternSet
 from .sentences import doc_text, pipeline
 
+READS = ["sentences"]  # tables of earlier taggers this one needs
 COLUMNS = {"sources": ["doc_id", "sent_id", "start", "end", "surface", "source_type", "name",
                        "role", "cue", "has_quote"]}
 SOURCE_TYPES = ["named_person", "named_org", "unnamed_official", "anonymous", "media", "vague"]
@@ -106,8 +108,8 @@ class Tagger:
             self.ner = spacy.load(spacy_model, exclude=["lemmatizer"])
 
     # -- the tagger -----------------------------------------------------------------------
-    def tag(self, doc: Doc, doc_id: str, found: dict) -> dict[str, list[dict]]:
-        sentences = found["sentences"]
+    def tag(self, ctx: DocContext) -> dict[str, list[dict]]:
+        doc, doc_id, sentences = ctx.doc, ctx.doc_id, ctx.sentences
         if not sentences or len(doc) == 0:
             return {"sources": []}
         text = doc_text(doc)

@@ -53,6 +53,15 @@ def neutralise_formulas(table: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+def write_csv(table: pd.DataFrame, path: str | Path, append: bool = False) -> Path:
+    """The one way a table leaves the program as CSV: formulas neutralised, a missing number
+    written "NaN" and an empty string as an empty cell (read_tables reads both back)."""
+    path = Path(path)
+    neutralise_formulas(table).to_csv(path, index=False, na_rep=MISSING, mode="a" if append else "w",
+                                      header=not append)
+    return path
+
+
 def write_tables(tables: dict[str, pd.DataFrame], folder: str | Path, fmt: str = "csv",
                  part: int = 0) -> None:
     """Write each table as folder/NAME.csv, or folder/NAME/part-NNNNN.parquet.
@@ -74,8 +83,7 @@ def write_tables(tables: dict[str, pd.DataFrame], folder: str | Path, fmt: str =
                 raise ValueError(f"{name}: batch {part} has columns {list(table.columns)}, "
                                  f"the first batch had {header}")
             table = table[header]
-        neutralise_formulas(table).to_csv(path, index=False, na_rep=MISSING,
-                                          mode="w" if part == 0 else "a", header=part == 0)
+        write_csv(table, path, append=part > 0)
 
 
 def read_tables(folder: str | Path) -> dict[str, pd.DataFrame]:

@@ -2,9 +2,10 @@
 
 An analysis module (hedges, sources, figures, frames) provides:
 - COLUMNS: {table name: [columns]} for the tables it fills, one row per tagged span;
+- READS: the tables of earlier taggers it needs (figures reads hedges and sources);
 - class Tagger(lexicons=None, spacy_model=None) with
-  tag(doc, doc_id, found) -> {table name: [row dicts]}, where `found` holds the rows earlier
-  taggers made for the same document (so figures can use the sources of their sentence);
+  tag(ctx) -> {table name: [row dicts]}, where ctx is the document's context.DocContext: the
+  Doc, its sentences, and in ctx.found the rows earlier taggers made for it;
 - score(tables) -> DataFrame indexed by doc_id, its columns going into scores.csv.
 This module runs them in order and assembles tidy DataFrames; the CLI and notebooks call it.
 """
@@ -19,13 +20,34 @@ import pandas as pd
 
 from . import figures, frames, hedges, sources
 from .clean import boilerplate_rules
+from .context import DocContext
 from .corpus import REMOVED_COLUMNS, clean_document, iter_raw_documents, load_corpus, removed_rows
 from .errors import MedialensError
 from .lexicons import check_overrides
 from .sentences import SENTENCE_COLUMNS, pipeline, sentence_rows
 from .tables import write_tables
 
-ANALYSES = [hedges, sources, figures, frames]  # in order: later taggers read earlier rows
+def _in_dependency_order(modules) -> list:
+    """The analyses ordered so that each runs after the taggers whose tables it READS; a table
+    nobody writes, or a cycle, is a bug in the analyses' declarations and fails at import."""
+    writes = {table: module for module in modules for table in module.COLUMNS}
+    ordered, available = [], {"sentences"}
+    pending = list(modules)
+    while pending:
+        ready = [m for m in pending if set(m.READS) <= available]
+        if not ready:
+            missing = {t for m in pending for t in m.READS} - available
+            unknown = sorted(missing - set(writes))
+            raise RuntimeError(f"analyses read tables nobody writes ({unknown})" if unknown
+                               else f"analyses read each other's tables in a cycle ({sorted(missing)})")
+        for module in ready:
+            ordered.append(module)
+            available.update(module.COLUMNS)
+            pending.remove(module)
+    return ordered
+
+
+ANALYSES = _in_dependency_order([hedges, sources, figures, frames])
 DOCUMENT_TABLE_COLUMNS = ["doc_id", "title", "date", "outlet", "url", "n_words", "n_sentences", "text"]
 
 
@@ -69,9 +91,10 @@ class Pipeline:
         rows = {name: [] for name in table_columns()}
         texts = (document["text"] for document in documents)
         for document, doc in zip(documents, self.nlp.pipe(texts, batch_size=batch_size)):
-            found = {"sentences": sentence_rows(doc, document["doc_id"])}
+            ctx = DocContext.build(doc, document["doc_id"], sentence_rows(doc, document["doc_id"]))
             for tagger in self.taggers:
-                found.update(tagger.tag(doc, document["doc_id"], found))
+                ctx.found.update(tagger.tag(ctx))
+            found = ctx.found
             rows["documents"].append({**{c: document.get(c, "") for c in DOCUMENT_TABLE_COLUMNS},
                                       "n_sentences": len(found["sentences"])})
             rows["removed"].extend(removed_rows(document) if "removed" in document else [])
@@ -129,16 +152,29 @@ def tag_partition(articles: list[dict], lexicons: dict[str, str] | None = None,
     table, scores included. The one batch function of every engine: the local loop, the local
     process pool and the Dask workers all call it, so their results are the same.
 
-    The Pipeline is built once per process and thread (spaCy's matchers are not shared across
-    threads) and kept for the next partition."""
+    The Pipeline is shared_pipeline()'s."""
+    rules = boilerplate_rules(lexicons)
+    return _tag_batch_frames(shared_pipeline(lexicons, spacy_model),
+                             [clean_document(a, rules) for a in articles])
+
+
+def shared_pipeline(lexicons: dict[str, str] | None = None, spacy_model: str | None = None) -> Pipeline:
+    """The Pipeline for these lexicons, built once per process and thread (spaCy's matchers are
+    not shared across threads) and kept for the next call."""
     key = (tuple(sorted((lexicons or {}).items())), spacy_model, threading.get_ident())
     if key not in _PIPELINES:
         _PIPELINES[key] = Pipeline(lexicons, spacy_model)
         # The pipeline and imports live as long as the process: keep the cyclic garbage
         # collector from walking them after every batch (it took 8% of a run).
         gc.freeze()
-    rules = boilerplate_rules(lexicons)
-    return _tag_batch_frames(_PIPELINES[key], [clean_document(a, rules) for a in articles])
+    return _PIPELINES[key]
+
+
+def tag_text(text: str, lexicons: dict[str, str] | None = None, doc_id: str = "t") -> dict[str, pd.DataFrame]:
+    """Every table for one text taken as it is (no cleaning, so offsets point into `text`):
+    the way tests and lessons tag a sentence or a short article through the real pipeline."""
+    document = {"doc_id": doc_id, "text": text, "n_words": len(text.split())}
+    return _tag_batch_frames(shared_pipeline(lexicons), [document])
 
 
 def in_order(submit: Callable[[list[dict]], Callable[[], dict]], batches: Iterable[list[dict]],

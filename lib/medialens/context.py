@@ -1,0 +1,63 @@
+"""Per-document facts that every tagger reads, built once per document and passed explicitly.
+
+A tagger gets one DocContext: the spaCy Doc, its id and text, its sentence rows, the rows the
+taggers before it made (`found`), and lookups from a character or token to its sentence. So no
+tagger keeps per-document state on itself, and no tagger rescans the document to find a
+sentence: every lookup is a binary search over arrays built once here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from spacy.tokens import Doc
+
+from .sentences import doc_text
+
+
+@dataclass
+class DocContext:
+    doc: Doc
+    doc_id: str
+    sentences: list[dict]  # rows of the sentences table, in text order
+    found: dict[str, list[dict]] = field(default_factory=dict)  # rows of earlier taggers, by table
+    text: str = ""
+    token_starts: np.ndarray = None  # character offset of each token
+    sent_chars: np.ndarray = None  # character offset where each sentence starts
+    sent_first: np.ndarray = None  # first token of each sentence
+    sent_end: np.ndarray = None  # token after the last token of each sentence
+
+    @classmethod
+    def build(cls, doc: Doc, doc_id: str, sentences: list[dict]) -> "DocContext":
+        token_starts = doc.to_array("IDX").astype(np.int64) if len(doc) else np.zeros(0, np.int64)
+        sent_chars = np.array([s["start"] for s in sentences], dtype=np.int64)
+        sent_ends = np.array([s["end"] for s in sentences], dtype=np.int64)
+        return cls(doc=doc, doc_id=doc_id, sentences=sentences, found={"sentences": sentences},
+                   text=doc_text(doc), token_starts=token_starts, sent_chars=sent_chars,
+                   sent_first=np.searchsorted(token_starts, sent_chars),
+                   sent_end=np.searchsorted(token_starts, sent_ends))
+
+    def sentence_at(self, offset: int) -> int:
+        """Index (into `sentences`) of the sentence holding character `offset`, or -1 before the first."""
+        return int(np.searchsorted(self.sent_chars, offset, side="right")) - 1
+
+    def sentence_of_token(self, i: int) -> int:
+        """Index of the sentence holding token `i`, or -1 before the first."""
+        return int(np.searchsorted(self.sent_first, i, side="right")) - 1
+
+    def token_bounds(self, k: int) -> tuple[int, int]:
+        """(first token, token after the last) of sentence `k`: scans stay inside these."""
+        return int(self.sent_first[k]), int(self.sent_end[k])
+
+    def rows_in_sentence(self, table: str, sent_id: int) -> list[dict]:
+        """Rows of an earlier tagger's table in one sentence (indexed once per table)."""
+        index = self._by_sentence.get(table)
+        if index is None:
+            index = {}
+            for row in self.found.get(table, []):
+                index.setdefault(row["sent_id"], []).append(row)
+            self._by_sentence[table] = index
+        return index.get(sent_id, [])
+
+    def __post_init__(self):
+        self._by_sentence: dict[str, dict[int, list[dict]]] = {}
