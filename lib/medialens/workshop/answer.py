@@ -41,7 +41,7 @@ def as_phrases(answer, example) -> list[str]:
     if not isinstance(answer, (list, tuple, set)):
         raise Problem(f"This task wants a list of phrases in square brackets, like {example}; "
                       f"your answer is {_kind(answer)}.")
-    phrases = [p.strip() for p in answer if isinstance(p, str) and p.strip() and p.strip() != "..."]
+    phrases = [p.strip() for p in answer if isinstance(p, str) and p.strip() and p.strip() not in ("...", "?")]
     if answer and not any(isinstance(p, str) for p in answer):
         raise Problem(f"Put each phrase in quotes, as text copied from the article, like {example}.")
     if not phrases:

@@ -99,7 +99,8 @@ def copy_lexicon(name: str, folder: str | Path) -> Path:
 
 def add_cue(path: str | Path, words: str, label: str = "") -> str:
     """Append a pattern matching `words` (one or more words, any case) to a JSONL lexicon copy,
-    with the label of the file's first pattern unless `label` is given. Returns a sentence."""
+    with the label of the file's first pattern unless `label` is given (once: a cue already there
+    is not added again). Returns a sentence."""
     path = Path(path)
     words_list = str(words).lower().split()
     if not words_list:
@@ -109,9 +110,9 @@ def add_cue(path: str | Path, words: str, label: str = "") -> str:
             if line.strip() and not line.lstrip().startswith("//")]
     label = label or (rows[0]["label"] if rows else "cue")
     pattern = [{"LOWER": word} for word in words_list]
-    if any(row.get("pattern") == pattern for row in rows):
-        return f"'{' '.join(words_list)}' is already in {path.name}."
-    row = {"label": label, "pattern": pattern, "id": "workshop-" + "-".join(words_list)}
-    with path.open("a", encoding="utf-8") as file:
-        file.write(("\n" if text and not text.endswith("\n") else "") + json.dumps(row) + "\n")
-    return f"Added '{' '.join(words_list)}' as {label} to {path.name}."
+    # The same sentence whether the cue is new or was added before, so re-running a cell is harmless.
+    if not any(row.get("pattern") == pattern for row in rows):
+        row = {"label": label, "pattern": pattern, "id": "workshop-" + "-".join(words_list)}
+        with path.open("a", encoding="utf-8") as file:
+            file.write(("\n" if text and not text.endswith("\n") else "") + json.dumps(row) + "\n")
+    return f"{path.name} now counts '{' '.join(words_list)}' as {label}."
