@@ -37,7 +37,7 @@ LAB_FLAGS := $(if $(filter 0,$(USER_ID)),--allow-root) $(if $(IN_CONTAINER),--ip
 
 ## lab: open JupyterLab on notebooks/ (the workshop is in notebooks/workshop/), as root or not
 lab: setup
-	$(BIN)/jupyter lab $(strip $(LAB_FLAGS)) notebooks/
+	$(BIN)/jupyter lab $(strip $(LAB_FLAGS) notebooks/)
 
 ## notebooks: re-execute the committed notebooks on seeds/ (after changing the library)
 notebooks: setup
