@@ -26,12 +26,12 @@ SPAN_COLUMNS = ["start", "end", "kind", "note"]
 SPAN_LABELS = {
     "sources": (lambda t: "source: " + t.source_type,
                 lambda t: "source: " + t.source_type + ", cue: " + t.cue + ", name: " + t.name),
-    "hedges": (lambda t: t.kind, lambda t: t.kind + ": " + t.cue),
+    "hedges": (lambda t: t.kind, lambda t: t.kind + ": " + t.surface),
     "figures": (lambda t: "figure: " + t.modality,
                 lambda t: "figure: " + t.referent_class + " " + t.value + ", " + t.qualifier
                 + ", " + t.modality),
     "frames": (lambda t: "frame: " + t.frame, lambda t: "frame: " + t.frame + ", cue: " + t.cue),
-    "emotive": (lambda t: pd.Series("emotive", index=t.index), lambda t: "emotive: " + t.term),
+    "emotive": (lambda t: pd.Series("emotive", index=t.index), lambda t: "emotive: " + t.surface),
 }
 
 
