@@ -233,7 +233,7 @@ def test_a_cue_added_to_a_lexicon_copy_changes_the_score_and_the_highlights(tmp_
     assert ws.add_cue(copy, "burst its banks") == ws.add_cue(copy, "burst its banks")  # once
     assert copy.read_text().count("workshop-burst-its-banks") == 1
     after = ml.tag_corpus(ws.ARTICLES, lexicons={"emotive": str(copy)})
-    score = lambda tables: tables["scores"].set_index("doc_id").emotive_language["flood"]
+    score = lambda tables: tables["scores"].set_index("doc_id").emotive_per_100_words["flood"]
     assert score(after) > score(kit.tables)
     spans = ml.article_spans(after, "flood", ("emotive",))
     assert "burst its banks" in {kit.text("flood")[s:e] for s, e in zip(spans.start, spans.end)}
