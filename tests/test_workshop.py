@@ -255,6 +255,7 @@ def test_every_workshop_notebook_has_parameters_with_solutions_and_committed_sol
         injected = [c for c in cells if "injected-parameters" in c.metadata.get("tags", [])]
         assert injected and "solutions = True" in injected[0].source, path.name
         assert not any(o.get("output_type") == "error" for c in cells for o in c.get("outputs", [])), path.name
+        assert all(c.execution_count for c in cells if c.cell_type == "code"), f"{path.name} is not executed"
 
 
 def test_solutions_are_collapsed_in_every_task():
