@@ -2,8 +2,8 @@
 differences are what the tool tags, agreement statistics match kappas worked out by hand,
 annotation files (a malformed one is named and skipped), the lexicon exercise, the workbooks
 without spaCy, `make lab` as root, and index.html opening with the brief."""
-import json
 import os
+import re
 import subprocess
 import sys
 
@@ -243,6 +243,7 @@ def test_copying_a_lexicon_keeps_the_learners_edits(tmp_path):
     copy = ws.copy_lexicon("hedges", tmp_path)
     ws.add_cue(copy, "arguably")
     assert "arguably" in ws.copy_lexicon("hedges", tmp_path).read_text()
+    assert "arguably" not in ws.copy_lexicon("hedges", tmp_path, fresh=True).read_text()
 
 
 # --- the notebooks -----------------------------------------------------------------------------
@@ -256,6 +257,17 @@ def test_every_workshop_notebook_has_parameters_with_solutions_and_committed_sol
         assert injected and "solutions = True" in injected[0].source, path.name
         assert not any(o.get("output_type") == "error" for c in cells for o in c.get("outputs", [])), path.name
         assert all(c.execution_count for c in cells if c.cell_type == "code"), f"{path.name} is not executed"
+
+
+def test_the_running_order_adds_up_to_90_minutes_and_matches_each_notebook():
+    guide = (ROOT / "docs" / "facilitator.md").read_text()
+    order = guide[guide.index("## Running order"):guide.index("## What to cut")]
+    rows = re.findall(r"^\| \d+ \| `(\w+)\.ipynb`.*\| (\d+) \|$", order, flags=re.M)
+    assert sorted(name for name, _ in rows) == sorted(p.stem for p in WORKSHOP.glob("*.ipynb"))
+    assert sum(int(minutes) for _, minutes in rows) == 90
+    for name, minutes in rows:
+        header = nbformat.read(WORKSHOP / f"{name}.ipynb", as_version=4).cells[0].source
+        assert re.search(rf"^\| {minutes} minutes", header, flags=re.M), name
 
 
 def test_solutions_are_collapsed_in_every_task():

@@ -116,7 +116,7 @@ def index_page(folder: Path) -> str:
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>medialens reports</title>
 <style>body{{font-family:sans-serif;max-width:50em;margin:2em auto;line-height:1.5}}
-small{{color:#666}}.thumbs{{display:flex;flex-wrap:wrap;gap:1em;margin:1em 0}}
+small{{color:#666}}.thumbs{{display:flex;flex-wrap:wrap;align-items:flex-start;gap:1em;margin:1em 0}}
 .thumb{{width:14em;text-align:center;text-decoration:none}}
 .thumb img{{width:100%;border:1px solid #ddd}}</style></head>
 <body><h1>medialens reports</h1>

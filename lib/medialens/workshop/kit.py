@@ -83,16 +83,17 @@ class Kit:
         return self.data["tasks"][task]["prompt"]
 
 
-def copy_lexicon(name: str, folder: str | Path) -> Path:
+def copy_lexicon(name: str, folder: str | Path, fresh: bool = False) -> Path:
     """Copy the built-in lexicon `name` (hedges, emotive, conflict...) into `folder` for a learner
-    to edit; an existing copy is kept, so re-running the cell never loses their cues."""
+    to edit; an existing copy is kept, so re-running the cell never loses their cues, unless
+    `fresh` (a solutions run starts from the built-in list, so its output is the same every time)."""
     from ..lexicons import data_path
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     source = data_path(name)
     copy = folder / source.name
-    if not copy.exists():
+    if fresh or not copy.exists():
         shutil.copyfile(source, copy)
     return copy
 
