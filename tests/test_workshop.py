@@ -241,9 +241,9 @@ def test_a_cue_added_to_a_lexicon_copy_changes_the_score_and_the_highlights(tmp_
 
 def test_copying_a_lexicon_keeps_the_learners_edits(tmp_path):
     copy = ws.copy_lexicon("hedges", tmp_path)
-    ws.add_cue(copy, "arguably")
-    assert "arguably" in ws.copy_lexicon("hedges", tmp_path).read_text()
-    assert "arguably" not in ws.copy_lexicon("hedges", tmp_path, fresh=True).read_text()
+    ws.add_cue(copy, "word on the street")
+    assert "workshop-word-on-the-street" in ws.copy_lexicon("hedges", tmp_path).read_text()
+    assert "workshop-word-on-the-street" not in ws.copy_lexicon("hedges", tmp_path, fresh=True).read_text()
 
 
 # --- the notebooks -----------------------------------------------------------------------------
