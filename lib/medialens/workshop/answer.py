@@ -74,12 +74,16 @@ def as_labels(answer, choices, example) -> dict[str, str]:
     return labels
 
 
+def _quoted(choices) -> str:
+    return ", ".join(f'"{c}"' for c in choices)
+
+
 def as_choice(answer, choices) -> str:
     if isinstance(answer, (list, tuple)) and len(answer) == 1:
         answer = answer[0]
     if not isinstance(answer, str) or not answer.strip() or answer.strip() in ("?", "..."):
-        raise Problem(f"Choose one answer and write it in quotes; the choices are: {', '.join(map(repr, choices))}.")
+        raise Problem(f"Choose one answer and write it in quotes; the choices are: {_quoted(choices)}.")
     by_key = {normalise(c): c for c in choices}
     if normalise(answer) not in by_key:
-        raise Problem(f"{answer!r} is not one of the choices: {', '.join(map(repr, choices))}.")
+        raise Problem(f"\"{answer}\" is not one of the choices: {_quoted(choices)}.")
     return by_key[normalise(answer)]
