@@ -201,6 +201,12 @@ def test_saving_a_sheet_answers_in_one_sentence(tmp_path, pseudonym, change, exp
     assert ws.save_annotation(pseudonym, sheet, tmp_path).startswith(expected)
 
 
+def test_a_folder_that_cannot_be_written_is_a_sentence(tmp_path):
+    (tmp_path / "file").write_text("")
+    sheet = ws.annotation_sheet(("source",), solutions=True)
+    assert ws.save_annotation("owl", sheet, tmp_path / "file" / "sub").startswith("Nothing saved: the folder sub")
+
+
 def test_a_sheet_of_the_wrong_shape_is_not_saved(tmp_path):
     assert ws.save_annotation("owl", ["vague"], tmp_path).startswith("The sheet should stay")
     assert not list(tmp_path.iterdir())
@@ -237,6 +243,18 @@ def test_a_cue_added_to_a_lexicon_copy_changes_the_score_and_the_highlights(tmp_
     assert score(after) > score(kit.tables)
     spans = ml.article_spans(after, "flood", ("emotive",))
     assert "burst its banks" in {kit.text("flood")[s:e] for s, e in zip(spans.start, spans.end)}
+
+
+@pytest.mark.parametrize("lexicon, cue, score", [
+    ("hedges", "refused", "n_hedges"),
+    ("human_interest", "heavy rain", "share_frame_human_interest"),
+])
+def test_a_cue_added_to_a_hedge_or_frame_list_raises_its_score(tmp_path, kit, lexicon, cue, score):
+    copy = ws.copy_lexicon(lexicon, tmp_path)
+    ws.add_cue(copy, cue)
+    after = ml.tag_corpus(ws.ARTICLES, lexicons={lexicon: str(copy)})
+    value = lambda tables: tables["scores"].set_index("doc_id")[score]["flood"]
+    assert value(after) > value(kit.tables)
 
 
 def test_copying_a_lexicon_keeps_the_learners_edits(tmp_path):

@@ -53,9 +53,12 @@ def save_annotation(pseudonym, sheet, folder) -> str:
     if not rows:
         return "Nothing saved yet: replace the \"?\" of each item with your label."
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{pseudonym.strip()}_{'-'.join(sheet)}.csv"
-    write_csv(pd.DataFrame(rows, columns=COLUMNS), path)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        write_csv(pd.DataFrame(rows, columns=COLUMNS), path)
+    except OSError as error:
+        return f"Nothing saved: the folder {folder.name} cannot be written ({error.strerror}); ask the facilitator."
     return (f"Saved {len(rows)} labels to {folder.name}/{path.name}"
             + (f"; {uncoded} item(s) still \"?\" were left out." if uncoded else "."))
 
