@@ -288,6 +288,16 @@ def test_the_running_order_adds_up_to_90_minutes_and_matches_each_notebook():
         assert re.search(rf"^\| {minutes} minutes", header, flags=re.M), name
 
 
+def test_the_committed_notebooks_are_what_the_builder_writes_from_the_kit_data(tmp_path):
+    """A model answer changed in kit.json must reach the notebooks' collapsed solutions."""
+    subprocess.run([sys.executable, str(WORKSHOP / "build_notebooks.py"), "--out", str(tmp_path)], check=True)
+    for path in sorted(WORKSHOP.glob("*.ipynb")):
+        built = [(c.cell_type, c.source) for c in nbformat.read(tmp_path / path.name, as_version=4).cells]
+        committed = [(c.cell_type, c.source) for c in nbformat.read(path, as_version=4).cells
+                     if "injected-parameters" not in c.metadata.get("tags", [])]
+        assert committed == built, f"{path.name}: run notebooks/workshop/build_notebooks.py --execute"
+
+
 def test_solutions_are_collapsed_in_every_task():
     for path in sorted(WORKSHOP.glob("*.ipynb")):
         for cell in nbformat.read(path, as_version=4).cells:
