@@ -7,6 +7,7 @@
 from .corpus import load_corpus, removed_lines
 from .errors import MedialensError
 from .figures import compare_figures
+from .frames import actor_prominence, first_actors
 from .highlight import article_spans, render_article
 from .plots import save_figure
 from .sentences import split_sentences
@@ -15,4 +16,4 @@ from .tables import read_tables, write_tables
 from .tagging import tag_corpus, tag_text
 
 __all__ = ["load_corpus", "removed_lines", "split_sentences", "tag_corpus", "read_tables", "tag_text",
-           "write_tables", "save_figure", "compare_figures", "unsourced_claims", "article_spans", "render_article", "MedialensError"]
+           "write_tables", "save_figure", "compare_figures", "actor_prominence", "first_actors", "unsourced_claims", "article_spans", "render_article", "MedialensError"]
