@@ -76,7 +76,14 @@ class Tagger:
             self.ner = spacy.load(spacy_model, exclude=["lemmatizer"])
 
     def tag(self, ctx: DocContext) -> dict[str, list[dict]]:
-        frames = self.cue_rules.rows(ctx, self.frame_matcher.spans(ctx.doc), "frame")
+        by_frame: dict[str, list[Span]] = {}
+        for span in self.frame_matcher.spans(ctx.doc):
+            by_frame.setdefault(span.label_, []).append(span)
+        # Overlapping cues of one frame ("hold accountable", "accountable") count once; one word
+        # may be a cue of two frames ("blame": reproach and responsibility).
+        frames = [row for spans in by_frame.values()
+                  for row in self.cue_rules.rows(ctx, spans, "frame")]
+        frames.sort(key=lambda row: (row["start"], row["frame"]))
         emotive = self.cue_rules.rows(ctx, self.emotive_matcher.spans(ctx.doc), None)
         mentions = self.actor_mentions(ctx)
         return {"frames": frames, "emotive": emotive, "actor_mentions": mentions,
@@ -96,7 +103,7 @@ class Tagger:
                        key=lambda m: m.start)
         spans = [Span(doc, m.start, m.end) for m in found]
         subjects = self.subject.subject_starts(doc, spans)
-        sources = [(r["start"], r["end"]) for r in ctx.found.get("sources", [])]
+        sources = [(r["start"], r["end"]) for r in ctx.found.get("sources", []) if "start" in r]
         rows = []
         for m, span in zip(found, spans):
             rows.append({"doc_id": ctx.doc_id, "sent_id": m.sent_id, "start": span.start_char,
