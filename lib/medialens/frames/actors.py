@@ -66,6 +66,9 @@ class Resolver:
         """(actor, kind) of one chunk; kind "" when it names no actor."""
         words, before = self.words, _word_before(doc, chunk.start)
         tokens = [doc[i].text for i in range(chunk.start, chunk.end)]
+        if chunk.descriptor:  # "U.S. Defense" before "Secretary Lloyd Austin": only a country counts
+            place = self._country_in(tokens)
+            return (place, "country") if place else ("", "")
         place = self.world.get(text)
         if place is not None:
             if place.role == "people":
@@ -96,6 +99,9 @@ class Resolver:
     def _state_of(self, tokens: list[str]) -> str:
         if not any(t in self.words["state_word"] for t in tokens):
             return ""
+        return self._country_in(tokens)
+
+    def _country_in(self, tokens: list[str]) -> str:
         for size in (3, 2, 1):
             for i in range(len(tokens) - size + 1):
                 place = self.world.get(" ".join(tokens[i:i + size]))
@@ -104,12 +110,12 @@ class Resolver:
         return ""
 
     def _acts(self, doc, chunk: Chunk) -> bool:
-        """A name that acts or owns ("BYD plans", "the EU's"), is "the X", or stands alone
-        before punctuation; not one that qualifies a noun ("MMR vaccine")."""
+        """A name that acts or owns ("BYD plans", "the EU's") or stands before punctuation; not
+        one that qualifies a noun ("the MMR vaccine")."""
         after = doc[chunk.end] if chunk.end < len(doc) else None
         if after is None or not after.is_alpha or after.text in ("'s", "’s") or self.verb_like(after):
             return True
-        return _word_before(doc, chunk.start) == "the" or not after.is_lower
+        return not after.is_lower
 
     def _role_before(self, doc, start: int) -> bool:
         at = start - 1

@@ -7,7 +7,7 @@ A chunk is a run of capitalised tokens in one sentence, joined across a connecto
 - a run is split at its connectors unless it holds an organisation word ("Department of Disaster
   Management" stays whole, "Sylhet and Sunamganj" is two names);
 - a title ends the run before the name ("Treasury Secretary Joseph Kamau": the chunk is "Joseph
-  Kamau", marked as titled);
+  Kamau", marked as titled; "Treasury" is a descriptor, which counts only if it holds a country);
 - days, months and holidays ("Tuesday", "March") are no names.
 What a chunk names (person, organisation, country, place) is decided in actors.py.
 """
@@ -26,6 +26,7 @@ class Chunk:
     heading: bool
     titled: bool = False  # a title word stood right before it ("President", "Dr.")
     initial: bool = False  # it opens its sentence, where every word is capitalised
+    descriptor: bool = False  # the words before a title ("U.S. Defense" Secretary ...)
 
 
 def _capitalised(token) -> bool:
@@ -82,7 +83,8 @@ def chunks(ctx: DocContext, words: dict[str, frozenset[str]]) -> list[Chunk]:
                     start += 1
             for piece in _split(doc, start, end, words):
                 found.append(Chunk(*piece[:2], sent_id=k, heading=bool(sentence["is_heading"]),
-                                   titled=piece[2], initial=initial and piece[0] == start))
+                                   titled=piece[2], initial=initial and piece[0] == start,
+                                   descriptor=piece[3]))
     return found
 
 
@@ -104,9 +106,14 @@ def _only_punct_before(doc, first: int, start: int) -> bool:
 def _split(doc, start: int, end: int, words) -> list[tuple[int, int, bool]]:
     """Cut a run at titles and, outside organisation names, at connectors; trim connectors and
     calendar words at the edges."""
-    titled = False
+    titled, described = False, []
     for i in range(end - 1, start - 1, -1):
         if doc[i].text in words["title"]:
+            first = start
+            while first < i and doc[first].text not in words["title"]:
+                first += 1
+            if first > start:
+                described = [(start, first, False, True)]
             start, titled = i + 1, True
             break
     tokens = [doc[i].text for i in range(start, end)]
@@ -126,5 +133,5 @@ def _split(doc, start: int, end: int, words) -> list[tuple[int, int, bool]]:
                          or doc[b - 1].text == "-"):
             b -= 1
         if a < b and not (b - a == 1 and doc[a].text in ("I", "A")):
-            out.append((a, b, titled and a == start))
-    return out
+            out.append((a, b, titled and a == start, False))
+    return described + out

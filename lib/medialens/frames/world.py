@@ -27,16 +27,16 @@ def world_names(lexicons: dict[str, str] | None = None) -> dict[str, Place]:
         for country, cell in zip(table.country, table[column]):
             for name in str(cell).split(";"):
                 name = name.strip()
-                # Countries sharing a demonym or capital ("Chinese": China, Macao): the one whose
-                # name it comes from ("Chin-") keeps it.
+                # Countries sharing a demonym ("Chinese": China, Macao; "French": France, French
+                # Southern and Antarctic Lands): the shorter name, then the one it comes from, keeps it.
                 if name and (name not in names or names[name].role != role
-                             or _shared(name, country) > _shared(name, names[name].country)):
+                             or _rank(name, country) < _rank(name, names[name].country)):
                     names[name] = Place(country, role)
     return names
 
 
-def _shared(a: str, b: str) -> int:
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return n
+def _rank(name: str, country: str) -> tuple[int, int]:
+    shared = 0
+    while shared < min(len(name), len(country)) and name[shared] == country[shared]:
+        shared += 1
+    return len(country), -shared
