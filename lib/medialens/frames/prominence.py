@@ -37,13 +37,26 @@ def merge_acronyms(actors: pd.DataFrame) -> pd.DataFrame:
     return actors.assign(actor=actors.actor.replace(rename))
 
 
+def merge_spellings(actors: pd.DataFrame) -> pd.DataFrame:
+    """Names that differ only in hyphens, spaces or case ("Kim Jong Un", "Kim Jong-un") are one
+    actor, under the spelling most rows use."""
+    key = actors.actor.str.lower().str.replace(r"[\s\-‐.]", "", regex=True)
+    counts = pd.DataFrame({"key": key, "actor": actors.actor}).value_counts().rename("n").reset_index()
+    best = counts.sort_values(["key", "n", "actor"], ascending=[True, False, True]).drop_duplicates("key")
+    return actors.assign(actor=key.map(best.set_index("key").actor))
+
+
+def _merged(mentions: pd.DataFrame) -> pd.DataFrame:
+    return merge_spellings(merge_acronyms(mentions))
+
+
 def first_actors(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Per article, the actor it puts first: most mentions in that article, then the earliest
     mentioned. Columns: doc_id, actor, kind, mentions."""
     mentions = tables["actor_mentions"]
     if mentions.empty:
         return pd.DataFrame(columns=["doc_id", "actor", "kind", "mentions"])
-    mentions = merge_acronyms(mentions)
+    mentions = _merged(mentions)
     per = (mentions.groupby(["doc_id", "actor"])
            .agg(kind=("kind", "first"), mentions=("start", "size"), first=("start", "min"))
            .reset_index().sort_values(["doc_id", "mentions", "first"], ascending=[True, False, True]))
@@ -59,7 +72,7 @@ def actor_prominence(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     mentions = tables["actor_mentions"]
     if mentions.empty:
         return pd.DataFrame(columns=PROMINENCE_COLUMNS)
-    mentions = merge_acronyms(mentions)
+    mentions = _merged(mentions)
     kind = (mentions.groupby(["actor", "kind"]).size().reset_index(name="n")
             .sort_values(["actor", "n", "kind"], ascending=[True, False, True])
             .drop_duplicates("actor").set_index("actor").kind)
