@@ -16,6 +16,14 @@ from story_orderings import STORIES, actor_ranks, pair_results, story_dirs, tag_
 
 # (story, measure, more, less): pairs the library orders otherwise, with why.
 KNOWN_MISSES: dict[tuple, str] = {
+    # held out: measured once after tuning on the development stories, not tuned on since
+    ("frames_heldout_protest", "share_frame_conflict", "oped", "business"):
+        "the op-ed's conflict is 'police violence against peaceful marchers' and warnings pressed "
+        "past, words no conflict pattern lists; the business paper says 'protests' twice",
+}
+MISSED_ACTORS = {
+    ("frames_heldout_protest", "Joseph Kamau"):
+        "named in one article only (twice); 'the Treasury' he heads is not merged with him or Kenya",
 }
 
 
@@ -46,10 +54,20 @@ def test_most_pairs_hold_across_development_stories(story_tables):
     assert pairs.right.mean() >= 0.9
 
 
-@pytest.mark.parametrize("story", [path.name for path in story_dirs() + story_dirs(heldout=True)])
-def test_main_actors_are_in_the_top_five_under_one_name(story_tables, story):
-    ranks = actor_ranks(STORIES / story, story_tables[story])
-    assert (ranks["rank"].fillna(99) <= 5).all(), ranks.to_string()
+def _main_actors():
+    rows = []
+    for path in story_dirs() + story_dirs(heldout=True):
+        for actor in pd.read_csv(path / "main_actors.csv").actor:
+            key = (path.name, actor)
+            marks = [pytest.mark.xfail(reason=MISSED_ACTORS[key], strict=True)] if key in MISSED_ACTORS else []
+            rows.append(pytest.param(*key, marks=marks, id="-".join(key)))
+    return rows
+
+
+@pytest.mark.parametrize("story, actor", _main_actors())
+def test_main_actors_are_in_the_top_five_under_one_name(story_tables, story, actor):
+    ranks = actor_ranks(STORIES / story, story_tables[story]).set_index("actor")["rank"]
+    assert ranks[actor] == ranks[actor] and ranks[actor] <= 5, ranks.to_string()
 
 
 def test_prominence_ranks_by_articles_then_mentions(story_tables):

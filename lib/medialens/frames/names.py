@@ -132,7 +132,7 @@ def _split(doc, start: int, end: int, words) -> list[tuple[int, int, bool]]:
         while b > a and (doc[b - 1].lower_ in words["connector"] or doc[b - 1].text in words["calendar"]
                          or doc[b - 1].text == "-"):
             b -= 1
-        # One capitalised stop word ("This", "They") is no name; "US" is.
-        if a < b and not (b - a == 1 and doc[a].is_stop and not doc[a].is_upper):
+        # One capitalised stop word ("This", "They", "I") is no name; "US" is.
+        if a < b and not (b - a == 1 and (doc[a].text in ("I", "A") or doc[a].is_stop and not doc[a].is_upper)):
             out.append((a, b, titled and a == start, False))
     return described + out
