@@ -20,10 +20,13 @@ docs/examples/) names actors first: its aliases win over every rule.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
+import numpy as np
+
 from ..context import DocContext
-from .names import Chunk
+from .names import Chunk, token_texts
 from .world import Place
 
 KINDS = ["person", "organisation", "country", "place", "group"]
@@ -48,11 +51,13 @@ class Resolver:
 
     def mentions(self, ctx: DocContext, chunks: list[Chunk], named: dict[str, str],
                  entities: dict[tuple[int, int], str]) -> list[Mention]:
-        doc = ctx.doc
+        doc, texts, starts = ctx.doc, token_texts(ctx), ctx.token_starts
         found = []
         for chunk in chunks:
-            text = doc[chunk.start:chunk.end].text
-            actor, kind = self.classify(doc, chunk, text, named, entities.get((chunk.start, chunk.end)))
+            last = chunk.end - 1
+            text = ctx.text[starts[chunk.start]:starts[last] + len(texts[last])]
+            actor, kind = self.classify(doc, chunk, text, texts[chunk.start:chunk.end], named,
+                                        entities.get((chunk.start, chunk.end)))
             if kind:
                 found.append(Mention(chunk.start, chunk.end, chunk.sent_id, actor, kind,
                                      chunk.heading, chunk.initial))
@@ -61,11 +66,10 @@ class Resolver:
         found = self._drop_unknown(found)
         return sorted(found + self.anaphora(ctx, found), key=lambda m: m.start)
 
-    def classify(self, doc, chunk: Chunk, text: str, named: dict[str, str],
+    def classify(self, doc, chunk: Chunk, text: str, tokens: list[str], named: dict[str, str],
                  entity: str | None) -> tuple[str, str]:
-        """(actor, kind) of one chunk; kind "" when it names no actor."""
+        """(actor, kind) of one chunk of words `tokens`; kind "" when it names no actor."""
         words, before = self.words, _word_before(doc, chunk.start)
-        tokens = [doc[i].text for i in range(chunk.start, chunk.end)]
         if chunk.descriptor:  # "U.S. Defense" before "Secretary Lloyd Austin": only a country counts
             place = self._country_in(tokens)
             return (place, "country") if place else ("", "")
@@ -180,13 +184,16 @@ class Resolver:
         and "the department" (the last organisation whose name holds the word)."""
         doc, words = ctx.doc, self.words
         added = []
-        for i in range(1, len(doc)):
-            noun = doc[i].lower_
-            if doc[i - 1].lower_ != "the" or not doc[i].is_lower or (
-                    noun not in words["anaphor_state"] and noun not in words["anaphor_org"]):
-                continue
+        orth, lower = doc.to_array("ORTH"), doc.to_array("LOWER")  # the noun as written, in lower case
+        strings = doc.vocab.strings
+        nouns = [strings.add(w) for w in words["anaphor_state"] | words["anaphor_org"]]
+        the = strings.add("the")
+        found = sorted(found, key=lambda m: m.start)
+        starts = [m.start for m in found]
+        for i in np.flatnonzero(np.isin(orth[1:], nouns) & (lower[:-1] == the)) + 1:
+            i, noun = int(i), doc[int(i)].text
             k = ctx.sentence_of_token(i)
-            before = [m for m in found if m.start < i]
+            before = found[:bisect.bisect_left(starts, i)]
             if noun in words["anaphor_state"]:
                 near = {m.actor for m in before if m.kind == "country" and m.sent_id >= k - 2}
                 actor, kind = (near.pop(), "country") if len(near) == 1 else ("", "")
