@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import sys
 from pathlib import Path
 
 import countryinfo
@@ -49,9 +50,9 @@ def countryinfo_rows() -> dict[str, dict]:
     return rows
 
 
-def main() -> None:
+def main(out: Path = OUT) -> None:
     info = countryinfo_rows()
-    out = []
+    rows = []
     for country in pycountry.countries:
         data = info.get(country.alpha_3, {})
         name = data.get("name") or getattr(country, "common_name", None) or country.name
@@ -69,16 +70,16 @@ def main() -> None:
         demonym = data.get("demonym") or ""
         capital = data.get("capital") or ""
         capitals = [capital] + ([capital.replace(" D.C.", "")] if capital.endswith(" D.C.") else [])
-        out.append({"country": name, "iso3": country.alpha_3, "aliases": ";".join(aliases),
+        rows.append({"country": name, "iso3": country.alpha_3, "aliases": ";".join(aliases),
                     "demonym": demonym, "people": plural(demonym),
                     "capital": ";".join(c for c in capitals if c and LATIN.match(c))})
-    out.sort(key=lambda row: row["country"])
-    with OUT.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(out[0]), lineterminator="\n")
+    rows.sort(key=lambda row: row["country"])
+    with out.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
-        writer.writerows(out)
-    print(f"{len(out)} countries -> {OUT}")
+        writer.writerows(rows)
+    print(f"{len(rows)} countries -> {out}")
 
 
 if __name__ == "__main__":
-    main()
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else OUT)

@@ -8,7 +8,7 @@ valence is at least THRESHOLD in absolute value, and drop the words of emotive_e
 (words a neutral report uses for facts or attributions: "killed", "disaster", "support"), and
 words emotive_news.jsonl already lists. The threshold was chosen on the development stories
 (tests/stories/frames_*, not the held-out one): see data/frames/README.md.
-Run: `pip install vaderSentiment && python scripts/build_emotive.py [THRESHOLD]`.
+Run: `pip install vaderSentiment && python scripts/build_emotive.py [THRESHOLD [OUT]]`.
 """
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def news_words() -> set[str]:
     return words
 
 
-def main(threshold: float = THRESHOLD) -> None:
+def main(threshold: float = THRESHOLD, out: Path = FRAMES / "emotive.jsonl") -> None:
     lexicon = Path(vaderSentiment.__file__).parent / "vader_lexicon.txt"
     with (FRAMES / "emotive_exclusions.csv").open(encoding="utf-8") as handle:
         excluded = {row["word"] for row in csv.DictReader(handle)} | news_words()
@@ -49,10 +49,11 @@ def main(threshold: float = THRESHOLD) -> None:
             rows.append({"label": label, "pattern": [{"LOWER": word}], "id": f"vader {valence:+.1f}"})
     header = (f"// VADER valence lexicon (Hutto & Gilbert 2014, MIT): words with |valence| >= {threshold}, "
               "minus emotive_exclusions.csv; built by scripts/build_emotive.py, do not edit by hand\n")
-    (FRAMES / "emotive.jsonl").write_text(header + "".join(json.dumps(r) + "\n" for r in rows),
+    out.write_text(header + "".join(json.dumps(r) + "\n" for r in rows),
                                           encoding="utf-8")
     print(f"{len(rows)} words at |valence| >= {threshold}")
 
 
 if __name__ == "__main__":
-    main(float(sys.argv[1]) if len(sys.argv) > 1 else THRESHOLD)
+    main(float(sys.argv[1]) if len(sys.argv) > 1 else THRESHOLD,
+         Path(sys.argv[2]) if len(sys.argv) > 2 else FRAMES / "emotive.jsonl")
