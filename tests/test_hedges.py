@@ -34,7 +34,7 @@ def cues(text, tagger=TAGGER):
      [("confirmed", "booster")]),
     ("One key motivator for North Korea is clearly, the support Russia offers.", [("clearly", "booster")]),
     ("Many of these young soldiers, reportedly undertrained and underfed, have not seen combat before.",
-     [("reportedly", "hedge")]),
+     [("Many of these", "weasel"), ("reportedly", "hedge")]),
     ("The reality is far more grim: the likelihood of these soldiers returning home is extremely low.",
      [("The reality is", "booster")]),
     # our own
