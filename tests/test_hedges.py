@@ -101,6 +101,9 @@ def test_seeds_speculation_orders_opinion_above_news(seed_tables):
     ("The treasurer is said to have kept a second ledger.", [("is said to", "weasel")]),
     ("It is thought that the river will peak on Tuesday.", [("It is thought that", "weasel")]),
     ("There were reports of looting in the flooded streets.", [("There were reports", "weasel")]),
+    ("Concerns have been raised about the height of the levee.", [("Concerns have been raised", "weasel")]),
+    ("The new bus lanes are highly regarded by planners.", [("are highly regarded", "weasel")]),
+    ("The verdict was welcomed by many in the town.", [("by many", "weasel")]),
     # one of the most ...
     ("The flood was one of the worst the county has seen.", [("one of the worst", "weasel")]),
     ("She is one of the most divisive figures in the council.", [("one of the most", "weasel")]),
@@ -162,6 +165,10 @@ def test_weasels(sentence, expected):
     ("If the rain continues, the river could burst its banks again.", [("If", "conditional"), ("could", "hedge")]),
     ("Prices should fall once the harvest is in.", [("should", "hedge")]),
     ("The recall could cost the firm millions.", [("could", "hedge")]),
+    # lack of knowledge and open dispute are uncertainty; "no doubt" is not
+    ("Little is known about the buyer of the flooded mill.", [("Little is known", "hedge")]),
+    ("The cause of the fault is still disputed.", [("is still disputed", "hedge")]),
+    ("There is no doubt the barrier held.", [("There is no doubt", "booster")]),
     pytest.param("Residents may want to move their cars.", [],
                  marks=pytest.mark.xfail(reason="'may want' is a polite suggestion, not doubt, but "
                                                 "'want' is no verb of permission: the rule leaves it a hedge")),
