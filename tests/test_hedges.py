@@ -132,6 +132,7 @@ def test_weasels(sentence, expected):
     ("Approximately 300 homes were flooded.", []),
     ("Some 40 people were taken to a leisure centre.", []),
     ("Roughly 80,000 blenders were sold.", []),
+    ("The fine was roughly £40,000.", []),
     # root and deontic modals: the verb after the modal
     ("The blenders may also be used to crush ice.", []),
     ("Visitors may enter the court after 9 a.m.", []),
