@@ -226,3 +226,19 @@ def test_weasel_scores(article_tables):
     assert scores.weasels_per_100_words == pytest.approx(100 * scores.n_weasels / words)
     surfaces = article_tables["hedges"].query("kind == 'weasel'").surface.tolist()
     assert "Critics say" in surfaces and "one of the most" in surfaces
+
+
+def test_hedge_lexicons_name_no_story():
+    """Default hedge lexicons describe news in general: none of the seeds' story words (its
+    countries, capitals, people, agencies and nouns) is in any of their patterns."""
+    import re
+
+    from medialens.lexicons import data_path
+    story = """korea korean koreans north russia russian russians ukraine ukrainian kyiv kiev moscow
+    pyongyang kursk donetsk putin kim jong zelensky zelenskyy kovalenko shoigu yonhap kcna nis
+    troops troop soldiers soldier deployment""".split()
+    seeds = " ".join(path.read_text(encoding="utf-8") for path in SEEDS.glob("*.txt")).lower()
+    assert all(word in seeds for word in ["korea", "russia", "ukraine", "troops"])
+    for lexicon in hedges.LEXICONS:
+        words = set(re.findall(r"[a-z]+", data_path(lexicon).read_text(encoding="utf-8").lower()))
+        assert not set(story) & words, f"{lexicon} names the seeds' story: {sorted(set(story) & words)}"
