@@ -94,6 +94,7 @@ def test_seeds_speculation_orders_opinion_above_news(seed_tables):
     ("Others say the recall came too late.", [("Others say", "weasel")]),
     ("Critics claim the jury was never told about the loans.", [("Critics claim", "weasel")]),
     ("Many of the blenders were sold abroad.", [("Many of the", "weasel")]),
+    ("Several studies have suggested that the levee was too low.", [("Several studies have suggested", "weasel")]),
     # the passive of belief and report
     ("The defendant is considered a flight risk by the prosecution.", [("is considered", "weasel")]),
     ("The plan is widely regarded as her worst decision.", [("is widely regarded as", "weasel")]),
