@@ -116,7 +116,7 @@ class Rules:
         self.clause_break = re.compile(rf"[;:]|,(?!\d)|\b(?:{alternation(contrast)})\b")
         # A coordinated clause after a comma or semicolon has its own attribution.
         self.attribution_break = re.compile(r"[;,](?!\d)")
-        self.coordinator = re.compile(r"\s*(?:and|but|while|whereas|yet)\b", re.IGNORECASE)  # TEMP
+        self.coordinator = re.compile(rf"\s*(?:{joining})\b", re.IGNORECASE)
         self.coordinators = contrast | coordinator
         # An attribution does not reach across a contrast: in "The state had argued that the law
         # was needed, but lower courts found only 12 cases" the 12 is the writer's.
