@@ -411,3 +411,36 @@ def test_scores_per_document(seed_tables):
     without = scores[scores.n_figures == 0]
     assert without.share_figures_speculative.isna().all()
     assert scores.share_figures_speculative.dropna().between(0, 1).all()
+
+
+ARTICLE_SET = ("economy", "disaster", "election", "conflict", "climate", "health")
+# One sentence of 160 figures, each with a source, a modal and a clause of its own.
+ONE_SENTENCE = "officials said 1,200 troops may have died, and 3,400 people were reported injured; " * 80
+
+
+@pytest.mark.parametrize("paragraph, joiner", [
+    ("\n".join((ARTICLES / f"figures_{name}.txt").read_text(encoding="utf-8") for name in ARTICLE_SET), "\n"),
+    (ONE_SENTENCE, ""),
+], ids=["articles", "one-sentence"])
+def test_figure_tagging_is_linear_in_article_length(paragraph, joiner):
+    """Issue 16: modality once rescanned the document for every figure and every figure of its
+    sentence (a 24 KB article took 79 s). Four times the text must take about four times as
+    long, not sixteen: the figures tagger alone is timed (best of two) on figure-dense text of
+    ~12 KB and ~48 KB, as articles and as one sentence."""
+    import time
+    tagger = figures.Tagger()
+
+    def seconds(copies):
+        text = joiner.join([paragraph] * copies) + "."
+        doc = pipeline()(text)
+        best = math.inf
+        for _ in range(2):
+            ctx = DocContext.build(doc, "long", sentence_rows(doc, "long"))
+            started = time.perf_counter()
+            rows = tagger.tag(ctx)["figures"]
+            best = min(best, time.perf_counter() - started)
+        assert len(rows) >= 40 * copies
+        return best
+
+    small, large = seconds(1), seconds(4)
+    assert large < 8 * small + 0.5, (small, large)
