@@ -68,7 +68,7 @@ def _not_a_count(text: str, c: dict, before: str, after: str, rules: Rules) -> b
             return True  # a year: "in 2024", "the 2024 election"
         if re.fullmatch(r"\d{7,}", text[start:end]):
             return True  # an identifier or phone number, not a count
-    return bool(rules.excluded_after.match(after) or rules.excluded_before.search(before))
+    return bool(rules.excluded_after.match(after) or rules.calibre.match(after) or rules.excluded_before.search(before))
 
 
 def _is_name(c: dict, before: str, start: int, sentence: dict, text: str, rules: Rules) -> bool:
@@ -119,11 +119,12 @@ def figure_row(text: str, c: dict, sentence: dict, rules: Rules) -> dict | None:
         noun_end = end + noun[2]
         if not cls:
             referent, cls = noun[0], noun[1]
+    own_noun = noun[0] if noun else ("" if not cls else referent)
     if c["words"] and c["value"] < 10 and not c["scaled"] and cls in ("", "other"):
         return None  # "two nations", "one of them": small number words count only known things
     return dict(start=start, end=noun_end, surface=text[start:noun_end], value=c["value"], low=low,
                 high=high, qualifier=qualifier, referent=referent, referent_class=cls,
-                modality="", source_type="", _number_start=c["start"], _number_end=end)
+                modality="", source_type="", _number_start=c["start"], _number_end=end, _noun=own_noun)
 
 
 def _counted_noun(after: str, c: dict, cls: str, rules: Rules):

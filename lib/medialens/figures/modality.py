@@ -11,12 +11,13 @@ import bisect
 from ..context import DocContext
 from .clauses import SentenceIndex, Span
 from .numbers import WORD
+from .quantities import set_quantity
 from .referents import context_class
 from .rules import Rules
 
 
 def set_modality(ctx: DocContext, rows: list[dict], rules: Rules) -> None:
-    """Set modality, source_type and (from context words) the class of every figure row."""
+    """Set modality, source_type, quantity and (from context words) the class of every figure row."""
     text = ctx.text
     cues = [(m.start(), m.end(), m.group()) for m in rules.modality_cue.finditer(text)]
     cue_starts = [c[0] for c in cues]
@@ -24,6 +25,8 @@ def set_modality(ctx: DocContext, rows: list[dict], rules: Rules) -> None:
     by_sentence: dict[int, list[dict]] = {}
     for row in rows:
         by_sentence.setdefault(row["sent_id"], []).append(row)
+    headline = ctx.sentences[0]["text"] if ctx.sentences else ""
+    recent: list[dict] = []
     for sent_id, figures in by_sentence.items():
         index = SentenceIndex(text, sentences[sent_id], cues, cue_starts, ctx.rows_in_sentence("sources", sent_id),
                               ctx.rows_in_sentence("hedges", sent_id), figures, rules)
@@ -31,6 +34,9 @@ def set_modality(ctx: DocContext, rows: list[dict], rules: Rules) -> None:
         for row in figures:
             span, clause_start, clause_end = index.scope(row)
             context_class(text, row, clause_start, clause_end, rules)
+            recent = [r for r in recent[-5:] if sent_id - r["sent_id"] <= 1]
+            set_quantity(text, row, (clause_start, clause_end), headline, recent, rules)
+            recent.append(row)
             view = views.get(id(span)) or views.setdefault(id(span), SpanCues(index, span))
             view.set(row, clause_start, clause_end)
 

@@ -10,7 +10,7 @@ from ..lexicons import data_path, read_table, word_classes
 from .numbers import DIGITS
 
 LEXICONS = ["figure_numbers", "figure_qualifiers", "figure_vague", "figure_referents",
-            "figure_modality", "figure_exclusions", "clause_words"]
+            "figure_modality", "figure_exclusions", "figure_quantities", "figure_units", "clause_words"]
 DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
 
 
@@ -49,6 +49,7 @@ class Rules:
         self._exclusions(lexicons)
         self._modality(lexicons)
         self._clauses(lexicons)
+        self.quantities = QuantityRules(lexicons, self.coordinators)
 
     def _numbers(self, lexicons) -> None:
         numbers = read_table("figure_numbers", lexicons)
@@ -93,7 +94,12 @@ class Rules:
 
     def _exclusions(self, lexicons) -> None:
         exclusions = read_table("figure_exclusions", lexicons)
-        after_x = exclusions[exclusions.position == "after"]
+        # A calibre ("155mm shells") names a weapon; "310mm of rain" is a figure.
+        calibre = exclusions[(exclusions.position == "after") & (exclusions.kind == "calibre")]
+        after_x = exclusions[(exclusions.position == "after") & (exclusions.kind != "calibre")]
+        self.calibre = re.compile(rf"^\s*-?\s*(?:{alternation(calibre.term) or '(?!)'})\s+(?:[a-z-]+\s+)?"
+                                  r"(?:shells?|rounds?|artillery|guns?|howitzers?|ammunition|mortars?|cannons?)\b",
+                                  re.IGNORECASE)
         before_x = exclusions[exclusions.position == "before"]
         self.excluded_after = re.compile(rf"^\s*-?\s*(?:{alternation(after_x.term)})(?![\w])", re.IGNORECASE)
         self.tally_words = {t.lower() for t in exclusions.term[exclusions.position == "tally"]}
@@ -131,6 +137,30 @@ class Rules:
                 if form in self.referent_class:
                     return " ".join(words[:n]), self.referent_class[form]
         return None
+
+
+# The name of a quantity measured in a unit when no topic word says what is measured.
+DIMENSIONS = {"°C": "temperature", "degrees": "temperature", "m": "length", "kg": "mass", "l": "volume",
+              "ha": "area", "km/h": "speed"}
+
+
+class QuantityRules:
+    """figure_quantities.csv (events, topics, generic and group nouns, enumerations, rates,
+    canonical nouns) and figure_units.csv (units and how to normalise them), as lookups."""
+
+    def __init__(self, lexicons, coordinators):
+        table = read_table("figure_quantities", lexicons)
+        by_role = {role: dict(zip(group.term.str.lower(), group.name)) for role, group in table.groupby("role")}
+        for role in ("event", "topic", "generic", "group", "enumeration", "rate", "noun", "place_word"):
+            setattr(self, role, by_role.get(role, {}))
+        units = read_table("figure_units", lexicons)
+        self.units = {t.lower(): (u, float(f), float(o)) for t, u, f, o in
+                      zip(units.term, units.unit, units.factor, units.offset)}
+        self.currencies = {u for t, (u, _, _) in self.units.items() if "currency" in
+                           dict(zip(units.term.str.lower(), units.why)).get(t, "")}
+        self.dimension = DIMENSIONS
+        self.coordinators = coordinators
+        self.stop_names = {"the", "with", "according", "in", "of", "on", "at", "a", "an", "and", "but"}
 
 
 def singulars(word: str) -> list[str]:

@@ -1,0 +1,215 @@
+"""Quantities: what a figure is a value of, so the same thing is compared across articles.
+
+A quantity is named from the figure's clause:
+- the event (figure_quantities.csv `event`): "1,000 residents die" counts deaths, and so do
+  "Over 1,000 Workers Die" and "the death toll rose to 260"; a generic noun (people, residents,
+  workers, visitors: `generic`) then adds nothing, any other noun names what the event happened to
+  ("nurses on strike");
+- for money and percentages the topic (`topic`: aid, cost, offer, turnout, vote share ...), and
+  for a share the party or body it belongs to ("vote share, Alliance");
+- the scope that narrows it, which makes it a breakdown shown beside its total, never compared
+  with it: a group (`group`: children, officers, from abroad), a place ("in Olen district", unless
+  that place is the article's headline setting), a part ("26 of the dead"), a rate ("a day");
+- counts of countries, agencies, years (`enumeration`) are their own quantities.
+A figure with no noun and no event of its own ("organisers said 120,000") takes the quantity of
+the figure before it in its sentence or the one before. The unit is a separate column
+(figure_units.csv): units of one dimension are normalised (Fahrenheit to Celsius, inches to
+metres); currencies are not converted, so two currencies are never compared.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from .numbers import WORD
+
+# Between two figures that give one amount in two units: "£4.5m ($5.7m)", "310mm, or 12 inches".
+SAME_AMOUNT = re.compile(r"^\s*(?:\(|\[|/|,?\s*or|,?\s*(?:that is|equivalent to))\s*$")
+CASUALTIES = {"deaths", "injured"}
+ORIGIN = re.compile(r"^(?:\s+of\s+(?:them|whom|the\s+[\w-]+))?\s+(?:were|was|are|is|came)\s+from\s+(?:the\s+)?([\w-]+)")
+PARTITIVE = re.compile(r"^\s*of\s+(?:them|those|whom|these|the\s+[\w-]+)", re.IGNORECASE)
+NAME = re.compile(r"(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+")
+PLACE_NAME = re.compile(r"\b([A-Z][\w-]+)\s+(?:district|province|region|county|state|prefecture)\b")
+IN_PLACE = re.compile(r"\b(?:in|across|at)\s+(?:the\s+)?((?:[A-Z][\w-]+\s*)+(?:district|province|region|state|county)?|(?:capital|province|region|north|south|east|west)\b(?:\s+[A-Z][\w-]+)?)")
+
+
+def _words(text: str, start: int, end: int) -> list[str]:
+    return [w.group().lower() for w in WORD.finditer(text, start, end)]
+
+
+def _find(words: list[str], table: dict[str, str], longest: int = 4, last: bool = False):
+    """(name, distance) of the lexicon term nearest the start of `words` (nearest the end with
+    `last`), the longest match at each place; distance counts the words between."""
+    positions = range(len(words) - 1, -1, -1) if last else range(len(words))
+    for i in positions:
+        for n in range(min(longest, len(words) - i), 0, -1):
+            phrase = " ".join(words[i:i + n])
+            if phrase in table:
+                return table[phrase], (len(words) - i - n if last else i)
+    return None
+
+
+def _nearest(before: list[str], after: list[str], table: dict[str, str]) -> str | None:
+    """The term nearest the figure: after it first (the verb usually follows its subject), then
+    before it."""
+    hit_after = _find(after, table)
+    hit_before = _find(before, table, last=True)
+    if hit_after and (not hit_before or hit_after[1] <= hit_before[1] + 1):
+        return hit_after[0]
+    return hit_before[0] if hit_before else None
+
+
+def _context(text: str, row: dict, clause_start: int, clause_end: int, q, cut: bool = True):
+    """Words of the clause before and after the figure; with `cut`, up to a coordinator ("infected
+    12,000 people and killed 300": the killing is the 300's) or, before it, another number."""
+    before = _words(text, max(clause_start, row["start"] - 80), row["start"])[-8:]
+    after = _words(text, row["end"], min(clause_end, row["end"] + 80))[:8]
+    if not cut:
+        return before, after
+    for k in range(len(before) - 1, -1, -1):
+        if before[k] in q.coordinators or before[k][0].isdigit():
+            before = before[k + 1:]
+            break
+    for k, word in enumerate(after):
+        # "1,200 operations and appointments were postponed" goes on; "12,000 people and
+        # killed 300" stops: a verb after the coordinator is another clause's.
+        if word in q.coordinators and (k + 1 >= len(after) or after[k + 1] in q.event):
+            after = after[:k]
+            break
+    return before, after
+
+
+def unit_of(text: str, row: dict, rules) -> tuple[str, float]:
+    """(unit, value in that unit) from the figure's own words; '' for a count."""
+    q = rules.quantities
+    head = text[row["start"]:row["end"]]
+    sign = re.search(r"(US\$|C\$|A\$|Rs\.?|[$€£¥₹₽₴₩])", head)
+    words = _words(text, row["start"], min(len(text), row["end"] + 25))
+    unit = None
+    if sign:
+        unit = q.units.get(sign.group(1).lower())
+    else:
+        glued = re.search(r"\d([A-Za-z°%]+)\b", head)
+        tokens = ([glued.group(1).lower()] if glued else []) + [w for w in words if not w[0].isdigit()]
+        for n in (3, 2, 1):
+            for i in range(0, min(4, len(tokens))):
+                phrase = " ".join(tokens[i:i + n])
+                if phrase in q.units and (n > 1 or phrase not in ("in", "m", "l", "c", "f") or glued):
+                    unit = q.units[phrase]
+                    break
+            if unit:
+                break
+    if unit is None:
+        return "", row["value"]
+    name, factor, offset = unit
+    if name == "percentage points" and not re.search(r"%|per ?cent|percentage", text[max(0, row["start"] - 300):row["end"] + 300]):
+        return "", row["value"]
+    return name, row["value"] * factor + offset
+
+
+def set_quantity(text: str, row: dict, clause: tuple[int, int], headline: str, recent: list[dict], rules) -> None:
+    """Set row["quantity"], row["unit"], row["value_normalised"] (see the module docstring).
+    `recent`: the figures before it in its sentence and the one before, nearest last."""
+    q = rules.quantities
+    previous = recent[-1] if recent else None
+    row["unit"], row["value_normalised"] = unit_of(text, row, rules)
+    before, after = _context(text, row, clause[0], clause[1], q)
+    cls = row["referent_class"]
+    same = previous and SAME_AMOUNT.match(text[previous["end"]:row["start"]]) and previous.get("_base")
+    if same:
+        name = previous["_base"]  # "£4.5m ($5.7m)", "310mm, or about 12.2 inches": one amount
+    elif cls == "money" or row["unit"] in q.currencies:
+        wide = _context(text, row, clause[0], clause[1], q, cut=False)
+        name = _of_topic(wide[0], q) or _nearest(*wide, q.topic) or "money"
+    elif row["unit"] in ("%", "percentage points"):
+        name = _share(text, row, *_context(text, row, clause[0], clause[1], q, cut=False), clause, q)
+    elif row["unit"] or cls == "measure":
+        name = _nearest(before, after, q.topic) or q.dimension.get(row["unit"], row["referent"].lower() or "measure")
+    else:
+        alike = [r for r in recent if r["referent_class"] == row["referent_class"]]
+        uncut = _context(text, row, clause[0], clause[1], q, cut=False)[0]
+        name = _count(before, after, row, alike[-1] if alike else previous, q, uncut)
+    if row["unit"] in ("%", "percentage points"):
+        row["referent_class"] = "percent"
+    if name in CASUALTIES and cls in ("people", "troops", "other", ""):
+        row["referent_class"] = "casualties"  # "Over 1,000 Workers Die"
+    rate = _find(after[:5], q.rate)
+    scope = _scope(text, row, before, after, clause, headline, q)
+    row["quantity"] = ", ".join(part for part in (name, scope, rate[0] if rate else "") if part)
+    row["_base"] = name
+
+
+def _of_topic(before: list[str], q) -> str | None:
+    """"a pay offer of 3.5%", "a budget of £3bn", "the gap of 7.5 points": the word before "of"."""
+    if len(before) >= 2 and before[-1] == "of":
+        return q.topic.get(before[-2])
+    return None
+
+
+def _share(text: str, row: dict, before: list[str], after: list[str], clause: tuple[int, int], q) -> str:
+    """A percentage: of what ("80% of ballots"), else the topic near it; a vote share also names
+    the party or body it belongs to."""
+    topic = None
+    if after[:1] == ["of"]:
+        rest = [w for w in after[1:5] if not w.endswith(("'s", "’s")) and w not in ("the", "a", "an", "all", "its", "their")]
+        head = next((w for w in rest if w.isalpha()), "")
+        event = next((q.event[w] for w in rest[1:3] if w in q.event), None)
+        if event:
+            topic = f"{q.noun.get(head, head)} {event}"  # "80% of ballots counted"
+        elif head:
+            topic = q.topic.get(head) or q.noun.get(head, head)
+    topic = topic or _of_topic(before, q) or _nearest(before, after, q.topic) or "share"
+    names = [m.group() for m in NAME.finditer(text, clause[0], row["start"])
+             if m.start() > clause[0] + 1 and m.group().lower() not in q.stop_names]
+    if topic in ("vote share", "share", "lead") and names:
+        return f"{topic}, {names[-1].split()[-1]}"
+    return topic
+
+
+def _count(before: list[str], after: list[str], row: dict, previous: dict | None, q, uncut: list[str]) -> str:
+    own = (row.get("_noun") or "").lower()
+    noun = own or ("" if row["referent"].lower() in q.event else row["referent"].lower())
+    noun = q.noun.get(noun, noun)
+    if noun in q.enumeration:
+        return q.enumeration[noun]
+    own_event = q.event.get(own) or _nearest(before, after, q.event)  # "26 of the dead", "64 deaths"
+    if not own and not own_event:
+        # "the number of postponed operations had risen to 2,600": named earlier in the clause
+        found = _find(uncut, q.noun, last=True)
+        own_event = _find(uncut, q.event, last=True)
+        own_event = own_event[0] if own_event else None
+        noun = found[0] if found else noun
+    if not own_event and not row.get("_noun") and previous is not None:
+        return previous["_base"]  # "organisers said 120,000": the crowd of the clause before
+    if not own_event:
+        return q.group.get(noun) or noun or "count"
+    if not noun or noun in q.generic or noun in q.event or noun in q.group:
+        return own_event
+    return f"{noun} {own_event}"
+
+
+def _scope(text: str, row: dict, before: list[str], after: list[str], clause: tuple[int, int], headline: str, q) -> str:
+    """The group, origin or place that makes the figure a breakdown of a larger total."""
+    noun = (row.get("_noun") or "").lower()
+    if noun in q.group:
+        return q.group[noun]
+    partitive = bool(PARTITIVE.match(text, row["end"]))
+    origin = ORIGIN.match(text[row["end"]:clause[1]])
+    if origin:
+        word = origin.group(1).lower()
+        return q.group.get(word) or q.group.get("from " + word) or f"from {word}"
+    for place in IN_PLACE.finditer(text, clause[0], clause[1]):
+        name = place.group(1).strip()
+        following = _words(text, place.end(), min(clause[1], place.end() + 20))[:1]
+        if name[0].isupper() and following and following[0] not in STOP_WORDS and following[0] not in q.place_word:
+            continue  # "in the Tarma floods": a name, not a place
+        # The setting of the whole story (in the headline) narrows nothing, unless the figure
+        # is a part ("98 of them were in Olen") or says so ("in Olen alone", "Olen district").
+        marked = partitive or name.split()[-1].lower() in q.place_word or following[:1] in (["alone"], ["only"])
+        if marked or name.split()[0].lower() not in headline.lower():
+            return name.lower() if name[0].islower() else name.split()[0]
+    for district in PLACE_NAME.finditer(text, clause[0], clause[1]):
+        if district.group(1).lower() not in STOP_WORDS and (partitive or district.group(1).lower() not in headline.lower()):
+            return district.group(1)
+    return "a part" if partitive else ""
