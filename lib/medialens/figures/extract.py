@@ -75,7 +75,8 @@ def _is_name(c: dict, before: str, start: int, sentence: dict, text: str, rules:
     """A capitalised word right before plain digits, mid-sentence, is a name: "Boeing 737",
     "Apollo 11". Counts written with separators ("In May 5,000 workers") are not."""
     name = re.search(r"(?<![.!?:;\"“‘'])\s([A-Z][a-z]+)\s*$", before)
-    return bool(name) and not c["words"] and not sentence["is_heading"] \
+    unit = re.match(r"\s*(?:%|per ?cent\b)", text[c["end"]:c["end"] + 10])  # "the Union 38.7%"
+    return bool(name) and not unit and not c["words"] and not sentence["is_heading"] \
         and not rules.qualifier_before.search(before) and "," not in text[c["number_start"]:c["end"]] \
         and start - len(name.group()) > sentence["start"]
 

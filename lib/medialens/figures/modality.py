@@ -11,7 +11,7 @@ import bisect
 from ..context import DocContext
 from .clauses import SentenceIndex, Span
 from .numbers import WORD
-from .quantities import set_quantity
+from .quantities import set_quantity, settle_bare_nouns
 from .referents import context_class
 from .rules import Rules
 
@@ -35,10 +35,11 @@ def set_modality(ctx: DocContext, rows: list[dict], rules: Rules) -> None:
             span, clause_start, clause_end = index.scope(row)
             context_class(text, row, clause_start, clause_end, rules)
             recent = [r for r in recent[-5:] if sent_id - r["sent_id"] <= 1]
-            set_quantity(text, row, (clause_start, clause_end), headline, recent, rules)
+            set_quantity(text, row, (clause_start, clause_end, sentences[sent_id]["start"]), headline, recent, rules)
             recent.append(row)
             view = views.get(id(span)) or views.setdefault(id(span), SpanCues(index, span))
             view.set(row, clause_start, clause_end)
+    settle_bare_nouns(rows)
 
 
 class Attributions:

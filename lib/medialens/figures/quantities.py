@@ -27,8 +27,14 @@ from .numbers import WORD
 # Between two figures that give one amount in two units: "£4.5m ($5.7m)", "310mm, or 12 inches".
 SAME_AMOUNT = re.compile(r"^\s*(?:\(|\[|/|,?\s*or|,?\s*(?:that is|equivalent to))\s*$")
 CASUALTIES = {"deaths", "injured"}
+FRONTED = re.compile(r"\s*In\s+(?:the\s+)?((?:(?:capital|province|region|state|county|city|north|south|east|west)\s+)?[A-Z][\w-]+(?:\s+(?:district|province|region|county|state))?),")
+CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+            "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+# Topics of a percentage that, next to a named party or body, mean its share.
+SHARES = {"share", "lead", "increase", "decrease", "support"}
+THERE = re.compile(r"\b(?:the\s+)?(?:\w+\s+)?(province|region|district|state|county|capital|city|north|south|east|west)\b", re.IGNORECASE)
 ORIGIN = re.compile(r"^(?:\s+of\s+(?:them|whom|the\s+[\w-]+))?\s+(?:were|was|are|is|came)\s+from\s+(?:the\s+)?([\w-]+)")
-PARTITIVE = re.compile(r"^\s*of\s+(?:them|those|whom|these|the\s+[\w-]+)", re.IGNORECASE)
+PARTITIVE = re.compile(r"\s*of\s+(?:them|those|whom|these|the\s+(?!\d)[\w-]+)", re.IGNORECASE)
 NAME = re.compile(r"(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+")
 PLACE_NAME = re.compile(r"\b([A-Z][\w-]+)\s+(?:district|province|region|county|state|prefecture)\b")
 IN_PLACE = re.compile(r"\b(?:in|across|at)\s+(?:the\s+)?((?:[A-Z][\w-]+\s*)+(?:district|province|region|state|county)?|(?:capital|province|region|north|south|east|west)\b(?:\s+[A-Z][\w-]+)?)")
@@ -41,12 +47,18 @@ def _words(text: str, start: int, end: int) -> list[str]:
 def _find(words: list[str], table: dict[str, str], longest: int = 4, last: bool = False):
     """(name, distance) of the lexicon term nearest the start of `words` (nearest the end with
     `last`), the longest match at each place; distance counts the words between."""
-    positions = range(len(words) - 1, -1, -1) if last else range(len(words))
-    for i in positions:
+    if last:  # by where the phrase ends: "would win" before "win"
+        for end in range(len(words), 0, -1):
+            for n in range(min(longest, end), 0, -1):
+                phrase = " ".join(words[end - n:end])
+                if phrase in table:
+                    return table[phrase], len(words) - end
+        return None
+    for i in range(len(words)):
         for n in range(min(longest, len(words) - i), 0, -1):
             phrase = " ".join(words[i:i + n])
             if phrase in table:
-                return table[phrase], (len(words) - i - n if last else i)
+                return table[phrase], i
     return None
 
 
@@ -108,9 +120,10 @@ def unit_of(text: str, row: dict, rules) -> tuple[str, float]:
     return name, row["value"] * factor + offset
 
 
-def set_quantity(text: str, row: dict, clause: tuple[int, int], headline: str, recent: list[dict], rules) -> None:
+def set_quantity(text: str, row: dict, clause: tuple[int, int, int], headline: str, recent: list[dict], rules) -> None:
     """Set row["quantity"], row["unit"], row["value_normalised"] (see the module docstring).
-    `recent`: the figures before it in its sentence and the one before, nearest last."""
+    `clause`: (clause start, clause end, sentence start); `recent`: the figures before it in its
+    sentence and the one before, nearest last."""
     q = rules.quantities
     previous = recent[-1] if recent else None
     row["unit"], row["value_normalised"] = unit_of(text, row, rules)
@@ -143,7 +156,11 @@ def set_quantity(text: str, row: dict, clause: tuple[int, int], headline: str, r
 def _of_topic(before: list[str], q) -> str | None:
     """"a pay offer of 3.5%", "a budget of £3bn", "the gap of 7.5 points": the word before "of"."""
     if len(before) >= 2 and before[-1] == "of":
-        return q.topic.get(before[-2])
+        topic = q.topic.get(before[-2])
+        if topic in ("increase", "decrease"):  # "asking for a rise of 11%": the demand
+            wider = _find(before[-6:-2], {k: v for k, v in q.topic.items() if v in ("demand", "offer")}, last=True)
+            topic = wider[0] if wider else topic
+        return topic
     return None
 
 
@@ -160,10 +177,12 @@ def _share(text: str, row: dict, before: list[str], after: list[str], clause: tu
         elif head:
             topic = q.topic.get(head) or q.noun.get(head, head)
     topic = topic or _of_topic(before, q) or _nearest(before, after, q.topic) or "share"
-    names = [m.group() for m in NAME.finditer(text, clause[0], row["start"])
-             if m.start() > clause[0] + 1 and m.group().lower() not in q.stop_names]
-    if topic in ("vote share", "share", "lead") and names:
-        return f"{topic}, {names[-1].split()[-1]}"
+    names = []
+    for start in (clause[0], clause[2]):  # the clause, else the sentence ("the Union, on 38.9%, says")
+        names = names or [m.group() for m in NAME.finditer(text, start, row["start"])
+                          if m.start() > start + 1 and m.group().lower() not in q.stop_names]
+    if topic in SHARES and names and row["unit"] == "%":
+        return f"share, {names[-1].split()[-1]}"  # "the National Union had 39.2 percent"
     return topic
 
 
@@ -174,6 +193,17 @@ def _count(before: list[str], after: list[str], row: dict, previous: dict | None
     if noun in q.enumeration:
         return q.enumeration[noun]
     own_event = q.event.get(own) or _nearest(before, after, q.event)  # "26 of the dead", "64 deaths"
+    if own in q.event and row["referent_class"] in ("other", "") and previous is not None:
+        # "short of the 106 needed": the noun is the verb; the thing is the figure's before it
+        before_noun = (previous.get("_noun") or previous["referent"]).lower()
+        noun = q.noun.get(before_noun, before_noun) or noun
+        noun = "" if noun in q.event else noun
+        row["referent_class"] = previous["referent_class"]
+    if not own and not own_event and after[:1] and after[0] in ("are", "were", "is", "was") and len(after) > 1:
+        # "of whom about 8,400 are union members": the noun after the copula
+        content = [w for w in after[1:4] if w.isalpha() and w not in STOP_WORDS]
+        if content:
+            return q.noun.get(content[-1], content[-1])
     if not own and not own_event:
         # "the number of postponed operations had risen to 2,600": named earlier in the clause
         found = _find(uncut, q.noun, last=True)
@@ -194,7 +224,7 @@ def _scope(text: str, row: dict, before: list[str], after: list[str], clause: tu
     noun = (row.get("_noun") or "").lower()
     if noun in q.group:
         return q.group[noun]
-    partitive = bool(PARTITIVE.match(text, row["end"]))
+    partitive = bool(PARTITIVE.match(text, row.get("_number_end", row["end"])))
     origin = ORIGIN.match(text[row["end"]:clause[1]])
     if origin:
         word = origin.group(1).lower()
@@ -202,14 +232,43 @@ def _scope(text: str, row: dict, before: list[str], after: list[str], clause: tu
     for place in IN_PLACE.finditer(text, clause[0], clause[1]):
         name = place.group(1).strip()
         following = _words(text, place.end(), min(clause[1], place.end() + 20))[:1]
+        following = following if following and following[0][0].isalpha() else []
         if name[0].isupper() and following and following[0] not in STOP_WORDS and following[0] not in q.place_word:
             continue  # "in the Tarma floods": a name, not a place
         # The setting of the whole story (in the headline) narrows nothing, unless the figure
         # is a part ("98 of them were in Olen") or says so ("in Olen alone", "Olen district").
-        marked = partitive or name.split()[-1].lower() in q.place_word or following[:1] in (["alone"], ["only"])
+        if name.split()[0].lower() in CALENDAR:
+            continue  # "in Sunday's election", "in March"
+        if name[0].isupper() and len(name.split()) > 1 and name.split()[-1].lower() in q.organisation:
+            continue  # "across Hallam Health Trust": a body, not a place
+        marked = partitive or following[:1] in (["alone"], ["only"])
         if marked or name.split()[0].lower() not in headline.lower():
             return name.lower() if name[0].islower() else name.split()[0]
+    fronted = FRONTED.match(text, clause[2])
+    if fronted and fronted.end() <= row["start"] and fronted.group(1).split()[0].lower() not in CALENDAR:
+        return fronted.group(1).split()[-1]  # "In the capital Astra, ... 58%": the whole sentence's place
+    uncut = _words(text, max(clause[0], row["start"] - 80), min(clause[1], row["end"] + 40))
+    if "there" in uncut:  # "52 percent of the vote there": the place named before
+        place = None
+        for place in THERE.finditer(text, max(0, clause[0] - 200), row["start"]):
+            pass
+        if place:
+            return place.group(1).lower()
     for district in PLACE_NAME.finditer(text, clause[0], clause[1]):
         if district.group(1).lower() not in STOP_WORDS and (partitive or district.group(1).lower() not in headline.lower()):
             return district.group(1)
     return "a part" if partitive else ""
+
+
+def settle_bare_nouns(rows: list[dict]) -> None:
+    """A count named by its noun alone ("100,000 troops") in an article that gives that noun
+    with one event ("may send up to 100,000 troops") is that event's count: later mentions
+    drop the verb. With two events for the noun it stays apart."""
+    events: dict[str, set[str]] = {}
+    for row in rows:
+        noun, _, event = row["_base"].partition(" ")
+        if event and "," not in row["quantity"]:
+            events.setdefault(noun, set()).add(row["_base"])
+    for row in rows:
+        if row["quantity"] == row["_base"] and len(events.get(row["_base"], ())) == 1:
+            row["_base"] = row["quantity"] = next(iter(events[row["_base"]]))

@@ -151,7 +151,7 @@ class QuantityRules:
     def __init__(self, lexicons, coordinators):
         table = read_table("figure_quantities", lexicons)
         by_role = {role: dict(zip(group.term.str.lower(), group.name)) for role, group in table.groupby("role")}
-        for role in ("event", "topic", "generic", "group", "enumeration", "rate", "noun", "place_word"):
+        for role in ("event", "topic", "generic", "group", "enumeration", "rate", "noun", "place_word", "organisation"):
             setattr(self, role, by_role.get(role, {}))
         units = read_table("figure_units", lexicons)
         self.units = {t.lower(): (u, float(f), float(o)) for t, u, f, o in
