@@ -21,7 +21,16 @@ from text_to_num import text2num
 
 from ..clean import MONTHS
 
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Thousands separated by commas, or by a space, thin space or no-break space ("1 000 people").
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u2009\u202f\u00a0]\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?"
+SEPARATORS = str.maketrans("", "", ", \u2009\u202f\u00a0")
+VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+# Not figures: phone numbers, web addresses, and list numbering at the start of a line ("1. Notes").
+PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(0\d{1,4}\)|\b0\d{2,4})[\s.-]?\d{3,4}[\s.-]?\d{3,4}\b"
+                   r"|\b\d{3}[\s.-]\d{3}[\s.-]\d{4}\b")
+URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|io)(?:/\S*)?", re.IGNORECASE)
+LIST_NUMBER = re.compile(r"^[ \t]*\d{1,2}[.)](?=\s)", re.MULTILINE)
+SIGN = re.compile(r"(US\$|C\$|A\$|Rs\.?|[$€£¥₹])\s*$")
 # Dates and times are found first; a number inside one is never a figure. Month names are
 # matched capitalised only, so the modal "may" is no month.
 DAY = r"\d{1,2}(?:st|nd|rd|th)?"
@@ -40,7 +49,7 @@ TALLY = re.compile(r"(?<![\w$€£¥])(?<!\d[.,])\d{1,3}\s?[-–]\s?\d{1,3}(?![\
 # An age in apposition to a name or noun: "Smith, 45, was arrested", "a nurse, 34, said".
 AGE_APPOSITION = re.compile(r"(?<=[A-Za-z]),\s+((?:1[01]|[1-9])?\d),(?!\d)")
 WORD = re.compile(r"[A-Za-z][\w'’.-]*\w|[A-Za-z]|%|\S")  # "F-16" is one word
-RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|to|or|and)\s*(?:US\$|\$|€|£|¥)?\s*$", re.IGNORECASE)
+RANGE_JOIN = re.compile(r"^\s*(-|–|—|to|or|and)\s*(US\$|\$|€|£|¥)?\s*$", re.IGNORECASE)
 RANGE_OPEN = re.compile(r"(?:^|\W)(between|from)\s*(?:US\$|\$|€|£|¥)?\s*$", re.IGNORECASE)
 
 
@@ -57,6 +66,7 @@ def blocked_spans(text: str, rules) -> list[tuple[int, int]]:
     blocked = [(m.start(), m.end()) for m in DATE_OR_TIME.finditer(text)]
     blocked += [(m.start(1), m.end(1)) for m in AGE_APPOSITION.finditer(text)]
     blocked += [(m.start(), m.end()) for m in TALLY.finditer(text) if _is_tally(text, m, rules)]
+    blocked += [(m.start(), m.end()) for pattern in (PHONE, URL, LIST_NUMBER) for m in pattern.finditer(text)]
     return blocked
 
 
@@ -82,8 +92,14 @@ def overlap_test(spans):
 def numbers(text: str, rules):
     """(Number, currency abbreviation or None) for every number in the text."""
     for m in rules.number.finditer(text):
-        if m.group("digits"):
-            value = float(m.group("digits").replace(",", ""))
+        if m.group("vulgar"):
+            whole = m.group("vulgar")[:-1].strip()
+            value = (float(whole) if whole else 0.0) + VULGAR[m.group("vulgar")[-1]]
+            scale = m.group("vscale")
+            value *= rules.word_value[scale.lower()] if scale else 1
+            yield Number(m.start(), m.end(), value, bool(scale), False), None
+        elif m.group("digits"):
+            value = float(m.group("digits").translate(SEPARATORS))
             scale = m.group("dscale") or m.group("abbr")
             if scale:
                 value *= rules.word_value[scale.lower()]
@@ -137,10 +153,17 @@ def _join_range(text: str, c: dict, first: Number, second: Number, abbr2) -> boo
     """Make candidate `c` the range from `first` to `second` if the text between joins them."""
     join = RANGE_JOIN.match(text[first.end:second.start])
     opener = RANGE_OPEN.search(text[max(0, first.start - 30):first.start])
-    joiner = join.group().strip().lower() if join else ""
+    joiner = join.group(1).lower() if join else ""
+    # "$5m and $10m", "from £5,000 to €10,000": an amount in each currency is two figures.
+    first_sign, second_sign = SIGN.search(text[max(0, first.start - 4):first.start]), join and join.group(2)
+    if second_sign and (not first_sign or first_sign.group(1) != second_sign):
+        return False
     low = first.value
     if second.scaled and not first.scaled and first.value < 1000:
         low = first.value * (second.value / _unscaled(text, second))
+    elif joiner in ("-", "–", "—") and not first.scaled and first.value < 1000 <= second.value \
+            and re.fullmatch(r"\d+", text[first.start:first.end]):
+        low = _aligned(first.value, second.value)  # "10-15,000": from 10,000
     # "between 3,000 and 5,000" and "3,000 to 4,000" are ranges; "from 3,000 to 4,000"
     # is a change between two figures, and a bare "3,000 and 4,000" two figures.
     opened = opener.group(1).lower() if opener else ""
@@ -159,4 +182,11 @@ def _join_range(text: str, c: dict, first: Number, second: Number, abbr2) -> boo
 
 def _unscaled(text: str, number: Number) -> float:
     head = re.match(DIGITS, text[number.start:number.end])
-    return float(head.group().replace(",", "")) if head else 1.0
+    return float(head.group().translate(SEPARATORS)) if head else 1.0
+
+
+def _aligned(low: float, high: float) -> float:
+    """The low end of "10-15,000" written in full: shifted to the high end's magnitude
+    (10,000), one order less when that passes the high end ("5-10,000": 5,000)."""
+    shift = 10 ** (len(str(int(high))) - len(str(int(low))))
+    return low * shift if low * shift <= high else low * shift / 10
