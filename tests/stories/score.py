@@ -49,7 +49,9 @@ def match(found: pd.DataFrame, gold: pd.DataFrame) -> dict[int, int]:
 
 def same_quantity_pairs(table: pd.DataFrame, key: str) -> set[frozenset]:
     pairs = set()
-    for _, group in table.groupby(key):
+    for name, group in table.groupby(key):
+        if not name:
+            continue  # the tagger could not say what the figure counts: it pairs with nothing
         for a, b in itertools.combinations(group.itertuples(), 2):
             if a.doc_id != b.doc_id:
                 pairs.add(frozenset((a.Index, b.Index)))

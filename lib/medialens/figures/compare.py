@@ -7,7 +7,8 @@ What makes two figures comparable (the design; notebook 02 explains it to reader
   thing) is two comparison rows, "aid (GBP)" and "aid (USD)", never compared with each other;
 - a breakdown ("deaths, Olen") is its own quantity, listed right after its total ("deaths") with
   `total` naming it, and never compared with it;
-- a quantity that only one article gives is listed (`compared` False), not compared;
+- a quantity that only one article gives is listed (`compared` False), not compared; a figure
+  whose quantity could not be named (empty `quantity`) is left out;
 - a running count (figures of one quantity from articles of two or more dates, or with time words
   such as "on Tuesday", "second day") is one quantity ordered by date, then time words: its growth
   is the story, so only articles of the same date are compared for a dispute.
@@ -69,7 +70,9 @@ def compare_figures(figures: pd.DataFrame, documents: pd.DataFrame,
     """
     if "quantity" not in figures.columns:
         raise MedialensError("figures", "the figures table has no quantity column: tag the corpus again")
-    wanted = figures if classes is None else figures[figures.referent_class.isin(classes)]
+    # A figure whose quantity could not be named is compared with nothing.
+    named = figures[figures.quantity.fillna("").astype(str) != ""]
+    wanted = named if classes is None else named[named.referent_class.isin(classes)]
     meta = documents.set_index("doc_id").reindex(columns=["date", "outlet"]).fillna("")
     claims = wanted.join(meta, on="doc_id").assign(firm=lambda t: t.modality.isin(FIRM))
     claims["unit"] = claims.unit.fillna("").astype(str)

@@ -121,11 +121,27 @@ def figure_row(text: str, c: dict, sentence: dict, rules: Rules) -> dict | None:
         if not cls:
             referent, cls = noun[0], noun[1]
     own_noun = noun[0] if noun else ("" if not cls else referent)
-    if c["words"] and c["value"] < 10 and not c["scaled"] and cls in ("", "other"):
+    if c["words"] and c["value"] < 10 and not c["scaled"] and cls in ("", "other") \
+            and not _small_count(before, after, rules):
         return None  # "two nations", "one of them": small number words count only known things
     return dict(start=start, end=noun_end, surface=text[start:noun_end], value=c["value"], low=low,
                 high=high, qualifier=qualifier, referent=referent, referent_class=cls,
                 modality="", source_type="", _number_start=c["start"], _number_end=end, _noun=own_noun)
+
+
+# A small number in words counts when a death toll or a casualty verb goes with it ("Three
+# die", "the toll rose to five"), or when it is a part ("four of them", "two from overseas").
+TOLL_BEFORE = re.compile(r"\btoll\b[^.;]{0,25}\b(?:to|of|at|reaches|reached|hits|hit|stands at)\s*$", re.IGNORECASE)
+PART_AFTER = re.compile(r"^\s*(?:of\s+(?:them|whom|those|the\s+(?:dead|injured|victims))|(?:were\s+|was\s+)?from\b)", re.IGNORECASE)
+CASUALTY_EVENTS = {"deaths", "injured", "missing"}
+
+
+def _small_count(before: str, after: str, rules: Rules) -> bool:
+    if TOLL_BEFORE.search(before) or PART_AFTER.match(after):
+        return True
+    words = [w.group().lower() for w in nb.WORD.finditer(after[:40])][:3]
+    return any(rules.quantities.event.get(" ".join(words[i:i + n])) in CASUALTY_EVENTS
+               for i in range(len(words)) for n in (1, 2))
 
 
 def _counted_noun(after: str, c: dict, cls: str, rules: Rules):

@@ -39,7 +39,7 @@ def set_modality(ctx: DocContext, rows: list[dict], rules: Rules) -> None:
             recent.append(row)
             view = views.get(id(span)) or views.setdefault(id(span), SpanCues(index, span))
             view.set(row, clause_start, clause_end)
-    settle_bare_nouns(rows)
+    settle_bare_nouns(rows, rules)
 
 
 class Attributions:

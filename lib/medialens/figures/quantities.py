@@ -27,6 +27,11 @@ from .numbers import WORD
 # Between two figures that give one amount in two units: "£4.5m ($5.7m)", "310mm, or 12 inches".
 SAME_AMOUNT = re.compile(r"^\s*(?:\(|\[|/|,?\s*or|,?\s*(?:that is|equivalent to))\s*$")
 CASUALTIES = {"deaths", "injured"}
+PREPOSITIONS = {"from", "in", "at", "on", "among", "of", "to", "for", "with", "still", "being", "now", "not"}
+# Words by which a bare number in a new sentence points back to a count named before it.
+REFERENCE_WORDS = {"number", "figure", "total", "toll", "tally", "count", "estimate", "that", "it"}
+# "two more people have died", "300 further cases": an increment, not the total.
+INCREMENT = re.compile(r"\b(?:more|further|additional|another|new)\b", re.IGNORECASE)
 FRONTED = re.compile(r"\s*In\s+(?:the\s+)?((?:(?:capital|province|region|state|county|city|north|south|east|west)\s+)?[A-Z][\w-]+(?:\s+(?:district|province|region|county|state))?),")
 CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
@@ -67,7 +72,7 @@ def _nearest(before: list[str], after: list[str], table: dict[str, str]) -> str 
     before it."""
     hit_after = _find(after, table)
     hit_before = _find(before, table, last=True)
-    if hit_after and (not hit_before or hit_after[1] <= hit_before[1] + 1):
+    if hit_after and (not hit_before or hit_after[1] < hit_before[1]):
         return hit_after[0]
     return hit_before[0] if hit_before else None
 
@@ -77,8 +82,9 @@ def _context(text: str, row: dict, clause_start: int, clause_end: int, q, cut: b
     12,000 people and killed 300": the killing is the 300's) or, before it, another number."""
     before = _words(text, max(clause_start, row["start"] - 80), row["start"])[-8:]
     after = _words(text, row["end"], min(clause_end, row["end"] + 80))[:8]
-    if not cut:
-        return before, after
+    if not cut:  # still, a number before the figure has words of its own
+        digits = [k for k, w in enumerate(before) if w[0].isdigit()]
+        return (before[digits[-1] + 1:] if digits else before), after
     for k in range(len(before) - 1, -1, -1):
         if before[k] in q.coordinators or before[k][0].isdigit():
             before = before[k + 1:]
@@ -142,14 +148,17 @@ def set_quantity(text: str, row: dict, clause: tuple[int, int, int], headline: s
     else:
         alike = [r for r in recent if r["referent_class"] == row["referent_class"]]
         uncut = _context(text, row, clause[0], clause[1], q, cut=False)[0]
-        name = _count(before, after, row, alike[-1] if alike else previous, q, uncut)
+        sentence_words = _words(text, max(clause[2], row["start"] - 120), row["start"])
+        name = _count(before, after, row, alike[-1] if alike else previous, q, uncut, sentence_words)
     if row["unit"] in ("%", "percentage points"):
         row["referent_class"] = "percent"
     if name in CASUALTIES and cls in ("people", "troops", "other", ""):
         row["referent_class"] = "casualties"  # "Over 1,000 Workers Die"
     rate = _find(after[:5], q.rate)
     scope = _scope(text, row, before, after, clause, headline, q)
-    row["quantity"] = ", ".join(part for part in (name, scope, rate[0] if rate else "") if part)
+    new = INCREMENT.search(text, row.get("_number_end", row["end"]), row["end"])
+    parts = (name, scope if scope != name else "", "new" if new and name else "", rate[0] if rate else "")
+    row["quantity"] = ", ".join(part for part in parts if part) if name else ""
     row["_base"] = name
 
 
@@ -179,14 +188,18 @@ def _share(text: str, row: dict, before: list[str], after: list[str], clause: tu
     topic = topic or _of_topic(before, q) or _nearest(before, after, q.topic) or "share"
     names = []
     for start in (clause[0], clause[2]):  # the clause, else the sentence ("the Union, on 38.9%, says")
-        names = names or [m.group() for m in NAME.finditer(text, start, row["start"])
-                          if m.start() > start + 1 and m.group().lower() not in q.stop_names]
+        for m in NAME.finditer(text, start, row["start"]) if not names else ():
+            words = m.group().split()
+            while words and (words[0].lower() in q.stop_names or words[0].lower() in STOP_WORDS):
+                words = words[1:]  # "The", "With" opening a sentence
+            names += [" ".join(words)] if words else []
     if topic in SHARES and names and row["unit"] == "%":
         return f"share, {names[-1].split()[-1]}"  # "the National Union had 39.2 percent"
     return topic
 
 
-def _count(before: list[str], after: list[str], row: dict, previous: dict | None, q, uncut: list[str]) -> str:
+def _count(before: list[str], after: list[str], row: dict, previous: dict | None, q, uncut: list[str],
+           sentence_words: list[str]) -> str:
     own = (row.get("_noun") or "").lower()
     noun = own or ("" if row["referent"].lower() in q.event else row["referent"].lower())
     noun = q.noun.get(noun, noun)
@@ -199,7 +212,8 @@ def _count(before: list[str], after: list[str], row: dict, previous: dict | None
         noun = q.noun.get(before_noun, before_noun) or noun
         noun = "" if noun in q.event else noun
         row["referent_class"] = previous["referent_class"]
-    if not own and not own_event and after[:1] and after[0] in ("are", "were", "is", "was") and len(after) > 1:
+    if not own and not own_event and after[:1] and after[0] in ("are", "were", "is", "was") and len(after) > 1 \
+            and after[1] not in PREPOSITIONS:
         # "of whom about 8,400 are union members": the noun after the copula
         content = [w for w in after[1:4] if w.isalpha() and w not in STOP_WORDS]
         if content:
@@ -210,10 +224,17 @@ def _count(before: list[str], after: list[str], row: dict, previous: dict | None
         own_event = _find(uncut, q.event, last=True)
         own_event = own_event[0] if own_event else None
         noun = found[0] if found else noun
-    if not own_event and not row.get("_noun") and previous is not None:
-        return previous["_base"]  # "organisers said 120,000": the crowd of the clause before
+    if not own_event and not row.get("_noun") and previous is not None \
+            and (previous["sent_id"] == row["sent_id"] or REFERENCE_WORDS & set(sentence_words)
+                 or previous["value"] == row["value"]):
+        # "organisers said 120,000", "the true number was four times that, at 60,000": the count
+        # before it, or the same number again ("even 100,000 represents ..."); a bare number in a
+        # sentence of its own with none of these names nothing known
+        return previous["_base"]
+    if not own_event and own in q.group and previous is not None and previous["sent_id"] == row["sent_id"]:
+        return previous["_base"]  # "52 taken to hospital, among them 9 children": a part of the 52
     if not own_event:
-        return q.group.get(noun) or noun or "count"
+        return q.group.get(own) or q.noun.get(own, own)
     if not noun or noun in q.generic or noun in q.event or noun in q.group:
         return own_event
     return f"{noun} {own_event}"
@@ -257,18 +278,26 @@ def _scope(text: str, row: dict, before: list[str], after: list[str], clause: tu
     for district in PLACE_NAME.finditer(text, clause[0], clause[1]):
         if district.group(1).lower() not in STOP_WORDS and (partitive or district.group(1).lower() not in headline.lower()):
             return district.group(1)
-    return "a part" if partitive else ""
+    if partitive:  # "four of them in intensive care", "11 of them in a serious condition"
+        rest = PARTITIVE.match(text, row.get("_number_end", row["end"]))
+        words = [w for w in _words(text, rest.end(), min(clause[1], rest.end() + 40))
+                 if w.isalpha() and w not in STOP_WORDS][:2]
+        return " ".join(words) or "a part"
+    return ""
 
 
-def settle_bare_nouns(rows: list[dict]) -> None:
-    """A count named by its noun alone ("100,000 troops") in an article that gives that noun
-    with one event ("may send up to 100,000 troops") is that event's count: later mentions
-    drop the verb. With two events for the noun it stays apart."""
+def settle_bare_nouns(rows: list[dict], rules) -> None:
+    """A count named by its noun alone ("100,000 troops"), or a bare number whose noun was
+    inherited ("even 100,000 represents ..."), in an article that gives that noun with one event
+    ("may send up to 100,000 troops") is that event's count: later mentions drop the verb. With
+    two events for the noun it stays apart."""
     events: dict[str, set[str]] = {}
     for row in rows:
         noun, _, event = row["_base"].partition(" ")
         if event and "," not in row["quantity"]:
             events.setdefault(noun, set()).add(row["_base"])
     for row in rows:
-        if row["quantity"] == row["_base"] and len(events.get(row["_base"], ())) == 1:
-            row["_base"] = row["quantity"] = next(iter(events[row["_base"]]))
+        referent = row["referent"].lower()
+        noun = row["_base"] if row["quantity"] else rules.quantities.noun.get(referent, referent)
+        if (row["quantity"] == row["_base"]) and len(events.get(noun, ())) == 1:
+            row["_base"] = row["quantity"] = next(iter(events[noun]))

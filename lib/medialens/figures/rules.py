@@ -67,7 +67,7 @@ class Rules:
             rf"(?P<vulgar>(?<![\w.,])(?:\d+\s?)?[½¼¾⅓⅔])(?:\s*(?P<vscale>{scales})\b)?"
             rf"|(?P<digits>(?<![\d.,]){DIGITS})(?:\s*(?P<abbr>{abbreviations})\b|\s+(?P<dscale>{scales})\b)?"
             rf"|(?P<words>(?<![\w-])(?:(?:a\s+|an\s+)?(?:{fractions})\s+(?:of\s+)?an?\s+(?:{scales})"
-            rf"|(?:{cardinals})(?:(?:\s+|-)(?:and\s+)?(?:{cardinals}))*(?:\s+and\s+a\s+half\s+(?:{scales}))?"
+            rf"|(?:{cardinals})(?:(?:[^\S\n]+|-)(?:and[^\S\n]+)?(?:{cardinals}))*(?:\s+and\s+a\s+half\s+(?:{scales}))?"
             rf"|an?\s+(?:{scales}))(?![\w-]))", re.IGNORECASE)
         vague = read_table("figure_vague", lexicons)
         self.vague = {t.lower(): (float(lo), float(hi), float(v))
