@@ -18,7 +18,7 @@ import pandas as pd
 import medialens as ml
 
 STORIES = Path(__file__).resolve().parent
-HELD_OUT = {"heatwave"}
+HELD_OUT = {"derailment"}
 
 
 def gold_spans(documents: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
