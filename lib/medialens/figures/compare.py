@@ -9,9 +9,10 @@ What makes two figures comparable (the design; notebook 02 explains it to reader
   `total` naming it, and never compared with it;
 - a quantity that only one article gives is listed (`compared` False), not compared; a figure
   whose quantity could not be named (empty `quantity`) is left out;
-- a running count (figures of one quantity from articles of two or more dates, or with time words
-  such as "on Tuesday", "second day") is one quantity ordered by date, then time words: its growth
-  is the story, so only articles of the same date are compared for a dispute.
+- a running count (a count or share whose figures differ between articles of two or more dates,
+  or with time words such as "on Tuesday", "second day") is one quantity ordered by date, then
+  time words: its growth is the story, so only articles of the same date are compared for a
+  dispute.
 """
 from __future__ import annotations
 
@@ -134,7 +135,9 @@ def _group(name: str, group: pd.DataFrame, factor: float) -> dict:
     # A vague "thousands" commits to no number, so it does not set the extremes or the median.
     values = group[(group.value_normalised > 0) & (group.qualifier != "vague")]
     moments = set(group.date[group.date != ""]) | set(group.time_word[group.time_word != ""].str.lower())
-    running = len(moments) >= 2
+    # A count (or a share, "80% of ballots counted") that changes between dates or time words; a
+    # measure or a sum of money given on two days is compared as usual.
+    running = len(moments) >= 2 and group.unit.iloc[0] in ("", "%") and values.value_normalised.nunique() > 1
     if running:  # a growing toll is no dispute: set only articles of one date against each other
         spreads = [_article_spread(day) for _, day in values[values.date != ""].groupby("date")]
         article_spread = max([s for s in spreads if not math.isnan(s)], default=math.nan)
