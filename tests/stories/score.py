@@ -18,7 +18,7 @@ import pandas as pd
 import medialens as ml
 
 STORIES = Path(__file__).resolve().parent
-HELD_OUT = {"derailment"}
+HELD_OUT = {"budget"}
 
 
 def gold_spans(documents: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:

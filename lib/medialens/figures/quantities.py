@@ -27,6 +27,11 @@ from .numbers import WORD
 # Between two figures that give one amount in two units: "£4.5m ($5.7m)", "310mm, or 12 inches".
 SAME_AMOUNT = re.compile(r"^\s*(?:\(|\[|/|,?\s*or|,?\s*(?:that is|equivalent to))\s*$")
 CASUALTIES = {"deaths", "injured"}
+SLASHED_UNIT = re.compile(r"\s?(km/h|km/hr|kph|mph|m/s)\b", re.IGNORECASE)
+# Events whose counts split into breakdowns by group ("9 children" among those in hospital); with
+# another event a group noun names the thing counted ("200 rescuers sent").
+PEOPLE_EVENTS = {"deaths", "injured", "missing", "in hospital", "treated", "displaced", "rescued", "trapped",
+                 "arrested", "attended"}
 PREPOSITIONS = {"from", "in", "at", "on", "among", "of", "to", "for", "with", "still", "being", "now", "not"}
 # Words by which a bare number in a new sentence points back to a count named before it.
 REFERENCE_WORDS = {"number", "figure", "total", "toll", "tally", "count", "estimate", "that", "it"}
@@ -38,7 +43,7 @@ CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 # Topics of a percentage that, next to a named party or body, mean its share.
 SHARES = {"share", "lead", "increase", "decrease", "support"}
 THERE = re.compile(r"\b(?:the\s+)?(?:\w+\s+)?(province|region|district|state|county|capital|city|north|south|east|west)\b", re.IGNORECASE)
-ORIGIN = re.compile(r"^(?:\s+of\s+(?:them|whom|the\s+[\w-]+))?\s+(?:were|was|are|is|came)\s+from\s+(?:the\s+)?([\w-]+)")
+ORIGIN = re.compile(r"^(?:\s+of\s+(?:them|whom|the\s+[\w-]+))?(?:\s+(?:were|was|are|is|came))?\s+from\s+(?:the\s+)?(?:neighbouring\s+|nearby\s+)?([\w-]+)")
 PARTITIVE = re.compile(r"\s*of\s+(?:them|those|whom|these|the\s+(?!\d)[\w-]+)", re.IGNORECASE)
 NAME = re.compile(r"(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+")
 PLACE_NAME = re.compile(r"\b([A-Z][\w-]+)\s+(?:district|province|region|county|state|prefecture)\b")
@@ -86,13 +91,14 @@ def _context(text: str, row: dict, clause_start: int, clause_end: int, q, cut: b
         digits = [k for k, w in enumerate(before) if w[0].isdigit()]
         return (before[digits[-1] + 1:] if digits else before), after
     for k in range(len(before) - 1, -1, -1):
-        if before[k] in q.coordinators or before[k][0].isdigit():
-            before = before[k + 1:]
+        if before[k] in q.coordinators or before[k] in q.subordinators or before[k][0].isdigit():
+            before = before[k + 1:]  # "64 injured when a train carrying 300 passengers": not theirs
             break
     for k, word in enumerate(after):
         # "1,200 operations and appointments were postponed" goes on; "12,000 people and
         # killed 300" stops: a verb after the coordinator is another clause's.
-        if word in q.coordinators and (k + 1 >= len(after) or after[k + 1] in q.event):
+        if word in q.coordinators and (k + 1 >= len(after) or after[k + 1] in q.event) \
+                or word in q.subordinators and word not in ("who", "which", "that"):
             after = after[:k]
             break
     return before, after
@@ -105,8 +111,11 @@ def unit_of(text: str, row: dict, rules) -> tuple[str, float]:
     sign = re.search(r"(US\$|C\$|A\$|Rs\.?|[$€£¥₹₽₴₩])", head)
     words = _words(text, row["start"], min(len(text), row["end"] + 25))
     unit = None
+    slashed = SLASHED_UNIT.match(text, row.get("_number_end", row["end"]))
     if sign:
         unit = q.units.get(sign.group(1).lower())
+    elif slashed:
+        unit = q.units.get(slashed.group(1).lower())
     else:
         glued = re.search(r"\d([A-Za-z°%]+)\b", head)
         tokens = ([glued.group(1).lower()] if glued else []) + [w for w in words if not w[0].isdigit()]
@@ -140,7 +149,7 @@ def set_quantity(text: str, row: dict, clause: tuple[int, int, int], headline: s
         name = previous["_base"]  # "£4.5m ($5.7m)", "310mm, or about 12.2 inches": one amount
     elif cls == "money" or row["unit"] in q.currencies:
         wide = _context(text, row, clause[0], clause[1], q, cut=False)
-        name = _of_topic(wide[0], q) or _nearest(*wide, q.topic) or "money"
+        name = _of_topic(wide[0], q) or _nearest(*wide, q.topic) or ""  # a sum for nothing named: not compared
     elif row["unit"] in ("%", "percentage points"):
         name = _share(text, row, *_context(text, row, clause[0], clause[1], q, cut=False), clause, q)
     elif row["unit"] or cls == "measure":
@@ -155,6 +164,7 @@ def set_quantity(text: str, row: dict, clause: tuple[int, int, int], headline: s
     if name in CASUALTIES and cls in ("people", "troops", "other", ""):
         row["referent_class"] = "casualties"  # "Over 1,000 Workers Die"
     rate = _find(after[:5], q.rate)
+    row["_base"] = name
     scope = _scope(text, row, before, after, clause, headline, q)
     new = INCREMENT.search(text, row.get("_number_end", row["end"]), row["end"])
     parts = (name, scope if scope != name else "", "new" if new and name else "", rate[0] if rate else "")
@@ -224,6 +234,10 @@ def _count(before: list[str], after: list[str], row: dict, previous: dict | None
         own_event = _find(uncut, q.event, last=True)
         own_event = own_event[0] if own_event else None
         noun = found[0] if found else noun
+    if not own and not own_event:
+        # "Of the dead, six were from Corvale": the event of the sentence before the figure
+        found_event = _find(sentence_words[-12:], q.event, last=True)
+        own_event = found_event[0] if found_event else None
     if not own_event and not row.get("_noun") and previous is not None \
             and (previous["sent_id"] == row["sent_id"] or REFERENCE_WORDS & set(sentence_words)
                  or previous["value"] == row["value"]):
@@ -235,7 +249,7 @@ def _count(before: list[str], after: list[str], row: dict, previous: dict | None
         return previous["_base"]  # "52 taken to hospital, among them 9 children": a part of the 52
     if not own_event:
         return q.group.get(own) or q.noun.get(own, own)
-    if not noun or noun in q.generic or noun in q.event or noun in q.group:
+    if not noun or noun in q.generic or noun in q.event or noun in q.group and own_event in PEOPLE_EVENTS:
         return own_event
     return f"{noun} {own_event}"
 
@@ -243,11 +257,11 @@ def _count(before: list[str], after: list[str], row: dict, previous: dict | None
 def _scope(text: str, row: dict, before: list[str], after: list[str], clause: tuple[int, int], headline: str, q) -> str:
     """The group, origin or place that makes the figure a breakdown of a larger total."""
     noun = (row.get("_noun") or "").lower()
-    if noun in q.group:
+    if noun in q.group and row.get("_base", "").split(", ")[0] in PEOPLE_EVENTS | {""}:
         return q.group[noun]
     partitive = bool(PARTITIVE.match(text, row.get("_number_end", row["end"])))
     origin = ORIGIN.match(text[row["end"]:clause[1]])
-    if origin:
+    if origin and row["_base"].split(", ")[0] in PEOPLE_EVENTS:  # "two of the dead were from abroad"
         word = origin.group(1).lower()
         return q.group.get(word) or q.group.get("from " + word) or f"from {word}"
     for place in IN_PLACE.finditer(text, clause[0], clause[1]):

@@ -49,7 +49,7 @@ class Rules:
         self._exclusions(lexicons)
         self._modality(lexicons)
         self._clauses(lexicons)
-        self.quantities = QuantityRules(lexicons, self.coordinators)
+        self.quantities = QuantityRules(lexicons, self.coordinators, self.subordinators)
 
     def _numbers(self, lexicons) -> None:
         numbers = read_table("figure_numbers", lexicons)
@@ -125,6 +125,7 @@ class Rules:
         self.attribution_break = re.compile(r"[;,](?!\d)")
         self.coordinator = re.compile(rf"\s*(?:{joining})\b", re.IGNORECASE)
         self.coordinators = contrast | coordinator
+        self.subordinators = classes.get("subordinator", frozenset()) | classes.get("relative", frozenset())
         # An attribution does not reach across a contrast: in "The state had argued that the law
         # was needed, but lower courts found only 12 cases" the 12 is the writer's.
         self.contrast = re.compile(rf";|,\s*(?:{alternation(contrast)})\b", re.IGNORECASE)
@@ -149,7 +150,7 @@ class QuantityRules:
     """figure_quantities.csv (events, topics, generic and group nouns, enumerations, rates,
     canonical nouns) and figure_units.csv (units and how to normalise them), as lookups."""
 
-    def __init__(self, lexicons, coordinators):
+    def __init__(self, lexicons, coordinators, subordinators):
         table = read_table("figure_quantities", lexicons)
         by_role = {role: dict(zip(group.term.str.lower(), group.name)) for role, group in table.groupby("role")}
         for role in ("event", "topic", "generic", "group", "enumeration", "rate", "noun", "place_word", "organisation"):
@@ -161,6 +162,7 @@ class QuantityRules:
                            dict(zip(units.term.str.lower(), units.why)).get(t, "")}
         self.dimension = DIMENSIONS
         self.coordinators = coordinators
+        self.subordinators = subordinators
         self.stop_names = {"the", "with", "according", "in", "of", "on", "at", "a", "an", "and", "but"}
 
 
