@@ -23,11 +23,11 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .numbers import WORD
+from .units import unit_of, word_list as _words
 
 # Between two figures that give one amount in two units: "£4.5m ($5.7m)", "310mm, or 12 inches".
 SAME_AMOUNT = re.compile(r"^\s*(?:\(|\[|/|,?\s*or|,?\s*(?:that is|equivalent to))\s*$")
 CASUALTIES = {"deaths", "injured"}
-SLASHED_UNIT = re.compile(r"\s?(km/h|km/hr|kph|mph|m/s)\b", re.IGNORECASE)
 # Events whose counts split into breakdowns by group ("9 children" among those in hospital); with
 # another event a group noun names the thing counted ("200 rescuers sent").
 PEOPLE_EVENTS = {"deaths", "injured", "missing", "in hospital", "treated", "displaced", "rescued", "trapped",
@@ -48,10 +48,6 @@ PARTITIVE = re.compile(r"\s*of\s+(?:them|those|whom|these|the\s+(?!\d)[\w-]+)", 
 NAME = re.compile(r"(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+")
 PLACE_NAME = re.compile(r"\b([A-Z][\w-]+)\s+(?:district|province|region|county|state|prefecture)\b")
 IN_PLACE = re.compile(r"\b(?:in|across|at)\s+(?:the\s+)?((?:[A-Z][\w-]+\s*)+(?:district|province|region|state|county)?|(?:capital|province|region|north|south|east|west)\b(?:\s+[A-Z][\w-]+)?)")
-
-
-def _words(text: str, start: int, end: int) -> list[str]:
-    return [w.group().lower() for w in WORD.finditer(text, start, end)]
 
 
 def _find(words: list[str], table: dict[str, str], longest: int = 4, last: bool = False):
@@ -102,37 +98,6 @@ def _context(text: str, row: dict, clause_start: int, clause_end: int, q, cut: b
             after = after[:k]
             break
     return before, after
-
-
-def unit_of(text: str, row: dict, rules) -> tuple[str, float]:
-    """(unit, value in that unit) from the figure's own words; '' for a count."""
-    q = rules.quantities
-    head = text[row["start"]:row["end"]]
-    sign = re.search(r"(US\$|C\$|A\$|Rs\.?|[$€£¥₹₽₴₩])", head)
-    words = _words(text, row["start"], min(len(text), row["end"] + 25))
-    unit = None
-    slashed = SLASHED_UNIT.match(text, row.get("_number_end", row["end"]))
-    if sign:
-        unit = q.units.get(sign.group(1).lower())
-    elif slashed:
-        unit = q.units.get(slashed.group(1).lower())
-    else:
-        glued = re.search(r"\d([A-Za-z°%]+)\b", head)
-        tokens = ([glued.group(1).lower()] if glued else []) + [w for w in words if not w[0].isdigit()]
-        for n in (3, 2, 1):
-            for i in range(0, min(4, len(tokens))):
-                phrase = " ".join(tokens[i:i + n])
-                if phrase in q.units and (n > 1 or phrase not in ("in", "m", "l", "c", "f") or glued):
-                    unit = q.units[phrase]
-                    break
-            if unit:
-                break
-    if unit is None:
-        return "", row["value"]
-    name, factor, offset = unit
-    if name == "percentage points" and not re.search(r"%|per ?cent|percentage", text[max(0, row["start"] - 300):row["end"] + 300]):
-        return "", row["value"]
-    return name, row["value"] * factor + offset
 
 
 def set_quantity(text: str, row: dict, clause: tuple[int, int, int], headline: str, recent: list[dict], rules) -> None:
