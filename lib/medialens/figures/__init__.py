@@ -4,13 +4,21 @@ One row per claim ("up to 100,000 troops", "half a million casualties", "$2 bill
 of troops") with its value and bounds, a qualifier (exact, approximate, upper_bound, lower_bound,
 range, vague), the referent (the word for the thing counted) and its normalised class, and a
 modality: speculative when the claim's clause is hedged, modal or conditional, reported when a
-source covers it, asserted otherwise (the rule is below). compare_figures() puts the figures for
-the same class of quantity side by side, article by article.
+source covers it, asserted otherwise (the rule is below); its `quantity` (what it is a value of:
+"deaths", "deaths, Olen", "nurses on strike", "aid", "share, Alliance"; '' when nothing says),
+`unit` ('' for a count, "%", "percentage points", "°C", "m", an ISO currency code ...) and
+`value_normalised` (the value in that unit). compare_figures() puts the figures of each quantity
+side by side, article by article.
+
+The modules: numbers (number shapes, no spaCy), rules (the compiled lexicons), extract (figure
+rows), referents (what is counted), clauses and modality (how firmly, one index per sentence),
+quantities and units (what a figure is a value of), compare (across articles).
 
 Every word list is data in data/figures/ (README.md there says where each comes from):
 figure_numbers (number words), figure_qualifiers (approximators and bounds), figure_vague
 (vague magnitudes and their bounds), figure_referents (what is counted, and casualty context),
-figure_modality (modal and reporting cues), figure_exclusions (units and words that make a number
+figure_modality (modal and reporting cues), figure_quantities (events, topics, groups, rates),
+figure_units (units and their normalisation), figure_exclusions (units and words that make a number
 a time, a reference or page furniture rather than a figure).
 
 Modality, the rule (FactBank's factuality values, Sauri & Pustejovsky 2009): speculative beats
