@@ -33,6 +33,10 @@ def row_of(found, key):
     ("Officials admitted at least 20,000 people have now been forced from their homes.", "20,000 people", "displaced", "people"),
     ("The trust employs 9,000 nurses, according to its annual report.", "9,000 nurses", "nurses employed", "people"),
     ("Around 5,000 nurses walked out at hospitals on Monday.", "5,000 nurses", "nurses on strike", "people"),
+    ("Express train derails near Corvale, killing at least nine", "nine", "deaths", "casualties"),
+    ("Council tax will rise by 4.99%.", "4.99%", "tax increase", "percent"),
+    ("Harlow city council raises council tax by 4.99 percent.", "4.99 percent", "tax increase", "percent"),
+    ("About 400 jobs will go, and 150 people will be made redundant.", "150 people", "redundancies", "people"),
     # Breakdowns: a place, a part, a group.
     ("Police said 26 of the dead were in Olen district, the worst hit.", "26 of the dead", "deaths, Olen", "casualties"),
     ("Olen counts its dead\n\nBrask district has recorded 64 deaths.", "64 deaths", "deaths, Brask", "casualties"),
@@ -76,6 +80,11 @@ def test_quantity_of_a_figure(text, key, quantity, referent_class):
     ("The district council said the floods had destroyed 2,300 homes and damaged a further 5,100.",
      ("2,300", "5,100"), False),
     ("Tens of thousands of supporters packed the square, and four officers were hurt.", ("Tens", "four"), False),
+    # Two parts of one total are two breakdowns.
+    ("Of the seven who died, five were from the valley and two from overseas.", ("five", "two"), False),
+    # A count before a subordinate clause is not the clause's event.
+    ("At least nine people were killed and 64 injured when a train carrying about 300 passengers derailed.",
+     ("64", "300"), False),
 ])
 def test_two_figures_of_one_text(text, keys, same):
     found = figures_of(text)
@@ -90,6 +99,8 @@ def test_two_figures_of_one_text(text, keys, same):
     ("The regional authority said 310 millimetres of rain had fallen.", "310 millimetres", "m", 0.31),
     ("The gap of 7.5 percentage points would cost £48 million a year.", "7.5", "percentage points", 7.5),
     ("The offer was 3.5 per cent.", "3.5", "%", 3.5),
+    ("The train had been travelling at 140 km/h.", "140", "km/h", 140),
+    ("The train was going at 87 mph.", "87", "km/h", 140.01),
     ("The state will spend Rs 10 crore on repairs.", "Rs 10 crore", "INR", 1e8),
     ("Donations reached €5 million.", "€5 million", "EUR", 5e6),
     ("It will cost 1.5 million dollars.", "1.5 million dollars", "USD", 1.5e6),

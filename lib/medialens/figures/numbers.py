@@ -40,7 +40,9 @@ DATE_OR_TIME = re.compile(
     rf"|\b{MONTHS},?\s+\d{{4}}\b"                                # June 2024
     r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"    # 2024-10-17, 17/10/2024
     r"|\b(?:1[6-9]|20)\d{2}\s*[-–/]\s*\d{2,4}\b"                 # 2022-23, 2024/25
-    r"|\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?![\d])|\b\d{1,2}\s*[ap]\.m\.",  # 10:30, 10.30pm, 5 p.m.
+    # 10:30, 10.30pm, "at 10.30", 5 p.m.; not "4.99 percent" or "£1.60"
+    r"|\b\d{1,2}:[0-5]\d\s*(?:[ap]\.?m\.?)?(?![\d])|\b\d{1,2}\.[0-5]\d\s*[ap]\.?m\.?"
+    r"|(?<=\bat )\d{1,2}\.[0-5]\d(?![\d%])(?!\s*(?:per|percent|pc|points?)\b)|\b\d{1,2}\s*[ap]\.m\.",
 )
 YEAR = re.compile(r"(?:1[6-9]|20)\d{2}")
 # A tally ("ruling 6-3", "a 5-4 decision", "voted 51-49"): two counts joined by a dash; it is a

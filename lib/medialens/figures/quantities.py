@@ -41,7 +41,11 @@ FRONTED = re.compile(r"\s*In\s+(?:the\s+)?((?:(?:capital|province|region|state|c
 CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 # Topics of a percentage that, next to a named party or body, mean its share.
-SHARES = {"share", "lead", "increase", "decrease", "support"}
+SHARES = {"share", "lead", "support"}
+CHANGES = {"increase", "decrease"}
+# Topics whose change is itself what is reported: "council tax will rise by 4.99%" and "raises
+# council tax by 4.99 percent" are one tax increase.
+CHANGED = {"tax", "pay", "cost", "price", "fare", "rent", "interest rate"}
 THERE = re.compile(r"\b(?:the\s+)?(?:\w+\s+)?(province|region|district|state|county|capital|city|north|south|east|west)\b", re.IGNORECASE)
 ORIGIN = re.compile(r"^(?:\s+of\s+(?:them|whom|the\s+[\w-]+))?(?:\s+(?:were|was|are|is|came))?\s+from\s+(?:the\s+)?(?:neighbouring\s+|nearby\s+)?([\w-]+)")
 PARTITIVE = re.compile(r"\s*of\s+(?:them|those|whom|these|the\s+(?!\d)[\w-]+)", re.IGNORECASE)
@@ -114,7 +118,7 @@ def set_quantity(text: str, row: dict, clause: tuple[int, int, int], headline: s
         name = previous["_base"]  # "£4.5m ($5.7m)", "310mm, or about 12.2 inches": one amount
     elif cls == "money" or row["unit"] in q.currencies:
         wide = _context(text, row, clause[0], clause[1], q, cut=False)
-        name = _of_topic(wide[0], q) or _nearest(*wide, q.topic) or ""  # a sum for nothing named: not compared
+        name = _of_topic(wide[0], q) or _changed(*wide, q) or _nearest(*wide, q.topic) or ""  # none: not compared
     elif row["unit"] in ("%", "percentage points"):
         name = _share(text, row, *_context(text, row, clause[0], clause[1], q, cut=False), clause, q)
     elif row["unit"] or cls == "measure":
@@ -148,19 +152,27 @@ def _of_topic(before: list[str], q) -> str | None:
     return None
 
 
+def _changed(before: list[str], after: list[str], q) -> str | None:
+    """"tax increase" when a change word and a topic that changes both stand near the figure."""
+    change = _nearest(before, after, {k: v for k, v in q.topic.items() if v in CHANGES})
+    other = _nearest(before, after, {k: v for k, v in q.topic.items() if v in CHANGED})
+    return f"{other} {change}" if change and other else None
+
+
 def _share(text: str, row: dict, before: list[str], after: list[str], clause: tuple[int, int], q) -> str:
     """A percentage: of what ("80% of ballots"), else the topic near it; a vote share also names
     the party or body it belongs to."""
     topic = None
     if after[:1] == ["of"]:
-        rest = [w for w in after[1:5] if not w.endswith(("'s", "’s")) and w not in ("the", "a", "an", "all", "its", "their")]
+        rest = [w for w in after[1:5] if not w.endswith(("'s", "’s")) and w not in ("the", "a", "an", "all", "its", "their")
+                and w not in ("that", "this", "it", "them", "those", "these")]  # "40% of that": the topic is elsewhere
         head = next((w for w in rest if w.isalpha()), "")
         event = next((q.event[w] for w in rest[1:3] if w in q.event), None)
         if event:
             topic = f"{q.noun.get(head, head)} {event}"  # "80% of ballots counted"
         elif head:
             topic = q.topic.get(head) or q.noun.get(head, head)
-    topic = topic or _of_topic(before, q) or _nearest(before, after, q.topic) or "share"
+    topic = topic or _of_topic(before, q) or _changed(before, after, q) or _nearest(before, after, q.topic) or "share"
     names = []
     for start in (clause[0], clause[2]):  # the clause, else the sentence ("the Union, on 38.9%, says")
         for m in NAME.finditer(text, start, row["start"]) if not names else ():

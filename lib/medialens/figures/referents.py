@@ -38,7 +38,8 @@ def noun_after(tokens: list[str], rules: Rules) -> int | None:
     content words, unless a determiner follows (then the run was a verb: "100,000 represents a")."""
     n = 0
     while n < min(3, len(tokens)) and tokens[n][0].isalpha() and (
-            tokens[n].lower() not in STOP_WORDS or tokens[n].lower() in rules.modifiers):
+            tokens[n].lower() not in STOP_WORDS or tokens[n].lower() in rules.modifiers) \
+            and tokens[n].lower() not in rules.quantities.event:  # "Hundreds protest outside": a verb
         n += 1
     if n and tokens[n - 1].lower() in rules.modifiers:
         return None

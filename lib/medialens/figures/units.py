@@ -19,7 +19,10 @@ def unit_of(text: str, row: dict, rules) -> tuple[str, float]:
     q = rules.quantities
     head = text[row["start"]:row["end"]]
     sign = re.search(r"(US\$|C\$|A\$|Rs\.?|[$€£¥₹₽₴₩])", head)
-    words = word_list(text, row["start"], min(len(text), row["end"] + 25))
+    # The figure's own words and the two after it: "400 jobs in £1.2bn budget" is no sum of money.
+    number_end = row.get("_number_end", row["end"])
+    words = word_list(text, number_end, row["end"]) + word_list(text, row["end"], min(len(text), row["end"] + 25))[:2]
+    words = [w for w in words if w not in ("$", "€", "£", "¥", "₹")]
     unit = None
     slashed = SLASHED_UNIT.match(text, row.get("_number_end", row["end"]))
     if sign:
@@ -30,7 +33,7 @@ def unit_of(text: str, row: dict, rules) -> tuple[str, float]:
         glued = re.search(r"\d([A-Za-z°%]+)\b", head)
         tokens = ([glued.group(1).lower()] if glued else []) + [w for w in words if not w[0].isdigit()]
         for n in (3, 2, 1):
-            for i in range(0, min(4, len(tokens))):
+            for i in range(0, min(4, len(tokens) - n + 1)):
                 phrase = " ".join(tokens[i:i + n])
                 if phrase in q.units and (n > 1 or phrase not in ("in", "m", "l", "c", "f") or glued):
                     unit = q.units[phrase]
