@@ -67,7 +67,7 @@ def test_names(doc_ids, said):
 def test_disputed_quantity_with_its_extreme_claims(seed_tables):
     comparison = ml.compare_figures(seed_tables["figures"], seed_tables["documents"], seed_tables["sentences"])
     disputes = findings.figure_disputes(comparison, factor=3.0)
-    troops = disputes.set_index("quantity").loc["troops"]
+    troops = disputes.set_index("quantity").loc["troops sent"]
     assert troops.status == "disputed" and troops.n_articles >= 2
     extreme = findings.extreme_claims(comparison)
     texts = seed_tables["documents"].set_index("doc_id").text
@@ -75,14 +75,14 @@ def test_disputed_quantity_with_its_extreme_claims(seed_tables):
     for row in extreme.itertuples():
         claim = claims[(claims.doc_id == row.doc_id) & (claims.surface == row.surface)].iloc[0]
         assert texts[row.doc_id][claim.start:claim.end] == row.surface
-    assert set(extreme[extreme.quantity == "troops"].end) == {"low", "high"}
+    assert set(extreme[extreme.quantity == "troops sent"].end) == {"low", "high"}
 
 
 def test_a_quantity_of_one_article_is_listed_not_compared(strike_tables):
     comparison = ml.compare_figures(strike_tables["figures"], strike_tables["documents"])
     disputes = findings.figure_disputes(comparison).set_index("quantity")
-    assert disputes.loc["people", "n_articles"] == 2  # 1,200 against 2,500: within a factor of 3
-    assert disputes.loc["people", "status"] == "agreed"
+    assert disputes.loc["on strike", "n_articles"] == 2  # 1,200 against 2,500: within a factor of 3
+    assert disputes.loc["on strike", "status"] == "agreed"
     alone = findings.figure_disputes(ml.compare_figures(
         strike_tables["figures"][strike_tables["figures"].doc_id == "wire"], strike_tables["documents"]))
     assert alone.status.tolist() == ["one article"]

@@ -86,10 +86,13 @@ def figure_disputes(comparison, factor: float = 3.0) -> pd.DataFrame:
 def extreme_claims(comparison) -> pd.DataFrame:
     """The claims that set each quantity's lowest and highest figure, with their words.
 
-    One row per claim at an end: quantity, end ("low" or "high"), value, doc_id, surface,
+    One row per claim at an end: quantity, end ("low" or "high"), value (in the quantity's
+    normalised unit), doc_id, surface,
     qualifier, modality, source_type, sentence. Every claim holding the extreme value is listed
     (a tie is several rows). Vague magnitudes ("thousands") name no number and set no extreme."""
     claims = comparison.claims
+    if "value_normalised" in claims:  # "12 inches" and "310mm" compare in one unit (figures/compare.py)
+        claims = claims.assign(value=claims.value_normalised)
     firm = claims[(claims.value > 0) & (claims.qualifier != "vague")]
     if firm.empty:
         return pd.DataFrame(columns=EXTREME_CLAIM_COLUMNS)

@@ -1,0 +1,161 @@
+"""The cross-article comparison: the figures of each quantity side by side, article by article.
+
+What makes two figures comparable (the design; notebook 02 explains it to readers):
+- the same `quantity` (figures/quantities.py names it: event, noun, scope) and the same `unit`
+  after normalisation (°F is read as °C, inches as metres). A quantity given in two units that
+  cannot be normalised into each other (two currencies; a percentage and a count of the same
+  thing) is two comparison rows, "aid (GBP)" and "aid (USD)", never compared with each other;
+- a breakdown ("deaths, Olen") is its own quantity, listed right after its total ("deaths") with
+  `total` naming it, and never compared with it;
+- a quantity that only one article gives is listed (`compared` False), not compared; a figure
+  whose quantity could not be named (empty `quantity`) is left out;
+- a running count (a count or share whose figures differ between articles of two or more dates,
+  or with time words such as "on Tuesday", "second day") is one quantity ordered by date, then
+  time words: its growth is the story, so only articles of the same date are compared for a
+  dispute.
+"""
+from __future__ import annotations
+
+import math
+import re
+from typing import NamedTuple
+
+import pandas as pd
+
+from ..errors import MedialensError
+
+FIRM = ("asserted", "reported")  # modalities of a figure stated as fact or on a source's word
+# Time words that order the figures of a running count when articles carry no date.
+TIME_WORDS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
+              "sunday": 7, "first day": 1, "day one": 1, "second day": 2, "day two": 2, "third day": 3,
+              "day three": 3, "fourth day": 4, "fifth day": 5}
+TIME_PATTERN = re.compile(r"\b(" + "|".join(sorted(TIME_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+class FigureComparison(NamedTuple):
+    claims: pd.DataFrame
+    groups: pd.DataFrame
+
+
+CLAIM_COLUMNS = ["quantity", "total", "unit", "referent_class", "doc_id", "date", "outlet", "sent_id", "start",
+                 "end", "surface", "value", "value_normalised", "low", "high", "qualifier", "modality",
+                 "source_type", "firm", "time_word", "group_median", "ratio_to_median", "outlier", "sentence"]
+GROUP_COLUMNS = ["quantity", "total", "unit", "n_figures", "n_articles", "compared", "running", "n_firm",
+                 "n_speculative", "min", "max", "spread", "median_firm", "article_spread", "low_doc",
+                 "high_doc", "discrepant", "first_date", "last_date", "first_value", "last_value"]
+
+
+def compare_figures(figures: pd.DataFrame, documents: pd.DataFrame,
+                    sentences: pd.DataFrame | None = None, factor: float = 3.0,
+                    classes: list[str] | None = None) -> FigureComparison:
+    """Put the figures for each quantity side by side across articles (see the module docstring).
+
+    classes: the referent classes to compare; None: every figure.
+    Returns FigureComparison(claims, groups):
+    claims, one row per figure, ordered by quantity, article date (unknown dates last), time word,
+      doc_id and position: quantity (with its unit in brackets when it has one: "aid (GBP)"),
+      total (the quantity a breakdown is part of, or ''), unit, referent_class, doc_id, date,
+      outlet, sent_id, start, end, surface, value (as written), value_normalised (in `unit`), low,
+      high, qualifier, modality, source_type, firm (asserted or reported), time_word (a weekday or
+      "second day" in the sentence), group_median (median of the quantity's firm figures that are
+      not vague, normalised), ratio_to_median, outlier (that ratio beyond `factor` either way),
+      sentence (its text, when `sentences` is given).
+    groups, one row per quantity, each total followed by its breakdowns: quantity, total, unit,
+      n_figures, n_articles, compared (two or more articles give it), running (articles of two or
+      more dates or time words give it), n_firm, n_speculative, min, max, spread (max / min),
+      median_firm (these four over figures that are not vague, normalised: "thousands" names no
+      number), article_spread (the largest ratio between a figure of one article and a figure of
+      another; for a running count only articles of the same date are set against each other),
+      low_doc, high_doc, discrepant (compared and article_spread > factor), first_date, last_date,
+      first_value, last_value (the running count's first and last figure in time order).
+    """
+    if "quantity" not in figures.columns:
+        raise MedialensError("figures", "the figures table has no quantity column: tag the corpus again")
+    # A figure whose quantity could not be named is compared with nothing.
+    named = figures[figures.quantity.fillna("").astype(str) != ""]
+    wanted = named if classes is None else named[named.referent_class.isin(classes)]
+    meta = documents.set_index("doc_id").reindex(columns=["date", "outlet"]).fillna("")
+    claims = wanted.join(meta, on="doc_id").assign(firm=lambda t: t.modality.isin(FIRM))
+    claims["unit"] = claims.unit.fillna("").astype(str)
+    claims["value_normalised"] = claims.value_normalised.fillna(claims.value).astype(float)
+    claims["quantity"] = [q if not u else f"{q} ({u})" for q, u in zip(claims.quantity, claims.unit)]
+    claims["sentence"] = ""
+    if sentences is not None and len(claims):
+        text = sentences.set_index(["doc_id", "sent_id"]).text
+        claims["sentence"] = [text.get((d, s), "") for d, s in zip(claims.doc_id, claims.sent_id)]
+    claims["time_word"] = [_time_word(s) for s in claims.sentence]
+    claims["total"] = _totals(claims)
+    firm_values = claims[claims.firm & (claims.qualifier != "vague")]
+    medians = firm_values.groupby("quantity").value_normalised.median()
+    claims["group_median"] = claims.quantity.map(medians).astype(float)
+    claims["ratio_to_median"] = claims.value_normalised / claims.group_median
+    claims["outlier"] = (claims.ratio_to_median > factor) | (claims.ratio_to_median < 1 / factor)
+    claims["undated"] = claims.date.eq("")
+    claims["_when"] = claims.time_word.str.lower().map(TIME_WORDS).fillna(99)
+    claims = claims.sort_values(["quantity", "undated", "date", "_when", "doc_id", "start"])
+    claims = claims[CLAIM_COLUMNS].reset_index(drop=True)
+    groups = pd.DataFrame([_group(name, group, factor) for name, group in claims.groupby("quantity", sort=True)],
+                          columns=GROUP_COLUMNS)
+    return FigureComparison(claims, _totals_first(groups))
+
+
+def _time_word(sentence: str) -> str:
+    found = TIME_PATTERN.search(sentence or "")
+    return found.group(1) if found else ""
+
+
+def _totals(claims: pd.DataFrame) -> list[str]:
+    """For a breakdown ("deaths, Olen"), its total ("deaths") when that is a quantity too."""
+    known = set(claims.quantity)
+    totals = []
+    for quantity, unit in zip(claims.quantity, claims.unit):
+        name = quantity[: -len(unit) - 3] if unit else quantity
+        base = name.split(", ")[0]
+        base = base if not unit else f"{base} ({unit})"
+        totals.append(base if base != quantity and base in known else "")
+    return totals
+
+
+def _totals_first(groups: pd.DataFrame) -> pd.DataFrame:
+    order = groups.total.where(groups.total != "", groups.quantity)
+    return groups.assign(_order=order, _part=groups.total != "") \
+        .sort_values(["_order", "_part", "quantity"]).drop(columns=["_order", "_part"]).reset_index(drop=True)
+
+
+def _article_spread(values: pd.DataFrame) -> float:
+    """The largest ratio between a figure of one article and a figure of another."""
+    per_article = values.groupby("doc_id").value_normalised.agg(["min", "max"])
+    if len(per_article) < 2:
+        return math.nan
+    return max(per_article["max"][a] / per_article["min"][b]
+               for a in per_article.index for b in per_article.index if a != b)
+
+
+def _group(name: str, group: pd.DataFrame, factor: float) -> dict:
+    # A vague "thousands" commits to no number, so it does not set the extremes or the median.
+    values = group[(group.value_normalised > 0) & (group.qualifier != "vague")]
+    moments = set(group.date[group.date != ""]) | set(group.time_word[group.time_word != ""].str.lower())
+    # A count (or a share, "80% of ballots counted") that changes between dates or time words; a
+    # measure or a sum of money given on two days is compared as usual.
+    running = len(moments) >= 2 and group.unit.iloc[0] in ("", "%") and values.value_normalised.nunique() > 1
+    if running:  # a growing toll is no dispute: set only articles of one date against each other
+        spreads = [_article_spread(day) for _, day in values[values.date != ""].groupby("date")]
+        article_spread = max([s for s in spreads if not math.isnan(s)], default=math.nan)
+    else:
+        article_spread = _article_spread(values)
+    dates = group.date[group.date != ""]
+    low = values.loc[values.value_normalised.idxmin()] if len(values) else None
+    high = values.loc[values.value_normalised.idxmax()] if len(values) else None
+    n_articles = group.doc_id.nunique()
+    return {"quantity": name, "total": group.total.iloc[0], "unit": group.unit.iloc[0], "n_figures": len(group),
+            "n_articles": n_articles, "compared": n_articles >= 2, "running": running,
+            "n_firm": int(group.firm.sum()), "n_speculative": int((group.modality == "speculative").sum()),
+            "min": values.value_normalised.min(), "max": values.value_normalised.max(),
+            "spread": values.value_normalised.max() / values.value_normalised.min() if len(values) else math.nan,
+            "median_firm": values.value_normalised[values.firm].median(),
+            "article_spread": article_spread,
+            "low_doc": "" if low is None else low.doc_id, "high_doc": "" if high is None else high.doc_id,
+            "discrepant": bool(n_articles >= 2 and article_spread > factor),
+            "first_date": dates.min() if len(dates) else "", "last_date": dates.max() if len(dates) else "",
+            "first_value": values.value_normalised.iloc[0] if len(values) else math.nan,
+            "last_value": values.value_normalised.iloc[-1] if len(values) else math.nan}

@@ -1,0 +1,194 @@
+"""Number parsing: digits, number words, scales and ranges, and the spans that are dates,
+times, ages or tallies rather than figures. Plain regular expressions and text2num: no spaCy.
+
+Number words: text2num turns a run of cardinal words into a number ("twelve thousand" 12000,
+"three hundred thousand" 300000, "twenty-five" 25) and is maintained, so it is used for them. It
+rejects "half a million", "a million", "two and a half million", "a dozen" and "1.5 million"
+(ValueError; its alpha2digit leaves "half a 1000000"), so those forms are computed here from
+figure_numbers.csv. quantulum3 was tried and is not used: it reads "half a million" as 1,500,000
+and "the third year" as a third of a year, returns years ("2024"), times ("10:30" as 10 and
+"30 p") and "16 px" as quantities, finds nothing for "thousands"/"tens of thousands", drops every
+bound ("up to", "more than") and pulls in a large dependency tree.
+"""
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from typing import NamedTuple
+
+from text_to_num import text2num
+
+from ..clean import MONTHS
+
+# Thousands separated by commas, or by a space, thin space or no-break space ("1 000 people").
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u2009\u202f\u00a0]\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?"
+SEPARATORS = str.maketrans("", "", ", \u2009\u202f\u00a0")
+VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+# Not figures: phone numbers, web addresses, and list numbering at the start of a line ("1. Notes").
+PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(0\d{1,4}\)|\b0\d{2,4})[\s.-]?\d{3,4}[\s.-]?\d{3,4}\b"
+                   r"|\b\d{3}[\s.-]\d{3}[\s.-]\d{4}\b")
+URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|io)(?:/\S*)?", re.IGNORECASE)
+LIST_NUMBER = re.compile(r"^[ \t]*\d{1,2}[.)](?=\s)", re.MULTILINE)
+SIGN = re.compile(r"(US\$|C\$|A\$|Rs\.?|[$€£¥₹])\s*$")
+# Dates and times are found first; a number inside one is never a figure. Month names are
+# matched capitalised only, so the modal "may" is no month.
+DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+DATE_OR_TIME = re.compile(
+    rf"\b{DAY}\s+(?:of\s+)?{MONTHS}(?:,?\s+\d{{4}})?"           # 17 October (2024)
+    rf"|\b{MONTHS}\s+{DAY}(?![\d,]*\d)(?:,?\s+\d{{4}})?"        # Oct 18(, 2024); not "May 10,000"
+    rf"|\b{MONTHS},?\s+\d{{4}}\b"                                # June 2024
+    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"    # 2024-10-17, 17/10/2024
+    r"|\b(?:1[6-9]|20)\d{2}\s*[-–/]\s*\d{2,4}\b"                 # 2022-23, 2024/25
+    # 10:30, 10.30pm, "at 10.30", 5 p.m.; not "4.99 percent" or "£1.60"
+    r"|\b\d{1,2}:[0-5]\d\s*(?:[ap]\.?m\.?)?(?![\d])|\b\d{1,2}\.[0-5]\d\s*[ap]\.?m\.?"
+    r"|(?<=\bat )\d{1,2}\.[0-5]\d(?![\d%])(?!\s*(?:per|percent|pc|points?)\b)|\b\d{1,2}\s*[ap]\.m\.",
+)
+YEAR = re.compile(r"(?:1[6-9]|20)\d{2}")
+# A tally ("ruling 6-3", "a 5-4 decision", "voted 51-49"): two counts joined by a dash; it is a
+# vote or a score, not a figure, when a `tally` word of figure_exclusions stands next to it.
+TALLY = re.compile(r"(?<![\w$€£¥])(?<!\d[.,])\d{1,3}\s?[-–]\s?\d{1,3}(?![\w%-]|[.,]\d)")
+# An age in apposition to a name or noun: "Smith, 45, was arrested", "a nurse, 34, said".
+AGE_APPOSITION = re.compile(r"(?<=[A-Za-z]),\s+((?:1[01]|[1-9])?\d),(?!\d)")
+WORD = re.compile(r"[A-Za-z][\w'’.-]*\w|[A-Za-z]|%|\S")  # "F-16" is one word
+RANGE_JOIN = re.compile(r"^\s*(-|–|—|to|or|and)\s*(US\$|\$|€|£|¥)?\s*$", re.IGNORECASE)
+RANGE_OPEN = re.compile(r"(?:^|\W)(between|from)\s*(?:US\$|\$|€|£|¥)?\s*$", re.IGNORECASE)
+
+
+class Number(NamedTuple):
+    start: int
+    end: int
+    value: float
+    scaled: bool  # has a scale word ("million") or is a vague magnitude
+    words: bool   # written in words
+
+
+def blocked_spans(text: str, rules) -> list[tuple[int, int]]:
+    """Dates, times, ages in apposition and tallies: no number inside them is a figure."""
+    blocked = [(m.start(), m.end()) for m in DATE_OR_TIME.finditer(text)]
+    blocked += [(m.start(1), m.end(1)) for m in AGE_APPOSITION.finditer(text)]
+    blocked += [(m.start(), m.end()) for m in TALLY.finditer(text) if _is_tally(text, m, rules)]
+    blocked += [(m.start(), m.end()) for pattern in (PHONE, URL, LIST_NUMBER) for m in pattern.finditer(text)]
+    return blocked
+
+
+def _is_tally(text: str, match: re.Match, rules) -> bool:
+    before = [w.group().lower() for w in WORD.finditer(text, max(0, match.start() - 30), match.start())][-3:]
+    after = [w.group().lower() for w in WORD.finditer(text, match.end(), match.end() + 30)][:2]
+    return any(word in rules.tally_words for word in before + after)
+
+
+def overlap_test(spans):
+    """A function (start, end) -> whether any of `spans` overlaps it, by bisection: testing each
+    number against every date and vague word took an eighth of the tagger's time."""
+    spans = sorted(spans)
+    starts = [span[0] for span in spans]
+    reach = list(itertools.accumulate((span[1] for span in spans), max))
+
+    def overlaps(start: int, end: int) -> bool:
+        last = bisect.bisect_left(starts, end) - 1  # the last span that starts before `end`
+        return last >= 0 and reach[last] > start
+    return overlaps
+
+
+def numbers(text: str, rules):
+    """(Number, currency abbreviation or None) for every number in the text."""
+    for m in rules.number.finditer(text):
+        if m.group("vulgar"):
+            whole = m.group("vulgar")[:-1].strip()
+            value = (float(whole) if whole else 0.0) + VULGAR[m.group("vulgar")[-1]]
+            scale = m.group("vscale")
+            value *= rules.word_value[scale.lower()] if scale else 1
+            yield Number(m.start(), m.end(), value, bool(scale), False), None
+        elif m.group("digits"):
+            value = float(m.group("digits").translate(SEPARATORS))
+            scale = m.group("dscale") or m.group("abbr")
+            if scale:
+                value *= rules.word_value[scale.lower()]
+            yield Number(m.start(), m.end(), value, bool(scale), False), m.group("abbr")
+        else:
+            value = word_value(m.group("words"), rules.word_value)
+            if value is not None:
+                yield Number(m.start(), m.end(), value, value >= 1000 or "dozen" in m.group().lower(), True), None
+
+
+def word_value(phrase: str, value: dict[str, float]) -> float | None:
+    """The number a phrase of number words names, or None ("one two" is no number)."""
+    words = [w for w in re.split(r"[\s-]+", phrase.lower()) if w]
+    if words[0] in ("a", "an") and len(words) == 2:                         # a million
+        return value[words[1]]
+    if any(value.get(w) is not None and w in ("half", "quarter") for w in words[:2]) and "and" not in words:
+        fraction = next(value[w] for w in words if w in ("half", "quarter"))
+        return fraction * value[words[-1]]                                   # half a million
+    if words[-3:-1] == ["a", "half"]:                                        # two and a half million
+        whole = _cardinal(words[:-4])
+        return None if whole is None else (whole + 0.5) * value[words[-1]]
+    if words[-1] == "dozen":                                                 # two dozen
+        whole = _cardinal(words[:-1]) if words[:-1] else 1
+        return None if whole is None else whole * 12
+    return _cardinal(words)
+
+
+def _cardinal(words: list[str]) -> float | None:
+    try:
+        return float(text2num(" ".join(w for w in words if w != "and"), "en"))
+    except ValueError:  # not one number ("one two"): no figure
+        return None
+
+
+def merge_ranges(text: str, found: list) -> list[dict]:
+    """Candidates with value, low, high; "10,000-12,000", "between 3,000 and 5,000", "two or
+    three" become one range (a scale on the second number applies to the first: "1.5 to 2 million")."""
+    out, i = [], 0
+    while i < len(found):
+        first, abbr = found[i]
+        c = dict(start=first.start, end=first.end, number_start=first.start, value=first.value, low=first.value,
+                 high=first.value, qualifier="exact", words=first.words, scaled=first.scaled, abbr=abbr)
+        if i + 1 < len(found) and _join_range(text, c, first, *found[i + 1]):
+            i += 1
+        out.append(c)
+        i += 1
+    return out
+
+
+def _join_range(text: str, c: dict, first: Number, second: Number, abbr2) -> bool:
+    """Make candidate `c` the range from `first` to `second` if the text between joins them."""
+    join = RANGE_JOIN.match(text[first.end:second.start])
+    opener = RANGE_OPEN.search(text[max(0, first.start - 30):first.start])
+    joiner = join.group(1).lower() if join else ""
+    # "$5m and $10m", "from £5,000 to €10,000": an amount in each currency is two figures.
+    first_sign, second_sign = SIGN.search(text[max(0, first.start - 4):first.start]), join and join.group(2)
+    if second_sign and (not first_sign or first_sign.group(1) != second_sign):
+        return False
+    low = first.value
+    if second.scaled and not first.scaled and first.value < 1000:
+        low = first.value * (second.value / _unscaled(text, second))
+    elif joiner in ("-", "–", "—") and not first.scaled and first.value < 1000 <= second.value \
+            and re.fullmatch(r"\d+", text[first.start:first.end]):
+        low = _aligned(first.value, second.value)  # "10-15,000": from 10,000
+    # "between 3,000 and 5,000" and "3,000 to 4,000" are ranges; "from 3,000 to 4,000"
+    # is a change between two figures, and a bare "3,000 and 4,000" two figures.
+    opened = opener.group(1).lower() if opener else ""
+    ranged = joiner not in ("and", "to") or (joiner == "and" and opened == "between") \
+        or (joiner == "to" and opened != "from")
+    # "between 2015 and 2020" is a period: each end is a year, so no range (and no figure).
+    years = all(not n.scaled and YEAR.fullmatch(text[n.start:n.end]) for n in (first, second))
+    if not (join and low < second.value and ranged and not years):
+        return False
+    c.update(end=second.end, low=low, high=second.value, value=(low + second.value) / 2,
+             qualifier="range", scaled=second.scaled, abbr=c["abbr"] or abbr2)
+    if opened == "between":
+        c["start"] = first.start - (len(text[max(0, first.start - 30):first.start]) - opener.start(1))
+    return True
+
+
+def _unscaled(text: str, number: Number) -> float:
+    head = re.match(DIGITS, text[number.start:number.end])
+    return float(head.group().translate(SEPARATORS)) if head else 1.0
+
+
+def _aligned(low: float, high: float) -> float:
+    """The low end of "10-15,000" written in full: shifted to the high end's magnitude
+    (10,000), one order less when that passes the high end ("5-10,000": 5,000)."""
+    shift = 10 ** (len(str(int(high))) - len(str(int(low))))
+    return low * shift if low * shift <= high else low * shift / 10

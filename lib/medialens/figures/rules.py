@@ -1,0 +1,190 @@
+"""The compiled lexicons of the figures tagger: number words, qualifiers, vague magnitudes,
+referents, modality cues, exclusions and the shared clause words, built once per lexicon set
+and rebuilt when a file changes."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lexicons import data_path, read_table, word_classes
+from .numbers import DIGITS
+
+LEXICONS = ["figure_numbers", "figure_qualifiers", "figure_vague", "figure_referents",
+            "figure_modality", "figure_exclusions", "figure_quantities", "figure_units", "clause_words"]
+DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
+
+
+def alternation(terms) -> str:
+    """A regex matching any of the literal terms, the longest where several match ("tens of
+    thousands" over "tens"), written as a trie: re tries a flat alternation of a hundred terms
+    one by one at every word, which made it the slowest step of the tagger."""
+    trie: dict = {}
+    for term in set(terms):
+        node = trie
+        for char in term:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a term ends here
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        # Greedy: the longer term is tried first, the shorter one where it ends is the fallback.
+        return f"(?:{body})?" if "" in node else body
+    return pattern(trie)
+
+
+def words_pattern(terms: str) -> str:
+    return rf"(?<![\w$€£¥]){terms}(?![\w])"
+
+
+class Rules:
+    """The compiled lexicons of one tagger (built once per lexicon set)."""
+
+    def __init__(self, lexicons: dict[str, str] | None = None):
+        self._numbers(lexicons)
+        self._referents(lexicons)
+        self._qualifiers(lexicons)
+        self._exclusions(lexicons)
+        self._modality(lexicons)
+        self._clauses(lexicons)
+        self.quantities = QuantityRules(lexicons, self.coordinators, self.subordinators)
+
+    def _numbers(self, lexicons) -> None:
+        numbers = read_table("figure_numbers", lexicons)
+        self.word_value = {w: float(v) for w, v in zip(numbers.word, numbers.value)}
+        kind = dict(zip(numbers.word, numbers.kind))
+        cardinals = alternation(w for w, k in kind.items() if k in ("cardinal", "scale"))
+        scales = alternation(w for w, k in kind.items() if k == "scale")
+        self.abbreviations = {w for w, k in kind.items() if k == "abbreviation"}
+        fractions = alternation(w for w, k in kind.items() if k == "fraction")
+        abbreviations = alternation(self.abbreviations)
+        # Digits, optionally with a scale word ("1.5 million") or, right after a currency sign,
+        # an abbreviation ("$2bn", "£5m"); or number words: "half a million", "a quarter of a
+        # million", "two and a half million", "a dozen", "twelve thousand".
+        self.number = re.compile(
+            rf"(?P<vulgar>(?<![\w.,])(?:\d+\s?)?[½¼¾⅓⅔])(?:\s*(?P<vscale>{scales})\b)?"
+            rf"|(?P<digits>(?<![\d.,]){DIGITS})(?:\s*(?P<abbr>{abbreviations})\b|\s+(?P<dscale>{scales})\b)?"
+            rf"|(?P<words>(?<![\w-])(?:(?:a\s+|an\s+)?(?:{fractions})\s+(?:of\s+)?an?\s+(?:{scales})"
+            rf"|(?:{cardinals})(?:(?:[^\S\n]+|-)(?:and[^\S\n]+)?(?:{cardinals}))*(?:\s+and\s+a\s+half\s+(?:{scales}))?"
+            rf"|an?\s+(?:{scales}))(?![\w-]))", re.IGNORECASE)
+        vague = read_table("figure_vague", lexicons)
+        self.vague = {t.lower(): (float(lo), float(hi), float(v))
+                      for t, lo, hi, v in zip(vague.term, vague.low, vague.high, vague.value)}
+        self.vague_pattern = re.compile(words_pattern(f"(?:{alternation(self.vague)})"), re.IGNORECASE)
+
+    def _referents(self, lexicons) -> None:
+        table = read_table("figure_referents", lexicons)
+        prefixes = table[table.role == "prefix"]
+        self.currency_prefix = re.compile(rf"(?:^|(?<=[\s(]))({alternation(prefixes.term)})\s*$")
+        nouns = table[table.role == "noun"]
+        self.referent_class = {t.lower(): c for t, c in zip(nouns.term, nouns["class"])}
+        context = table[table.role == "context"]
+        self.context_class = {t.lower(): c for t, c in zip(context.term, context["class"])}
+        self.modifiers = {t.lower() for t in table.term[table.role == "modifier"]}
+        self.longest_term = max(len(t.split()) for t in [*self.referent_class, *self.context_class])
+
+    def _qualifiers(self, lexicons) -> None:
+        qualifiers = read_table("figure_qualifiers", lexicons)
+        before = qualifiers[qualifiers.position == "before"]
+        after = qualifiers[qualifiers.position == "after"]
+        self.qualifier_of = {c.lower(): q for c, q in zip(qualifiers.cue, qualifiers.qualifier)}
+        self.qualifier_before = re.compile(rf"(?:^|(?<=[^\w]))({alternation(before.cue)})\s*$", re.IGNORECASE)
+        self.qualifier_after = re.compile(rf"^\s*({alternation(after.cue)})(?![\w])", re.IGNORECASE)
+
+    def _exclusions(self, lexicons) -> None:
+        exclusions = read_table("figure_exclusions", lexicons)
+        # A calibre ("155mm shells") names a weapon; "310mm of rain" is a figure.
+        calibre = exclusions[(exclusions.position == "after") & (exclusions.kind == "calibre")]
+        after_x = exclusions[(exclusions.position == "after") & (exclusions.kind != "calibre")]
+        self.calibre = re.compile(rf"^\s*-?\s*(?:{alternation(calibre.term) or '(?!)'})\s+(?:[a-z-]+\s+)?"
+                                  r"(?:shells?|rounds?|artillery|guns?|howitzers?|ammunition|mortars?|cannons?)\b",
+                                  re.IGNORECASE)
+        before_x = exclusions[exclusions.position == "before"]
+        self.excluded_after = re.compile(rf"^\s*-?\s*(?:{alternation(after_x.term)})(?![\w])", re.IGNORECASE)
+        self.tally_words = {t.lower() for t in exclusions.term[exclusions.position == "tally"]}
+        self.excluded_before = re.compile(rf"(?:^|(?<=[^\w]))(?:{alternation(before_x.term)})\s*$", re.IGNORECASE)
+
+    def _modality(self, lexicons) -> None:
+        modality = read_table("figure_modality", lexicons)
+        self.cue_modality = {c.lower(): (m, s) for c, m, s in zip(modality.cue, modality.modality, modality.scope)}
+        self.reporting_words = {c for c, (m, _) in self.cue_modality.items() if m == "reported" and " " not in c}
+        self.modality_cue = re.compile(words_pattern(f"(?:{alternation(modality.cue)})"), re.IGNORECASE)
+
+    def _clauses(self, lexicons) -> None:
+        """The clause words of data/grammar/clause_words.csv, shared with sources and frames.
+        Punctuation plays a different part in each test, so it stays in the patterns."""
+        classes = word_classes("clause_words", lexicons)
+        contrast, coordinator = classes.get("contrast", frozenset()), classes.get("coordinator", frozenset())
+        joining = alternation(contrast | coordinator)
+        # Clauses end at , ; : and contrast words. Dashes and brackets do not: what they enclose
+        # is an apposition to the phrase before ("this potential deployment – 100,000 troops –").
+        self.clause_break = re.compile(rf"[;:]|,(?!\d)|\b(?:{alternation(contrast)})\b")
+        # A coordinated clause after a comma or semicolon has its own attribution.
+        self.attribution_break = re.compile(r"[;,](?!\d)")
+        self.coordinator = re.compile(rf"\s*(?:{joining})\b", re.IGNORECASE)
+        self.coordinators = contrast | coordinator
+        self.subordinators = classes.get("subordinator", frozenset()) | classes.get("relative", frozenset())
+        # An attribution does not reach across a contrast: in "The state had argued that the law
+        # was needed, but lower courts found only 12 cases" the 12 is the writer's.
+        self.contrast = re.compile(rf";|,\s*(?:{alternation(contrast)})\b", re.IGNORECASE)
+        self.coordinator_before = re.compile(rf"\b(?:{joining})\s+$", re.IGNORECASE)
+
+    def referent(self, words: list[str]) -> tuple[str, str] | None:
+        """(term, class) if `words` start with a lexicon term (longest first; plurals folded)."""
+        for n in range(min(self.longest_term, len(words)), 0, -1):
+            phrase = " ".join(words[:n]).lower()
+            for form in (phrase, *singulars(phrase)):
+                if form in self.referent_class:
+                    return " ".join(words[:n]), self.referent_class[form]
+        return None
+
+
+# The name of a quantity measured in a unit when no topic word says what is measured.
+DIMENSIONS = {"°C": "temperature", "degrees": "temperature", "m": "length", "kg": "mass", "l": "volume",
+              "ha": "area", "km/h": "speed"}
+
+
+class QuantityRules:
+    """figure_quantities.csv (events, topics, generic and group nouns, enumerations, rates,
+    canonical nouns) and figure_units.csv (units and how to normalise them), as lookups."""
+
+    def __init__(self, lexicons, coordinators, subordinators):
+        table = read_table("figure_quantities", lexicons)
+        by_role = {role: dict(zip(group.term.str.lower(), group.name)) for role, group in table.groupby("role")}
+        for role in ("event", "topic", "generic", "group", "enumeration", "rate", "noun", "place_word", "organisation"):
+            setattr(self, role, by_role.get(role, {}))
+        units = read_table("figure_units", lexicons)
+        self.units = {t.lower(): (u, float(f), float(o)) for t, u, f, o in
+                      zip(units.term, units.unit, units.factor, units.offset)}
+        self.currencies = {u for t, (u, _, _) in self.units.items() if "currency" in
+                           dict(zip(units.term.str.lower(), units.why)).get(t, "")}
+        self.dimension = DIMENSIONS
+        self.coordinators = coordinators
+        self.subordinators = subordinators
+        self.stop_names = {"the", "with", "according", "in", "of", "on", "at", "a", "an", "and", "but"}
+
+
+def singulars(word: str) -> list[str]:
+    if word.endswith("ies"):
+        return [word[:-3] + "y"]
+    if word.endswith("es"):
+        return [word[:-2], word[:-1]]
+    if word.endswith("s"):
+        return [word[:-1]]
+    return []
+
+
+def rules_for(lexicons: dict[str, str] | None) -> Rules:
+    """The compiled rules, rebuilt when a lexicon file changes (keyed by path and modification
+    time, as lexicons.py caches its tables): an edited override counts in a running kernel."""
+    chosen = {k: v for k, v in (lexicons or {}).items() if k in LEXICONS and v}
+    files = tuple((name, str(path), path.stat().st_mtime_ns)
+                  for name, path in ((name, data_path(name, chosen)) for name in LEXICONS))
+    return _compiled_rules(files, tuple(sorted(chosen.items())))
+
+
+@lru_cache(maxsize=8)
+def _compiled_rules(files: tuple, chosen: tuple) -> Rules:
+    return Rules(dict(chosen) or None)

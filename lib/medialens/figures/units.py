@@ -1,0 +1,48 @@
+"""A figure's unit and its value in it: temperatures in °C, lengths in metres, masses in kg,
+volumes in litres, areas in hectares, speeds in km/h (figure_units.csv); percentages and
+percentage points apart; currencies as ISO codes, never converted."""
+from __future__ import annotations
+
+import re
+
+from .numbers import WORD
+
+SLASHED_UNIT = re.compile(r"\s?(km/h|km/hr|kph|mph|m/s)\b", re.IGNORECASE)
+
+
+def word_list(text: str, start: int, end: int) -> list[str]:
+    return [w.group().lower() for w in WORD.finditer(text, start, end)]
+
+
+def unit_of(text: str, row: dict, rules) -> tuple[str, float]:
+    """(unit, value in that unit) from the figure's own words; '' for a count."""
+    q = rules.quantities
+    head = text[row["start"]:row["end"]]
+    sign = re.search(r"(US\$|C\$|A\$|Rs\.?|[$€£¥₹₽₴₩])", head)
+    # The figure's own words and the two after it: "400 jobs in £1.2bn budget" is no sum of money.
+    number_end = row.get("_number_end", row["end"])
+    words = word_list(text, number_end, row["end"]) + word_list(text, row["end"], min(len(text), row["end"] + 25))[:2]
+    words = [w for w in words if w not in ("$", "€", "£", "¥", "₹")]
+    unit = None
+    slashed = SLASHED_UNIT.match(text, row.get("_number_end", row["end"]))
+    if sign:
+        unit = q.units.get(sign.group(1).lower())
+    elif slashed:
+        unit = q.units.get(slashed.group(1).lower())
+    else:
+        glued = re.search(r"\d([A-Za-z°%]+)\b", head)
+        tokens = ([glued.group(1).lower()] if glued else []) + [w for w in words if not w[0].isdigit()]
+        for n in (3, 2, 1):
+            for i in range(0, min(4, len(tokens) - n + 1)):
+                phrase = " ".join(tokens[i:i + n])
+                if phrase in q.units and (n > 1 or phrase not in ("in", "m", "l", "c", "f") or glued):
+                    unit = q.units[phrase]
+                    break
+            if unit:
+                break
+    if unit is None:
+        return "", row["value"]
+    name, factor, offset = unit
+    if name == "percentage points" and not re.search(r"%|per ?cent|percentage", text[max(0, row["start"] - 300):row["end"] + 300]):
+        return "", row["value"]
+    return name, row["value"] * factor + offset
