@@ -1,4 +1,10 @@
 """The `medialens` command: tables written whole, and a user's mistakes as one-line errors."""
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -7,7 +13,7 @@ import pytest
 import medialens as ml
 from medialens.cli import main
 
-from conftest import CORPORA, SEEDS, run_cli
+from conftest import CORPORA, ROOT, SEEDS, run_cli
 
 
 
@@ -145,3 +151,68 @@ def test_a_boilerplate_override_is_used(tmp_path):
     assert "The Seeds of Alliance" not in text
     removed = tables["removed"]
     assert removed[removed.line == "The Seeds of Alliance"].reason.tolist() == ["boilerplate"]
+
+
+def test_out_holding_the_corpus_is_refused(tmp_path):
+    out = tmp_path / "out"
+    assert main(["tag", str(CORPORA / "folder"), "--out", str(out)]) == 0
+    shutil.copytree(CORPORA / "folder", out / "corpus")  # the user keeps the corpus in it
+    for corpus in (out / "corpus", out / "corpus" / "doha.txt"):
+        result = run_cli("tag", corpus, "--out", out)
+        assert result.returncode == 1
+        assert result.stderr.strip().splitlines() == [
+            f"medialens: error: {out}: holds an input of this run ({corpus}); choose another --out"]
+        assert (out / "corpus" / "doha.txt").read_bytes() == (CORPORA / "folder" / "doha.txt").read_bytes()
+
+
+def test_out_holding_a_lexicon_is_refused(tmp_path):
+    out = tmp_path / "out"
+    assert main(["tag", str(CORPORA / "folder"), "--out", str(out)]) == 0
+    rules = write(out / "rules.csv", b"kind,pattern,example\nline,^Share this$,x\n")
+    result = run_cli("tag", CORPORA / "folder", "--out", out, "--lexicon", f"boilerplate={rules}")
+    assert result.returncode == 1 and result.stderr.count("\n") == 1
+    assert "holds an input of this run" in result.stderr and rules.exists()
+
+
+def test_out_that_cannot_be_created_is_one_line(tmp_path):
+    blocker = write(tmp_path / "a-file", b"not a folder")
+    result = run_cli("tag", CORPORA / "folder", "--out", blocker / "tables")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"medialens: error: {blocker / 'tables'}: cannot create this folder ({blocker} is a file)"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_out_in_a_read_only_folder_is_one_line(tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o555)
+    result = run_cli("tag", CORPORA / "folder", "--out", locked / "tables")
+    assert result.returncode == 1 and result.stderr.count("\n") == 1
+    assert "cannot create this folder (Permission denied)" in result.stderr
+
+
+@pytest.mark.parametrize("sig, code, word, options", [
+    (signal.SIGTERM, 143, "terminated", []),
+    (signal.SIGTERM, 143, "terminated", ["--jobs", "2"]),
+    (signal.SIGINT, 130, "interrupted", []),
+])
+def test_a_stopped_run_leaves_no_temporary_folder(tmp_path, sig, code, word, options):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    article = (ROOT / "tests" / "articles" / "streaming_port_strike.txt").read_text(encoding="utf-8")
+    for number in range(300):
+        (corpus / f"a{number:03d}.txt").write_text(article, encoding="utf-8")
+    out = tmp_path / "out"
+    process = subprocess.Popen([sys.executable, "-m", "medialens", "tag", str(corpus), "--out",
+                                str(out), "--batch-size", "1", *options],
+                               stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    # Stop it once the first parts are written into its temporary folder.
+    while not any(p.glob("sentences.csv") for p in tmp_path.glob(".out.tmp-*")):
+        assert process.poll() is None and time.monotonic() < deadline, "the run ended too early"
+        time.sleep(0.05)
+    process.send_signal(sig)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == code
+    assert stderr.strip().splitlines()[-1] == f"medialens: {word}; no output written"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus"]

@@ -43,7 +43,9 @@ def atomic_folder(out: str | Path, inputs: Iterable[str | Path] = ()) -> Iterato
         out.parent.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
     except OSError as error:
-        raise MedialensError(out, f"cannot create this folder ({error.strerror or error})") from None
+        blocker = next((p for p in out.parents if p.exists()), None)
+        reason = f"{blocker} is a file" if blocker and not blocker.is_dir() else error.strerror or error
+        raise MedialensError(out, f"cannot create this folder ({reason})") from None
     try:
         work.chmod(0o755)  # mkdtemp makes it private; the result is an ordinary folder
         (work / MARKER).touch()
