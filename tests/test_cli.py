@@ -1,4 +1,5 @@
 """The `medialens` command: tables written whole, and a user's mistakes as one-line errors."""
+import json
 import os
 import shutil
 import signal
@@ -216,3 +217,24 @@ def test_a_stopped_run_leaves_no_temporary_folder(tmp_path, sig, code, word, opt
     assert process.returncode == code
     assert stderr.strip().splitlines()[-1] == f"medialens: {word}; no output written"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus"]
+
+
+EXPLOSIVE = [{"LOWER": {"IN": [f"{stem}{n}" for n in range(12)]}, "OP": "?"}
+             for stem in ("reportedly", "allegedly", "apparently", "possibly", "perhaps", "likely",
+                          "maybe", "seemingly")] + [{"LOWER": "unverified"}]
+
+
+def test_a_pattern_that_would_expand_combinatorially_is_matched_without_expanding(tmp_path):
+    # 13^8 (800 million) phrases if expanded; run under a memory limit so a regression fails
+    # instead of taking the machine down.
+    hedges = write(tmp_path / "hedges.jsonl", json.dumps(
+        {"label": "hedge", "pattern": EXPLOSIVE, "id": "hedge-explosive"}).encode() + b"\n")
+    script = ("import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (6 << 30, 6 << 30)); "
+              "import medialens as ml; "
+              "t = ml.tag_text('The claim is likely3 maybe7 unverified, and the rest is not.', "
+              f"lexicons={{'hedges': {str(hedges)!r}}}); "
+              "print(t['hedges'][['start', 'end']].values.tolist())")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-500:]
+    text = "The claim is likely3 maybe7 unverified, and the rest is not."
+    assert result.stdout.strip() == f"[[{text.index('likely3')}, {text.index(',')}]]"
