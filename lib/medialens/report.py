@@ -70,35 +70,35 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 def notebook_failure(notebook: Path, executed: Path, error, out: Path) -> MedialensError:
     """The one-line error for a notebook that failed in `executed` (papermill saved it with the
-    error): the notebook, the failing cell (its number in the notebook as written, and its
-    first line), the error and its message, or for a bare assert the line that failed."""
+    error): the notebook, the failing cell (its number in the notebook as written), the line that
+    raised, and the error with its message."""
     kept = failed_notebook_path(out, notebook)
-    cell = ""
+    cell = None
     if executed.is_file():
         shutil.copyfile(executed, kept)
         cell = _failing_cell(executed)
-    message = str(error.evalue).strip().splitlines()[0] if str(error.evalue).strip() else ""
-    if not message:
-        arrows = [ANSI.sub("", line) for entry in error.traceback for line in entry.splitlines()
-                  if "---->" in ANSI.sub("", line)]
-        message = arrows[-1].split("---->", 1)[1].strip().lstrip("0123456789 ") if arrows else ""
-        message = f"failed: {message}" if message else "(no message)"
-    where = f"{notebook.name}, {cell or f'cell [{error.exec_count}]'}"
+    where = f"{notebook.name}, cell {cell}" if cell else f"{notebook.name}, cell [{error.exec_count}]"
+    # The first "---->" of the traceback marks the line of the cell itself.
+    arrows = [ANSI.sub("", line) for entry in error.traceback for line in entry.splitlines()
+              if "---->" in ANSI.sub("", line)]
+    if arrows:
+        number, _, code = arrows[0].split("---->", 1)[1].strip().partition(" ")
+        code = code.strip() if len(code.strip()) <= 80 else code.strip()[:79] + "…"
+        where += f", line {number} `{code}`"
+    message = str(error.evalue).strip().splitlines()[0] if str(error.evalue).strip() else "(no message)"
     return MedialensError(where, f"{error.ename}: {message} (executed notebook kept at {kept})")
 
 
-def _failing_cell(executed: Path) -> str:
-    """ "cell N `first line`" of the cell with an error output, N counting the notebook's own
-    cells (not the ones papermill inserts)."""
+def _failing_cell(executed: Path) -> int | None:
+    """Number of the cell with an error output, counting the notebook's own cells (not the
+    ones papermill inserts)."""
     cells = json.loads(executed.read_text(encoding="utf-8"))["cells"]
     own = [c for c in cells if not {"injected-parameters", "papermill-error-cell-tag"}
            & set(c.get("metadata", {}).get("tags", []))]
     for number, cell in enumerate(own, 1):
         if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
-            lines = [line.strip() for line in "".join(cell["source"]).splitlines() if line.strip()]
-            first = lines[0] if lines else ""
-            return f"cell {number} `{first[:60]}`"
-    return ""
+            return number
+    return None
 
 
 PAGE_STYLE = """body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;

@@ -93,8 +93,10 @@ def write_csv(table: pd.DataFrame, path: str | Path, append: bool = False) -> Pa
     """The one way a table leaves the program as CSV: formulas neutralised, a missing number
     written "NaN" and an empty string as an empty cell (read_tables reads both back)."""
     path = Path(path)
+    # CRLF, as RFC 4180 has it: the csv writer then quotes every cell holding a \r or \n, where
+    # with "\n" a lone \r in a text went unquoted and was read back as the end of a row.
     neutralise_formulas(table).to_csv(path, index=False, na_rep=MISSING, mode="a" if append else "w",
-                                      header=not append)
+                                      header=not append, lineterminator="\r\n")
     return path
 
 
