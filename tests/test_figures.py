@@ -365,7 +365,7 @@ def seed_tables():
 def test_seed_troop_figures_and_casualties_apart(seed_tables):
     comparison = ml.compare_figures(seed_tables["figures"], seed_tables["documents"],
                                     seed_tables["sentences"], factor=3)
-    groups = comparison.groups.set_index("referent_class")
+    groups = comparison.groups.set_index("quantity")
     assert (groups.loc["troops", "min"], groups.loc["troops", "max"]) == (8000, 300000)
     assert groups.loc["troops", "discrepant"]
     assert groups.loc["casualties", "n_figures"] == 1 and groups.loc["casualties", "max"] == 500000

@@ -148,7 +148,7 @@ def test_cue_rows_point_at_their_words():
     ("Opposition members slammed the cover-up as a farce.", ["slammed", "cover-up", "farce"]),
 ])
 def test_emotive_terms(sentence, terms):
-    assert [row["term"] for row in tag_text(sentence)["emotive"]] == terms
+    assert [row["cue"] for row in tag_text(sentence)["emotive"]] == terms
 
 
 @pytest.mark.parametrize("sentence", [
@@ -234,13 +234,13 @@ def test_scores_are_traceable_to_rows(seed_tables):
     for doc_id, n_body in body.groupby("doc_id").size().items():
         for frame in frames.FRAMES:
             n_cue = hits[(hits.doc_id == doc_id) & (hits.frame == frame)].sent_id.nunique()
-            assert scores.loc[doc_id, f"frame_{frame}"] == pytest.approx(n_cue / n_body)
+            assert scores.loc[doc_id, f"share_frame_{frame}"] == pytest.approx(n_cue / n_body)
     n_emotive = seed_tables["emotive"].groupby("doc_id").size()
     words = seed_tables["documents"].set_index("doc_id").n_words
-    assert scores.emotive_language.to_dict() == pytest.approx(
+    assert scores.emotive_per_100_words.to_dict() == pytest.approx(
         (100 * n_emotive.reindex(words.index, fill_value=0) / words).to_dict())
     texts = seed_tables["documents"].set_index("doc_id").text
-    assert all(texts[r.doc_id][r.start:r.end].lower() == r.term
+    assert all(texts[r.doc_id][r.start:r.end].lower() == r.cue
                for r in seed_tables["emotive"].itertuples())
 
 
@@ -252,18 +252,18 @@ def test_dominant_frame_is_what_each_story_is_about(article_scores):
 
 # (more, less): pairs a careful reader orders the same way.
 ORDERINGS = {
-    "emotive_language": [("frames_tabloid", "frames_moral"), ("frames_moral", "frames_wire"),
+    "emotive_per_100_words": [("frames_tabloid", "frames_moral"), ("frames_moral", "frames_wire"),
                          ("frames_moral", "frames_economic"), ("frames_moral", "frames_humanitarian"),
                          ("frames_tabloid", "frames_humanitarian")],
-    "frame_morality": [("frames_moral", "frames_tabloid"), ("frames_tabloid", "frames_wire"),
+    "share_frame_morality": [("frames_moral", "frames_tabloid"), ("frames_tabloid", "frames_wire"),
                        ("frames_moral", "frames_humanitarian"), ("frames_moral", "frames_economic")],
-    "frame_human_interest": [("frames_humanitarian", "frames_moral"), ("frames_moral", "frames_wire"),
+    "share_frame_human_interest": [("frames_humanitarian", "frames_moral"), ("frames_moral", "frames_wire"),
                              ("frames_humanitarian", "frames_economic")],
-    "frame_economic": [("frames_economic", "frames_tabloid"), ("frames_tabloid", "frames_humanitarian"),
+    "share_frame_economic": [("frames_economic", "frames_tabloid"), ("frames_tabloid", "frames_humanitarian"),
                        ("frames_economic", "frames_wire"), ("frames_economic", "frames_moral")],
-    "frame_conflict": [("frames_wire", "frames_tabloid"), ("frames_wire", "frames_moral"),
+    "share_frame_conflict": [("frames_wire", "frames_tabloid"), ("frames_wire", "frames_moral"),
                        ("frames_wire", "frames_economic"), ("frames_wire", "frames_humanitarian")],
-    "frame_responsibility": [("frames_moral", "frames_wire"), ("frames_moral", "frames_economic"),
+    "share_frame_responsibility": [("frames_moral", "frames_wire"), ("frames_moral", "frames_economic"),
                              ("frames_moral", "frames_humanitarian")],
 }
 
@@ -275,7 +275,7 @@ def test_article_orderings_match_a_reader(article_scores, column, more, less):
 
 
 def test_seed_orderings_match_a_reader(seed_tables):
-    scores = seed_tables["scores"].set_index("doc_id").emotive_language
+    scores = seed_tables["scores"].set_index("doc_id").emotive_per_100_words
     documents = seed_tables["documents"]
     # 000 ("horrific", "chilling", "meat grinder") and 004 ("pariah", "desperate gambit") are
     # opinionated; 001 and 003 are flat explainers.
@@ -290,7 +290,7 @@ def test_a_lexicon_override_changes_the_terms(tmp_path):
     lexicon.write_text(json.dumps({"label": "loaded_language", "pattern": [{"LOWER": "ministry"}],
                                    "id": "test"}) + "\n", encoding="utf-8")
     rows = tag_text("The ministry called it chilling.", lexicons={"emotive": str(lexicon)})
-    assert [row["term"] for row in rows["emotive"]] == ["ministry"]
+    assert [row["cue"] for row in rows["emotive"]] == ["ministry"]
 
 
 def test_a_bad_pattern_names_its_file(tmp_path):

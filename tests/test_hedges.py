@@ -17,8 +17,8 @@ def cues(text, tagger=TAGGER):
     doc = pipeline()(text)
     rows = tagger.tag(DocContext.build(doc, "t", sentence_rows(doc, "t")))["hedges"]
     for row in rows:
-        assert text[row["start"]:row["end"]] == row["cue"]
-    return [(row["cue"], row["kind"]) for row in rows]
+        assert text[row["start"]:row["end"]] == row["surface"] and row["cue"] == row["surface"].lower()
+    return [(row["surface"], row["kind"]) for row in rows]
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -72,12 +72,12 @@ def test_score(tables):
     assert scores.hedges_per_100_words == pytest.approx(10.0)
     assert scores.boosters_per_100_words == pytest.approx(5.0)
     # 4 body sentences (the headline is not counted); 3 have a hedge or a conditional.
-    assert scores.speculation == pytest.approx(3 / 4)
+    assert scores.share_speculative == pytest.approx(3 / 4)
     assert hedges.speculative_sentences(tables).sent_id.tolist() == [1, 2, 3]
 
 
 def test_seeds_speculation_orders_opinion_above_news(seed_tables):
     scores = hedges.score(seed_tables)
     # 000 speculates about a 100,000-troop deployment; 003 is a news report with sources.
-    assert scores.speculation.idxmax().startswith("000")
-    assert scores.loc[scores.index.str.startswith("003"), "speculation"].iloc[0] < 0.5
+    assert scores.share_speculative.idxmax().startswith("000")
+    assert scores.loc[scores.index.str.startswith("003"), "share_speculative"].iloc[0] < 0.5

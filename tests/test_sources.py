@@ -301,9 +301,9 @@ def test_scores(ours):
     assert not mine.text.str.startswith("Port strike").any()  # the headline is no claim
     assert scores.loc[doc, "n_claim_sentences"] == len(mine) == 9
     assert scores.loc[doc, "share_claims_sourced"] == pytest.approx(mine.sourced.mean())
-    assert scores.loc[doc, "sourcing_transparency"] == pytest.approx(mine.accountable.mean())
+    assert scores.loc[doc, "share_claims_accountable"] == pytest.approx(mine.accountable.mean())
     # The wire story names its sources; the anonymous one does not.
-    assert scores.loc["sources_wire", "sourcing_transparency"] > scores.loc["sources_anonymous", "sourcing_transparency"]
+    assert scores.loc["sources_wire", "share_claims_accountable"] > scores.loc["sources_anonymous", "share_claims_accountable"]
     assert scores.loc["sources_anonymous", "n_sources_anonymous"] == 4
 
 
@@ -328,6 +328,6 @@ def test_seed_ranking(seeds):
     # Our reading of the seeds: 002 ties most claims to named people and bodies (a defence
     # secretary, a security council member, the president); 000 names nobody at all.
     scores = sources.score(seeds)
-    order = scores.sourcing_transparency.sort_values(ascending=False).index.str[:3].tolist()
+    order = scores.share_claims_accountable.sort_values(ascending=False).index.str[:3].tolist()
     assert order[0] == "002"
-    assert scores.sourcing_transparency.iloc[0] == scores.sourcing_transparency.min() == 0
+    assert scores.share_claims_accountable.iloc[0] == scores.share_claims_accountable.min() == 0

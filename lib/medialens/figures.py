@@ -658,10 +658,10 @@ class FigureComparison(NamedTuple):
     groups: pd.DataFrame
 
 
-CLAIM_COLUMNS = ["referent_class", "doc_id", "date", "outlet", "sent_id", "start", "end", "surface",
-                 "value", "low", "high", "qualifier", "modality", "source_type", "firm",
+CLAIM_COLUMNS = ["quantity", "referent_class", "doc_id", "date", "outlet", "sent_id", "start", "end",
+                 "surface", "value", "low", "high", "qualifier", "modality", "source_type", "firm",
                  "group_median", "ratio_to_median", "outlier", "sentence"]
-GROUP_COLUMNS = ["referent_class", "n_figures", "n_articles", "n_firm", "n_speculative", "min", "max",
+GROUP_COLUMNS = ["quantity", "n_figures", "n_articles", "n_firm", "n_speculative", "min", "max",
                  "spread", "median_firm", "article_spread", "low_doc", "high_doc", "discrepant",
                  "first_date", "last_date"]
 
@@ -669,16 +669,18 @@ GROUP_COLUMNS = ["referent_class", "n_figures", "n_articles", "n_firm", "n_specu
 def compare_figures(figures: pd.DataFrame, documents: pd.DataFrame,
                     sentences: pd.DataFrame | None = None, factor: float = 3.0,
                     classes: list[str] | None = None) -> FigureComparison:
-    """Put the figures for each referent class side by side across articles.
+    """Put the figures for each quantity side by side across articles.
 
-    classes: the referent classes to compare; None: every class except "other".
+    The quantity of a figure is what it is a value of; until figures.csv has a `quantity` column
+    it is the referent class. classes: the referent classes to compare; None: every class
+    except "other".
     Returns FigureComparison(claims, groups):
-    claims, one row per figure, ordered by class, article date (unknown dates last), doc_id and
-      position: referent_class, doc_id, date, outlet, sent_id, start, end, surface, value, low,
-      high, qualifier, modality, source_type, firm (asserted or reported), group_median (median
-      of the class's firm figures that are not vague), ratio_to_median (value / group_median), outlier (that ratio
-      beyond `factor` either way), sentence (its text, when `sentences` is given).
-    groups, one row per class: referent_class, n_figures, n_articles, n_firm, n_speculative,
+    claims, one row per figure, ordered by quantity, article date (unknown dates last), doc_id and
+      position: quantity, referent_class, doc_id, date, outlet, sent_id, start, end, surface, value,
+      low, high, qualifier, modality, source_type, firm (asserted or reported), group_median (median
+      of the quantity's firm figures that are not vague), ratio_to_median (value / group_median),
+      outlier (that ratio beyond `factor` either way), sentence (its text, when `sentences` is given).
+    groups, one row per quantity: quantity, n_figures, n_articles, n_firm, n_speculative,
       min, max, spread (max / min), median_firm (these four over figures that are not vague:
       "thousands" names no number), article_spread (the largest ratio between a
       figure of one article and a figure of another), low_doc, high_doc (articles holding the
@@ -686,20 +688,22 @@ def compare_figures(figures: pd.DataFrame, documents: pd.DataFrame,
     """
     wanted = figures[figures.referent_class != "other"] if classes is None else \
         figures[figures.referent_class.isin(classes)]
+    if "quantity" not in wanted.columns:
+        wanted = wanted.assign(quantity=wanted.referent_class)
     meta = documents.set_index("doc_id").reindex(columns=["date", "outlet"]).fillna("")
     claims = wanted.join(meta, on="doc_id").assign(firm=lambda t: t.modality.isin(FIRM))
     claims["sentence"] = ""
     if sentences is not None and len(claims):
         text = sentences.set_index(["doc_id", "sent_id"]).text
         claims["sentence"] = [text.get((d, s), "") for d, s in zip(claims.doc_id, claims.sent_id)]
-    medians = claims[claims.firm & (claims.qualifier != "vague")].groupby("referent_class").value.median()
-    claims["group_median"] = claims.referent_class.map(medians)
+    medians = claims[claims.firm & (claims.qualifier != "vague")].groupby("quantity").value.median()
+    claims["group_median"] = claims.quantity.map(medians).astype(float)
     claims["ratio_to_median"] = claims.value / claims.group_median
     claims["outlier"] = (claims.ratio_to_median > factor) | (claims.ratio_to_median < 1 / factor)
     claims["undated"] = claims.date.eq("")
-    claims = claims.sort_values(["referent_class", "undated", "date", "doc_id", "start"])
+    claims = claims.sort_values(["quantity", "undated", "date", "doc_id", "start"])
     claims = claims[CLAIM_COLUMNS].reset_index(drop=True)
-    groups = [_group(name, group, factor) for name, group in claims.groupby("referent_class", sort=True)]
+    groups = [_group(name, group, factor) for name, group in claims.groupby("quantity", sort=True)]
     return FigureComparison(claims, pd.DataFrame(groups, columns=GROUP_COLUMNS))
 
 
@@ -715,7 +719,7 @@ def _group(name: str, group: pd.DataFrame, factor: float) -> dict:
     dates = group.date[group.date != ""]
     low = values.loc[values.value.idxmin()] if len(values) else None
     high = values.loc[values.value.idxmax()] if len(values) else None
-    return {"referent_class": name, "n_figures": len(group), "n_articles": group.doc_id.nunique(),
+    return {"quantity": name, "n_figures": len(group), "n_articles": group.doc_id.nunique(),
             "n_firm": int(group.firm.sum()), "n_speculative": int((group.modality == "speculative").sum()),
             "min": values.value.min(), "max": values.value.max(),
             "spread": values.value.max() / values.value.min() if len(values) else math.nan,
@@ -727,7 +731,7 @@ def _group(name: str, group: pd.DataFrame, factor: float) -> dict:
 
 
 def score(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Per document: n_figures, figures_per_1000_words, share_figures_speculative,
+    """Per document: n_figures, figures_per_100_words, share_figures_speculative,
     share_figures_sourced (reported, or with a source in the sentence) and
     share_figures_imprecise (any qualifier but exact). Shares are empty without figures."""
     documents = tables["documents"].set_index("doc_id")
@@ -741,7 +745,7 @@ def score(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     words = documents.n_words.astype(float).replace(0, np.nan)
     return pd.DataFrame({
         "n_figures": counts,
-        "figures_per_1000_words": (1000 * counts / words).round(2),
+        "figures_per_100_words": (100 * counts / words).round(3),
         "share_figures_speculative": shares.speculative.astype(float).round(3),
         "share_figures_sourced": shares.sourced.astype(float).round(3),
         "share_figures_imprecise": shares.imprecise.astype(float).round(3),

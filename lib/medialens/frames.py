@@ -40,12 +40,12 @@ from .sentences import doc_text, pipeline
 FRAMES = ["conflict", "human_interest", "economic", "morality", "responsibility"]
 READS = ["sentences", "sources"]  # tables of earlier taggers this one needs
 COLUMNS = {
-    "frames": ["doc_id", "sent_id", "start", "end", "frame", "cue"],
-    "emotive": ["doc_id", "sent_id", "start", "end", "term"],
+    "frames": ["doc_id", "sent_id", "start", "end", "surface", "cue", "frame"],
+    "emotive": ["doc_id", "sent_id", "start", "end", "surface", "cue"],
     "actor_mentions": ["doc_id", "sent_id", "start", "end", "actor", "as_subject"],
     "actors": ["doc_id", "actor", "mentions", "as_subject"],
 }
-SCORE_COLUMNS = [f"frame_{frame}" for frame in FRAMES] + ["dominant_frame", "emotive_language"]
+SCORE_COLUMNS = [f"share_frame_{frame}" for frame in FRAMES] + ["dominant_frame", "emotive_per_100_words"]
 SUBJECT_WINDOW = 3  # at most this many skippable words (adverbs) between a subject and its verb
 
 
@@ -81,12 +81,13 @@ class Tagger:
         for frame, spans in self._spans(doc, self.frame_matcher).items():
             # Overlapping cues of one frame ("hold accountable", "accountable") count once.
             frames += [{"doc_id": doc_id, "sent_id": sent_of(span), "start": span.start_char,
-                        "end": span.end_char, "frame": frame, "cue": span.text.lower()}
+                        "end": span.end_char, "surface": span.text, "cue": span.text.lower(),
+                        "frame": frame}
                        for span in filter_spans(spans)
                        if headings[sent_of(span)] or not _in_proper_name(span)]
         # Emotive terms overlap across categories ("desperate gambit", "gambit"): the longest wins.
         emotive = [{"doc_id": doc_id, "sent_id": sent_of(span), "start": span.start_char,
-                    "end": span.end_char, "term": span.text.lower()}
+                    "end": span.end_char, "surface": span.text, "cue": span.text.lower()}
                    for span in filter_spans(self.emotive_matcher.spans(doc))]
         mentions = []
         # Overlaps: the longest name wins; on equal length the actors.csv alias (listed first).
@@ -246,7 +247,7 @@ def score(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     counted) that hold at least one cue of that frame, 0..1 (rows of `frames`);
     dominant_frame: the frame with the highest share ("none" when no sentence has a cue; ties go
     to the first in FRAMES);
-    emotive_language: emotive terms (rows of `emotive`) per 100 words of the cleaned text."""
+    emotive_per_100_words: emotive terms (rows of `emotive`) per 100 words of the cleaned text."""
     documents = tables["documents"].set_index("doc_id")
     sentences = tables["sentences"]
     body = sentences[~sentences.is_heading.astype(bool)]
@@ -256,10 +257,10 @@ def score(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     counts = (cue_sentences.groupby(["doc_id", "frame"]).size().unstack("frame")
               .reindex(index=documents.index, columns=FRAMES).fillna(0))
     shares = counts.div(n_body.where(n_body > 0), axis=0).fillna(0.0)
-    scores = shares.add_prefix("frame_")
+    scores = shares.add_prefix("share_frame_")
     scores["dominant_frame"] = np.where(shares.max(axis=1) > 0, shares.idxmax(axis=1), "none")
     n_emotive = tables["emotive"].groupby("doc_id").size().reindex(documents.index, fill_value=0)
     words = documents.n_words.astype(float)
-    scores["emotive_language"] = (100 * n_emotive / words.where(words > 0)).fillna(0.0)
+    scores["emotive_per_100_words"] = (100 * n_emotive / words.where(words > 0)).fillna(0.0)
     scores.index.name = "doc_id"
     return scores[SCORE_COLUMNS]

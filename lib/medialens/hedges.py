@@ -8,7 +8,7 @@ Articles"; 2005, "Metadiscourse", appendix lists), with a few news-specific addi
 lists are the JSONL files of data/hedges/ (README.md there). A fourth file, hedge_exceptions,
 silences a cue where the word is something else ("in May", "military might", "asked if").
 
-The scores here include `speculation`, the one column the framing analysis (frames.py) also
+The scores here include `share_speculative`, the one column the framing analysis (frames.py) also
 reads. Who is quoted is sources.py's job.
 """
 from __future__ import annotations
@@ -22,7 +22,7 @@ from .context import DocContext
 from .patterns import PatternSet
 
 READS = ["sentences"]  # tables of earlier taggers this one needs
-COLUMNS = {"hedges": ["doc_id", "sent_id", "start", "end", "cue", "kind"]}
+COLUMNS = {"hedges": ["doc_id", "sent_id", "start", "end", "surface", "cue", "kind"]}
 KINDS = ["hedge", "booster", "conditional"]
 # The lexicon names this module reads (override any with lexicons={"name": "file"}).
 LEXICONS = ["hedges", "boosters", "conditionals", "hedge_exceptions"]
@@ -50,7 +50,8 @@ class Tagger:
         for span in sorted(kept, key=lambda sp: sp.start):
             sentence = sentences[int(np.searchsorted(starts, span.start_char, "right") - 1)]
             rows.append({"doc_id": doc_id, "sent_id": sentence["sent_id"], "start": span.start_char,
-                         "end": span.end_char, "cue": span.text, "kind": span.label_})
+                         "end": span.end_char, "surface": span.text, "cue": span.text.lower(),
+                         "kind": span.label_})
         return {"hedges": rows}
 
 
@@ -59,7 +60,7 @@ def score(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     - n_hedges, n_boosters, n_conditionals: cues of each kind (headings included);
     - hedges_per_100_words = 100 * n_hedges / n_words; likewise boosters_per_100_words and
       conditionals_per_100_words (n_words from the documents table);
-    - speculation = non-heading sentences with at least one hedge or conditional cue /
+    - share_speculative = non-heading sentences with at least one hedge or conditional cue /
       non-heading sentences. This is the one speculation measure of the project: the framing
       analysis reads it too (its "hedged, modal or conditional" sentences are these, as the
       modal verbs may, might, could, would, should are in the hedges lexicon).
@@ -79,13 +80,13 @@ def score(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     speculative = hedges[hedges.kind.isin(["hedge", "conditional"])][["doc_id", "sent_id"]].drop_duplicates()
     flagged = body.merge(speculative, on=["doc_id", "sent_id"]).groupby("doc_id").size()
     n_body = body.groupby("doc_id").size().reindex(documents.index, fill_value=0)
-    scores["speculation"] = flagged.reindex(documents.index, fill_value=0) / n_body.replace(0, np.nan)
+    scores["share_speculative"] = flagged.reindex(documents.index, fill_value=0) / n_body.replace(0, np.nan)
     scores.index.name = "doc_id"
     return scores
 
 
 def speculative_sentences(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Non-heading sentences with a hedge or conditional cue (the numerator of `speculation`).
+    """Non-heading sentences with a hedge or conditional cue (the numerator of `share_speculative`).
     Columns: doc_id, sent_id, text, cues (the cues joined by ' | ')."""
     sentences = tables["sentences"]
     hedges = tables["hedges"]

@@ -694,7 +694,7 @@ def score(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     - n_claim_sentences: non-heading, non-question sentences (see claim_sentences);
     - share_claims_sourced = claim sentences with a source / claim sentences;
     - share_sources_accountable = accountable attributions / attributions (is_accountable);
-    - sourcing_transparency = claim sentences with an accountable source / claim sentences.
+    - share_claims_accountable = claim sentences with an accountable source / claim sentences.
     Shares are NaN where the denominator is 0. No weights: each is a plain count ratio."""
     documents = tables["documents"].doc_id
     sources = tables["sources"]
@@ -708,7 +708,7 @@ def score(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     scores["share_claims_sourced"] = claims.sum().sourced.reindex(documents) / n_claims.replace(0, np.nan)
     accountable = is_accountable(sources).groupby(sources.doc_id).sum().reindex(documents, fill_value=0)
     scores["share_sources_accountable"] = accountable / scores.n_sources.replace(0, np.nan)
-    scores["sourcing_transparency"] = claims.sum().accountable.reindex(documents) / n_claims.replace(0, np.nan)
+    scores["share_claims_accountable"] = claims.sum().accountable.reindex(documents) / n_claims.replace(0, np.nan)
     scores.index.name = "doc_id"
     return scores.astype({c: int for c in scores.columns if c.startswith("n_")})
 
