@@ -1,5 +1,7 @@
 """Property tests: loading and tagging any Unicode text never raises; writing and reading tables
 are exact inverses."""
+import subprocess
+import sys
 import traceback
 from pathlib import Path
 
@@ -10,6 +12,8 @@ from hypothesis import strategies as st
 
 import medialens as ml
 from medialens.tagging import tag_partition
+
+from conftest import ROOT
 
 NEWSY = st.sampled_from(["U.S.", "“", "”", "\n", ". ", "said", "100,000", "up to", "Reuters",
                          "Kim Jong-un’s", "may", "—", "<script>", "=1+2", "\t", " "])
@@ -160,3 +164,26 @@ def test_writing_and_reading_tables_are_exact_inverses(tmp_path_factory, rows, c
     ml.write_tables({"documents": table.iloc[:cut]}, folder, part=0)
     ml.write_tables({"documents": table.iloc[cut:]}, folder, part=1)
     pd.testing.assert_frame_equal(ml.read_tables(folder)["documents"], table)
+
+
+@pytest.mark.slow
+def test_a_1_mb_paragraph_without_a_newline_tags(tmp_path):
+    # Through the command, in a process of its own with a time limit: a tagger that grows faster
+    # than the text fails here instead of hanging the suite (benchmarks/long_article.py times it).
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from long_article import long_paragraph
+
+    text = long_paragraph(1_000_000)
+    assert "\n" not in text and len(text.encode()) >= 1_000_000
+    (tmp_path / "long.txt").write_text(text, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "medialens", "tag", str(tmp_path / "long.txt"),
+                             "--out", str(tmp_path / "out")], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    tables = ml.read_tables(tmp_path / "out")
+    assert tables["errors"].empty and len(tables["documents"]) == 1
+    assert len(tables["sentences"]) > 5_000 and len(tables["figures"]) > 1_000
+    tagged = tables["documents"].text[0]
+    for name in ("sentences", "figures", "sources", "hedges"):
+        surface = "text" if name == "sentences" else "surface"
+        table = tables[name]
+        assert [tagged[s:e] for s, e in zip(table.start, table.end)] == table[surface].tolist(), name
