@@ -204,3 +204,18 @@ def test_generated_corpus_reaches_the_size_and_loads_in_every_format(tmp_path):
         assert documents.doc_id.tolist() == [a["doc_id"] for a in articles]
         texts[out.name] = documents.text.tolist()
     assert texts["folder"] == texts["corpus.jsonl"] == texts["corpus.parquet"]
+
+
+def test_a_saved_page_without_an_article_is_one_failed_article(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "port.txt").write_bytes(PORT_STRIKE.read_bytes())
+    (corpus / "paywall.html").write_text(
+        "<html><head><title>Subscribe</title></head><body><div></div></body></html>",
+        encoding="utf-8")
+    for tables in (tagged(corpus, tmp_path / "out"), ml.tag_corpus(corpus)):
+        assert tables["documents"].doc_id.tolist() == ["port"]
+        errors = tables["errors"]
+        assert errors[["doc_id", "stage"]].values.tolist() == [["paywall", "clean"]]
+        assert "paywall.html: no article text found in this HTML page" in errors.message[0]
+        assert errors.text_start[0].startswith("<html><head><title>Subscribe")

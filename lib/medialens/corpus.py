@@ -166,7 +166,9 @@ def _article_file(path: Path) -> dict:
         raise MedialensError(path, f"unsupported file type (use a folder or one of {kinds})")
     text = read_text(path)
     if path.suffix.lower() in HTML_SUFFIXES:
-        return _extract_html(path, text)
+        # Extracted in clean_document: in the workers, and a page without an article is one
+        # failed article, not the end of the run.
+        return {"title": "", "date": "", "outlet": "", "url": "", "html": text}
     return {"title": "", "date": "", "outlet": "", "url": "", "raw_text": text}
 
 
@@ -213,7 +215,12 @@ def _extract_html(path: Path, html: str) -> dict:
 
 def clean_document(article: dict, boilerplate=None) -> dict:
     """A document of load_corpus from an article of iter_raw_documents (`boilerplate`: the
-    rules of clean.boilerplate_rules, built-in ones when None)."""
+    rules of clean.boilerplate_rules, built-in ones when None). A saved HTML page's article and
+    metadata are extracted here; metadata given beside it (metadata.csv) wins."""
+    if "html" in article:
+        extracted = _extract_html(article["where"], article["html"])
+        article = {**{k: v for k, v in article.items() if k != "html"},
+                   **{k: article.get(k) or v for k, v in extracted.items()}}
     cleaned = clean_text(article["raw_text"], title=article.get("title", ""), boilerplate=boilerplate)
     if not cleaned.text.strip():
         raise MedialensError(article["where"], "no article text left after cleaning")

@@ -29,7 +29,7 @@ import pandas as pd
 from . import figures, frames, hedges, sources
 from .clean import boilerplate_rules
 from .context import DocContext
-from .corpus import REMOVED_COLUMNS, clean_document, load_corpus, removed_rows
+from .corpus import REMOVED_COLUMNS, clean_document, iter_raw_documents, removed_rows
 from .errors import MedialensError
 from .lexicons import check_overrides
 from .sentences import SENTENCE_COLUMNS, pipeline, sentence_rows
@@ -104,7 +104,7 @@ def error_row(document: dict, stage: str, error: BaseException) -> dict:
         # Where it was raised, for the bug report a failure in a tagger deserves.
         last = frames_[-1]
         message = f"{message} (at {last.filename.rsplit('/', 1)[-1]}:{last.lineno} in {last.name})".strip()
-    text = document.get("raw_text") or document.get("text") or ""
+    text = document.get("raw_text") or document.get("text") or document.get("html") or ""
     return {"doc_id": document.get("doc_id", ""), "stage": stage,
             "error_type": type(error).__name__, "message": message,
             "text_start": str(text)[:TEXT_START]}
@@ -201,11 +201,31 @@ def score_tables(tables: dict[str, pd.DataFrame], analyses: tuple[str, ...] = ()
 
 def tag_corpus(corpus, lexicons: dict[str, str] | None = None,
                spacy_model: str | None = None) -> dict[str, pd.DataFrame]:
-    """Tag a corpus (a path or a DataFrame from load_corpus) and return every table by name:
+    """Tag a corpus (a path, or a DataFrame from load_corpus) and return every table by name:
     documents, removed (what cleaning removed), sentences, each analysis's tables (hedges,
     sources, figures, frames, emotive, actors...), errors (articles left out) and scores."""
-    documents = corpus if isinstance(corpus, pd.DataFrame) else load_corpus(corpus, lexicons)
-    return _tag_batch_frames(Pipeline(lexicons, spacy_model), documents.to_dict("records"))
+    if isinstance(corpus, pd.DataFrame):
+        documents, errors = corpus.to_dict("records"), []
+        order = [document["doc_id"] for document in documents]
+    else:
+        articles = list(iter_raw_documents(corpus))
+        documents, errors = clean_articles(articles, lexicons)
+        order = [article["doc_id"] for article in articles]
+    return _tag_batch_frames(Pipeline(lexicons, spacy_model), documents, errors, order)
+
+
+def clean_articles(articles: list[dict], lexicons: dict[str, str] | None = None
+                   ) -> tuple[list[dict], list[dict]]:
+    """(documents, rows of errors) of cleaning articles of corpus.iter_raw_documents: an article
+    whose extraction or cleaning raises is an error row, and the others go on."""
+    rules = boilerplate_rules(lexicons)
+    cleaned, errors = [], []
+    for article in articles:
+        try:
+            cleaned.append(clean_document(article, rules))
+        except Exception as error:  # noqa: BLE001 - one article must not stop the batch
+            errors.append(error_row(article, "clean", error))
+    return cleaned, errors
 
 
 def _tag_batch_frames(pipeline_: Pipeline, batch: list[dict], errors: list[dict] = (),
@@ -231,13 +251,7 @@ def tag_partition(articles: list[dict], lexicons: dict[str, str] | None = None,
     the local process pool and the Dask workers all call it, so their results are the same.
 
     The Pipeline is shared_pipeline()'s."""
-    rules = boilerplate_rules(lexicons)
-    cleaned, errors = [], []
-    for article in articles:
-        try:
-            cleaned.append(clean_document(article, rules))
-        except Exception as error:  # noqa: BLE001 - one article must not stop the batch
-            errors.append(error_row(article, "clean", error))
+    cleaned, errors = clean_articles(articles, lexicons)
     return _tag_batch_frames(shared_pipeline(lexicons, spacy_model, analyses), cleaned, errors,
                              order=[article["doc_id"] for article in articles])
 
