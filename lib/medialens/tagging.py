@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import re
 import threading
 import traceback
 from functools import lru_cache
@@ -39,6 +40,7 @@ from .sentences import SENTENCE_COLUMNS, pipeline, sentence_rows
 MAX_CHARACTERS = 100_000_000
 ERROR_COLUMNS = ["doc_id", "stage", "error_type", "message", "text_start"]
 TEXT_START = 200  # characters of the article kept in the errors table
+LIBRARIES = re.compile(r"[/\\](spacy|thinc|numpy|pandas|srsly|cymem|preshed)[/\\]")
 
 
 def _in_dependency_order(modules) -> list:
@@ -101,8 +103,10 @@ def error_row(document: dict, stage: str, error: BaseException) -> dict:
     message = str(error).strip().splitlines()[0] if str(error).strip() else ""
     frames_ = traceback.extract_tb(error.__traceback__)
     if frames_ and not isinstance(error, MedialensError):
-        # Where it was raised, for the bug report a failure in a tagger deserves.
-        last = frames_[-1]
+        # Where it was raised, for the bug report a failure in a tagger deserves: the innermost
+        # frame of medialens or of a user's analysis, not of the library it called (spaCy).
+        ours = [f for f in frames_ if f.filename.endswith(".py") and not LIBRARIES.search(f.filename)]
+        last = (ours or frames_)[-1]
         message = f"{message} (at {last.filename.rsplit('/', 1)[-1]}:{last.lineno} in {last.name})".strip()
     text = document.get("raw_text") or document.get("text") or document.get("html") or ""
     return {"doc_id": document.get("doc_id", ""), "stage": stage,
