@@ -219,3 +219,13 @@ def test_a_saved_page_without_an_article_is_one_failed_article(tmp_path):
         assert errors[["doc_id", "stage"]].values.tolist() == [["paywall", "clean"]]
         assert "paywall.html: no article text found in this HTML page" in errors.message[0]
         assert errors.text_start[0].startswith("<html><head><title>Subscribe")
+
+
+def test_tagging_does_not_import_the_engines():
+    # The batch iterators live in engines.py, which imports tagging.py; never the other way round.
+    import ast
+
+    source = (ROOT / "lib" / "medialens" / "tagging.py").read_text(encoding="utf-8")
+    imported = {node.module for node in ast.walk(ast.parse(source))
+                if isinstance(node, ast.ImportFrom) and node.module}
+    assert "engines" not in imported and not any(m.endswith(".engines") for m in imported)
