@@ -56,16 +56,17 @@ def atomic_folder(out: str | Path, inputs: Iterable[str | Path] = ()) -> Iterato
 
 
 def _replace(out: Path, work: Path) -> None:
+    old = out.with_name(f".{out.name}.old-{os.getpid()}") if out.exists() else None
     try:
-        if out.exists():
-            old = out.with_name(f".{out.name}.old-{os.getpid()}")
+        if old:
             out.rename(old)
-            work.rename(out)
-            shutil.rmtree(old)
-        else:
-            work.rename(out)
+        work.rename(out)
     except OSError as error:
+        if old and old.exists() and not out.exists():
+            old.rename(out)  # the previous output stays as it was
         raise MedialensError(out, f"cannot replace this folder ({error.strerror or error})") from None
+    if old:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def neutralise_formulas(table: pd.DataFrame) -> pd.DataFrame:
