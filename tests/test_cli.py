@@ -125,6 +125,10 @@ BAD_OPTIONS = {
     "pattern spaCy rejects": (["--lexicon", "hedges={dir}/hedges.jsonl"], "hedges.jsonl pattern 1: not a spaCy token pattern"),
     "spaCy pipeline not installed": (["--spacy-model", "xx_no_such_model"], "no installed spaCy pipeline"),
     "not NAME=FILE": (["--lexicon", "hedges"], "--lexicon takes NAME=FILE"),
+    "analysis that cannot be imported": (["--analysis", "medialens_no_such_analysis"],
+                                         "medialens_no_such_analysis: cannot import this analysis module"),
+    "module that is no analysis": (["--analysis", "json"],
+                                   "json: not an analysis module (it lacks COLUMNS, READS, Tagger, score)"),
 }
 
 
