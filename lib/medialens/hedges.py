@@ -8,7 +8,7 @@ Articles"; 2005, "Metadiscourse", appendix lists), with a few news-specific addi
 lists are the JSONL files of data/hedges/ (README.md there). A fourth file, hedge_exceptions,
 silences a cue where the word is something else ("in May", "military might", "asked if").
 
-The scores here include `share_speculative`, the one column the framing analysis (frames.py) also
+The scores here include `share_speculative`, the one column the framing analysis (frames/) also
 reads. Who is quoted is sources.py's job.
 """
 from __future__ import annotations

@@ -14,15 +14,30 @@ from .palette import COLOURS, GREY
 
 SPAN_COLUMNS = ["start", "end", "kind", "note"]
 # For each table that holds spans: (its colour kind, its hover note), from its string columns.
+def _negated(table: pd.DataFrame) -> pd.Series:
+    """Cues a negator flips ("not a tragedy") are shown, in grey, but counted nowhere."""
+    return table.get("negated", pd.Series("False", index=table.index)) == "True"
+
+
+def _unless_negated(table: pd.DataFrame, kind: pd.Series) -> pd.Series:
+    return kind.mask(_negated(table), "negated cue")
+
+
+def _negation_note(table: pd.DataFrame) -> pd.Series:
+    return _negated(table).map({True: " (negated: not counted)", False: ""})
+
+
 SPAN_LABELS = {
     "sources": (lambda t: "source: " + t.source_type,
                 lambda t: "source: " + t.source_type + ", cue: " + t.cue + ", name: " + t.name),
     "hedges": (lambda t: t.kind, lambda t: t.kind + ": " + t.surface),
     "figures": (lambda t: "figure: " + t.modality,
-                lambda t: "figure: " + t.referent_class + " " + t.value + ", " + t.qualifier
-                + ", " + t.modality),
-    "frames": (lambda t: "frame: " + t.frame, lambda t: "frame: " + t.frame + ", cue: " + t.cue),
-    "emotive": (lambda t: pd.Series("emotive", index=t.index), lambda t: "emotive: " + t.surface),
+                lambda t: "figure: " + t.get("quantity", t.referent_class) + " " + t.value + ", "
+                + t.qualifier + ", " + t.modality),
+    "frames": (lambda t: _unless_negated(t, "frame: " + t.frame),
+               lambda t: "frame: " + t.frame + ", cue: " + t.cue + _negation_note(t)),
+    "emotive": (lambda t: _unless_negated(t, pd.Series("emotive", index=t.index)),
+                lambda t: "emotive: " + t.surface + _negation_note(t)),
 }
 
 
