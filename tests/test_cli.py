@@ -219,7 +219,8 @@ def test_a_stopped_run_leaves_no_temporary_folder(tmp_path, sig, code, word, opt
     process.send_signal(sig)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == code
-    assert stderr.strip().splitlines()[-1] == f"medialens: {word}; no output written"
+    # (a pool worker that was still starting may add its own complaint after the parent's line)
+    assert f"medialens: {word}; no output written" in stderr.strip().splitlines()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus"]
 
 
