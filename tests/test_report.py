@@ -123,3 +123,17 @@ def test_a_failing_notebook_is_kept_and_named_in_one_line(tmp_path, cells, expec
     executed = nbformat.read(kept, as_version=4)
     errors = [c for c in executed.cells if any(o.get("output_type") == "error" for o in c.get("outputs", []))]
     assert len(errors) == 1 and errors[0].source == cells[-1]
+
+
+def test_run_strict_stops_on_a_failed_article_before_the_notebooks(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "doha.txt").write_bytes((CORPORA / "folder" / "doha.txt").read_bytes())
+    (corpus / "widgets.txt").write_text("+ ↺ − 16 px\n|||\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "medialens", "run", str(corpus), "--out", str(out),
+                             "--strict"], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"medialens: error: {corpus}: 1 article failed and left out (--strict)"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus"]

@@ -77,7 +77,7 @@ def cmd_run(args) -> None:
     from .report import run_notebooks
 
     run_notebooks(args.corpus, args.out, notebooks=args.notebooks,
-                  lexicons=_lexicon_overrides(args.lexicon))
+                  lexicons=_lexicon_overrides(args.lexicon), strict=args.strict)
     print(f"reports -> {Path(args.out) / 'index.html'}", file=sys.stderr)
 
 
@@ -123,6 +123,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--notebooks", default=str(NOTEBOOKS_DIR), help="folder of notebooks to run")
     run.add_argument("--lexicon", action="append", default=[], metavar="NAME=FILE",
                      help="replace a built-in lexicon (repeatable)")
+    run.add_argument("--strict", action="store_true",
+                     help="stop with status 1, before the notebooks, if any article failed")
     run.set_defaults(func=cmd_run)
     return parser
 

@@ -20,12 +20,14 @@ from .tables import atomic_folder
 from .engines import write_tagged
 
 
-def run_notebooks(corpus, out, notebooks, lexicons: dict[str, str] | None = None) -> Path:
+def run_notebooks(corpus, out, notebooks, lexicons: dict[str, str] | None = None,
+                  strict: bool = False) -> Path:
     """Tag `corpus` into OUT/tables, execute each notebook into OUT/notebooks, export OUT/NAME.html,
     and link them all from OUT/index.html. Returns the path of index.html.
 
     Articles that fail are left out and listed in OUT/tables/errors.csv, which the notebooks
-    read. A notebook that fails stops the run: nothing is written to OUT, the executed notebook
+    read (with `strict`, any failed article stops the run before the notebooks). A notebook
+    that fails stops the run: nothing is written to OUT, the executed notebook
     is kept beside it (failed_notebook_path) and the one-line error names the notebook, the cell
     and the error's message."""
     import papermill
@@ -37,8 +39,10 @@ def run_notebooks(corpus, out, notebooks, lexicons: dict[str, str] | None = None
     with atomic_folder(out, inputs=[corpus, notebooks, *(lexicons or {}).values()]) as work:
         tagged = write_tagged(corpus, work / "tables", lexicons=lexicons)
         if tagged.failed:
-            print(f"{tagged.failed} article{'s' if tagged.failed != 1 else ''} failed and left out "
-                  f"(see {final / 'tables' / 'errors.csv'})", file=sys.stderr)
+            failed = f"{tagged.failed} article{'s' if tagged.failed != 1 else ''} failed and left out"
+            if strict:  # before the notebooks: nothing is written
+                raise MedialensError(corpus, f"{failed} (--strict)")
+            print(f"{failed} (see {final / 'tables' / 'errors.csv'})", file=sys.stderr)
         (work / "notebooks").mkdir()
         parameters = {"corpus": str(corpus), "output": str(work), "tables": str(work / "tables")}
         parameters.update({f"{name}_lexicon": str(Path(path).resolve())
