@@ -7,6 +7,7 @@ Reading the files is lexicons.py's job; what a match means is each tagger's.
 from __future__ import annotations
 
 import itertools
+import math
 
 import numpy as np
 from spacy.matcher import Matcher, PhraseMatcher
@@ -16,15 +17,18 @@ from .errors import MedialensError
 from .lexicons import data_path, read_patterns
 from .sentences import pipeline
 
-
-MAX_PHRASES = 5000
+# Phrases one pattern of plain words may expand into (the built-in lexicons reach 1,764). A user's
+# pattern with several long IN lists would expand into every combination (one of 540 bytes
+# exhausted 23 GB); above this it is matched by the Matcher, which reads IN lists as they are.
+MAX_PHRASES = 5_000
 
 
 class PatternSet:
     """The patterns of the JSONL lexicons `names`, each match labelled with its row's "label"
     (or, with label_by_file, the file's name):
     - a pattern of plain words ({"LOWER": w} or {"LOWER": {"IN": [...]}} per token, "OP": "?"
-      allowed; ORTH for punctuation such as "'s") is expanded to its phrases for one PhraseMatcher;
+      allowed; ORTH for punctuation such as "'s") is expanded to its phrases for one PhraseMatcher,
+      unless it would make more than MAX_PHRASES of them;
     - any other pattern ("should ... be confirmed") goes to a Matcher that is only run over the
       sentences holding a word its first token needs ("should"), found by a hash lookup.
     A pattern spaCy rejects is a one-line error naming the file and the pattern's number."""
@@ -48,9 +52,7 @@ class PatternSet:
 
     def _add(self, vocab, label: str, pattern: list[dict]) -> set[int]:
         words = word_lists(pattern)
-        # A pattern with many optional word lists would expand to millions of phrases
-        # ("is/are/was ... widely/often ... considered/regarded ..."): the Matcher takes it whole.
-        if words is not None and np.prod([len(w) for w in words], dtype=float) <= MAX_PHRASES:
+        if words is not None and math.prod(len(w) for w in words) <= MAX_PHRASES:
             phrases = [[w for w in phrase if w] for phrase in itertools.product(*words)]
             self.phrases.add(label, [Doc(vocab, words=p) for p in phrases if p])
             return set()
