@@ -57,11 +57,9 @@ class PatternSet:
             self.phrases.add(label, [Doc(vocab, words=p) for p in phrases if p])
             return set()
         self.patterns.add(label, [pattern])
-        first = pattern[0]
-        value = first.get("LOWER", first.get("ORTH")) if first.get("OP") is None else None
-        values = [value] if isinstance(value, str) else value.get("IN", []) if isinstance(value, dict) else []
-        self.everywhere |= not values
-        return {vocab.strings.add(str(v).lower()) for v in values}
+        values = first_words(pattern)
+        self.everywhere |= values is None
+        return {vocab.strings.add(str(v).lower()) for v in values or ()}
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         """(label hash, start token, end token) of every match."""
@@ -80,6 +78,22 @@ class PatternSet:
 
     def spans(self, doc: Doc) -> list[Span]:
         return [Span(doc, start, end, label=label) for label, start, end in self(doc)]
+
+
+def first_words(pattern: list[dict]) -> list[str] | None:
+    """The words a match of `pattern` can start with: those of its leading optional tokens and of
+    its first required one ("(widely) regarded" starts with "widely" or "regarded"); None when one
+    of them can be any word, so the pattern must be tried everywhere."""
+    words = []
+    for token in pattern:
+        value = token.get("LOWER", token.get("ORTH"))
+        allowed = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) else None
+        if not allowed:
+            return None
+        words += allowed
+        if token.get("OP") not in ("?", "*"):
+            return words
+    return None
 
 
 def word_lists(pattern: list[dict]) -> list[list[str]] | None:
