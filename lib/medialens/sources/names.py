@@ -1,0 +1,103 @@
+"""Names: which tokens are names, how a stretch splits into name runs, and whose name a surname,
+a pronoun or "the ministry" stands for (resolve_names, in document order)."""
+from __future__ import annotations
+
+import re
+
+from .view import SentenceView
+from .words import Words
+
+
+def is_name_token(w: Words, v: SentenceView, i: int) -> bool:
+    """A capitalised word that is not an ordinary word capitalised for starting a sentence."""
+    doc, first = v.doc, v.first
+    text = doc[i].text
+    if not text[:1].isupper():
+        # the lower-case part of a hyphenated name: "Kim Yong-hyun"
+        return i - 2 >= first and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ \
+            and not doc[i - 2].whitespace_ and doc[i - 2].text[:1].isupper() and text.isalpha()
+    if text.lower() in w.words["not_name"]:
+        return False
+    starts_sentence = i == first or doc[i - 1].text in w.grammar["quote_mark"] or doc[i - 1].text in ":(-—–"
+    return not (starts_sentence and (text.lower() in w.common or doc[i].lower in v.lower_in_doc))
+
+
+def units(w: Words, v: SentenceView, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """Split tokens into (start, end, is_name) units: runs of name tokens (joined by "of",
+    "and", "'s", hyphens when a name token follows) and single other tokens."""
+    doc = v.doc
+    out, i = [], start
+    connectors = w.words["connector"]
+    while i < end:
+        if is_name_token(w, v, i):
+            j = i + 1
+            while j < end:
+                if is_name_token(w, v, j):
+                    j += 1
+                elif (doc[j].lower_ in connectors or doc[j].text == "-") and j + 1 < end \
+                        and is_name_token(w, v, j + 1):
+                    j += 2
+                else:
+                    break
+            out.append((i, j, True))
+            i = j
+        else:
+            out.append((i, i + 1, False))
+            i += 1
+    return out
+
+
+def has_first_name(w: Words, text: str, name: str) -> bool:
+    """Whether a one-word name appears in the text after a first name or a title ("Lloyd
+    Austin", "Mr. Austin"). News writing introduces people by full name, so a lone name that
+    never has one ("Nabisco announced", "Google said") is an organisation."""
+    for match in re.finditer(r"(\S+) " + re.escape(name) + r"\b|\b" + re.escape(name) + r" ([A-Z][a-z]+)", text):
+        other = match.group(1) or match.group(2)  # "Lloyd Austin", "Mr. Austin"; "Bernie Sanders" for "Bernie"
+        if other.lower() in w.words["title"] or other.isalpha() and other[:1].isupper() \
+                and other.lower() not in w.common:
+            return True
+    return False
+
+
+def entity_names(ner, doc) -> list[tuple[str, str]]:
+    """(text, label) of the PERSON, ORG, GPE and NORP entities a trained pipeline finds."""
+    return [(e.text, e.label_) for e in ner(doc.text).ents if e.label_ in ("PERSON", "ORG", "GPE", "NORP")]
+
+
+def retype(phrase, names) -> None:
+    """With a trained model: a named source inside a PERSON entity is a person, inside an
+    ORG or GPE entity an organisation (media stays media)."""
+    if phrase.source_type not in ("named_person", "named_org") or not phrase.name:
+        return
+    labels = {label for text, label in names if phrase.name in text or text in phrase.name}
+    if "PERSON" in labels and phrase.source_type == "named_org":
+        phrase.source_type = "named_person"
+    elif labels & {"ORG", "GPE"} and "PERSON" not in labels and phrase.source_type == "named_person":
+        phrase.source_type = "named_org"
+
+
+def resolve_names(rows: list[dict]) -> None:
+    """Fill in names by a simple documented rule, in document order:
+    - a named person given by surname ("Austin said") takes the full name of the nearest
+      preceding named person whose name ends with it ("Lloyd Austin");
+    - "he"/"she" takes type, name and role of the nearest preceding named person or anonymous
+      source; "it" of the nearest named organisation, media or unnamed organisation ("the company"); "they" of the nearest
+      unnamed official, organisation, media or vague source; "the agency", "the senator" the
+      same, but only from a source whose name or role contains that word ("United Nations
+      refugee agency", "Sen. ..."). With none, a pronoun stays `vague` and a description
+      `unnamed_official`, with an empty name (the sentence still counts as sourced)."""
+    fits = {"person": ("named_person", "anonymous"), "org": ("named_org", "media", "unnamed_official"),
+            "group": ("unnamed_official", "named_org", "media", "vague", "anonymous")}
+    for k, row in enumerate(rows):
+        earlier = [r for r in reversed(rows[:k]) if not r["pronoun"] or r["head"]]  # no bare pronouns
+        if row["pronoun"]:
+            antecedent = next((r for r in earlier if r["source_type"] in fits[row["pronoun"]]
+                               and row["head"] in f'{r["name"]} {r["role"]}'.lower()), None)
+            if antecedent is not None:
+                row.update(source_type=antecedent["source_type"], name=antecedent["name"],
+                           role=antecedent["role"])
+        elif row["source_type"] == "named_person" and " " not in row["name"].strip():
+            full = next((r["name"] for r in earlier if r["source_type"] == "named_person"
+                         and r["name"].endswith(" " + row["name"])), None)
+            if full:
+                row["name"] = full

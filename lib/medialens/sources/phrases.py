@@ -1,0 +1,222 @@
+"""Reading the source phrase around one cue: possessive ("X's statement"), after the cue
+("according to X", '"...," said X'), or the subject before it ("X said", "X, a Y, said",
+"X, who said", "Rubio hit back, saying")."""
+from __future__ import annotations
+
+from itertools import takewhile
+
+from .heads import NAMED_TYPES, Phrase, noun_phrase
+from .names import is_name_token, units
+from .scan import cue_start as find_cue_start, first_verb, is_apposition, is_boundary, segment_start, skip_back
+from .view import SentenceView
+from .words import Words
+
+MAX_SUBJECT_TOKENS = 14  # a longer stretch before a cue is a clause, not a source phrase
+
+
+def phrase(w: Words, v: SentenceView, label: str, cue_start: int, cue_end: int) -> Phrase | None:
+    """The source phrase of one cue, or None. Rules in order: possessive ("X's statement"),
+    source after the cue ("according to X"), subject before the cue ("X said", "X, a Y, said",
+    "X, who said"), inverted subject after a comma or quotation ('"...," said X')."""
+    doc = v.doc
+    if label == "possessive":
+        return possessive(w, v, cue_start, cue_end)
+    if label == "source_after":
+        return after(w, v, cue_end, fallback=doc[cue_start].lower_ == "according")
+    if not is_statement_verb(w, v, cue_start, cue_end):
+        return None
+    word = doc[cue_start].lower_
+    subject = w.verb_subject.get(word, "any")
+    at = skip_back(w, v, cue_start - 1)
+    gap = {doc[k].lower_ for k in range(at + 1, cue_start)}
+    if not word.endswith("ing") and gap & w.grammar["be"]:
+        return None  # "if these reports are confirmed": passive, no source speaks
+    if gap & w.grammar["hypothetical"] and not gap & w.grammar["negation"]:
+        return None  # "its allies would likely respond": nobody has said anything yet
+    if word.endswith("ed") and cue_end < v.last and doc[cue_end].lower_ in ("by", "previously", "above"):
+        return None  # "the troops mentioned previously", "the figures reported by": not a speaker
+    # Only verbs that people and documents use ("said", "told") vouch for an unknown subject
+    # ("the board said"); "suggests", "indicated" also take things ("this measure suggests").
+    found = before(w, v, cue_start, loose=subject == "any")
+    if found is not None and subject == "document" and (found.source_type == "named_person" or found.pronoun == "person"):
+        return None  # "show", "find": documents, polls and footage show things; "Trump showed restraint"
+    # "Rubio hit back, saying ...": the source is the subject that opens the sentence.
+    if found is None and at >= v.first and (word.endswith("ing") and doc[at].lower_ in (",", "by")
+                                            or doc[at].lower_ == "and"):
+        return opening_subject(w, v, at)  # also "Clinton shook her head and said"
+    # '"...," said X' or 'Rather than ..., said X': the source follows the cue. Only verbs of
+    # saying invert; after "..., underscores" comes an object ("a disturbing new dimension").
+    if found is None and subject == "any" and not word.endswith("ing") \
+            and at >= v.first and (doc[at].text in w.grammar["quote_mark"] or doc[at].text == ","):
+        found = after(w, v, cue_end)
+    return found
+
+
+def possessive(w: Words, v: SentenceView, cue_start: int, cue_end: int) -> Phrase | None:
+    """"X's statements ... suggest that": the name run before the possessive, only when a
+    reporting verb follows ("X's tweet came" is no attribution)."""
+    doc = v.doc
+    run_start = cue_start
+    while run_start > v.first and (is_name_token(w, v, run_start - 1)
+                                   or doc[run_start - 1].text == "-" and not doc[run_start - 1].whitespace_):
+        run_start -= 1
+    follows = any(doc[k].is_lower and w.verb_subject.get(doc[k].lower_) == "any"
+                  for k in range(cue_end, min(v.last, cue_end + 15)))
+    if run_start == cue_start or not follows:
+        return None
+    return noun_phrase(w, v, run_start, cue_start)
+
+
+def is_statement_verb(w: Words, v: SentenceView, cue_start: int, cue_end: int) -> bool:
+    """Whether a reporting verb is used as one here: not "pledged 5 billion rupees", not a
+    capitalised verb opening a sentence, not the noun in "media reports suggest" or "the reports"."""
+    doc = v.doc
+    word = doc[cue_start].lower_
+    if word in w.words["needs_complement"]:
+        # "pledged (on Monday, Mr. Lee) to|that" within three words, none a number:
+        # "pledged 5 billion rupees (to ...)" is an action, not a statement.
+        window = doc[cue_end: min(v.last, cue_end + 4)]
+        to = next((t.i for t in window if t.lower_ in w.words["complement"] or t.text in w.grammar["punct_boundary"]), None)
+        if to is None or doc[to].lower_ not in w.words["complement"] \
+                or any(t.like_num or t.is_currency for t in doc[cue_end:to]):
+            return False
+    if doc[cue_start].text[:1].isupper() and cue_start == v.first:
+        return False  # a capitalised verb ("Says") only counts inside a headline-style line
+    if cue_end < v.last and doc[cue_end].lower_ in w.verb_subject and word in w.nouns:
+        return False  # "media reports suggest": "reports" is the noun, "suggest" the cue
+    verb_start = find_cue_start(w, v, cue_start)  # "declined | to comment"
+    before_word = doc[verb_start - 1].lower_ if verb_start > v.first else ""
+    if before_word in w.words["determiner"] | w.words["affiliation"] | w.grammar["possessive"] \
+            and before_word not in w.nouns and not (doc[verb_start - 1].like_num and not word.endswith("s")):
+        return False  # "the reports", "of comments", "two claims": a noun, not a verb ("two said" is one)
+    return True
+
+
+def opening_subject(w: Words, v: SentenceView, stop: int) -> Phrase | None:
+    """The phrase that opens a sentence, or its main clause after an opening phrase and a
+    comma: a determiner, titles, nouns and names, up to the first other word ("The billionaire
+    businessman | began ...", "In an interview with CNN, Trump | continued ...")."""
+    doc, first = v.doc, v.first
+    known = w.words["determiner"] | w.words["title"] | w.words["org_word"] | set(w.nouns)
+    starts = [first] + [k + 1 for k in range(first, stop) if doc[k].text == ","]
+    for start in starts:
+        end = start
+        for a, b, is_name in units(w, v, start, stop):
+            if not (is_name or doc[a].lower_ in known or doc[a].text in w.grammar["possessive"]):
+                break
+            end = b
+        if end == start or start > first and not doc[end].is_lower:
+            continue  # after an opening phrase the subject must be followed by its verb
+        found = noun_phrase(w, v, start, end)
+        if found is not None and (found.source_type != "vague" or found.pronoun):
+            return found
+        if start == first:
+            return None
+    return None
+
+
+def before(w: Words, v: SentenceView, cue_start: int, loose: bool = False) -> Phrase | None:
+    """The subject before a cue: the stretch back to a clause boundary ("officials estimate"),
+    or, when a comma precedes the cue, the first of up to three comma-separated chunks that
+    is a source, the others being its description ("X, 58, an analyst at Y, said")."""
+    doc, first = v.doc, v.first
+    end = subject_end = skip_back(w, v, cue_start - 1) + 1
+    start = segment_start(w, v, end)
+    if start < end:
+        if end - start > MAX_SUBJECT_TOKENS:
+            return None
+        # After "who" comes a clause whose subject is "who": look before it
+        found = noun_phrase(w, v, start, end, loose) if doc[start - 1].lower_ != "who" else None
+        if found is not None or start == first or doc[start - 1].lower_ not in ("who", "which"):
+            return found
+        end = start - 1  # "Trump, who said": the source is the phrase before ", who"
+        if end > first and doc[end - 1].text != "," and doc[end].lower_ == "who":
+            # "executives who have worked with him say": the people the clause restricts
+            head_start = segment_start(w, v, end)
+            found = noun_phrase(w, v, head_start, end, loose) if head_start < end else None
+            if found is None or found.pronoun:
+                return None
+            found.role = " ".join(x for x in (found.role, doc[end:subject_end].text) if x)
+            found.end = subject_end
+            return found
+    if end - 1 < first or doc[end - 1].text != ",":
+        return None
+    return described_subject(w, v, comma_chunks(w, v, end - 1), cue_start)
+
+
+def comma_chunks(w: Words, v: SentenceView, comma: int) -> list[tuple[int, int]]:
+    """Up to three comma-separated stretches ending at token `comma`, in text order."""
+    doc, first = v.doc, v.first
+    chunks = []
+    while len(chunks) < 3:
+        i = comma - 1
+        while i >= first and comma - i <= 25:
+            if doc[i].text == ")" and "(" in doc[max(first, i - 8): i].text:
+                while doc[i].text != "(":  # "Rep. Elijah Cummings (D-Md.), chair of ..., said"
+                    i -= 1
+            elif doc[i].text in w.grammar["punct_boundary"]:
+                break
+            i -= 1
+        chunks.insert(0, (i + 1, comma))
+        if i < first or doc[i].text != ",":
+            break
+        comma = i
+    return chunks
+
+
+def described_subject(w: Words, v: SentenceView, chunks, cue_start: int) -> Phrase | None:
+    """The first chunk that names a source, described by the chunks after it; failing that,
+    a first chunk that is a known kind of source ("Officials, speaking on condition ...,")."""
+    doc = v.doc
+    for k, (a, b) in enumerate(chunks):
+        if a >= b or doc[a].lower_ in ("who", "which") or doc[a].like_num:
+            continue
+        # "Mensah rejected the results, saying": the subject of the clause, up to its verb.
+        # Before any other cue a clause is no source ("..., the party has lost its way, said X").
+        verb = first_verb(w, v, a, b)
+        if verb is not None and not doc[cue_start].lower_.endswith("ing"):
+            continue
+        head_end = next((x for x in range(a, verb or b) if doc[x].text == "("), verb or b)  # "Cummings (D-Md.)"
+        found = noun_phrase(w, v, a, head_end)
+        if found is None or found.pronoun or (found.source_type not in NAMED_TYPES and k > 0):
+            continue
+        # The chunks after it describe it ("58", "a Democrat", "Twitter's director of ...",
+        # "who ...") up to one starting with a lower-case verb ("voted against the bill"),
+        # which is what the source did.
+        described = [] if verb else list(takewhile(lambda c: c[0] < c[1] and is_apposition(w, v, c[0]),
+                                                   chunks[k + 1:]))
+        found.role = ", ".join(x for x in (found.role, *(doc[x:y].text for x, y in described)) if x)
+        found.end = verb or (described[-1][1] if described else b)
+        return found
+    return None
+
+
+def after(w: Words, v: SentenceView, start: int, fallback: bool = False) -> Phrase | None:
+    """The source phrase right after a cue: up to a clause boundary, then an apposition.
+    fallback: after "according to" whatever phrase follows is the source, typed `vague`
+    when no rule knows its head ("according to state law", "according to one global index")."""
+    doc, last = v.doc, v.last
+    while start < last and doc[start].is_space:
+        start += 1
+    if start < last and w.pronoun_kind(doc[start].lower_):
+        return None  # '..., said he doesn't believe': a clause; a lone "said he" is resolved elsewhere
+    end = start
+    while end < last and end - start < MAX_SUBJECT_TOKENS and not is_boundary(w, v, end) \
+            and not (doc[end].is_lower and doc[end].lower_ in w.verb_subject and doc[end].lower_ not in w.nouns):
+        end += 1
+    if end == start:
+        return None
+    found = noun_phrase(w, v, start, end, loose=True)
+    if found is None and fallback and any(t.is_alpha for t in doc[start:end]):
+        found = Phrase(start, end, "vague", "", doc[start:end].text)
+    if found is None or found.pronoun:
+        return None
+    if end < last and doc[end].text == "," and end + 1 < last \
+            and doc[end + 1].lower_ in w.words["determiner"] | w.words["title"]:
+        stop = end + 1
+        while stop < last and doc[stop].text not in w.grammar["punct_boundary"]:
+            stop += 1
+        appos = doc[end + 1: stop].text
+        found.role = appos if not found.role else f"{found.role}, {appos}"
+        found.end = stop
+    return found

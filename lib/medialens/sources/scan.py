@@ -1,0 +1,87 @@
+"""Token scans around a cue inside one sentence: skipping auxiliaries and adverbs back to the
+subject, finding where a stretch of tokens starts, and telling a clause from a noun phrase."""
+from __future__ import annotations
+
+from .heads import is_postmodifier
+from .names import is_name_token
+from .view import SentenceView
+from .words import Words
+
+
+def skip_back(w: Words, v: SentenceView, i: int) -> int:
+    """Index of the last token before the cue that is not an auxiliary or adverb."""
+    doc, first = v.doc, v.first
+    while i >= first:
+        if doc[i].lower_ in w.words["gap"] or doc[i].is_lower and doc[i].lower_.endswith("ly") and len(doc[i]) > 4 \
+                or doc[i].is_space and "\n" not in doc[i].text:  # "Trump\xa0said", "Sanders  calls"
+            i -= 1
+        elif doc[i].text == ")" and "(" in doc[max(first, i - 8): i].text:
+            while doc[i].text != "(":  # "Sen. John Cornyn (R-Texas) said"
+                i -= 1
+            i -= 1
+        elif cue_start(w, v, i + 1) <= i:
+            i = cue_start(w, v, i + 1) - 1  # "declined to comment", "went on to say"
+        elif doc[i].text == "," and i - 2 >= first and doc[i - 2].text == "," \
+                and doc[i - 1].lower_ in w.words["gap"]:
+            i -= 3  # "Hunter, meanwhile, told"
+        else:
+            break
+    return i
+
+
+def cue_start(w: Words, v: SentenceView, start: int) -> int:
+    """Where a cue starts with the verb it is the infinitive of: "declined to | comment",
+    "went on to | say", "was quick to | add" (before_to words; not "wants to say")."""
+    doc, first = v.doc, v.first
+    i = start - 1
+    if i - 1 < first or doc[i].lower_ != "to" or doc[i - 1].lower_ not in w.words["before_to"]:
+        return start
+    while i - 1 >= first and doc[i - 1].lower_ in w.words["before_to"]:
+        i -= 1
+    return i
+
+
+def segment_start(w: Words, v: SentenceView, end: int) -> int:
+    """Start of the stretch of tokens before `end` up to a comma, quote or clause word."""
+    i = end - 1
+    while i >= v.first and not is_boundary(w, v, i):
+        i -= 1
+    return i + 1
+
+
+def is_boundary(w: Words, v: SentenceView, i: int) -> bool:
+    doc = v.doc
+    text = doc[i].text
+    if text in w.grammar["punct_boundary"] or doc[i].is_space:
+        return True
+    if doc[i].lower_ not in w.words["boundary"]:
+        return False
+    if i > v.first and i + 1 < len(doc) and is_name_token(w, v, i - 1) and is_name_token(w, v, i + 1):
+        return False  # "National Security and Defense Council"
+    return text.islower() or i == v.first or doc[i - 1].text in w.grammar["quote_mark"]
+
+
+def first_verb(w: Words, v: SentenceView, start: int, end: int) -> int | None:
+    """The first lower-case verb after the start of a stretch (a reporting verb, an -ed word
+    or a gap word such as "has"), not after "to": the stretch is a clause, not a noun phrase. An -ed word counts after a name or a
+    source word ("Mensah rejected", "the senator voted"), not after other words ("a retired
+    general", "an email obtained by") nor describing its noun ("officials interviewed by")."""
+    doc = v.doc
+    for i in range(start + 1, end):
+        word, before = doc[i].lower_, doc[i - 1]
+        if not doc[i].is_lower or doc[i].like_num or before.lower_ == "to":
+            continue
+        if word in w.verb_subject and word not in w.nouns or word in w.words["gap"]:
+            return i
+        if word.endswith("ed") and not is_postmodifier(w, v, i, end) \
+                and (not before.is_lower or before.lower_ in w.nouns or before.lower_ in w.words["title"]):
+            return i  # after a name or a source word it is a verb ("Mensah rejected")
+    return None
+
+
+def is_apposition(w: Words, v: SentenceView, i: int) -> bool:
+    """A chunk that describes the name before it: it starts with a capital, a determiner, a
+    title, a number or "who"/"which"; not with another lower-case word ("voted", "speaking")."""
+    doc = v.doc
+    return not doc[i].is_lower or doc[i].like_num \
+        or doc[i].lower_ in w.words["determiner"] | w.words["title"] | {"who", "which", "whose"}
