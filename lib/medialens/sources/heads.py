@@ -87,7 +87,7 @@ def name_phrase(w, v, start, end, pre, described, post_text) -> Phrase | None:
     if bare in w.places or (len(run) == 1 and run.text.isupper() and len(run.text) > 1) \
             or any(x in w.words["org_word"] for x in lowers):
         return Phrase(start, end, "named_org", bare, role)
-    if run.text.startswith("The ") or doc[head_start - 1].lower_ == "the" and head_start > start - 1 \
+    if run.text.startswith("The ") or head_start > v.first and doc[head_start - 1].lower_ == "the" \
             and not any(x in w.words["title"] for x in lowers):
         # People do not take "the": "The Red Cross", "The Vatican" are organisations, "the
         # Russians" a group; "the European" is an adjective (caught below) and no source.

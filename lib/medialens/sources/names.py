@@ -3,9 +3,12 @@ a pronoun or "the ministry" stands for (resolve_names, in document order)."""
 from __future__ import annotations
 
 import re
+from collections import deque
 
 from .view import SentenceView
 from .words import Words
+
+ANTECEDENT_REACH = 200  # sources looked back at for a pronoun's antecedent
 
 
 def is_name_token(w: Words, v: SentenceView, i: int) -> bool:
@@ -25,8 +28,13 @@ def is_name_token(w: Words, v: SentenceView, i: int) -> bool:
 def units(w: Words, v: SentenceView, start: int, end: int) -> list[tuple[int, int, bool]]:
     """Split tokens into (start, end, is_name) units: runs of name tokens (joined by "of",
     "and", "'s", hyphens when a name token follows) and single other tokens."""
+    return list(iter_units(w, v, start, end))
+
+
+def iter_units(w: Words, v: SentenceView, start: int, end: int):
+    """The units of `units`, one at a time (a caller that stops early reads no further)."""
     doc = v.doc
-    out, i = [], start
+    i = start
     connectors = w.words["connector"]
     while i < end:
         if is_name_token(w, v, i):
@@ -39,24 +47,33 @@ def units(w: Words, v: SentenceView, start: int, end: int) -> list[tuple[int, in
                     j += 2
                 else:
                     break
-            out.append((i, j, True))
+            yield i, j, True
             i = j
         else:
-            out.append((i, i + 1, False))
+            yield i, i + 1, False
             i += 1
+
+
+def first_named(w: Words, text: str) -> set[str]:
+    """The words the text writes after a first name or a title ("Austin" in "Lloyd Austin",
+    "Mr. Austin") or before a surname ("Bernie" in "Bernie Sanders"), read in one pass over the
+    text. News writing introduces people by full name, so a lone name that never has one
+    ("Nabisco announced", "Google said") is an organisation."""
+    def names_a_person(other: str) -> bool:
+        return other.lower() in w.words["title"] or other.isalpha() and other[:1].isupper() \
+            and other.lower() not in w.common
+    out: set[str] = set()
+    chunks = list(re.finditer(r"\S+", text))
+    for left, right in zip(chunks, chunks[1:]):
+        if right.start() - left.end() != 1 or text[left.end()] != " ":
+            continue
+        head, tail = left.group(), right.group()
+        if names_a_person(head):  # "Lloyd Austin": every word-bounded start of "Austin's"
+            out.update(tail[:m.start()] for m in re.finditer(r"\b", tail) if m.start())
+        surname = re.match(r"[A-Z][a-z]+", tail)
+        if surname and names_a_person(surname.group()):  # "Bernie Sanders": the end of "Bernie"
+            out.update(head[m.start():] for m in re.finditer(r"\b", head) if m.start() < len(head))
     return out
-
-
-def has_first_name(w: Words, text: str, name: str) -> bool:
-    """Whether a one-word name appears in the text after a first name or a title ("Lloyd
-    Austin", "Mr. Austin"). News writing introduces people by full name, so a lone name that
-    never has one ("Nabisco announced", "Google said") is an organisation."""
-    for match in re.finditer(r"(\S+) " + re.escape(name) + r"\b|\b" + re.escape(name) + r" ([A-Z][a-z]+)", text):
-        other = match.group(1) or match.group(2)  # "Lloyd Austin", "Mr. Austin"; "Bernie Sanders" for "Bernie"
-        if other.lower() in w.words["title"] or other.isalpha() and other[:1].isupper() \
-                and other.lower() not in w.common:
-            return True
-    return False
 
 
 def entity_names(ner, doc) -> list[tuple[str, str]]:
@@ -88,8 +105,10 @@ def resolve_names(rows: list[dict]) -> None:
       `unnamed_official`, with an empty name (the sentence still counts as sourced)."""
     fits = {"person": ("named_person", "anonymous"), "org": ("named_org", "media", "unnamed_official"),
             "group": ("unnamed_official", "named_org", "media", "vague", "anonymous")}
-    for k, row in enumerate(rows):
-        earlier = [r for r in reversed(rows[:k]) if not r["pronoun"] or r["head"]]  # no bare pronouns
+    # Linear in the rows: the latest full name per surname, and a bounded look back for antecedents.
+    earlier: deque = deque(maxlen=ANTECEDENT_REACH)  # rows that can be antecedents, latest first
+    full_names: dict[str, str] = {}
+    for row in rows:
         if row["pronoun"]:
             antecedent = next((r for r in earlier if r["source_type"] in fits[row["pronoun"]]
                                and row["head"] in f'{r["name"]} {r["role"]}'.lower()), None)
@@ -97,7 +116,8 @@ def resolve_names(rows: list[dict]) -> None:
                 row.update(source_type=antecedent["source_type"], name=antecedent["name"],
                            role=antecedent["role"])
         elif row["source_type"] == "named_person" and " " not in row["name"].strip():
-            full = next((r["name"] for r in earlier if r["source_type"] == "named_person"
-                         and r["name"].endswith(" " + row["name"])), None)
-            if full:
-                row["name"] = full
+            row["name"] = full_names.get(row["name"], row["name"])
+        if not row["pronoun"] or row["head"]:  # bare pronouns are no antecedents
+            earlier.appendleft(row)
+            if row["source_type"] == "named_person" and " " in row["name"]:
+                full_names[row["name"].rsplit(" ", 1)[1]] = row["name"]

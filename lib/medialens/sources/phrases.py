@@ -3,15 +3,16 @@
 "X, who said", "Rubio hit back, saying")."""
 from __future__ import annotations
 
-from itertools import takewhile
+from itertools import islice, takewhile
 
 from .heads import NAMED_TYPES, Phrase, noun_phrase
-from .names import is_name_token, units
+from .names import is_name_token, iter_units
 from .scan import cue_start as find_cue_start, first_verb, is_apposition, is_boundary, segment_start, skip_back
 from .view import SentenceView
 from .words import Words
 
 MAX_SUBJECT_TOKENS = 14  # a longer stretch before a cue is a clause, not a source phrase
+OPENING_COMMAS = 3  # commas of an opening phrase before the main clause's subject
 
 
 def phrase(w: Words, v: SentenceView, label: str, cue_start: int, cue_end: int) -> Phrase | None:
@@ -98,10 +99,11 @@ def opening_subject(w: Words, v: SentenceView, stop: int) -> Phrase | None:
     businessman | began ...", "In an interview with CNN, Trump | continued ...")."""
     doc, first = v.doc, v.first
     known = w.words["determiner"] | w.words["title"] | w.words["org_word"] | set(w.nouns)
-    starts = [first] + [k + 1 for k in range(first, stop) if doc[k].text == ","]
-    for start in starts:
+    # An opening phrase has at most a few commas ("In an interview with CNN on Monday, Trump").
+    commas = (k + 1 for k in range(first, stop) if doc[k].text == ",")
+    for start in [first, *islice(commas, OPENING_COMMAS)]:
         end = start
-        for a, b, is_name in units(w, v, start, stop):
+        for a, b, is_name in iter_units(w, v, start, stop):
             if not (is_name or doc[a].lower_ in known or doc[a].text in w.grammar["possessive"]):
                 break
             end = b
@@ -126,7 +128,7 @@ def before(w: Words, v: SentenceView, cue_start: int, loose: bool = False) -> Ph
         if end - start > MAX_SUBJECT_TOKENS:
             return None
         # After "who" comes a clause whose subject is "who": look before it
-        found = noun_phrase(w, v, start, end, loose) if doc[start - 1].lower_ != "who" else None
+        found = noun_phrase(w, v, start, end, loose) if start == first or doc[start - 1].lower_ != "who" else None
         if found is not None or start == first or doc[start - 1].lower_ not in ("who", "which"):
             return found
         end = start - 1  # "Trump, who said": the source is the phrase before ", who"
@@ -151,9 +153,8 @@ def comma_chunks(w: Words, v: SentenceView, comma: int) -> list[tuple[int, int]]
     while len(chunks) < 3:
         i = comma - 1
         while i >= first and comma - i <= 25:
-            if doc[i].text == ")" and "(" in doc[max(first, i - 8): i].text:
-                while doc[i].text != "(":  # "Rep. Elijah Cummings (D-Md.), chair of ..., said"
-                    i -= 1
+            if doc[i].text == ")" and v.open_bracket(i) is not None:
+                i = v.open_bracket(i)  # "Rep. Elijah Cummings (D-Md.), chair of ..., said"
             elif doc[i].text in w.grammar["punct_boundary"]:
                 break
             i -= 1

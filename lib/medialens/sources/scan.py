@@ -15,10 +15,8 @@ def skip_back(w: Words, v: SentenceView, i: int) -> int:
         if doc[i].lower_ in w.words["gap"] or doc[i].is_lower and doc[i].lower_.endswith("ly") and len(doc[i]) > 4 \
                 or doc[i].is_space and "\n" not in doc[i].text:  # "Trump\xa0said", "Sanders  calls"
             i -= 1
-        elif doc[i].text == ")" and "(" in doc[max(first, i - 8): i].text:
-            while doc[i].text != "(":  # "Sen. John Cornyn (R-Texas) said"
-                i -= 1
-            i -= 1
+        elif doc[i].text == ")" and v.open_bracket(i) is not None:
+            i = v.open_bracket(i) - 1  # "Sen. John Cornyn (R-Texas) said"
         elif cue_start(w, v, i + 1) <= i:
             i = cue_start(w, v, i + 1) - 1  # "declined to comment", "went on to say"
         elif doc[i].text == "," and i - 2 >= first and doc[i - 2].text == "," \
@@ -41,10 +39,12 @@ def cue_start(w: Words, v: SentenceView, start: int) -> int:
     return i
 
 
-def segment_start(w: Words, v: SentenceView, end: int) -> int:
-    """Start of the stretch of tokens before `end` up to a comma, quote or clause word."""
+def segment_start(w: Words, v: SentenceView, end: int, reach: int = 15) -> int:
+    """Start of the stretch of tokens before `end` up to a comma, quote or clause word, looking
+    at most `reach` tokens back (a longer stretch is a clause, not a source phrase: see
+    phrases.MAX_SUBJECT_TOKENS), so a cue costs the same in a short sentence and a long one."""
     i = end - 1
-    while i >= v.first and not is_boundary(w, v, i):
+    while i >= max(v.first, end - reach - 1) and not is_boundary(w, v, i):
         i -= 1
     return i + 1
 
@@ -56,7 +56,7 @@ def is_boundary(w: Words, v: SentenceView, i: int) -> bool:
         return True
     if doc[i].lower_ not in w.words["boundary"]:
         return False
-    if i > v.first and i + 1 < len(doc) and is_name_token(w, v, i - 1) and is_name_token(w, v, i + 1):
+    if i > v.first and i + 1 < v.last and is_name_token(w, v, i - 1) and is_name_token(w, v, i + 1):
         return False  # "National Security and Defense Council"
     return text.islower() or i == v.first or doc[i - 1].text in w.grammar["quote_mark"]
 

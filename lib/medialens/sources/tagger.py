@@ -8,7 +8,7 @@ import numpy as np
 
 from ..context import DocContext
 from .heads import Phrase
-from .names import entity_names, has_first_name, resolve_names, retype
+from .names import entity_names, first_named, resolve_names, retype
 from .phrases import phrase as read_phrase
 from .scan import cue_start as find_cue_start
 from .view import SourceDoc
@@ -22,6 +22,12 @@ QUOTE_MIN_WORDS = 4  # shorter quoted bits are scare quotes ("blood alliance"), 
 def quotations(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quotation of at least QUOTE_MIN_WORDS words."""
     return [m.span() for m in QUOTE.finditer(text) if len(m.group().split()) >= QUOTE_MIN_WORDS]
+
+
+def overlaps_any(starts: np.ndarray, ends: np.ndarray, start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted, non-overlapping spans (binary search)."""
+    k = int(np.searchsorted(ends, start, side="right"))
+    return k < len(starts) and starts[k] < end
 
 
 class Tagger:
@@ -51,6 +57,9 @@ class Tagger:
         anonymous_sents = {ctx.sentence_of_token(start) for _, start, _ in w.anonymity(doc)}
         names = entity_names(self.ner, doc) if self.ner is not None else None
         rows = []
+        quote_starts = np.array([a for a, _ in quotes], dtype=np.int64)
+        quote_ends = np.array([b for _, b in quotes], dtype=np.int64)
+        persons: list[set[str]] = []  # words written with a first name or title, read once if needed
         # "did not immediately respond", "could not be reached": no statement, so no cue in them.
         taken = {k for _, a, b in w.non_statements(doc) for k in range(a, b)}
         facts = SourceDoc(ctx, w.the_hash)
@@ -69,27 +78,29 @@ class Tagger:
                 continue
             taken.update(range(found.start, found.end))
             taken.update(range(cue_start, cue_end))
-            self._settle_type(found, s in anonymous_sents, names, text)
+            self._settle_type(found, s in anonymous_sents, names, text, persons)
             sentence = sentences[s]
             span = doc[found.start: found.end]
             rows.append({"doc_id": ctx.doc_id, "sent_id": sentence["sent_id"],
                          "start": span.start_char, "end": span.end_char, "surface": span.text,
                          "source_type": found.source_type, "name": found.name, "role": found.role,
                          "cue": doc[find_cue_start(w, v, cue_start):cue_end].text,
-                         "has_quote": any(a < sentence["end"] and sentence["start"] < b for a, b in quotes),
+                         "has_quote": overlaps_any(quote_starts, quote_ends, sentence["start"], sentence["end"]),
                          "pronoun": found.pronoun, "head": found.head})
         resolve_names(rows)
         for row in rows:
             del row["pronoun"], row["head"]
         return {"sources": rows}
 
-    def _settle_type(self, found: Phrase, anonymous: bool, names, text: str) -> None:
+    def _settle_type(self, found: Phrase, anonymous: bool, names, text: str, persons: list) -> None:
         """Anonymity phrases in the sentence, a trained model's entities, or the lack of a first
         name ("Google said": news names people in full first) settle the type."""
         if anonymous and found.source_type in ("unnamed_official", "vague"):
             found.source_type = "anonymous"
         if names is not None:
             retype(found, names)
-        elif found.source_type == "named_person" and not found.role and " " not in found.name \
-                and not has_first_name(self.w, text, found.name):
-            found.source_type = "named_org"
+        elif found.source_type == "named_person" and not found.role and " " not in found.name:
+            if not persons:
+                persons.append(first_named(self.w, text))
+            if found.name not in persons[0]:
+                found.source_type = "named_org"

@@ -21,6 +21,19 @@ class SentenceView:
     lower_in_doc: frozenset
     bare_in_doc: frozenset
 
+    def open_bracket(self, close: int, reach: int = 8) -> int | None:
+        """The "(" token a ")" at token `close` closes, at most `reach` tokens back and never
+        before the sentence; None when there is none ("Service(NIS) says": spaCy keeps
+        "Service(NIS" as one token, so the bracket has no token of its own)."""
+        for k in range(close - 1, max(self.first, close - reach) - 1, -1):
+            if self.doc[k].text == "(":
+                return k
+        return None
+
+    def before_first(self, i: int) -> bool:
+        """Whether token `i` lies before the sentence (scans back stop there)."""
+        return i < self.first
+
 
 class SourceDoc:
     """A DocContext with the facts the source rules read, built once per document."""
