@@ -31,6 +31,7 @@ from .tagger import QUOTE, QUOTE_MIN_WORDS, Tagger
 from .words import LEXICONS
 
 READS = ["sentences"]  # tables of earlier taggers this one needs
+# surface: the source phrase as written; cue: the reporting cue, lower-cased.
 COLUMNS = {"sources": ["doc_id", "sent_id", "start", "end", "surface", "source_type", "name",
                        "role", "cue", "has_quote"]}
 

@@ -84,7 +84,7 @@ class Tagger:
             rows.append({"doc_id": ctx.doc_id, "sent_id": sentence["sent_id"],
                          "start": span.start_char, "end": span.end_char, "surface": span.text,
                          "source_type": found.source_type, "name": found.name, "role": found.role,
-                         "cue": doc[find_cue_start(w, v, cue_start):cue_end].text,
+                         "cue": doc[find_cue_start(w, v, cue_start):cue_end].text.lower(),
                          "has_quote": overlaps_any(quote_starts, quote_ends, sentence["start"], sentence["end"]),
                          "pronoun": found.pronoun, "head": found.head})
         resolve_names(rows)
