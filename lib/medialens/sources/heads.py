@@ -11,6 +11,7 @@ from .words import Words
 NAMED_TYPES = ("named_person", "named_org", "media")
 ARTICLES = ("the", "a", "an")
 INDEFINITE = ("a", "an", "one")
+DATELINE_TOKENS = 8  # a dateline's dash comes within a place and a wire name
 
 
 @dataclass
@@ -23,6 +24,12 @@ class Phrase:
     role: str = ""
     pronoun: str = ""  # "person", "group" or "org" when the phrase is a pronoun or "the <word>"
     head: str = ""  # for "the ministry", "the senator": the word an antecedent must contain
+
+
+def is_bare_pronoun(found: Phrase) -> bool:
+    """"he", "they", "it": resolved later, never a source read after a cue or in a chunk
+    ("the senator", "the Defense Minister" are descriptions and count)."""
+    return bool(found.pronoun) and found.source_type == "vague"
 
 
 def is_postmodifier(w: Words, v: SentenceView, i: int, end: int) -> bool:
@@ -38,12 +45,27 @@ def is_postmodifier(w: Words, v: SentenceView, i: int, end: int) -> bool:
     return i + 1 == end or doc[i + 1].lower_ in w.words["gap"] | w.words["affiliation"] | w.words["after_participle"]
 
 
+def dateline_end(w: Words, v: SentenceView, start: int) -> int:
+    """After a dateline that opens a sentence ("WASHINGTON —", "NEW YORK (Reuters) -"), the token
+    after its dash; else `start`. The place says where the story was filed, not who said it."""
+    doc = v.doc
+    if start != v.first or not doc[start].is_upper:
+        return start
+    for k in range(start, min(v.last, start + DATELINE_TOKENS)):
+        if doc[k].text in w.grammar["dateline_dash"]:
+            return k + 1
+        if doc[k].is_lower:
+            return start  # a lower-case word: a sentence, not a dateline
+    return start
+
+
 def noun_phrase(w: Words, v: SentenceView, start: int, end: int, loose: bool = False) -> Phrase | None:
     """Type a source phrase from its head, the last unit before its first affiliation word
     ("a source | close to the ministry", "Andriy Kovalenko | from the Council").
     loose: also accept a short determiner phrase with an unknown noun head ("the board",
     "a roster of donors") as a vague source, for cues that only people and documents use."""
     doc = v.doc
+    start = dateline_end(w, v, start)
     while start < end and (doc[start].is_punct or doc[start].lower_ in w.words["boundary"]
                            or doc[start].lower_ in w.words["affiliation"]
                            or doc[start].is_lower and doc[start].lower_.endswith("ly")):
@@ -84,8 +106,14 @@ def name_phrase(w, v, start, end, pre, described, post_text) -> Phrase | None:
     lowers = [t.lower_ for t in run]
     if len(run) == 1 and lowers[0] in w.nouns:  # "some Democrats", "Officials" mid-sentence
         return Phrase(start, end, w.nouns[lowers[0]], "", described)
-    if bare in w.places or (len(run) == 1 and run.text.isupper() and len(run.text) > 1) \
-            or any(x in w.words["org_word"] for x in lowers):
+    titles = [k for k, x in enumerate(lowers) if x in w.words["title"]]
+    cut = titles[-1] + 1 if titles else 0
+    orgs = [k for k, x in enumerate(lowers) if x in w.words["org_word"]]
+    # "UN Secretary-General Antonio Guterres", "White House Press Secretary Josh Earnest": an
+    # office of an organisation, then the person who holds it.
+    office_holder = bool(orgs) and max(orgs) < cut < len(run) and bare not in w.places
+    if not office_holder and (bare in w.places or (len(run) == 1 and run.text.isupper() and len(run.text) > 1)
+                              or orgs):
         return Phrase(start, end, "named_org", bare, role)
     if run.text.startswith("The ") or head_start > v.first and doc[head_start - 1].lower_ == "the" \
             and not any(x in w.words["title"] for x in lowers):
@@ -97,18 +125,19 @@ def name_phrase(w, v, start, end, pre, described, post_text) -> Phrase | None:
             return None
         plural = run.text.endswith("s")
         return Phrase(start, end, "vague" if plural else "named_org", "" if plural else bare, role)
-    titles = [k for k, x in enumerate(lowers) if x in w.words["title"]]
-    cut = titles[-1] + 1 if titles else 0
     name, title = run[cut:].text, run[:cut].text
     role = " ".join(x for x in (affiliation, title, post_text) if x)
     if not name:  # "the Defense Minister said": an office, resolved like "he"
         return Phrase(start, end, "unnamed_official", "", role, pronoun="person")
     if all(t.text in w.places or t.lower_ in w.common for t in run[cut:]):
         return None  # "Russian", "Ukrainian": an adjective, not a name
-    if any(doc[a].is_lower and (doc[a].lower_ in w.verb_subject or doc[a].lower_.endswith("ed")
+    def takes_object(a):  # "endorsed Mr. Sanders"; not "a teary-eyed Bush", "retired neurosurgeon Ben Carson"
+        return doc[a].lower_.endswith("ed") and a + 1 == head_start \
+            and (a == v.first or doc[a - 1].lower_ not in w.words["determiner"])
+    if any(doc[a].is_lower and (doc[a].lower_ in w.verb_subject or takes_object(a)
                                 or doc[a].lower_ in w.words["gap"]) for a, _, _ in pre[:-1]):
         return None  # "endorsed Mr. Sanders": the name is an object, not the subject
-    if not cut and run[-1].text.endswith(w.group_endings):
+    if not cut and run[-1].text.endswith(w.group_endings) and (len(run) == 1 or run[-1].text.endswith("s")):
         return Phrase(start, end, "vague", "", described)  # "Democrats", "many Americans"
     return Phrase(start, end, "named_person", name, role)
 

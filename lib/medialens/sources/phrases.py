@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from itertools import islice, takewhile
 
-from .heads import NAMED_TYPES, Phrase, noun_phrase
+from .heads import NAMED_TYPES, Phrase, is_bare_pronoun, noun_phrase
 from .names import is_name_token, iter_units
 from .scan import cue_start as find_cue_start, first_verb, is_apposition, is_boundary, segment_start, skip_back
 from .view import SentenceView
 from .words import Words
 
 MAX_SUBJECT_TOKENS = 14  # a longer stretch before a cue is a clause, not a source phrase
-OPENING_COMMAS = 3  # commas of an opening phrase before the main clause's subject
+POSSESSIVE_REACH = 6  # "X's comments (on Monday) suggest": the verb follows closely
+OPENING_COMMAS = 3
+RELATIVE_REACH = 40  # a relative clause between a subject and its cue ("X, who ..., said")  # commas of an opening phrase before the main clause's subject
 
 
 def phrase(w: Words, v: SentenceView, label: str, cue_start: int, cue_end: int) -> Phrase | None:
@@ -62,7 +64,7 @@ def possessive(w: Words, v: SentenceView, cue_start: int, cue_end: int) -> Phras
                                    or doc[run_start - 1].text == "-" and not doc[run_start - 1].whitespace_):
         run_start -= 1
     follows = any(doc[k].is_lower and w.verb_subject.get(doc[k].lower_) == "any"
-                  for k in range(cue_end, min(v.last, cue_end + 15)))
+                  for k in range(cue_end, min(v.last, cue_end + POSSESSIVE_REACH)))
     if run_start == cue_start or not follows:
         return None
     return noun_phrase(w, v, run_start, cue_start)
@@ -90,7 +92,31 @@ def is_statement_verb(w: Words, v: SentenceView, cue_start: int, cue_end: int) -
     if before_word in w.words["determiner"] | w.words["affiliation"] | w.grammar["possessive"] \
             and before_word not in w.nouns and not (doc[verb_start - 1].like_num and not word.endswith("s")):
         return False  # "the reports", "of comments", "two claims": a noun, not a verb ("two said" is one)
-    return True
+    return word not in w.words["noun_reading"] or not is_noun_reading(w, v, verb_start, cue_end)
+
+
+def is_noun_reading(w: Words, v: SentenceView, verb_start: int, cue_end: int) -> bool:
+    """Whether a word that is also a noun ("emails", "remarks", "calls") is one here: after a
+    determiner or an adjective ("several emails", "his sexist remarks") or before a word it
+    modifies or a verb of its own ("the DNC email leak", "Clinton emails held on a server")."""
+    doc = v.doc
+    if doc[verb_start].lower_ not in w.words["noun_reading"]:
+        return False  # "declined to comment": the infinitive of a verb
+    if verb_start > v.first:
+        before_word = doc[verb_start - 1]
+        if before_word.lower_ in w.words["determiner"]:
+            return True
+        adjective = before_word.is_lower and before_word.is_alpha and before_word.lower_ not in w.nouns \
+            and before_word.lower_ not in w.words["gap"] and not before_word.lower_.endswith("ly")
+        if adjective and verb_start - 2 >= v.first and doc[verb_start - 2].lower_ in w.words["determiner"]:
+            return True  # "his sexist remarks", "several angry emails"
+    if cue_end < v.last:
+        after_word = doc[cue_end]
+        function_words = w.words["determiner"] | w.words["affiliation"] | w.words["complement"] \
+            | w.words["boundary"] | w.words["gap"] | w.words["pronoun_person"] | w.words["pronoun_group"]
+        return after_word.is_lower and after_word.is_alpha and after_word.lower_ not in function_words \
+            and not w.pronoun_kind(after_word.lower_) and after_word.lower_ not in ("him", "her", "them", "us", "me")
+    return False
 
 
 def opening_subject(w: Words, v: SentenceView, stop: int) -> Phrase | None:
@@ -127,6 +153,10 @@ def before(w: Words, v: SentenceView, cue_start: int, loose: bool = False) -> Ph
     if start < end:
         if end - start > MAX_SUBJECT_TOKENS:
             return None
+        verb = first_verb(w, v, start, end) if doc[cue_start].lower_.endswith("ing") else None
+        if verb is not None:  # "The ministry issued a statement saying": the clause's subject
+            found = noun_phrase(w, v, start, verb)
+            return found if found is not None and found.source_type != "vague" else None
         # After "who" comes a clause whose subject is "who": look before it
         found = noun_phrase(w, v, start, end, loose) if start == first or doc[start - 1].lower_ != "who" else None
         if found is not None or start == first or doc[start - 1].lower_ not in ("who", "which"):
@@ -143,7 +173,30 @@ def before(w: Words, v: SentenceView, cue_start: int, loose: bool = False) -> Ph
             return found
     if end - 1 < first or doc[end - 1].text != ",":
         return None
+    found = relative_subject(w, v, end - 1)
+    if found is not None:
+        return found
     return described_subject(w, v, comma_chunks(w, v, end - 1), cue_start)
+
+
+def relative_subject(w: Words, v: SentenceView, comma: int) -> Phrase | None:
+    """"Mr. Slinker, whose latest start-up, Paradata, uses big data, said": the phrase before
+    ", who"/", whose" that a relative clause (commas and all) describes, looking back at most
+    RELATIVE_REACH tokens and never past a quotation mark or a semicolon."""
+    doc = v.doc
+    for k in range(comma - 1, max(v.first + 1, comma - RELATIVE_REACH) - 1, -1):
+        if doc[k].text in w.grammar["quote_mark"] or doc[k].text == ";":
+            return None
+        if doc[k].lower_ not in ("who", "whose") or doc[k - 1].text != ",":
+            continue
+        start = segment_start(w, v, k - 1)
+        found = noun_phrase(w, v, start, k - 1) if start < k - 1 else None
+        if found is None or is_bare_pronoun(found) or found.source_type == "vague":
+            return None
+        found.role = ", ".join(x for x in (found.role, doc[k:comma].text) if x)
+        found.end = comma
+        return found
+    return None
 
 
 def comma_chunks(w: Words, v: SentenceView, comma: int) -> list[tuple[int, int]]:
@@ -179,7 +232,7 @@ def described_subject(w: Words, v: SentenceView, chunks, cue_start: int) -> Phra
             continue
         head_end = next((x for x in range(a, verb or b) if doc[x].text == "("), verb or b)  # "Cummings (D-Md.)"
         found = noun_phrase(w, v, a, head_end)
-        if found is None or found.pronoun or (found.source_type not in NAMED_TYPES and k > 0):
+        if found is None or is_bare_pronoun(found) or (found.source_type not in NAMED_TYPES and k > 0):
             continue
         # The chunks after it describe it ("58", "a Democrat", "Twitter's director of ...",
         # "who ...") up to one starting with a lower-case verb ("voted against the bill"),
@@ -188,6 +241,10 @@ def described_subject(w: Words, v: SentenceView, chunks, cue_start: int) -> Phra
                                                    chunks[k + 1:]))
         found.role = ", ".join(x for x in (found.role, *(doc[x:y].text for x, y in described)) if x)
         found.end = verb or (described[-1][1] if described else b)
+        if found.source_type in ("unnamed_official", "anonymous") and described:
+            named = noun_phrase(w, v, *described[0])
+            if named is not None and named.source_type == "named_person":
+                found.source_type, found.name, found.pronoun = "named_person", named.name, ""
         return found
     return None
 
@@ -210,7 +267,7 @@ def after(w: Words, v: SentenceView, start: int, fallback: bool = False) -> Phra
     found = noun_phrase(w, v, start, end, loose=True)
     if found is None and fallback and any(t.is_alpha for t in doc[start:end]):
         found = Phrase(start, end, "vague", "", doc[start:end].text)
-    if found is None or found.pronoun:
+    if found is None or is_bare_pronoun(found):
         return None
     if end < last and doc[end].text == "," and end + 1 < last \
             and doc[end + 1].lower_ in w.words["determiner"] | w.words["title"]:

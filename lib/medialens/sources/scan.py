@@ -15,6 +15,9 @@ def skip_back(w: Words, v: SentenceView, i: int) -> int:
         if doc[i].lower_ in w.words["gap"] or doc[i].is_lower and doc[i].lower_.endswith("ly") and len(doc[i]) > 4 \
                 or doc[i].is_space and "\n" not in doc[i].text:  # "Trump\xa0said", "Sanders  calls"
             i -= 1
+        elif is_time_phrase_word(w, v, i) or doc[i].lower_ in w.grammar["perfect_adverb"] \
+                and i - 1 >= first and doc[i - 1].lower_ in w.grammar["have"]:
+            i -= 1  # "The agency this week said", "in the past said", "has since said"
         elif doc[i].text == ")" and v.open_bracket(i) is not None:
             i = v.open_bracket(i) - 1  # "Sen. John Cornyn (R-Texas) said"
         elif cue_start(w, v, i + 1) <= i:
@@ -25,6 +28,17 @@ def skip_back(w: Words, v: SentenceView, i: int) -> int:
         else:
             break
     return i
+
+
+def is_time_phrase_word(w: Words, v: SentenceView, i: int) -> bool:
+    """A word of a time phrase between a subject and its cue, read backwards: a time word after
+    an opener ("this | week", "the | past"), or an opener before a time word or another opener."""
+    doc = v.doc
+    word = doc[i].lower_
+    if word in w.words["time_word"]:
+        return i - 1 >= v.first and doc[i - 1].lower_ in w.words["time_opener"]
+    return word in w.words["time_opener"] and i + 1 < v.last \
+        and doc[i + 1].lower_ in w.words["time_word"] | w.words["time_opener"]
 
 
 def cue_start(w: Words, v: SentenceView, start: int) -> int:
