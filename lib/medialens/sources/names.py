@@ -22,6 +22,9 @@ def is_name_token(w: Words, v: SentenceView, i: int) -> bool:
     if text.lower() in w.words["not_name"]:
         return False
     starts_sentence = i == first or doc[i - 1].text in w.grammar["quote_mark"] or doc[i - 1].text in ":(-—–"
+    if starts_sentence and text.endswith("ing") and i + 1 < v.last and doc[i + 1].is_lower \
+            and doc[i + 1].lower_ not in w.verb_subject and doc[i + 1].lower_ not in w.words["gap"]:
+        return False  # "Appearing on CBS, ...", "Facing the press": a participle, not "Manning said"
     return not (starts_sentence and (text.lower() in w.common or doc[i].lower in v.lower_in_doc))
 
 

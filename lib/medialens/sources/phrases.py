@@ -26,6 +26,10 @@ def phrase(w: Words, v: SentenceView, label: str, cue_start: int, cue_end: int) 
         return possessive(w, v, cue_start, cue_end)
     if label == "source_after":
         return after(w, v, cue_end, fallback=doc[cue_start].lower_ == "according")
+    if cue_start == v.first and doc[cue_start].text[:1].isupper() and w.verb_subject.get(doc[cue_start].lower_) == "any":
+        found = after(w, v, cue_end)  # "Said Dorothy Poynter, who grew up with him, ...": inverted
+        if found is not None and found.source_type in NAMED_TYPES:
+            return found
     if not is_statement_verb(w, v, cue_start, cue_end):
         return None
     word = doc[cue_start].lower_
@@ -45,7 +49,7 @@ def phrase(w: Words, v: SentenceView, label: str, cue_start: int, cue_end: int) 
         return None  # "show", "find": documents, polls and footage show things; "Trump showed restraint"
     # "Rubio hit back, saying ...": the source is the subject that opens the sentence.
     if found is None and at >= v.first and (word.endswith("ing") and doc[at].lower_ in (",", "by")
-                                            or doc[at].lower_ == "and"):
+                                            or doc[at].lower_ in ("and", "but")):
         return opening_subject(w, v, at)  # also "Clinton shook her head and said"
     # '"...," said X' or 'Rather than ..., said X': the source follows the cue. Only verbs of
     # saying invert; after "..., underscores" comes an object ("a disturbing new dimension").
@@ -159,6 +163,8 @@ def before(w: Words, v: SentenceView, cue_start: int, loose: bool = False) -> Ph
             return found if found is not None and found.source_type != "vague" else None
         # After "who" comes a clause whose subject is "who": look before it
         found = noun_phrase(w, v, start, end, loose) if start == first or doc[start - 1].lower_ != "who" else None
+        if found is None:
+            found = last_name_run(w, v, start, end)
         if found is not None or start == first or doc[start - 1].lower_ not in ("who", "which"):
             return found
         end = start - 1  # "Trump, who said": the source is the phrase before ", who"
@@ -177,6 +183,18 @@ def before(w: Words, v: SentenceView, cue_start: int, loose: bool = False) -> Ph
     if found is not None:
         return found
     return described_subject(w, v, comma_chunks(w, v, end - 1), cue_start)
+
+
+def last_name_run(w: Words, v: SentenceView, start: int, end: int) -> Phrase | None:
+    """A named source that ends a stretch which is not a phrase as a whole ("at the party
+    convention Sen. Elizabeth Warren | said"): the final run of names, kept only as a name."""
+    run = end
+    while run > start and is_name_token(w, v, run - 1):
+        run -= 1
+    if end - run < 2 or run == start:
+        return None  # a full name at least: one capitalised word there is too often a place or brand
+    found = noun_phrase(w, v, run, end)
+    return found if found is not None and found.source_type == "named_person" and " " in found.name else None
 
 
 def relative_subject(w: Words, v: SentenceView, comma: int) -> Phrase | None:
