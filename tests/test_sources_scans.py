@@ -5,7 +5,7 @@ import pytest
 import medialens as ml
 
 GLUED = [
-    "South Korea's National Intelligence Service(NIS) says the troops arrived in October.",
+    "The National Intelligence Service(NIS) says the report arrived in October.",
     "Service(NIS) says the troops arrived.",
     "(NIS) said the talks failed.",
     ") said the talks failed.",

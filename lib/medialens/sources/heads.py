@@ -69,7 +69,7 @@ def noun_phrase(w: Words, v: SentenceView, start: int, end: int, loose: bool = F
     while start < end and (doc[start].is_punct or doc[start].lower_ in w.words["boundary"]
                            or doc[start].lower_ in w.words["affiliation"]
                            or doc[start].is_lower and doc[start].lower_.endswith("ly")):
-        start += 1  # "With President Zelenskyy", "particularly the U.S.": not part of the source
+        start += 1  # "With President Macron", "particularly the U.S.": not part of the source
     if start >= end:
         return None
     count = start
@@ -118,7 +118,7 @@ def name_phrase(w, v, start, end, pre, described, post_text) -> Phrase | None:
     if run.text.startswith("The ") or head_start > v.first and doc[head_start - 1].lower_ == "the" \
             and not any(x in w.words["title"] for x in lowers):
         # People do not take "the": "The Red Cross", "The Vatican" are organisations, "the
-        # Russians" a group; "the European" is an adjective (caught below) and no source.
+        # French" a group; "the European" is an adjective (caught below) and no source.
         if len(run) > 1 or run.text.startswith("The "):
             return Phrase(start, end, "named_org", bare, role)
         if run.text in w.places or run.text.lower() in w.common or run[0].orth in v.bare_in_doc:
@@ -130,7 +130,7 @@ def name_phrase(w, v, start, end, pre, described, post_text) -> Phrase | None:
     if not name:  # "the Defense Minister said": an office, resolved like "he"
         return Phrase(start, end, "unnamed_official", "", role, pronoun="person")
     if all(t.text in w.places or t.lower_ in w.common for t in run[cut:]):
-        return None  # "Russian", "Ukrainian": an adjective, not a name
+        return None  # "French", "Brazilian": an adjective, not a name
     def takes_object(a):  # "endorsed Mr. Sanders"; not "a teary-eyed Bush", "retired neurosurgeon Ben Carson"
         return doc[a].lower_.endswith("ed") and a + 1 == head_start \
             and (a == v.first or doc[a - 1].lower_ not in w.words["determiner"])

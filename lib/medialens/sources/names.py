@@ -16,7 +16,7 @@ def is_name_token(w: Words, v: SentenceView, i: int) -> bool:
     doc, first = v.doc, v.first
     text = doc[i].text
     if not text[:1].isupper():
-        # the lower-case part of a hyphenated name: "Kim Yong-hyun"
+        # the lower-case part of a hyphenated name: "Moon Jae-in"
         return i - 2 >= first and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ \
             and not doc[i - 2].whitespace_ and doc[i - 2].text[:1].isupper() and text.isalpha()
     if text.lower() in w.words["not_name"]:

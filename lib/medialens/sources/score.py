@@ -13,7 +13,7 @@ ACCOUNTABLE_TYPES = ("named_person", "named_org")  # plus media with a name, see
 
 def is_accountable(sources: pd.DataFrame) -> pd.Series:
     """A source a reader could hold to account: a named person, a named organisation, or a
-    media outlet named ("Reuters", not "Ukrainian media")."""
+    media outlet named ("Reuters", not "local media")."""
     named_media = (sources.source_type == "media") & sources.name.fillna("").astype(str).str.len().gt(0)
     return sources.source_type.isin(ACCOUNTABLE_TYPES) | named_media
 
