@@ -166,6 +166,9 @@ def common_phrase(w, v, start, end, pre, post, described, post_text, loose) -> P
         elif head in w.words["anonymous_if_indefinite"] and article in INDEFINITE:
             source_type = "anonymous"
         return Phrase(start, end, source_type, name, role)
+    if head == "old" and any(doc[k].lower_ in ("year", "years") for k in range(start, end)):
+        # "the 46-year-old": a person described by age, resolved like "he"
+        return Phrase(start, end, "unnamed_official", "", role, pronoun="person")
     if head in w.words["org_word"]:
         if names:
             return Phrase(start, end, "named_org", described, role)

@@ -26,6 +26,8 @@ def phrase(w: Words, v: SentenceView, label: str, cue_start: int, cue_end: int) 
         return possessive(w, v, cue_start, cue_end)
     if label == "source_after":
         return after(w, v, cue_end, fallback=doc[cue_start].lower_ == "according")
+    if label == "self":  # "a self-described socialist": the person it describes, resolved like "he"
+        return Phrase(cue_start, cue_start + 1, "vague", pronoun="person")
     if cue_start == v.first and doc[cue_start].text[:1].isupper() and w.verb_subject.get(doc[cue_start].lower_) == "any":
         found = after(w, v, cue_end)  # "Said Dorothy Poynter, who grew up with him, ...": inverted
         if found is not None and found.source_type in NAMED_TYPES:
