@@ -25,7 +25,10 @@ def phrase(w: Words, v: SentenceView, label: str, cue_start: int, cue_end: int) 
     if label == "possessive":
         return possessive(w, v, cue_start, cue_end)
     if label == "source_after":
-        return after(w, v, cue_end, fallback=doc[cue_start].lower_ == "according")
+        # After "according to" any phrase is the source; after "citing" only a known kind of
+        # source ("citing the attack", "citing his Iowa results" cite no one).
+        according = doc[cue_start].lower_ == "according"
+        return after(w, v, cue_end, fallback=according, loose=according or doc[cue_start].lower_ not in ("citing", "quoting"))
     if label == "self":  # "a self-described socialist": the person it describes, resolved like "he"
         return Phrase(cue_start, cue_start + 1, "vague", pronoun="person")
     if cue_start == v.first and doc[cue_start].text[:1].isupper() and w.verb_subject.get(doc[cue_start].lower_) == "any":
@@ -81,14 +84,22 @@ def is_statement_verb(w: Words, v: SentenceView, cue_start: int, cue_end: int) -
     capitalised verb opening a sentence, not the noun in "media reports suggest" or "the reports"."""
     doc = v.doc
     word = doc[cue_start].lower_
-    if word in w.words["needs_complement"]:
+    needs = w.words["complement"] if word in w.words["needs_complement"] else \
+        w.words["complement_that"] if word in w.words["needs_that"] else None
+    if needs is not None:
         # "pledged (on Monday, Mr. Lee) to|that" within three words, none a number:
-        # "pledged 5 billion rupees (to ...)" is an action, not a statement.
+        # "pledged 5 billion rupees (to ...)" is an action, not a statement; "agreed that" is
+        # one, "agreed to pay" an action.
         window = doc[cue_end: min(v.last, cue_end + 4)]
         to = next((t.i for t in window if t.lower_ in w.words["complement"] or t.text in w.grammar["punct_boundary"]), None)
-        if to is None or doc[to].lower_ not in w.words["complement"] \
+        if to is None or doc[to].lower_ not in needs \
                 or any(t.like_num or t.is_currency for t in doc[cue_end:to]):
             return False
+    if word in w.words["naming"] and cue_end < v.last and names_a_thing(v, cue_start) \
+            and (doc[cue_end].text[:1].isupper() or doc[cue_end].text in w.grammar["quote_mark"]):
+        return False  # "a website called “Cape Breton ...”", "a new group called Black Votes Matter"
+    if word in w.words["not_before"] and cue_end < v.last and doc[cue_end].lower_ in w.words["not_before"]:
+        return False  # "adding to her lead", "added to the pressure": no statement
     if doc[cue_start].text[:1].isupper() and cue_start == v.first:
         return False  # a capitalised verb ("Says") only counts inside a headline-style line
     if cue_end < v.last and doc[cue_end].lower_ in w.verb_subject and word in w.nouns:
@@ -99,6 +110,18 @@ def is_statement_verb(w: Words, v: SentenceView, cue_start: int, cue_end: int) -
             and before_word not in w.nouns and not (doc[verb_start - 1].like_num and not word.endswith("s")):
         return False  # "the reports", "of comments", "two claims": a noun, not a verb ("two said" is one)
     return word not in w.words["noun_reading"] or not is_noun_reading(w, v, verb_start, cue_end)
+
+
+def names_a_thing(v: SentenceView, cue_start: int) -> bool:
+    """Whether the cue follows an indefinite noun phrase ("a website | called", "a new group |
+    called"): a participle naming a thing, where a subject would be definite or a name."""
+    doc = v.doc
+    for k in range(cue_start - 1, max(v.first, cue_start - 4) - 1, -1):
+        if doc[k].lower_ in ("a", "an"):
+            return k < cue_start - 1
+        if not (doc[k].is_lower and doc[k].is_alpha):
+            return False
+    return False
 
 
 def is_noun_reading(w: Words, v: SentenceView, verb_start: int, cue_end: int) -> bool:
@@ -269,7 +292,7 @@ def described_subject(w: Words, v: SentenceView, chunks, cue_start: int) -> Phra
     return None
 
 
-def after(w: Words, v: SentenceView, start: int, fallback: bool = False) -> Phrase | None:
+def after(w: Words, v: SentenceView, start: int, fallback: bool = False, loose: bool = True) -> Phrase | None:
     """The source phrase right after a cue: up to a clause boundary, then an apposition.
     fallback: after "according to" whatever phrase follows is the source, typed `vague`
     when no rule knows its head ("according to state law", "according to one global index")."""
@@ -284,7 +307,7 @@ def after(w: Words, v: SentenceView, start: int, fallback: bool = False) -> Phra
         end += 1
     if end == start:
         return None
-    found = noun_phrase(w, v, start, end, loose=True)
+    found = noun_phrase(w, v, start, end, loose=loose)
     if found is None and fallback and any(t.is_alpha for t in doc[start:end]):
         found = Phrase(start, end, "vague", "", doc[start:end].text)
     if found is None or is_bare_pronoun(found):
