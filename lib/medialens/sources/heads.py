@@ -52,7 +52,7 @@ def dateline_end(w: Words, v: SentenceView, start: int) -> int:
     if start != v.first or not doc[start].is_upper:
         return start
     for k in range(start, min(v.last, start + DATELINE_TOKENS)):
-        if doc[k].text in w.grammar["dateline_dash"]:
+        if doc[k].text in w.grammar["dash"]:
             return k + 1
         if doc[k].is_lower:
             return start  # a lower-case word: a sentence, not a dateline

@@ -53,7 +53,7 @@ def phrase(w: Words, v: SentenceView, label: str, cue_start: int, cue_end: int) 
     if found is not None and subject == "document" and (found.source_type == "named_person" or found.pronoun == "person"):
         return None  # "show", "find": documents, polls and footage show things; "Trump showed restraint"
     # "Rubio hit back, saying ...": the source is the subject that opens the sentence.
-    if found is None and at >= v.first and (word.endswith("ing") and doc[at].lower_ in (",", "by")
+    if found is None and at >= v.first and (word.endswith("ing") and (doc[at].lower_ in (",", "by") or doc[at].text in w.grammar["dash"])
                                             or doc[at].lower_ in ("and", "but")):
         return opening_subject(w, v, at)  # also "Clinton shook her head and said"
     # '"...," said X' or 'Rather than ..., said X': the source follows the cue. Only verbs of
@@ -202,6 +202,8 @@ def before(w: Words, v: SentenceView, cue_start: int, loose: bool = False) -> Ph
             found.role = " ".join(x for x in (found.role, doc[end:subject_end].text) if x)
             found.end = subject_end
             return found
+    if end - 1 >= first and doc[end - 1].text in w.grammar["dash"]:
+        return dashed_subject(w, v, end - 1)
     if end - 1 < first or doc[end - 1].text != ",":
         return None
     found = relative_subject(w, v, end - 1)
@@ -220,6 +222,25 @@ def last_name_run(w: Words, v: SentenceView, start: int, end: int) -> Phrase | N
         return None  # a full name at least: one capitalised word there is too often a place or brand
     found = noun_phrase(w, v, run, end)
     return found if found is not None and found.source_type == "named_person" and " " in found.name else None
+
+
+def dashed_subject(w: Words, v: SentenceView, dash: int) -> Phrase | None:
+    """"Jason Sims — a teacher from Mount Pleasant — says": the phrase before the opening dash of
+    a pair, described by what the dashes hold (at most RELATIVE_REACH tokens back)."""
+    doc = v.doc
+    for k in range(dash - 1, max(v.first, dash - RELATIVE_REACH) - 1, -1):
+        if doc[k].text in w.grammar["quote_mark"]:
+            return None
+        if doc[k].text not in w.grammar["dash"]:
+            continue
+        start = segment_start(w, v, k)
+        found = noun_phrase(w, v, start, k) if start < k else None
+        if found is None or is_bare_pronoun(found):
+            return None
+        found.role = ", ".join(x for x in (found.role, doc[k + 1:dash].text) if x)
+        found.end = dash
+        return found
+    return None
 
 
 def relative_subject(w: Words, v: SentenceView, comma: int) -> Phrase | None:
@@ -263,8 +284,17 @@ def comma_chunks(w: Words, v: SentenceView, comma: int) -> list[tuple[int, int]]
 
 def described_subject(w: Words, v: SentenceView, chunks, cue_start: int) -> Phrase | None:
     """The first chunk that names a source, described by the chunks after it; failing that,
-    a first chunk that is a known kind of source ("Officials, speaking on condition ...,")."""
+    a first chunk that is a known kind of source ("Officials, speaking on condition ...,").
+    Before an -ing cue the clause right before it comes first ("At an event in Ames, Iowa, on
+    Sunday, Mrs. Clinton tried to explain, saying": Mrs. Clinton, not Iowa)."""
     doc = v.doc
+    if doc[cue_start].lower_.endswith("ing") and chunks and chunks[-1][0] < chunks[-1][1]:
+        a, b = chunks[-1]
+        verb = first_verb(w, v, a, b)
+        found = noun_phrase(w, v, a, verb) if verb is not None else None
+        if found is not None and not is_bare_pronoun(found) and found.source_type != "vague":
+            found.end = verb
+            return found
     for k, (a, b) in enumerate(chunks):
         if a >= b or doc[a].lower_ in ("who", "which") or doc[a].like_num:
             continue

@@ -73,11 +73,13 @@ class Tagger:
             if cue_end > v.last or taken.intersection(range(cue_start, cue_end)) \
                     or s in question_sents or quoted[doc[cue_start].idx]:
                 continue  # questions and words inside a quotation are not attributions
-            found = read_phrase(w, v, doc.vocab.strings[label_id], cue_start, cue_end)
+            label = doc.vocab.strings[label_id]
+            found = read_phrase(w, v, label, cue_start, cue_end)
             if found is None or taken.intersection(range(found.start, found.end)):
                 continue
-            taken.update(range(found.start, found.end))
-            taken.update(range(cue_start, cue_end))
+            if label != "self":  # "Sanders, a self-described socialist, said": both count
+                taken.update(range(found.start, found.end))
+                taken.update(range(cue_start, cue_end))
             self._settle_type(found, s in anonymous_sents, names, text, persons)
             sentence = sentences[s]
             span = doc[found.start: found.end]
