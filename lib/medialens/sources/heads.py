@@ -37,6 +37,9 @@ def is_postmodifier(w: Words, v: SentenceView, i: int, end: int) -> bool:
     surveyed", "exit polls taken in Iowa"; not a verb taking a named object ("aides told Smith")."""
     doc = v.doc
     word = doc[i].lower_
+    if word.endswith("ing") and doc[i].is_lower and i > v.first and word not in w.words["gap"] \
+            and (doc[i - 1].lower_ in w.nouns or doc[i - 1].is_lower and doc[i - 1].is_alpha):
+        return True  # "House Republicans supporting the bill", "voters backing Sanders"
     if not doc[i].is_lower or not (word.endswith("ed") or word in w.words["postmodifier"]) \
             or word in w.words["gap"] or i == v.first \
             or not (doc[i - 1].is_alpha and (doc[i - 1].is_lower or doc[i - 1].lower_ in w.nouns)):

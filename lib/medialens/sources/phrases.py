@@ -14,7 +14,7 @@ from .words import Words
 MAX_SUBJECT_TOKENS = 14  # a longer stretch before a cue is a clause, not a source phrase
 POSSESSIVE_REACH = 6  # "X's comments (on Monday) suggest": the verb follows closely
 OPENING_COMMAS = 3
-RELATIVE_REACH = 40  # a relative clause between a subject and its cue ("X, who ..., said")  # commas of an opening phrase before the main clause's subject
+RELATIVE_REACH = 60  # a relative clause between a subject and its cue ("X, who ..., said")  # commas of an opening phrase before the main clause's subject
 
 
 def phrase(w: Words, v: SentenceView, label: str, cue_start: int, cue_end: int) -> Phrase | None:
@@ -41,7 +41,8 @@ def phrase(w: Words, v: SentenceView, label: str, cue_start: int, cue_end: int) 
     subject = w.verb_subject.get(word, "any")
     at = skip_back(w, v, cue_start - 1)
     gap = {doc[k].lower_ for k in range(at + 1, cue_start)}
-    if not word.endswith("ing") and gap & w.grammar["be"]:
+    infinitive = find_cue_start(w, v, cue_start) < cue_start  # "are more likely to say": no passive
+    if not word.endswith("ing") and not infinitive and gap & w.grammar["be"]:
         return None  # "if these reports are confirmed": passive, no source speaks
     if gap & w.grammar["hypothetical"] and not gap & w.grammar["negation"]:
         return None  # "its allies would likely respond": nobody has said anything yet
