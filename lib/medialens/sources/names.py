@@ -25,6 +25,8 @@ def is_name_token(w: Words, v: SentenceView, i: int) -> bool:
     if starts_sentence and text.endswith("ing") and i + 1 < v.last and doc[i + 1].is_lower \
             and doc[i + 1].lower_ not in w.verb_subject and doc[i + 1].lower_ not in w.words["gap"]:
         return False  # "Appearing on CBS, ...", "Facing the press": a participle, not "Manning said"
+    if starts_sentence and text.endswith("ly") and i + 1 < v.last and doc[i + 1].text == ",":
+        return False  # "Essentially, ...", "Hastily, ...": a sentence adverb, not "Kelly, 42, said"
     return not (starts_sentence and (text.lower() in w.common or doc[i].lower in v.lower_in_doc))
 
 
