@@ -62,6 +62,16 @@ def dateline_end(w: Words, v: SentenceView, start: int) -> int:
     return start
 
 
+def is_affiliation(w: Words, v: SentenceView, i: int, end: int) -> bool:
+    """A word that starts a role: "at", "from", "of"; "close", "familiar" only before a
+    preposition ("a source close to", not "Gore's close friends")."""
+    doc = v.doc
+    word = doc[i].lower_
+    if word not in w.words["affiliation"]:
+        return False
+    return word not in w.words["affiliation_adjective"] or i + 1 < end and doc[i + 1].lower_ in w.words["affiliation"]
+
+
 def noun_phrase(w: Words, v: SentenceView, start: int, end: int, loose: bool = False) -> Phrase | None:
     """Type a source phrase from its head, the last unit before its first affiliation word
     ("a source | close to the ministry", "Andriy Kovalenko | from the Council").
@@ -82,8 +92,8 @@ def noun_phrase(w: Words, v: SentenceView, start: int, end: int, loose: bool = F
         return Phrase(start, end, "vague", "", doc[start:end].text)  # "Six in 10 voters", "nearly one in three"
     parts = units(w, v, start, end)
     split = next((k for k, (a, b, is_name) in enumerate(parts)
-                  if k > 0 and not is_name and (doc[a].lower_ in w.words["affiliation"]
-                                                or is_postmodifier(w, v, a, end))), len(parts))
+                  if k > 0 and not is_name and (is_affiliation(w, v, a, end) or is_postmodifier(w, v, a, end))),
+                 len(parts))
     pre, post = parts[:split], parts[split:]
     head_start, head_end, head_is_name = pre[-1]
     if doc[head_end - 1].text in w.grammar["possessive"]:
