@@ -38,7 +38,7 @@ def is_postmodifier(w: Words, v: SentenceView, i: int, end: int) -> bool:
     doc = v.doc
     word = doc[i].lower_
     if word.endswith("ing") and doc[i].is_lower and i > v.first and word not in w.words["gap"] \
-            and (doc[i - 1].lower_ in w.nouns or doc[i - 1].is_lower and doc[i - 1].is_alpha):
+            and doc[i - 1].lower_ in w.nouns and doc[i - 1].lower_ not in w.words["determiner"]:
         return True  # "House Republicans supporting the bill", "voters backing Sanders"
     if not doc[i].is_lower or not (word.endswith("ed") or word in w.words["postmodifier"]) \
             or word in w.words["gap"] or i == v.first \
@@ -146,7 +146,7 @@ def name_phrase(w, v, start, end, pre, described, post_text) -> Phrase | None:
         return None  # "French", "Brazilian": an adjective, not a name
     def takes_object(a):  # "endorsed Mr. Sanders"; not "a teary-eyed Bush", "retired neurosurgeon Ben Carson"
         return doc[a].lower_.endswith("ed") and a + 1 == head_start \
-            and (a == v.first or doc[a - 1].lower_ not in w.words["determiner"])
+            and (a == v.first or doc[a - 1].lower_ not in w.words["determiner"] and doc[a - 1].text != "-")
     if any(doc[a].is_lower and (doc[a].lower_ in w.verb_subject or takes_object(a)
                                 or doc[a].lower_ in w.words["gap"]) for a, _, _ in pre[:-1]):
         return None  # "endorsed Mr. Sanders": the name is an object, not the subject

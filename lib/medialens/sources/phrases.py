@@ -59,9 +59,15 @@ def phrase(w: Words, v: SentenceView, label: str, cue_start: int, cue_end: int) 
         return opening_subject(w, v, at)  # also "Clinton shook her head and said"
     # '"...," said X' or 'Rather than ..., said X': the source follows the cue. Only verbs of
     # saying invert; after "..., underscores" comes an object ("a disturbing new dimension").
-    if found is None and subject == "any" and not word.endswith("ing") \
-            and at >= v.first and (doc[at].text in w.grammar["quote_mark"] or doc[at].text == ","):
-        found = after(w, v, cue_end)
+    if subject == "any" and not word.endswith("ing") and at >= v.first \
+            and (closes_quotation(w, v, at) or doc[at].text == ","):
+        # '..., said David Axelrod, a strategist': after a clause the source follows its cue;
+        # "X, a Y, said" keeps the subject that opens the sentence.
+        mid_clause = found is not None and found.start > v.first and doc[found.start - 1].is_lower \
+            and doc[found.start - 1].is_alpha and word not in w.words["addressee_verb"]
+        inverted = after(w, v, cue_end) if found is None or mid_clause else None
+        if inverted is not None and (found is None or inverted.source_type != "vague"):
+            found = inverted
     return found
 
 
@@ -107,10 +113,19 @@ def is_statement_verb(w: Words, v: SentenceView, cue_start: int, cue_end: int) -
         return False  # "media reports suggest": "reports" is the noun, "suggest" the cue
     verb_start = find_cue_start(w, v, cue_start)  # "declined | to comment"
     before_word = doc[verb_start - 1].lower_ if verb_start > v.first else ""
+    if before_word in ("'", "’") and closes_quotation(w, v, verb_start - 1):
+        before_word = ""  # '... that,''' said X': the end of a quotation, not a possessive
     if before_word in w.words["determiner"] | w.words["affiliation"] | w.grammar["possessive"] \
             and before_word not in w.nouns and not (doc[verb_start - 1].like_num and not word.endswith("s")):
         return False  # "the reports", "of comments", "two claims": a noun, not a verb ("two said" is one)
     return word not in w.words["noun_reading"] or not is_noun_reading(w, v, verb_start, cue_end)
+
+
+def closes_quotation(w: Words, v: SentenceView, i: int) -> bool:
+    """Whether token `i` is a quotation mark, or an apostrophe right after one ("''' said")."""
+    doc = v.doc
+    return doc[i].text in w.grammar["quote_mark"] or doc[i].text in ("'", "’") and i - 1 >= v.first \
+        and doc[i - 1].text in w.grammar["quote_mark"] | {",", "?", "!", "."}
 
 
 def names_a_thing(v: SentenceView, cue_start: int) -> bool:
@@ -273,8 +288,9 @@ def comma_chunks(w: Words, v: SentenceView, comma: int) -> list[tuple[int, int]]
         while i >= first and comma - i <= 25:
             if doc[i].text == ")" and v.open_bracket(i) is not None:
                 i = v.open_bracket(i)  # "Rep. Elijah Cummings (D-Md.), chair of ..., said"
-            elif doc[i].text in w.grammar["punct_boundary"]:
-                break
+            elif doc[i].text in w.grammar["punct_boundary"] and not (
+                    doc[i].text == "." and i + 1 < comma and not doc[i + 1].text[:1].isupper()):
+                break  # "the No. 2 Republican": a period inside an abbreviation goes on
             i -= 1
         chunks.insert(0, (i + 1, comma))
         if i < first or doc[i].text != ",":
