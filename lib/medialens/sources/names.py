@@ -22,11 +22,12 @@ def is_name_token(w: Words, v: SentenceView, i: int) -> bool:
     if text.lower() in w.words["not_name"]:
         return False
     starts_sentence = i == first or doc[i - 1].text in w.grammar["quote_mark"] or doc[i - 1].text in ":(-—–"
-    if starts_sentence and text.endswith("ing") and i + 1 < v.last and doc[i + 1].is_lower \
-            and doc[i + 1].lower_ not in w.verb_subject and doc[i + 1].lower_ not in w.words["gap"]:
-        return False  # "Appearing on CBS, ...", "Facing the press": a participle, not "Manning said"
-    if starts_sentence and text.endswith("ly") and i + 1 < v.last and doc[i + 1].text == ",":
-        return False  # "Essentially, ...", "Hastily, ...": a sentence adverb, not "Kelly, 42, said"
+    if starts_sentence and text.endswith(("ing", "ly")) and i + 1 < v.last and (
+            doc[i + 1].is_lower and doc[i + 1].lower_ not in w.verb_subject and doc[i + 1].lower_ not in w.words["gap"]
+            or text.endswith("ly") and doc[i + 1].text == ","):
+        # "Appearing on CBS, ...", "Shortly after ...", "Essentially, ...": a participle or an
+        # adverb opening the sentence, not "Manning said", "Kelly, 42, said"
+        return False
     return not (starts_sentence and (text.lower() in w.common or doc[i].lower in v.lower_in_doc))
 
 

@@ -184,8 +184,18 @@ def opening_subject(w: Words, v: SentenceView, stop: int) -> Phrase | None:
         if found is not None and (found.source_type != "vague" or found.pronoun):
             return found
         if start == first:
-            return None
+            return opening_stretch(w, v, stop)
     return None
+
+
+def opening_stretch(w: Words, v: SentenceView, stop: int) -> Phrase | None:
+    """The phrase from the sentence's start to its first clause word, when its head is a known
+    kind of source ("Other former CIA officers with no direct knowledge of the case | but ...")."""
+    end = v.first
+    while end < min(stop, v.first + MAX_SUBJECT_TOKENS) and not is_boundary(w, v, end):
+        end += 1
+    found = noun_phrase(w, v, v.first, end) if end > v.first else None
+    return found if found is not None and found.source_type not in ("vague", "named_person") else None
 
 
 def before(w: Words, v: SentenceView, cue_start: int, loose: bool = False) -> Phrase | None:
