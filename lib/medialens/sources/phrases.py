@@ -14,6 +14,7 @@ from .words import Words
 MAX_SUBJECT_TOKENS = 14  # a longer stretch before a cue is a clause, not a source phrase
 POSSESSIVE_REACH = 6  # "X's comments (on Monday) suggest": the verb follows closely
 OPENING_COMMAS = 3
+COMPLEMENT_REACH = 8  # "promised (Sunday at a Las Vegas rally) to end"
 RELATIVE_REACH = 60  # a relative clause between a subject and its cue ("X, who ..., said")  # commas of an opening phrase before the main clause's subject
 
 
@@ -57,6 +58,10 @@ def phrase(w: Words, v: SentenceView, label: str, cue_start: int, cue_end: int) 
     if found is None and at >= v.first and (word.endswith("ing") and (doc[at].lower_ in (",", "by") or doc[at].text in w.grammar["dash"])
                                             or doc[at].lower_ in ("and", "but")):
         return opening_subject(w, v, at)  # also "Clinton shook her head and said"
+    if found is None and word.endswith("ing") and (cue_start == v.first or cue_start == v.first + 1
+                                                   and doc[v.first].lower_ in w.words["boundary"] | w.words["affiliation"]):
+        # "After suggesting on Wednesday that ..., Mr. Rubio disagreed": the main clause's subject
+        found = opening_subject(w, v, v.last)
     # '"...," said X' or 'Rather than ..., said X': the source follows the cue. Only verbs of
     # saying invert; after "..., underscores" comes an object ("a disturbing new dimension").
     if subject == "any" and not word.endswith("ing") and at >= v.first \
@@ -97,7 +102,7 @@ def is_statement_verb(w: Words, v: SentenceView, cue_start: int, cue_end: int) -
         # "pledged (on Monday, Mr. Lee) to|that" within three words, none a number:
         # "pledged 5 billion rupees (to ...)" is an action, not a statement; "agreed that" is
         # one, "agreed to pay" an action.
-        window = doc[cue_end: min(v.last, cue_end + 4)]
+        window = doc[cue_end: min(v.last, cue_end + COMPLEMENT_REACH)]
         to = next((t.i for t in window if t.lower_ in w.words["complement"] or t.text in w.grammar["punct_boundary"]), None)
         if to is None or doc[to].lower_ not in needs \
                 or any(t.like_num or t.is_currency for t in doc[cue_end:to]):
@@ -173,6 +178,8 @@ def opening_subject(w: Words, v: SentenceView, stop: int) -> Phrase | None:
     # An opening phrase has at most a few commas ("In an interview with CNN on Monday, Trump").
     commas = (k + 1 for k in range(first, stop) if doc[k].text == ",")
     for start in [first, *islice(commas, OPENING_COMMAS)]:
+        if start == first and start < stop and doc[start].lower_ in w.words["boundary"]:
+            start += 1  # "When Trump later referred to ... and said": the subject after "When"
         end = start
         for a, b, is_name in iter_units(w, v, start, stop):
             if not (is_name or doc[a].lower_ in known or doc[a].text in w.grammar["possessive"]):
