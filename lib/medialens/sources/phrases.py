@@ -254,7 +254,7 @@ def last_name_run(w: Words, v: SentenceView, start: int, end: int) -> Phrase | N
     if end - run < 2 or run == start:
         return None  # a full name at least: one capitalised word there is too often a place or brand
     found = noun_phrase(w, v, run, end)
-    return found if found is not None and found.source_type == "named_person" and " " in found.name else None
+    return found if found is not None and found.source_type == "named_person" and (" " in found.name or found.role) else None
 
 
 def dashed_subject(w: Words, v: SentenceView, dash: int) -> Phrase | None:
@@ -336,6 +336,11 @@ def described_subject(w: Words, v: SentenceView, chunks, cue_start: int) -> Phra
         # Before any other cue a clause is no source ("..., the party has lost its way, said X").
         verb = first_verb(w, v, a, b)
         if verb is not None and not doc[cue_start].lower_.endswith("ing"):
+            # "The issue had come up after Mr. Trump, asked about it, had said": a clause
+            # ending in the subject's name
+            found = last_name_run(w, v, a, b) if k == 0 else None
+            if found is not None and all(is_apposition(w, v, x) or doc[x].is_lower for x, _ in chunks[1:]):
+                return found
             continue
         head_end = next((x for x in range(a, verb or b) if doc[x].text == "("), verb or b)  # "Cummings (D-Md.)"
         found = noun_phrase(w, v, a, head_end)
