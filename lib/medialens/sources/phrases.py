@@ -52,7 +52,9 @@ def phrase(w: Words, v: SentenceView, label: str, cue_start: int, cue_end: int) 
     # Only verbs that people and documents use ("said", "told") vouch for an unknown subject
     # ("the board said"); "suggests", "indicated" also take things ("this measure suggests").
     found = before(w, v, cue_start, loose=subject == "any")
-    if found is not None and subject == "document" and (found.source_type == "named_person" or found.pronoun == "person"):
+    reports_finding = cue_end < v.last and doc[cue_end].lower_ in w.words["complement_that"]
+    if found is not None and subject == "document" and not reports_finding \
+            and (found.source_type == "named_person" or found.pronoun == "person"):
         return None  # "show", "find": documents, polls and footage show things; "Trump showed restraint"
     # "Rubio hit back, saying ...": the source is the subject that opens the sentence.
     if found is None and at >= v.first and (word.endswith("ing") and (doc[at].lower_ in (",", "by") or doc[at].text in w.grammar["dash"])
@@ -357,6 +359,9 @@ def described_subject(w: Words, v: SentenceView, chunks, cue_start: int) -> Phra
             named = noun_phrase(w, v, *described[0])
             if named is not None and named.source_type == "named_person":
                 found.source_type, found.name, found.pronoun = "named_person", named.name, ""
+        elif found.source_type == "named_person" and described and doc[described[0][0]].lower_ in ("a", "an") \
+                and any(doc[x].lower_ in w.words["org_word"] for x in range(*described[0])):
+            found.source_type = "named_org"  # "Working America, a labor-affiliated group, found"
         return found
     return None
 
