@@ -359,9 +359,10 @@ def described_subject(w: Words, v: SentenceView, chunks, cue_start: int) -> Phra
             named = noun_phrase(w, v, *described[0])
             if named is not None and named.source_type == "named_person":
                 found.source_type, found.name, found.pronoun = "named_person", named.name, ""
-        elif found.source_type == "named_person" and described and doc[described[0][0]].lower_ in ("a", "an") \
-                and any(doc[x].lower_ in w.words["org_word"] for x in range(*described[0])):
-            found.source_type = "named_org"  # "Working America, a labor-affiliated group, found"
+        elif found.source_type == "named_person" and described and doc[described[0][0]].lower_ in ("a", "an"):
+            head = noun_phrase(w, v, *described[0])
+            if head is not None and head.head in w.words["org_word"]:
+                found.source_type = "named_org"  # "Working America, a labor-affiliated group, found"
         return found
     return None
 
