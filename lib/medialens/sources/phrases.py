@@ -98,12 +98,10 @@ def is_statement_verb(w: Words, v: SentenceView, cue_start: int, cue_end: int) -
     capitalised verb opening a sentence, not the noun in "media reports suggest" or "the reports"."""
     doc = v.doc
     word = doc[cue_start].lower_
-    needs = w.words["complement"] if word in w.words["needs_complement"] else \
-        w.words["complement_that"] if word in w.words["needs_that"] else None
+    needs = w.words["complement"] if word in w.words["needs_complement"] else None
     if needs is not None:
         # "pledged (on Monday, Mr. Lee) to|that" within three words, none a number:
-        # "pledged 5 billion rupees (to ...)" is an action, not a statement; "agreed that" is
-        # one, "agreed to pay" an action.
+        # "pledged 5 billion rupees (to ...)" is an action, not a statement.
         window = doc[cue_end: min(v.last, cue_end + COMPLEMENT_REACH)]
         to = next((t.i for t in window if t.lower_ in w.words["complement"] or t.text in w.grammar["punct_boundary"]), None)
         if to is None or doc[to].lower_ not in needs \
@@ -113,7 +111,7 @@ def is_statement_verb(w: Words, v: SentenceView, cue_start: int, cue_end: int) -
             and (doc[cue_end].text[:1].isupper() or doc[cue_end].text in w.grammar["quote_mark"]):
         return False  # "a website called “Cape Breton ...”", "a new group called Black Votes Matter"
     if word in w.words["not_before"] and cue_end < v.last and doc[cue_end].lower_ in w.words["not_before"]:
-        return False  # "adding to her lead", "added to the pressure": no statement
+        return False  # "adding to her lead", "showing up", "agreed to pay": no statement
     if doc[cue_start].text[:1].isupper() and cue_start == v.first:
         return False  # a capitalised verb ("Says") only counts inside a headline-style line
     if cue_end < v.last and doc[cue_end].lower_ in w.verb_subject and word in w.nouns:
