@@ -14,6 +14,7 @@ from .words import Words
 MAX_SUBJECT_TOKENS = 14  # a longer stretch before a cue is a clause, not a source phrase
 POSSESSIVE_REACH = 6  # "X's comments (on Monday) suggest": the verb follows closely
 OPENING_COMMAS = 3
+LONG_SUBJECT_TOKENS = 24  # the longest subject read when its head is a known kind of source
 COMPLEMENT_REACH = 8  # "promised (Sunday at a Las Vegas rally) to end"
 RELATIVE_REACH = 60  # a relative clause between a subject and its cue ("X, who ..., said")  # commas of an opening phrase before the main clause's subject
 
@@ -211,10 +212,10 @@ def before(w: Words, v: SentenceView, cue_start: int, loose: bool = False) -> Ph
     is a source, the others being its description ("X, 58, an analyst at Y, said")."""
     doc, first = v.doc, v.first
     end = subject_end = skip_back(w, v, cue_start - 1) + 1
-    start = segment_start(w, v, end)
+    start = segment_start(w, v, end, reach=LONG_SUBJECT_TOKENS)
     if start < end:
         if end - start > MAX_SUBJECT_TOKENS:
-            return None
+            return long_subject(w, v, start, end)
         verb = first_verb(w, v, start, end) if doc[cue_start].lower_.endswith("ing") else None
         if verb is not None:  # "The ministry issued a statement saying": the clause's subject
             found = noun_phrase(w, v, start, verb)
@@ -243,6 +244,16 @@ def before(w: Words, v: SentenceView, cue_start: int, loose: bool = False) -> Ph
     if found is not None:
         return found
     return described_subject(w, v, comma_chunks(w, v, end - 1), cue_start)
+
+
+def long_subject(w: Words, v: SentenceView, start: int, end: int) -> Phrase | None:
+    """A subject longer than MAX_SUBJECT_TOKENS: only a known kind of source followed by what
+    describes it, with no verb in it ("Large majorities of Republican primary voters in six
+    states going to the polls on Super Tuesday | said")."""
+    if end - start > LONG_SUBJECT_TOKENS or first_verb(w, v, start, end) is not None:
+        return None
+    found = noun_phrase(w, v, start, end)
+    return found if found is not None and not found.pronoun else None
 
 
 def last_name_run(w: Words, v: SentenceView, start: int, end: int) -> Phrase | None:
