@@ -122,7 +122,7 @@ def is_statement_verb(w: Words, v: SentenceView, cue_start: int, cue_end: int) -
     if before_word in ("'", "’") and closes_quotation(w, v, verb_start - 1):
         before_word = ""  # '... that,''' said X': the end of a quotation, not a possessive
     if before_word in w.words["determiner"] | w.words["affiliation"] | w.grammar["possessive"] \
-            and before_word not in w.nouns and not (doc[verb_start - 1].like_num and not word.endswith("s")):
+            and before_word not in w.nouns and before_word not in w.words["gap"] and not (doc[verb_start - 1].like_num and not word.endswith("s")):
         return False  # "the reports", "of comments", "two claims": a noun, not a verb ("two said" is one)
     return word not in w.words["noun_reading"] or not is_noun_reading(w, v, verb_start, cue_end)
 
@@ -218,7 +218,8 @@ def before(w: Words, v: SentenceView, cue_start: int, loose: bool = False) -> Ph
             return long_subject(w, v, start, end)
         verb = first_verb(w, v, start, end) if doc[cue_start].lower_.endswith("ing") else None
         if verb is not None:  # "The ministry issued a statement saying": the clause's subject
-            found = noun_phrase(w, v, start, verb)
+            head_end = next((x for x in range(start, verb) if doc[x].text == "("), verb)  # "McConnell (R-Ky.)"
+            found = noun_phrase(w, v, start, head_end)
             return found if found is not None and found.source_type != "vague" else None
         # After "who" comes a clause whose subject is "who": look before it
         found = noun_phrase(w, v, start, end, loose) if start == first or doc[start - 1].lower_ != "who" else None
@@ -227,15 +228,18 @@ def before(w: Words, v: SentenceView, cue_start: int, loose: bool = False) -> Ph
         if found is not None or start == first or doc[start - 1].lower_ not in ("who", "which"):
             return found
         end = start - 1  # "Trump, who said": the source is the phrase before ", who"
-        if end > first and doc[end - 1].text != "," and doc[end].lower_ == "who":
-            # "executives who have worked with him say": the people the clause restricts
-            head_start = segment_start(w, v, end)
-            found = noun_phrase(w, v, head_start, end, loose) if head_start < end else None
-            if found is None or found.pronoun:
-                return None
-            found.role = " ".join(x for x in (found.role, doc[end:subject_end].text) if x)
-            found.end = subject_end
-            return found
+    elif end - 2 > first and doc[end - 1].lower_ == "who" and doc[end - 2].text in w.grammar["dash"]:
+        end -= 1  # "Trump - who previously said": "who" is the subject; the source comes before it
+    if first < end < subject_end and doc[end].lower_ == "who" and doc[end - 1].text != "," \
+            and doc[end - 1].text not in w.grammar["dash"]:
+        # "executives who have worked with him say": the people the clause restricts
+        head_start = segment_start(w, v, end)
+        found = noun_phrase(w, v, head_start, end, loose) if head_start < end else None
+        if found is None or found.pronoun:
+            return None
+        found.role = " ".join(x for x in (found.role, doc[end:subject_end].text) if x)
+        found.end = subject_end
+        return found
     if end - 1 >= first and doc[end - 1].text in w.grammar["dash"]:
         return dashed_subject(w, v, end - 1)
     if end - 1 < first or doc[end - 1].text != ",":
@@ -284,7 +288,10 @@ def dashed_subject(w: Words, v: SentenceView, dash: int) -> Phrase | None:
         found.role = ", ".join(x for x in (found.role, doc[k + 1:dash].text) if x)
         found.end = dash
         return found
-    return None
+    # One dash only: "GOP front-runner Donald Trump - who previously said": the name before it
+    start = segment_start(w, v, dash)
+    found = noun_phrase(w, v, start, dash) if start < dash else None
+    return found if found is not None and found.source_type in NAMED_TYPES else None
 
 
 def relative_subject(w: Words, v: SentenceView, comma: int) -> Phrase | None:
@@ -336,7 +343,8 @@ def described_subject(w: Words, v: SentenceView, chunks, cue_start: int) -> Phra
     if doc[cue_start].lower_.endswith("ing") and chunks and chunks[-1][0] < chunks[-1][1]:
         a, b = chunks[-1]
         verb = first_verb(w, v, a, b)
-        found = noun_phrase(w, v, a, verb) if verb is not None else None
+        head_end = next((x for x in range(a, verb) if doc[x].text == "("), verb) if verb is not None else None
+        found = noun_phrase(w, v, a, head_end) if verb is not None else None
         if found is not None and not is_bare_pronoun(found) and found.source_type != "vague":
             found.end = verb
             return found

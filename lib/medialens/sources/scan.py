@@ -58,9 +58,15 @@ def segment_start(w: Words, v: SentenceView, end: int, reach: int = 15) -> int:
     at most `reach` tokens back (a longer stretch is a clause, not a source phrase: see
     phrases.MAX_SUBJECT_TOKENS), so a cue costs the same in a short sentence and a long one."""
     i = end - 1
-    while i >= max(v.first, end - reach - 1) and not is_boundary(w, v, i):
-        i -= 1
+    while i >= max(v.first, end - reach - 1):
+        if v.doc[i].text == ")" and i + 1 < end and v.open_bracket(i) is not None:
+            i = v.open_bracket(i) - 1  # "McConnell (R-Ky.) issued a statement saying"
+        elif is_boundary(w, v, i):
+            break
+        else:
+            i -= 1
     return i + 1
+
 
 
 def is_boundary(w: Words, v: SentenceView, i: int) -> bool:
