@@ -14,8 +14,9 @@ from .scan import cue_start as find_cue_start
 from .view import SourceDoc
 from .words import Words
 
-# A quotation: straight or curly double quotes on one line.
-QUOTE = re.compile(r"“[^”\"\n]*”|\"[^\"\n]*\"|''[^\n]*?''")
+# A quotation: straight or curly double quotes on one line; a curly one holds no second opening
+# mark (a mistyped closing “ would otherwise swallow the attribution after it).
+QUOTE = re.compile(r"“[^“”\"\n]*”|\"[^\"\n]*\"|''[^\n]*?''")
 QUOTE_MIN_WORDS = 4  # shorter quoted bits are scare quotes ("blood alliance"), not testimony
 
 
