@@ -89,7 +89,8 @@ def possessive(w: Words, v: SentenceView, cue_start: int, cue_end: int) -> Phras
                                    or doc[run_start - 1].text == "-" and not doc[run_start - 1].whitespace_):
         run_start -= 1
     follows = any(doc[k].is_lower and w.verb_subject.get(doc[k].lower_) == "any"
-                  for k in range(cue_end, min(v.last, cue_end + POSSESSIVE_REACH)))
+                  for k in range(cue_end, min(v.last, cue_end + POSSESSIVE_REACH))) \
+        or cue_end < v.last and doc[cue_end].lower_ in w.words["complement"]  # "X's claim that", "X's pledge to"
     if run_start == cue_start or not follows:
         return None
     return noun_phrase(w, v, run_start, cue_start)
