@@ -113,6 +113,8 @@ def is_statement_verb(w: Words, v: SentenceView, cue_start: int, cue_end: int) -
     if word in w.words["naming"] and cue_end < v.last and names_a_thing(v, cue_start) \
             and (doc[cue_end].text[:1].isupper() or doc[cue_end].text in w.grammar["quote_mark"]):
         return False  # "a website called “Cape Breton ...”", "a new group called Black Votes Matter"
+    if word in w.words["not_before_number"] and cue_end < v.last and (doc[cue_end].like_num or doc[cue_end].is_currency):
+        return False  # "organizers added 160 security personnel": an amount, not a statement
     if word in w.words["not_before"] and cue_end < v.last and doc[cue_end].lower_ in w.words["not_before"]:
         return False  # "adding to her lead", "showing up", "agreed to pay": no statement
     if doc[cue_start].text[:1].isupper() and cue_start == v.first:
@@ -225,6 +227,9 @@ def before(w: Words, v: SentenceView, cue_start: int, loose: bool = False) -> Ph
             return found if found is not None and found.source_type != "vague" else None
         # After "who" comes a clause whose subject is "who": look before it
         found = noun_phrase(w, v, start, end, loose) if start == first or doc[start - 1].lower_ != "who" else None
+        if found is not None and found.source_type == "vague" and not found.pronoun \
+                and is_verb_like(w, v, start):
+            found = None  # "must file their campaign finance reports": a clause without its subject
         if found is None:
             found = last_name_run(w, v, start, end)
         if found is not None or start == first or doc[start - 1].lower_ not in ("who", "which"):
@@ -250,6 +255,13 @@ def before(w: Words, v: SentenceView, cue_start: int, loose: bool = False) -> Ph
     if found is not None:
         return found
     return described_subject(w, v, comma_chunks(w, v, end - 1), cue_start)
+
+
+def is_verb_like(w: Words, v: SentenceView, i: int) -> bool:
+    """A lower-case reporting verb or auxiliary: no source phrase starts with one."""
+    word = v.doc[i].lower_
+    return v.doc[i].is_lower and (word in w.verb_subject and word not in w.nouns
+                                  or word in w.grammar["be"] | w.grammar["have"] | w.grammar["hypothetical"])
 
 
 def long_subject(w: Words, v: SentenceView, start: int, end: int) -> Phrase | None:
