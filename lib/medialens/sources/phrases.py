@@ -31,8 +31,6 @@ def phrase(w: Words, v: SentenceView, label: str, cue_start: int, cue_end: int) 
         # source ("citing the attack", "citing his Iowa results" cite no one).
         according = doc[cue_start].lower_ == "according"
         return after(w, v, cue_end, fallback=according, loose=according or doc[cue_start].lower_ not in ("citing", "quoting"))
-    if label == "self":  # "a self-described socialist": the person it describes, resolved like "he"
-        return Phrase(cue_start, cue_start + 1, "vague", pronoun="person")
     if cue_start == v.first and doc[cue_start].text[:1].isupper() and w.verb_subject.get(doc[cue_start].lower_) == "any" \
             and cue_end < v.last and doc[cue_end].text[:1].isupper():
         found = after(w, v, cue_end)  # "Said Dorothy Poynter, who grew up with him, ...": inverted

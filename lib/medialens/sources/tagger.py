@@ -78,9 +78,8 @@ class Tagger:
             found = read_phrase(w, v, label, cue_start, cue_end)
             if found is None or taken.intersection(range(found.start, found.end)):
                 continue
-            if label != "self":  # "Sanders, a self-described socialist, said": both count
-                taken.update(range(found.start, found.end))
-                taken.update(range(cue_start, cue_end))
+            taken.update(range(found.start, found.end))
+            taken.update(range(cue_start, cue_end))
             self._settle_type(found, s in anonymous_sents, names, text, persons)
             sentence = sentences[s]
             span = doc[found.start: found.end]
