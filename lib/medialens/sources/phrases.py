@@ -108,8 +108,9 @@ def is_statement_verb(w: Words, v: SentenceView, cue_start: int, cue_end: int) -
         if to is None or doc[to].lower_ not in needs \
                 or any(t.like_num or t.is_currency for t in doc[cue_end:to]):
             return False
-    if word in w.words["naming"] and cue_end < v.last and names_a_thing(v, cue_start) \
-            and (doc[cue_end].text[:1].isupper() or doc[cue_end].text in w.grammar["quote_mark"]):
+    named = cue_end + 1 if cue_end + 1 < v.last and doc[cue_end].lower_ == "the" else cue_end  # "called the X"
+    if word in w.words["naming"] and named < v.last and names_a_thing(v, cue_start) \
+            and (doc[named].text[:1].isupper() or doc[named].text in w.grammar["quote_mark"]):
         return False  # "a website called “Cape Breton ...”", "a new group called Black Votes Matter"
     if word in w.words["not_before_number"] and cue_end < v.last and (doc[cue_end].like_num or doc[cue_end].is_currency):
         return False  # "organizers added 160 security personnel": an amount, not a statement
@@ -140,9 +141,9 @@ def names_a_thing(v: SentenceView, cue_start: int) -> bool:
     """Whether the cue follows an indefinite noun phrase ("a website | called", "a new group |
     called"): a participle naming a thing, where a subject would be definite or a name."""
     doc = v.doc
-    for k in range(cue_start - 1, max(v.first, cue_start - 4) - 1, -1):
-        if doc[k].lower_ in ("a", "an"):
-            return k < cue_start - 1
+    for k in range(cue_start - 1, max(v.first, cue_start - 6) - 1, -1):
+        if doc[k].lower_ in ("a", "an", "another"):
+            return k < cue_start - 1 or doc[k].lower_ == "another"
         if not (doc[k].is_lower and doc[k].is_alpha):
             return False
     return False
@@ -159,7 +160,8 @@ def is_noun_reading(w: Words, v: SentenceView, verb_start: int, cue_end: int) ->
         before_word = doc[verb_start - 1]
         if before_word.lower_ in w.words["determiner"]:
             return True
-        adjective = before_word.is_lower and before_word.is_alpha and before_word.lower_ not in w.nouns \
+        # an adjective or a noun modifying it: "his sexist remarks", "a press call"
+        adjective = before_word.is_lower and before_word.is_alpha \
             and before_word.lower_ not in w.words["gap"] and not before_word.lower_.endswith("ly")
         if adjective and verb_start - 2 >= v.first and doc[verb_start - 2].lower_ in w.words["determiner"]:
             return True  # "his sexist remarks", "several angry emails"
