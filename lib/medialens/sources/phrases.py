@@ -160,9 +160,11 @@ def is_noun_reading(w: Words, v: SentenceView, verb_start: int, cue_end: int) ->
         before_word = doc[verb_start - 1]
         if before_word.lower_ in w.words["determiner"]:
             return True
-        # an adjective or a noun modifying it: "his sexist remarks", "a press call"
+        # an adjective or a noun modifying it: "his sexist remarks", "a press call" (a singular
+        # subject would take "calls"), but not a subject: "the ad claims"
         adjective = before_word.is_lower and before_word.is_alpha \
-            and before_word.lower_ not in w.words["gap"] and not before_word.lower_.endswith("ly")
+            and before_word.lower_ not in w.words["gap"] and not before_word.lower_.endswith("ly") \
+            and (before_word.lower_ not in w.nouns or not doc[verb_start].lower_.endswith("s"))
         if adjective and verb_start - 2 >= v.first and doc[verb_start - 2].lower_ in w.words["determiner"]:
             return True  # "his sexist remarks", "several angry emails"
     if cue_end < v.last:
