@@ -22,9 +22,10 @@ re-type named sources. Hedges are hedges.py's job; figures and frames read these
 
 The package, in reading order: words.py (the word lists), view.py (per-document facts and the
 sentence every scan stays in), names.py (name tokens, name runs, resolving surnames and
-pronouns), heads.py (typing a phrase by its head), scan.py (token scans around a cue),
-phrases.py (the source phrase of one cue), tagger.py (the Tagger), score.py (claim sentences and
-the scorecard).
+pronouns), heads.py (typing a phrase by its head), scan.py (token scans around a cue), verbs.py
+(whether a reporting word is a verb of saying where it stands), subjects.py (the subject before
+a cue, set off by commas, dashes or a relative clause), phrases.py (the source phrase of one
+cue), tagger.py (the Tagger), score.py (claim sentences and the scorecard).
 """
 from .score import SOURCE_TYPES, claim_sentences, is_accountable, score, unsourced_claims
 from .tagger import QUOTE, QUOTE_MIN_WORDS, Tagger

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .names import is_name_token, units
+from .names import units
 from .view import SentenceView
 from .words import Words
 

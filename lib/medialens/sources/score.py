@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .tagger import QUOTE_MIN_WORDS, quotations
+from .tagger import quotations
 
 SOURCE_TYPES = ["named_person", "named_org", "unnamed_official", "anonymous", "media", "vague"]
 ACCOUNTABLE_TYPES = ("named_person", "named_org")  # plus media with a name, see is_accountable
