@@ -83,3 +83,40 @@ def test_cue_is_lower_case_and_surface_as_written():
     rows = sources_of(text)
     assert rows.cue.tolist() == ["according to"]
     assert all(text[r.start:r.end] == r.surface for r in rows.itertuples())
+
+
+# More shapes: inverted after a clause, closing '' quotes, passive agents, possessive nominal
+# cues, subjects after a subordinate clause or before a dash.
+FOUND_MORE = [
+    ("''He should begin building bridges'' to the senator, said David Axelrod, a former strategist.",
+     "David Axelrod", "named_person", "David Axelrod"),
+    ("''We will not be satisfied with that,'' said Senator John McCain of Arizona.", "Senator John McCain",
+     "named_person", "John McCain of Arizona"),
+    ("The movement has been accused by the Turkish government of plotting a coup.", "the Turkish government",
+     "named_org", "Turkish government"),
+    ("Pence blamed the media for an issue made of Donald Trump's claim that the plan failed.", "Donald Trump",
+     "named_person", "Donald Trump"),
+    ("After suggesting on Wednesday that he regretted the insults, Mr. Rubio rarely disagreed with him.",
+     "Mr. Rubio", "named_person", "Rubio"),
+    ("GOP front-runner Donald Trump - who previously said he would bomb the fields - kept quiet.",
+     "GOP front-runner Donald Trump", "named_person", "Donald Trump"),
+    ("Senator John Cornyn of Texas, the second-ranking Republican in the Senate, said the chamber would act.",
+     "Senator John Cornyn", "named_person", "John Cornyn of Texas"),
+    ("Working America, a labor-affiliated group, found considerable support for the plan.", "Working America",
+     "named_org", "Working America"),
+]
+
+
+@pytest.mark.parametrize("text, surface, source_type, name", FOUND_MORE)
+def test_more_sources_found(text, surface, source_type, name):
+    test_source_found(text, surface, source_type, name)
+
+
+@pytest.mark.parametrize("text", [
+    "In Chicago, organizers added 160 security personnel along the route.",
+    "Clinton maintains a commanding lead among black voters.",
+    "During a press call with reporters, the campaign attacked the plan.",
+    "Having said that, there are a lot of shows out there.",
+])
+def test_more_non_sources(text):
+    test_no_source(text)

@@ -94,8 +94,9 @@ def dashed_subject(w: Words, v: SentenceView, dash: int) -> Phrase | None:
     for k in range(dash - 1, max(v.first, dash - RELATIVE_REACH) - 1, -1):
         if doc[k].text in w.grammar["quote_mark"]:
             return None
-        if doc[k].text not in w.grammar["dash"]:
-            continue
+        if doc[k].text not in w.grammar["dash"] or doc[k].text == "-" and not doc[k].whitespace_ \
+                and not doc[k - 1].whitespace_:
+            continue  # "front-runner": a hyphen, not a dash
         start = segment_start(w, v, k)
         found = noun_phrase(w, v, start, k) if start < k else None
         if found is None or is_bare_pronoun(found):
