@@ -28,13 +28,21 @@ run: setup
 test: setup
 	$(BIN)/pytest
 
-## lab: open JupyterLab on notebooks/ with the medialens kernel
-lab: setup
-	$(BIN)/jupyter lab notebooks/
+# JupyterLab refuses to start as root unless told --allow-root (lab machines, containers run as
+# root); in a container there is no browser and localhost is the container's own, so listen on
+# every interface and print the URL with its token instead. LAB_ARGS adds flags of your own.
+USER_ID ?= $(shell id -u)
+IN_CONTAINER ?= $(if $(wildcard /.dockerenv /run/.containerenv),yes)
+LAB_FLAGS := $(if $(filter 0,$(USER_ID)),--allow-root) $(if $(IN_CONTAINER),--ip=0.0.0.0 --no-browser) $(LAB_ARGS)
 
-## notebooks: re-execute the committed notebooks on seeds/ (after changing the library)
+## lab: open JupyterLab on notebooks/ (the workshop is in notebooks/workshop/), as root or not
+lab: setup
+	$(BIN)/jupyter lab $(strip $(LAB_FLAGS) notebooks/)
+
+## notebooks: re-execute the committed notebooks on seeds/ and the workshop's (after changing the library)
 notebooks: setup
 	cd notebooks && for nb in *.ipynb; do ../$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False "$$nb" || exit 1; done
+	$(BIN)/python notebooks/workshop/build_notebooks.py --execute
 
 ## clean: remove reports/ and the virtual environment
 clean:

@@ -697,7 +697,7 @@ def compare_figures(figures: pd.DataFrame, documents: pd.DataFrame,
         text = sentences.set_index(["doc_id", "sent_id"]).text
         claims["sentence"] = [text.get((d, s), "") for d, s in zip(claims.doc_id, claims.sent_id)]
     medians = claims[claims.firm & (claims.qualifier != "vague")].groupby("quantity").value.median()
-    claims["group_median"] = claims.quantity.map(medians)
+    claims["group_median"] = claims.quantity.map(medians).astype(float)
     claims["ratio_to_median"] = claims.value / claims.group_median
     claims["outlier"] = (claims.ratio_to_median > factor) | (claims.ratio_to_median < 1 / factor)
     claims["undated"] = claims.date.eq("")

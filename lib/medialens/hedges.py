@@ -1,15 +1,20 @@
-"""Hedges, boosters and conditionals: how firmly each sentence says what it says.
+"""Hedges, boosters, conditionals and weasel wording: how firmly each sentence says what it says.
 
 hedges.csv has one row per cue: a hedge withholds commitment ("may", "reportedly", "appears"),
 a booster closes down doubt ("clearly", "undoubtedly", "confirmed"), a conditional makes a claim
-depend on a condition, above all on verification ("if true", "should ... be confirmed", "if").
-The categories are Hyland's hedges and boosters (Hyland 1998, "Hedging in Scientific Research
-Articles"; 2005, "Metadiscourse", appendix lists), with a few news-specific additions; the word
-lists are the JSONL files of data/hedges/ (README.md there). A fourth file, hedge_exceptions,
-silences a cue where the word is something else ("in May", "military might", "asked if").
+depend on a condition, above all on verification ("if true", "should ... be confirmed", "if"),
+and a weasel credits a claim to nobody in particular or to a vague many ("some have argued",
+"is widely regarded", "one of the most", "critics"). The categories are Hyland's hedges and
+boosters (Hyland 1998, "Hedging in Scientific Research Articles"; 2005, "Metadiscourse") and, for
+weasels, Wikipedia's Manual of Style (words to watch) and the CoNLL-2010 weasel cues (Farkas et
+al. 2010); the word lists are the JSONL files of data/hedges/ (README.md there). Two files of
+exceptions silence a cue where the word is something else: hedge_exceptions ("in May", "military
+might", "asked if") and not_uncertain, readings that are not uncertainty, each with its reason
+("visitors may enter", "appeared in the film", "approximately 200", "would later become").
 
-The scores here include `share_speculative`, the one column the framing analysis (frames.py) also
-reads. Who is quoted is sources.py's job.
+The scores here include `share_speculative`, the one column the framing analysis (frames/) also
+reads: hedged, modal or conditional sentences, weasels left out (they are counted on their own,
+n_weasels and weasels_per_100_words, as unaccountable sourcing). Who is quoted is sources.py's job.
 """
 from __future__ import annotations
 
@@ -23,14 +28,14 @@ from .patterns import PatternSet
 
 READS = ["sentences"]  # tables of earlier taggers this one needs
 COLUMNS = {"hedges": ["doc_id", "sent_id", "start", "end", "surface", "cue", "kind"]}
-KINDS = ["hedge", "booster", "conditional"]
+KINDS = ["hedge", "booster", "conditional", "weasel"]
 # The lexicon names this module reads (override any with lexicons={"name": "file"}).
-LEXICONS = ["hedges", "boosters", "conditionals", "hedge_exceptions"]
-EXCEPTION = "none"  # label of hedge_exceptions patterns
+LEXICONS = ["hedges", "boosters", "conditionals", "weasels", "hedge_exceptions", "not_uncertain"]
+EXCEPTION = "none"  # label of hedge_exceptions and not_uncertain patterns
 
 
 class Tagger:
-    """Finds hedge, booster and conditional cues in a Doc made by sentences.pipeline()."""
+    """Finds hedge, booster, conditional and weasel cues in a Doc made by sentences.pipeline()."""
 
     def __init__(self, lexicons: dict[str, str] | None = None, spacy_model: str | None = None):
         # spacy_model is not needed: the cues are words and phrases.
@@ -57,13 +62,15 @@ class Tagger:
 
 def score(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Hedging scorecard, one row per document (index doc_id). Columns:
-    - n_hedges, n_boosters, n_conditionals: cues of each kind (headings included);
-    - hedges_per_100_words = 100 * n_hedges / n_words; likewise boosters_per_100_words and
-      conditionals_per_100_words (n_words from the documents table);
+    - n_hedges, n_boosters, n_conditionals, n_weasels: cues of each kind (headings included);
+    - hedges_per_100_words = 100 * n_hedges / n_words; likewise boosters_per_100_words,
+      conditionals_per_100_words and weasels_per_100_words (n_words from the documents table);
     - share_speculative = non-heading sentences with at least one hedge or conditional cue /
       non-heading sentences. This is the one speculation measure of the project: the framing
       analysis reads it too (its "hedged, modal or conditional" sentences are these, as the
-      modal verbs may, might, could, would, should are in the hedges lexicon).
+      modal verbs may, might, could, would, should are in the hedges lexicon). Weasels are not
+      in it: a claim credited to "some critics" is unaccountable, not speculative, and on our
+      own articles counting them ranked speculation worse (tests/test_hedges.py).
     NaN where the denominator is 0. No weights."""
     documents = tables["documents"].set_index("doc_id")
     hedges = tables["hedges"]

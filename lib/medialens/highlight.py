@@ -10,28 +10,34 @@ import html
 
 import pandas as pd
 
-# One colour per kind of span; kinds not listed get grey. Colour-blind-safe Okabe-Ito hues.
-COLOURS = {
-    "source: named_person": "#56b4e9", "source: named_org": "#0072b2",
-    "source: unnamed_official": "#cc79a7", "source: anonymous": "#d55e00",
-    "source: media": "#009e73", "source: vague": "#e69f00", "source: pronoun": "#9ecae1",
-    "hedge": "#f0e442", "booster": "#ff9f9f", "conditional": "#c7b8ea",
-    "figure: asserted": "#7fc97f", "figure: reported": "#beaed4", "figure: speculative": "#fdc086",
-    "frame: conflict": "#fb8072", "frame: human_interest": "#80b1d3",
-    "frame: economic": "#b3de69", "frame: morality": "#bc80bd",
-    "frame: responsibility": "#fdb462", "emotive": "#fccde5",
-}
+from .palette import COLOURS, GREY
+
 SPAN_COLUMNS = ["start", "end", "kind", "note"]
 # For each table that holds spans: (its colour kind, its hover note), from its string columns.
+def _negated(table: pd.DataFrame) -> pd.Series:
+    """Cues a negator flips ("not a tragedy") are shown, in grey, but counted nowhere."""
+    return table.get("negated", pd.Series("False", index=table.index)) == "True"
+
+
+def _unless_negated(table: pd.DataFrame, kind: pd.Series) -> pd.Series:
+    return kind.mask(_negated(table), "negated cue")
+
+
+def _negation_note(table: pd.DataFrame) -> pd.Series:
+    return _negated(table).map({True: " (negated: not counted)", False: ""})
+
+
 SPAN_LABELS = {
     "sources": (lambda t: "source: " + t.source_type,
                 lambda t: "source: " + t.source_type + ", cue: " + t.cue + ", name: " + t.name),
     "hedges": (lambda t: t.kind, lambda t: t.kind + ": " + t.surface),
     "figures": (lambda t: "figure: " + t.modality,
-                lambda t: "figure: " + t.referent_class + " " + t.value + ", " + t.qualifier
-                + ", " + t.modality),
-    "frames": (lambda t: "frame: " + t.frame, lambda t: "frame: " + t.frame + ", cue: " + t.cue),
-    "emotive": (lambda t: pd.Series("emotive", index=t.index), lambda t: "emotive: " + t.surface),
+                lambda t: "figure: " + t.get("quantity", t.referent_class) + " " + t.value + ", "
+                + t.qualifier + ", " + t.modality),
+    "frames": (lambda t: _unless_negated(t, "frame: " + t.frame),
+               lambda t: "frame: " + t.frame + ", cue: " + t.cue + _negation_note(t)),
+    "emotive": (lambda t: _unless_negated(t, pd.Series("emotive", index=t.index)),
+                lambda t: "emotive: " + t.surface + _negation_note(t)),
 }
 
 
@@ -78,12 +84,12 @@ def render_article(text: str, spans: pd.DataFrame, title: str = "") -> HTML:
         if covering:
             top = min(covering, key=lambda r: r.end - r.start)
             note = html.escape("; ".join(dict.fromkeys(r.note for r in covering)), quote=True)
-            colour = COLOURS.get(top.kind, "#dddddd")
+            colour = COLOURS.get(top.kind, GREY)
             mark = f'<mark style="background:{colour};padding:0 1px" title="{note}">'
             chunk = mark + chunk.replace("</p><p>", f"</mark></p><p>{mark}") + "</mark>"
         pieces.append(chunk)
     legend = "".join(
-        f'<span style="background:{COLOURS.get(kind, "#dddddd")};padding:1px 6px;margin-right:6px;'
+        f'<span style="background:{COLOURS.get(kind, GREY)};padding:1px 6px;margin-right:6px;'
         f'border-radius:3px">{html.escape(kind)}</span>'
         for kind in sorted(set(spans.kind)))
     heading = f"<h4>{html.escape(title)}</h4>" if title else ""

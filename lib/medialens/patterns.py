@@ -17,6 +17,9 @@ from .lexicons import data_path, read_patterns
 from .sentences import pipeline
 
 
+MAX_PHRASES = 5000
+
+
 class PatternSet:
     """The patterns of the JSONL lexicons `names`, each match labelled with its row's "label"
     (or, with label_by_file, the file's name):
@@ -45,7 +48,9 @@ class PatternSet:
 
     def _add(self, vocab, label: str, pattern: list[dict]) -> set[int]:
         words = word_lists(pattern)
-        if words is not None:
+        # A pattern with many optional word lists would expand to millions of phrases
+        # ("is/are/was ... widely/often ... considered/regarded ..."): the Matcher takes it whole.
+        if words is not None and np.prod([len(w) for w in words], dtype=float) <= MAX_PHRASES:
             phrases = [[w for w in phrase if w] for phrase in itertools.product(*words)]
             self.phrases.add(label, [Doc(vocab, words=p) for p in phrases if p])
             return set()

@@ -88,7 +88,9 @@ def notebook_title(notebook: Path) -> str:
 
 
 def index_page(folder: Path) -> str:
-    """index.html: each notebook's HTML report, then each table and figure, as relative links."""
+    """index.html: the brief's "In short" paragraph and the key plots as thumbnails first, so a
+    reader lands on the answer; then each notebook's HTML report, each table and figure, as
+    relative links."""
     def link(path: str, text: str) -> str:
         return f'<a href="{html.escape(quote(path))}">{html.escape(text)}</a>'
 
@@ -99,20 +101,56 @@ def index_page(folder: Path) -> str:
     tables = "\n".join(
         f"<li>{link('tables/' + p.name, p.name)} <small>{_n_rows(p)} rows</small></li>"
         for p in sorted((folder / "tables").glob("*.csv")))
+    pngs = sorted((folder / "figures").glob("*.png"), key=lambda p: (not p.stem.startswith("brief"), p.name))
     figures = "\n".join(
         f"<li>{link('figures/' + p.name, p.name)}"
         + (f" ({link('figures/' + p.stem + '.csv', 'data')})" if p.with_suffix(".csv").exists() else "")
-        + "</li>" for p in sorted((folder / "figures").glob("*.png")))
+        + "</li>" for p in sorted(pngs))
+    thumbnails = "\n".join(
+        f'<a class="thumb" href="{html.escape(quote("figures/" + p.name))}">'
+        f'<img src="{html.escape(quote("figures/" + p.name))}" alt="{html.escape(p.stem.replace("_", " "))}">'
+        f"<br><small>{html.escape(p.stem.replace('_', ' '))}</small></a>" for p in pngs)
+    short = "".join(f"<p>{html.escape(paragraph)}</p>" for paragraph in in_short(notebooks))
+    opening = (f"<h2>In short</h2>{short}" if short else "") + (
+        f'<div class="thumbs">{thumbnails}</div>' if thumbnails else "")
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>medialens reports</title>
 <style>body{{font-family:sans-serif;max-width:50em;margin:2em auto;line-height:1.5}}
-small{{color:#666}}</style></head>
+small{{color:#666}}.thumbs{{display:flex;flex-wrap:wrap;align-items:flex-start;gap:1em;margin:1em 0}}
+.thumb{{width:14em;text-align:center;text-decoration:none}}
+.thumb img{{width:100%;border:1px solid #ddd}}</style></head>
 <body><h1>medialens reports</h1>
+{opening}
 <h2>Analyses</h2><ul>{items}</ul>
 <h2>Tables</h2><ul>{tables}</ul>
 <h2>Figures</h2><ul>{figures}</ul>
 </body></html>
 """
+
+
+def in_short(notebooks: list[Path]) -> list[str]:
+    """The paragraphs printed under the first "In short" heading of the executed notebooks (the
+    brief's), or [] if none has one: the text outputs of the code cells up to the next heading."""
+    for notebook in notebooks:
+        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        for number, cell in enumerate(cells):
+            source = "".join(cell["source"])
+            if cell["cell_type"] == "markdown" and source.lstrip("# ").lower().startswith("in short"):
+                paragraphs = []
+                for following in cells[number + 1:]:
+                    if following["cell_type"] == "markdown" and "".join(following["source"]).startswith("#"):
+                        break
+                    paragraphs += [line for output in following.get("outputs", [])
+                                   for line in _output_text(output).splitlines() if line.strip()]
+                return paragraphs
+    return []
+
+
+def _output_text(output: dict) -> str:
+    if output.get("output_type") == "stream" and output.get("name") == "stdout":
+        return "".join(output.get("text", ""))
+    data = output.get("data", {})
+    return "".join(data.get("text/markdown", "")) if "text/markdown" in data else ""
 
 
 def _n_rows(path: Path) -> int:

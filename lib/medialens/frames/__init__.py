@@ -1,0 +1,153 @@
+"""Narrative framing: which generic news frames, emotive words and actors carry each article.
+
+Frames are the five generic news frames of Semetko & Valkenburg (2000): conflict, human
+interest, economic consequences, morality and attribution of responsibility, one JSONL file of
+spaCy token patterns per frame in data/frames/ (each pattern's id names the coding question it
+answers). A sentence "carries" a frame when it holds at least one cue of it that is not negated.
+
+Emotive language is VADER's valence lexicon (Hutto & Gilbert 2014, MIT) above a threshold, plus
+the news-specific loaded words of emotive_news.jsonl, plus the user's emotive_extra (empty by
+default): see data/frames/README.md. The rules that void a cue are in cues.py.
+
+Actors are found in the text itself (names.py finds proper-name chunks, actors.py says who they
+name and merges mentions of one actor, world.py reads the countries list); subject.py decides
+whether a mention is its clause's subject; prominence.py ranks actors across a corpus.
+Speculation is scored by hedges.py and sourcing by sources.py.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Span
+from spacy.util import filter_spans
+
+from ..context import DocContext
+from ..lexicons import read_table
+from ..patterns import PatternSet
+from ..sentences import pipeline
+from . import names
+from .actors import Mention, Resolver
+from .cues import CueRules, in_proper_name
+from .prominence import actor_counts, actor_prominence, first_actors
+from .subject import SubjectRule
+from .world import world_names
+
+FRAMES = ["conflict", "human_interest", "economic", "morality", "responsibility"]
+EMOTIVE_LEXICONS = ["emotive", "emotive_news", "emotive_extra"]
+READS = ["sentences", "sources"]  # tables of earlier taggers this one needs
+COLUMNS = {
+    "frames": ["doc_id", "sent_id", "start", "end", "surface", "cue", "frame", "negated"],
+    "emotive": ["doc_id", "sent_id", "start", "end", "surface", "cue", "negated"],
+    "actor_mentions": ["doc_id", "sent_id", "start", "end", "surface", "actor", "kind",
+                       "as_subject", "is_source"],
+    "actors": ["doc_id", "actor", "kind", "mentions", "as_subject", "as_source"],
+}
+SCORE_COLUMNS = [f"share_frame_{frame}" for frame in FRAMES] + ["dominant_frame", "emotive_per_100_words"]
+ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "country",
+                "LOC": "place", "FAC": "place"}
+
+__all__ = ["Tagger", "score", "actor_prominence", "first_actors", "actor_counts", "in_proper_name",
+           "FRAMES", "COLUMNS", "READS", "SCORE_COLUMNS"]
+
+
+class Tagger:
+    """Tags frame cues, emotive terms and actor mentions in a Doc made by sentences.pipeline()."""
+
+    def __init__(self, lexicons: dict[str, str] | None = None, spacy_model: str | None = None):
+        nlp = pipeline()
+        self.frame_matcher = PatternSet(FRAMES, lexicons, label_by_file=True)
+        self.emotive_matcher = PatternSet(EMOTIVE_LEXICONS, lexicons)
+        self.cue_rules = CueRules(lexicons)
+        self.subject = SubjectRule(lexicons)
+        # Case matters for names ("Minister" is a title, "minister" a role noun): not word_classes.
+        self.words = {category: frozenset(group.word) for category, group
+                      in read_table("actor_words", lexicons).groupby("category")}
+        self.resolver = Resolver(self.words, world_names(lexicons), self.subject.is_verb_like)
+        aliases = read_table("actors", lexicons)
+        self.kind_of = dict(zip(aliases.actor, aliases.kind))
+        self.alias_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for actor, group in aliases.groupby("actor", sort=False).alias:
+            self.alias_matcher.add(actor, list(nlp.tokenizer.pipe(group)))
+        self.ner = None
+        if spacy_model:
+            import spacy
+
+            self.ner = spacy.load(spacy_model, exclude=["lemmatizer"])
+
+    def tag(self, ctx: DocContext) -> dict[str, list[dict]]:
+        by_frame: dict[str, list[Span]] = {}
+        for span in self.frame_matcher.spans(ctx.doc):
+            by_frame.setdefault(span.label_, []).append(span)
+        # Overlapping cues of one frame ("hold accountable", "accountable") count once; one word
+        # may be a cue of two frames ("blame": reproach and responsibility).
+        frames = [row for spans in by_frame.values()
+                  for row in self.cue_rules.rows(ctx, spans, "frame")]
+        frames.sort(key=lambda row: (row["start"], row["frame"]))
+        emotive = self.cue_rules.rows(ctx, self.emotive_matcher.spans(ctx.doc), None)
+        mentions = self.actor_mentions(ctx)
+        return {"frames": frames, "emotive": emotive, "actor_mentions": mentions,
+                "actors": actor_counts(mentions)}
+
+    def actor_mentions(self, ctx: DocContext) -> list[dict]:
+        doc = ctx.doc
+        users = [Mention(s.start, s.end, ctx.sentence_of_token(s.start), s.label_,
+                         self.kind_of.get(s.label_, "organisation"))
+                 for s in filter_spans(self.alias_matcher(doc, as_spans=True))]
+        taken = {i for m in users for i in range(m.start, m.end)}
+        chunks = [c for c in names.chunks(ctx, self.words)
+                  if not taken.intersection(range(c.start, c.end))]
+        named = {str(r.get("name", "")).strip(): r["source_type"] for r in ctx.found.get("sources", [])
+                 if r.get("source_type") in ("named_person", "named_org")}
+        found = sorted(users + self.resolver.mentions(ctx, chunks, named, self._entities(ctx)),
+                       key=lambda m: m.start)
+        spans = [Span(doc, m.start, m.end) for m in found]
+        subjects = self.subject.subject_starts(doc, spans)
+        sources = [(r["start"], r["end"]) for r in ctx.found.get("sources", []) if "start" in r]
+        rows = []
+        for m, span in zip(found, spans):
+            rows.append({"doc_id": ctx.doc_id, "sent_id": m.sent_id, "start": span.start_char,
+                         "end": span.end_char, "surface": span.text, "actor": m.actor,
+                         "kind": m.kind, "as_subject": m.start in subjects,
+                         "is_source": any(a <= span.start_char and span.end_char <= b
+                                          for a, b in sources)})
+        return rows
+
+    def _entities(self, ctx: DocContext) -> dict[tuple[int, int], str]:
+        """{(start token, end token): kind} of a trained pipeline's entities, when one is named."""
+        if self.ner is None:
+            return {}
+        found = {}
+        for ent in self.ner(ctx.text).ents:
+            span = ctx.doc.char_span(ent.start_char, ent.end_char)
+            if span is not None and ent.label_ in ENTITY_KINDS:
+                found[(span.start, span.end)] = ENTITY_KINDS[ent.label_]
+        return found
+
+
+def score(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Per document (index doc_id), columns:
+
+    share_frame_<frame> for each of FRAMES: the share of the article's body sentences (headings
+    not counted) that hold at least one cue of that frame that is not negated, 0..1;
+    dominant_frame: the frame with the highest share ("none" when no sentence has a cue; ties go
+    to the first in FRAMES);
+    emotive_per_100_words: emotive terms that are not negated per 100 words of the cleaned text."""
+    documents = tables["documents"].set_index("doc_id")
+    sentences = tables["sentences"]
+    body = sentences[~sentences.is_heading.astype(bool)]
+    n_body = body.groupby("doc_id").size().reindex(documents.index, fill_value=0)
+    cues = tables["frames"][~tables["frames"].negated.astype(bool)]
+    cue_sentences = (cues.merge(body[["doc_id", "sent_id"]], on=["doc_id", "sent_id"])
+                     .drop_duplicates(["doc_id", "sent_id", "frame"]))
+    counts = (cue_sentences.groupby(["doc_id", "frame"]).size().unstack("frame")
+              .reindex(index=documents.index, columns=FRAMES).fillna(0))
+    shares = counts.div(n_body.where(n_body > 0), axis=0).fillna(0.0)
+    scores = shares.add_prefix("share_frame_")
+    scores["dominant_frame"] = np.where(shares.max(axis=1) > 0, shares.idxmax(axis=1), "none")
+    emotive = tables["emotive"][~tables["emotive"].negated.astype(bool)]
+    n_emotive = emotive.groupby("doc_id").size().reindex(documents.index, fill_value=0)
+    words = documents.n_words.astype(float)
+    scores["emotive_per_100_words"] = (100 * n_emotive / words.where(words > 0)).fillna(0.0)
+    scores.index.name = "doc_id"
+    return scores[SCORE_COLUMNS]

@@ -1,0 +1,84 @@
+"""Frame cues and emotive terms: pattern matches, with the two rules that can void a match.
+
+- Negation: a negator (data/frames/negators.csv, VADER's list) up to NEGATION_WINDOW words before
+  a cue, in the same clause, flips it ("not a tragedy", "no one was blamed"): the row stays in
+  the table with negated=True, so it is traceable, but it does not count in the scores. It flips
+  emotive words and attributions of responsibility (NEGATABLE_FRAMES); the other frames are topics
+  a sentence raises whichever way it argues ("there is no moral right" is a moral argument,
+  "did not accept the ruling" a disagreement), so their cues are never negated.
+- Names: a cue inside a run of two or more capitalised words mid-sentence is part of a name
+  ("Human Rights Watch" is no morality cue); headings, title case throughout, are exempt.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..context import DocContext
+from ..lexicons import read_table, word_classes
+
+NEGATABLE_FRAMES = frozenset({"responsibility"})
+NEGATION_WINDOW = 3  # words before a cue that a negator may stand in (VADER looks three back)
+
+
+class CueRules:
+    def __init__(self, lexicons: dict[str, str] | None = None):
+        self.negators = frozenset(read_table("negators", lexicons).word.str.lower())
+        clause = word_classes("clause_words", lexicons)
+        self.clause_breaks = frozenset().union(*(clause.get(c, ()) for c in ("contrast", "clause_punct")))
+
+    def rows(self, ctx: DocContext, spans: list[Span], label_column: str | None) -> list[dict]:
+        """One row per kept span: doc_id, sent_id, start, end, surface, cue, [label], negated."""
+        doc, headings = ctx.doc, [s["is_heading"] for s in ctx.sentences]
+        rows = []
+        for span in filter_spans(spans):
+            k = ctx.sentence_at(span.start_char)
+            heading = k >= 0 and headings[k]
+            if not heading and in_proper_name(span):
+                continue
+            row = {"doc_id": ctx.doc_id, "sent_id": k, "start": span.start_char,
+                   "end": span.end_char, "surface": span.text, "cue": span.text.lower()}
+            if label_column:
+                row[label_column] = span.label_
+            negatable = not label_column or span.label_ in NEGATABLE_FRAMES
+            row["negated"] = negatable and self.negated(ctx, span)
+            rows.append(row)
+        return rows
+
+    def negated(self, ctx: DocContext, span: Span) -> bool:
+        doc = ctx.doc
+        first, _ = ctx.token_bounds(max(ctx.sentence_of_token(span.start), 0))
+        for i in range(span.start - 1, max(first, span.start - NEGATION_WINDOW) - 1, -1):
+            word = doc[i].lower_
+            if word in self.clause_breaks:
+                return False
+            if word in self.negators or word == "no" or word == "n't":
+                return True
+        return False
+
+
+def _is_capitalised(token) -> bool:
+    return token.text[:1].isupper()
+
+
+def in_proper_name(span: Span) -> bool:
+    """A cue inside a run of two or more capitalised words mid-sentence is part of a name
+    ("Human Rights Watch", "International Monetary Fund"), not a cue. The sentence's first word
+    is capitalised anyway, so it does not count towards the two."""
+    if not all(_is_capitalised(token) for token in span):
+        return False
+    doc, first, last = span.doc, span.start, span.end - 1
+    while first > 0 and not doc[first].is_sent_start and _is_capitalised(doc[first - 1]):
+        first -= 1
+    while last + 1 < len(doc) and not doc[last + 1].is_sent_start and _is_capitalised(doc[last + 1]):
+        last += 1
+    return last - first + 1 - int(_opens_sentence(doc, first)) >= 2
+
+
+def _opens_sentence(doc: Doc, at: int) -> bool:
+    """Whether only punctuation and space stand between the sentence start and token `at`."""
+    while not doc[at].is_sent_start:
+        at -= 1
+        if not (doc[at].is_punct or doc[at].is_space):
+            return False
+    return True

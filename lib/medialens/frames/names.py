@@ -1,0 +1,153 @@
+"""Proper-name chunks: runs of capitalised words that may name an actor, found without a model.
+
+A chunk is a run of capitalised tokens in one sentence, joined across a connector ("of", "for",
+"and") or a hyphen, then cut by the rules below, each a word list of data/frames/actor_words.csv:
+- the capitalised first word of a sentence is dropped when it is a stop word or is written in
+  lower case elsewhere in the document ("Officials said", "Heartbreaking scenes");
+- a run is split at its connectors unless it holds an organisation word ("Department of Disaster
+  Management" stays whole, "Sylhet and Sunamganj" is two names);
+- a title ends the run before the name ("Treasury Secretary Joseph Kamau": the chunk is "Joseph
+  Kamau", marked as titled; "Treasury" is a descriptor, which counts only if it holds a country);
+- days, months and holidays ("Tuesday", "March") are no names.
+What a chunk names (person, organisation, country, place) is decided in actors.py.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from ..context import DocContext
+
+
+@dataclass
+class Chunk:
+    start: int  # first token
+    end: int  # token after the last
+    sent_id: int
+    heading: bool
+    titled: bool = False  # a title word stood right before it ("President", "Dr.")
+    initial: bool = False  # it opens its sentence, where every word is capitalised
+    descriptor: bool = False  # the words before a title ("U.S. Defense" Secretary ...)
+
+
+LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+
+
+def capitalised(ctx: DocContext) -> list[bool]:
+    """Per token: does it start with a capital letter? Read from the text, not from Token
+    objects, which cost more to make than the whole rule."""
+    text = ctx.text
+    return [text[start].isupper() for start in ctx.token_starts.tolist()]
+
+
+def lower_words(text: str) -> frozenset[str]:
+    """Words the document writes in lower case somewhere ("officials"): capitalised at a sentence
+    start they are ordinary words, not names."""
+    return frozenset(LOWER_WORD.findall(text))
+
+
+def runs(ctx: DocContext, k: int, connectors: frozenset[str], cap: list[bool]) -> list[tuple[int, int]]:
+    """(start, end) token runs of capitalised words in sentence k, joined across connectors and
+    hyphens written without spaces ("Yong-hyun")."""
+    doc = ctx.doc
+    first, stop = ctx.token_bounds(k)
+    found, i = [], first
+    while i < stop:
+        if not cap[i]:
+            i += 1
+            continue
+        start, i = i, i + 1
+        while i < stop:
+            if cap[i]:
+                i += 1
+            elif i + 1 < stop and _joins(doc, i, connectors, cap):
+                i += 2 if doc[i].text == "-" else 1
+            else:
+                break
+        found.append((start, i))
+    return found
+
+
+def _joins(doc, i: int, connectors: frozenset[str], cap: list[bool]) -> bool:
+    token = doc[i]
+    if token.text == "-":
+        return not doc[i - 1].whitespace_ and not token.whitespace_ and doc[i + 1].is_alpha
+    return token.text in connectors and cap[i + 1]
+
+
+def chunks(ctx: DocContext, words: dict[str, frozenset[str]]) -> list[Chunk]:
+    """Every proper-name chunk of the document, in text order."""
+    doc, lower, cap = ctx.doc, lower_words(ctx.text), capitalised(ctx)
+    texts = token_texts(ctx)
+    found: list[Chunk] = []
+    for k, sentence in enumerate(ctx.sentences):
+        first = _after_dateline(doc, texts, *ctx.token_bounds(k))
+        for start, end in runs(ctx, k, words["connector"], cap):
+            if start < first:
+                continue
+            initial = not any(c.isalnum() for t in texts[first:start] for c in t)
+            if initial:
+                while start < end and (texts[start].lower() in STOP_WORDS or texts[start] in lower
+                                       or texts[start] in words["connector"]
+                                       or end - start > 1 and texts[start].endswith(("ing", "ly", "ed"))):
+                    start += 1
+            for piece in _split(texts, start, end, words):
+                found.append(Chunk(*piece[:2], sent_id=k, heading=bool(sentence["is_heading"]),
+                                   titled=piece[2], initial=initial and piece[0] == start,
+                                   descriptor=piece[3]))
+    return found
+
+
+def token_texts(ctx: DocContext) -> list[str]:
+    """Each token's text, sliced from the document's text (no Token objects)."""
+    text = ctx.text
+    lengths = ctx.doc.to_array("LENGTH").tolist() if len(ctx.doc) else []
+    return [text[start:start + n] for start, n in zip(ctx.token_starts.tolist(), lengths)]
+
+
+def _after_dateline(doc, texts: list[str], first: int, stop: int) -> int:
+    """The first token after a dateline ("DHAKA, June 18 –", "COLUMBUS, Ohio (Reuters) -"): the
+    reporting place is no actor, and the word after the dash opens the sentence."""
+    if first >= stop or not (texts[first].isupper() and texts[first].isalpha() and len(texts[first]) > 2):
+        return first
+    for i in range(first + 1, min(stop, first + 12)):
+        if texts[i] in ("–", "—", "-", "--") and doc[i].whitespace_:
+            return i + 1
+    return first
+
+
+def _split(texts: list[str], start: int, end: int, words) -> list[tuple[int, int, bool, bool]]:
+    """Cut a run at titles and, outside organisation names, at connectors; trim connectors and
+    calendar words at the edges. Returns (start, end, titled, descriptor) pieces."""
+    titled, described = False, []
+    for i in range(end - 1, start - 1, -1):
+        if texts[i] in words["title"]:
+            first = start
+            while first < i and texts[first] not in words["title"]:
+                first += 1
+            if first > start:
+                described = [(start, first, False, True)]
+            start, titled = i + 1, True
+            break
+    if any(t in words["org_word"] for t in texts[start:end]):
+        pieces = [(start, end)]
+    else:
+        pieces, at = [], start
+        for i in range(start, end + 1):
+            if i == end or texts[i] in words["connector"]:
+                pieces.append((at, i))
+                at = i + 1
+    out = []
+    for a, b in pieces:
+        while a < b and (texts[a] in words["connector"] or texts[a] in words["calendar"]):
+            a += 1
+        while b > a and (texts[b - 1] in words["connector"] or texts[b - 1] in words["calendar"]
+                         or texts[b - 1] == "-"):
+            b -= 1
+        # One capitalised stop word ("This", "They", "I") is no name; "US" is.
+        if a < b and not (b - a == 1 and (texts[a] in ("I", "A") or texts[a].lower() in STOP_WORDS
+                                          and not texts[a].isupper())):
+            out.append((a, b, titled and a == start, False))
+    return described + out
