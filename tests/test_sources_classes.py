@@ -1,8 +1,12 @@
 """Source finding on the classes the PolNeAR misses and false alarms fell into (issue 14): sentences
 written for these tests in the shapes of wire, newspaper and web copy, one row a case."""
+from pathlib import Path
+
+import pandas as pd
 import pytest
 
 import medialens as ml
+from medialens import sources
 
 
 def sources_of(text):
@@ -120,3 +124,39 @@ def test_more_sources_found(text, surface, source_type, name):
 ])
 def test_more_non_sources(text):
     test_no_source(text)
+
+
+def test_sourcing_lexicons_name_no_story():
+    """Default sourcing lexicons describe news in general: none of the seeds' story words is in
+    the cue, word, noun, verb or grammar lists; the world lists (outlets, places) are general lists
+    built by scripts/build_source_lists.py, so they name the story's countries and agencies only
+    among everyone else's."""
+    import re
+
+    from medialens.lexicons import data_path
+    story = """korea korean koreans north russia russian russians ukraine ukrainian kyiv kiev moscow
+    pyongyang kursk donetsk putin kim jong zelensky zelenskyy kovalenko shoigu yonhap kcna nis
+    troops troop soldiers soldier deployment""".split()
+    world = {"media_outlets", "source_places", "clause_words"}
+    for lexicon in set(sources.LEXICONS) - world:
+        words = set(re.findall(r"[a-z]+", data_path(lexicon).read_text(encoding="utf-8").lower()))
+        assert not set(story) & words, f"{lexicon} names the seeds' story: {sorted(set(story) & words)}"
+    places = set(pd.read_csv(data_path("source_places"), dtype=str, keep_default_na=False).place)
+    assert {"Peru", "Kenya", "Norway", "Indonesia", "Lima", "Nairobi", "Oslo", "Jakarta", "Canberra"} <= places
+    assert not {"Hamilton", "Victoria"} & places  # capitals that are also people's names
+
+
+def test_outlet_list_is_the_built_one():
+    """media_outlets.csv is what scripts/build_source_lists.py writes: wire services, national
+    agencies, broadcasters and papers of many countries, not one story's outlets."""
+    import importlib.util
+
+    from medialens.lexicons import data_path
+    script = Path(__file__).resolve().parents[1] / "scripts" / "build_source_lists.py"
+    spec = importlib.util.spec_from_file_location("build_source_lists", script)
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    outlets = pd.read_csv(data_path("media_outlets"), dtype=str, keep_default_na=False).outlet.tolist()
+    assert outlets == build.outlets()
+    assert len(build.AGENCIES) >= 60
+    assert {"ANSA", "EFE", "Bernama", "Antara", "Xinhua", "Press Trust of India", "Télam"} <= set(outlets)
