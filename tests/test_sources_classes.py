@@ -160,3 +160,12 @@ def test_outlet_list_is_the_built_one():
     assert outlets == build.outlets()
     assert len(build.AGENCIES) >= 60
     assert {"ANSA", "EFE", "Bernama", "Antara", "Xinhua", "Press Trust of India", "Télam"} <= set(outlets)
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("Cement makers, for instance, argue that imports are cheaper.", "Cement makers"),
+    ("By double digits, those surveyed say stricter laws would help.", "those surveyed"),
+    ("Investigative reporter\u00a0Julia Hahn said the segment was cut.", "Investigative reporter\u00a0Julia Hahn"),
+])
+def test_asides_participles_and_web_spaces(text, surface):
+    assert surface in sources_of(text).surface.tolist()

@@ -182,6 +182,8 @@ def common_phrase(w, v, start, end, pre, post, described, post_text, loose) -> P
     if head == "old" and any(doc[k].lower_ in ("year", "years") for k in range(start, end)):
         # "the 46-year-old": a person described by age, resolved like "he"
         return Phrase(start, end, "unnamed_official", "", role, pronoun="person")
+    if head in w.words["participle_head"] and post:
+        return Phrase(start, end, "vague", "", role)  # "those surveyed", "those polled"
     if head in w.words["org_word"]:
         if names:
             return Phrase(start, end, "named_org", described, role)

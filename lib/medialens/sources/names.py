@@ -48,9 +48,9 @@ def iter_units(w: Words, v: SentenceView, start: int, end: int):
             while j < end:
                 if is_name_token(w, v, j):
                     j += 1
-                elif (doc[j].lower_ in connectors or doc[j].text == "-") and j + 1 < end \
-                        and is_name_token(w, v, j + 1):
-                    j += 2
+                elif (doc[j].lower_ in connectors or doc[j].text == "-" or is_inline_space(doc[j])) \
+                        and j + 1 < end and is_name_token(w, v, j + 1):
+                    j += 2  # "Secretary of State", "Yong-hyun", "Gov.\xa0John Kasich"
                 else:
                     break
             yield i, j, True
@@ -58,6 +58,11 @@ def iter_units(w: Words, v: SentenceView, start: int, end: int):
         else:
             yield i, i + 1, False
             i += 1
+
+
+def is_inline_space(token) -> bool:
+    """A whitespace token inside a line (a non-breaking space in web copy), not a line break."""
+    return token.is_space and "\n" not in token.text
 
 
 def first_named(w: Words, text: str) -> set[str]:

@@ -22,12 +22,22 @@ def skip_back(w: Words, v: SentenceView, i: int) -> int:
             i = v.open_bracket(i) - 1  # "Sen. John Cornyn (R-Texas) said"
         elif cue_start(w, v, i + 1) <= i:
             i = cue_start(w, v, i + 1) - 1  # "declined to comment", "went on to say"
-        elif doc[i].text == "," and i - 2 >= first and doc[i - 2].text == "," \
-                and doc[i - 1].lower_ in w.words["gap"]:
-            i -= 3  # "Hunter, meanwhile, told"
+        elif doc[i].text == "," and parenthesis_start(w, v, i) is not None:
+            i = parenthesis_start(w, v, i) - 1  # "Hunter, meanwhile, told", "Cement makers, for instance, argue"
         else:
             break
     return i
+
+
+def parenthesis_start(w: Words, v: SentenceView, comma: int) -> int | None:
+    """The comma opening a short aside that ends at `comma` (", meanwhile,", ", for instance,",
+    ", in fact,"): up to three words, each a gap or aside word; None when there is none."""
+    doc = v.doc
+    for k in range(comma - 2, max(v.first, comma - 4) - 1, -1):
+        if doc[k].text == ",":
+            inside = [doc[x].lower_ for x in range(k + 1, comma)]
+            return k if all(x in w.words["gap"] or x in w.words["aside"] for x in inside) else None
+    return None
 
 
 def is_time_phrase_word(w: Words, v: SentenceView, i: int) -> bool:
