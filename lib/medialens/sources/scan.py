@@ -3,7 +3,7 @@ subject, finding where a stretch of tokens starts, and telling a clause from a n
 from __future__ import annotations
 
 from .heads import is_postmodifier
-from .names import is_name_token
+from .names import is_inline_space, is_name_token
 from .view import SentenceView
 from .words import Words
 
@@ -82,7 +82,10 @@ def segment_start(w: Words, v: SentenceView, end: int, reach: int = 15) -> int:
 def is_boundary(w: Words, v: SentenceView, i: int) -> bool:
     doc = v.doc
     text = doc[i].text
-    if text in w.grammar["punct_boundary"] or doc[i].is_space:
+    if doc[i].is_space:  # a line break ends a phrase; a non-breaking space inside a name does not
+        return not (is_inline_space(doc[i]) and v.first < i < v.last - 1 and is_name_token(w, v, i - 1)
+                    and is_name_token(w, v, i + 1))
+    if text in w.grammar["punct_boundary"]:
         return True
     if doc[i].lower_ not in w.words["boundary"]:
         return False
