@@ -12,7 +12,7 @@ from .verbs import is_verb_like
 from .view import SentenceView
 from .words import Words
 
-MAX_SUBJECT_TOKENS = 14  # a longer stretch before a cue is a clause, not a source phrase
+MAX_SUBJECT_TOKENS = 17  # a longer stretch before a cue is a clause, not a source phrase
 LONG_SUBJECT_TOKENS = 24  # the longest subject read when its head is a known kind of source
 OPENING_COMMAS = 3  # commas of an opening phrase before the main clause's subject
 RELATIVE_REACH = 60  # a relative clause between a subject and its cue ("X, who ..., said")
