@@ -14,8 +14,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
+from . import pagetext
 from .errors import MedialensError
 from .lexicons import data_path, read_table
 
@@ -34,6 +36,12 @@ GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{2}[.!?][\"”’
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 WORD_OF_LETTERS = re.compile(r"[^\W\d_]{3,}")
 SIGNATURE_PREFIX = re.compile(r"^\s*(?:[-–—]+\s*|source\s*:\s*|\(|©\s*)", re.IGNORECASE)
+BYLINE = re.compile(r"^\s*(?:by|written by|posted by|words by)\s", re.IGNORECASE)
+# How far above the article's first line a headline may stand (bylines, dates, captions between).
+HEADLINE_WINDOW = 6
+# A line the classifier keeps with at least this probability is surely article text.
+CONFIDENT = 0.8
+SUBHEADING_WORDS = 12
 
 
 @dataclass
@@ -107,15 +115,25 @@ def normalise(raw: str) -> str:
     return CONTROL.sub("", text)
 
 
+RULE_KINDS = ("line", "notice", "span", "cut")
+
+
 @lru_cache(maxsize=None)
-def _compile(rules: tuple[tuple[str, str], ...]) -> tuple[list[re.Pattern], list[re.Pattern]]:
-    return tuple([re.compile(p, re.IGNORECASE) for k, p in rules if k == kind]
-                 for kind in ("line", "cut"))
+def _compile(rules: tuple[tuple[str, str], ...]) -> tuple[list[re.Pattern], ...]:
+    for _, pattern in rules:
+        re.compile(pattern)  # names the bad pattern's error before they are joined
+    # One alternation per kind: a line is searched once per kind, not once per rule.
+    return tuple([re.compile("|".join(f"(?:{p})" for k, p in rules if k == kind), re.IGNORECASE)]
+                 if any(k == kind for k, _ in rules) else [] for kind in RULE_KINDS)
 
 
 def boilerplate_rules(overrides: dict[str, str] | None = None):
-    """(line rules, cut rules) compiled from data/corpus/boilerplate.csv or the user's file."""
+    """(line, notice, span, cut) rules compiled from data/corpus/boilerplate.csv or the user's file."""
     table = read_table("boilerplate", overrides)
+    unknown = sorted(set(table.kind) - set(RULE_KINDS))
+    if unknown:
+        raise MedialensError(data_path("boilerplate", overrides),
+                             f"unknown kind '{unknown[0]}' (choose one of {', '.join(RULE_KINDS)})")
     try:
         return _compile(tuple(zip(table.kind, table.pattern)))
     except re.error as error:
@@ -123,76 +141,198 @@ def boilerplate_rules(overrides: dict[str, str] | None = None):
                              f"a pattern is not a regular expression ({error})") from None
 
 
-def clean_text(raw: str, title: str = "", boilerplate=None) -> Cleaned:
-    """Clean one article. `title`, when the caller knows it (a table column, the HTML), goes first.
+def page_lines(raw: str) -> tuple[list[str], np.ndarray]:
+    """The page's non-empty lines, whitespace-normalised, and whether a blank line stood before each."""
+    lines, blank_before, blank = [], [], True
+    for line in normalise(raw).split("\n"):
+        line = " ".join(line.split())
+        if line:
+            lines.append(line)
+            blank_before.append(blank)
+        blank = not line
+    return lines, np.asarray(blank_before, dtype=float)
 
-    Steps, each a line-level rule: drop repeated lines, page furniture, boilerplate lines and
-    everything after a sidebar heading ("Latest ...", "Related ..."); in the preamble before the
-    first body paragraph, take a date-only line as the dateline and the first line of four or more
-    words as the headline, dropping the site's header lines above it; take a short last line
-    without final punctuation as the outlet's signature; split sentences glued without a space.
-    A title given by the caller is kept whatever it looks like. `boilerplate`: the rules of
-    boilerplate_rules(), built-in ones when None.
-    """
-    line_rules, cut_rules = boilerplate_rules() if boilerplate is None else boilerplate
-    removed: list[tuple[str, str]] = []
-    lines = [" ".join(line.split()) for line in normalise(raw).split("\n")]
-    title = " ".join(title.split())
 
-    kept, seen = ([title], {title.casefold()}) if title else ([], set())
+def prepare(raw: str, rules, removed: list) -> tuple[list[str], list[str | None], np.ndarray]:
+    """The page's lines with credits cut out (appended to `removed`), the rule that removes each
+    whole line (None: no rule), and the classifier's input columns (blank line before, removed by
+    a rule, opens a list of other stories)."""
+    line_rules, notice_rules, span_rules, cut_rules = rules
+    lines, blank_before = page_lines(raw)
+    reasons: list[str | None] = []
+    heading = np.zeros(len(lines))
     for i, line in enumerate(lines):
+        for rule in span_rules:
+            removed.extend((m.group(0).strip(), "credit") for m in rule.finditer(line))
+            line = rule.sub(" ", line)
+        lines[i] = line = " ".join(line.split())
         if not line:
-            continue
-        key = line.casefold()
-        if key in seen:
-            removed.append((line, "repeated line"))
+            reasons.append("empty once credits are cut")
         elif _is_furniture(line) and not DATE.search(line):
-            removed.append((line, "page furniture"))
-        elif any(rule.search(line) for rule in line_rules) and n_words(line) <= 12:
-            removed.append((line, "boilerplate"))
-        elif any(rule.search(line) for rule in cut_rules) and any(map(_is_body, kept)):
-            removed.extend((rest, "sidebar") for rest in lines[i:] if rest)
-            break
+            reasons.append("page furniture")
+        elif any(rule.search(line) for rule in notice_rules) or (
+                n_words(line) <= 12 and any(rule.search(line) for rule in line_rules)):
+            reasons.append("boilerplate")
+        elif any(rule.search(line) for rule in cut_rules):
+            reasons.append("list heading")
+            heading[i] = 1
         else:
+            reasons.append(None)
+    by_rule = np.asarray([reason is not None for reason in reasons], dtype=float)
+    return lines, reasons, np.column_stack([blank_before, by_rule, heading]).reshape(len(lines), 3)
+
+
+def clean_text(raw: str, title: str = "", boilerplate=None, classifier=None) -> Cleaned:
+    """Clean one article or whole page. `title`, when the caller knows it (a table column, the
+    HTML), goes first and is kept whatever it looks like.
+
+    Steps: the general rules of data/corpus/boilerplate.csv and of this module (page furniture,
+    notices, credits cut out of any line, headings that open lists of other stories); then
+    pagetext's line classifier keeps the article's run of prose; a list heading after the last
+    confident article line ends the article; repeated lines go; the headline is found just above
+    the article, the dateline around it, the outlet's signature just below it; sentences glued
+    without a space are split. `boilerplate`: the rules of boilerplate_rules(), built-in ones
+    when None; `classifier`: pagetext's parameters, the shipped ones when None.
+    """
+    removed: list[tuple[str, str]] = []
+    lines, reasons, marks = prepare(raw, boilerplate_rules() if boilerplate is None else boilerplate,
+                                    removed)
+    probability = pagetext.article_probability(lines, marks, classifier)
+    threshold = (classifier or pagetext.model()).get("threshold", 0.5)
+    for i, p in enumerate(probability.tolist()):
+        if reasons[i] is None and p < threshold:
+            reasons[i] = f"line classifier (p={p:.2f})"
+    if all(reason is not None for reason in reasons):
+        _keep_best_run(lines, reasons, probability)
+    _keep_subheadings(lines, reasons)
+    _cut_lists(lines, reasons, probability)
+    _drop_repeated(lines, reasons)
+    body = [i for i, reason in enumerate(reasons) if reason is None]
+    title = " ".join(title.split())
+    top = _headline(lines, reasons, body[0] if body else len(lines)) if not title else None
+    headline = title or (lines[top] if top is not None else "")
+    date = _dateline(lines, top, body[0] if body else len(lines))
+    for i in range(body[0] if body else 0):
+        if reasons[i].startswith("line classifier") and (_is_date_only(lines[i]) or i < (top or 0)):
+            reasons[i] = "dateline" if _is_date_only(lines[i]) else "site header"
+    outlet = _signature(lines, reasons, body)
+    kept = [headline] if headline else []
+    for i, line in enumerate(lines):
+        if i == top:
+            continue
+        if reasons[i] is None and line.casefold() == headline.casefold():
+            removed.append((line, "repeated line"))
+        elif reasons[i] is None:
             kept.append(line)
-        seen.add(key)
-
-    date, headline = "", ""
-    body_start = next((i for i, line in enumerate(kept) if _is_body(line)), len(kept))
-    preamble = kept[:body_start]
-    candidates = [line for line in preamble if not DATE.search(line) or n_words(line) > 8]
-    for line in preamble:
-        if _is_date_only(line):
-            date = date or find_date(line)
-    if not date:
-        date = next((find_date(line) for line in preamble if find_date(line)), "")
-    if title:
-        headline = title
-    elif candidates:
-        headline = next((line for line in candidates if n_words(line) >= 4), candidates[0])
-    elif kept and is_heading(kept[0], first=True):
-        headline = kept[0]
-    if headline:
-        top = kept.index(headline)
-        for line in kept[:top]:
-            removed.append((line, "dateline" if _is_date_only(line) else "site header"))
-        kept = kept[top:]
-        for line in [line for line in kept[1:body_start - top] if _is_date_only(line)]:
-            removed.append((line, "dateline"))
-            kept.remove(line)
-
-    outlet = ""
-    # A last line of a few words that does not end like a sentence is a signature
-    # ("News.Az", "— Reuters"), not article text.
-    last = kept[-1] if len(kept) > 1 else ""
-    if last and n_words(last) <= 4 and (not last.endswith((".", "!", "?", "…", "\"", "”"))
-                                        or SIGNATURE_PREFIX.match(last)):
-        outlet = SIGNATURE_PREFIX.sub("", kept[-1]).strip(" ().")
-        removed.append((kept.pop(), "outlet signature"))
-
+        else:
+            removed.append((line, reasons[i]))
     text = "\n".join(GLUED.sub(" ", line) for line in kept)
     if not headline and kept:
-        first = text.split("\n", 1)[0]
-        headline = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", first, maxsplit=1)[0]
+        headline = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", text.split("\n", 1)[0], maxsplit=1)[0]
     return Cleaned(text=text, title=GLUED.sub(" ", headline), date=date, outlet=outlet,
                    removed=removed)
+
+
+def _keep_best_run(lines: list[str], reasons: list, probability: np.ndarray) -> None:
+    """When the classifier keeps nothing (a short text unlike the pages it learned from), the
+    likeliest line of prose and the prose lines next to it are the article."""
+    prose = [i for i, line in enumerate(lines)
+             if reasons[i] is not None and reasons[i].startswith("line classifier") and _is_body(line)]
+    if not prose:
+        return
+    best = max(prose, key=lambda i: probability[i])
+    first = last = best
+    while first - 1 in prose:
+        first -= 1
+    while last + 1 in prose:
+        last += 1
+    for i in range(first, last + 1):
+        reasons[i] = None
+
+
+def _keep_subheadings(lines: list[str], reasons: list) -> None:
+    """A short heading between two paragraphs of the article is one of its subheadings."""
+    for i in range(1, len(lines) - 1):
+        if reasons[i] is not None and reasons[i].startswith("line classifier") \
+                and reasons[i - 1] is None and reasons[i + 1] is None \
+                and _is_body(lines[i - 1]) and _is_body(lines[i + 1]) \
+                and is_heading(lines[i]) and n_words(lines[i]) <= SUBHEADING_WORDS:
+            reasons[i] = None
+
+
+def _drop_repeated(lines: list[str], reasons: list) -> None:
+    seen: set[str] = set()
+    for i, line in enumerate(lines):
+        if reasons[i] is None:
+            key = line.casefold()
+            if key in seen:
+                reasons[i] = "repeated line"
+            seen.add(key)
+
+
+def _cut_lists(lines: list[str], reasons: list, probability: np.ndarray) -> None:
+    """A list heading after the article's last confident line of prose opens a sidebar that runs
+    to the next line of prose the classifier keeps (the classifier alone may keep a teaser or a
+    date of the list); one inside the article goes alone."""
+    prose = [i for i, line in enumerate(lines) if reasons[i] is None and _is_prose(line)]
+    confident = [i for i in prose if probability[i] >= CONFIDENT] or prose
+    if not confident:
+        return
+    after = next((i for i in range(confident[-1] + 1, len(lines)) if reasons[i] == "list heading"), None)
+    if after is not None:
+        reasons[after] = "sidebar"
+        for j in range(after + 1, len(lines)):
+            if reasons[j] is None and _is_prose(lines[j]):
+                return  # the article goes on after all
+            if reasons[j] is None or reasons[j].startswith("line classifier"):
+                reasons[j] = "sidebar"
+
+
+def _is_prose(line: str) -> bool:
+    # A teaser cut short ("... new findings highlighting…") is not a finished sentence.
+    return _is_body(line) and not line.endswith(("…", "..."))
+
+
+def _headline(lines: list[str], reasons: list, first: int) -> int | None:
+    """The headline's line: a heading just above the article's first line (or that line itself),
+    the one the page's title (its first line) repeats if any, else the topmost of four words."""
+    if first >= len(lines):
+        return None
+    candidates = [i for i in range(max(0, first - HEADLINE_WINDOW), first + 1)
+                  if (reasons[i] is None or reasons[i].startswith("line classifier"))
+                  and is_heading(lines[i], first=True) and n_words(lines[i]) >= 3
+                  and not BYLINE.match(lines[i]) and not (DATE.search(lines[i]) and n_words(lines[i]) <= 8)]
+    page_title = lines[0].casefold()
+    in_title = [i for i in candidates if lines[i].casefold() in page_title]
+    if in_title:
+        return in_title[-1]
+    return next((i for i in candidates if n_words(lines[i]) >= 4), candidates[0] if candidates else None)
+
+
+def _dateline(lines: list[str], top: int | None, first: int) -> str:
+    """The date written just above the article: a date-only line first, else any short line's."""
+    region = lines[max(0, (first if top is None else top) - 3):first + 1]
+    dated = [line for line in region if n_words(line) <= 12 or line is region[-1]]
+    return next((find_date(line) for line in dated if _is_date_only(line)), "") or \
+        next((find_date(line) for line in dated[:-1] if find_date(line)), "")
+
+
+def _signature(lines: list[str], reasons: list, body: list[int]) -> str:
+    """The outlet's signature: a last article line of a few words that does not end like a
+    sentence ("News.Az", "— Reuters"), or such a line right after the article that ends the page
+    or is marked as one ("— Reuters", "Source: ...")."""
+    def signed(line: str) -> bool:
+        return n_words(line) <= 4 and (not line.endswith((".", "!", "?", "…", "\"", "”"))
+                                       or bool(SIGNATURE_PREFIX.match(line)))
+    if not body:
+        return ""
+    last, after = body[-1], body[-1] + 1
+    if len(body) > 1 and signed(lines[last]):
+        reasons[last] = "outlet signature"
+    elif after < len(lines) and reasons[after] is not None and reasons[after].startswith("line classifier") \
+            and signed(lines[after]) and (after == len(lines) - 1 or SIGNATURE_PREFIX.match(lines[after])):
+        reasons[after] = "outlet signature"
+    else:
+        return ""
+    signature = lines[last] if reasons[last] == "outlet signature" else lines[after]
+    return SIGNATURE_PREFIX.sub("", signature).strip(" ().")
