@@ -39,6 +39,7 @@ SIGNATURE_PREFIX = re.compile(r"^\s*(?:[-–—]+\s*|source\s*:\s*|\(|©\s*)", r
 BYLINE = re.compile(r"^\s*(?:by|written by|posted by|words by)\s", re.IGNORECASE)
 # How far above the article's first line a headline may stand (bylines, dates, captions between).
 HEADLINE_WINDOW = 6
+HEADLINE_WORDS = 14
 # A line the classifier keeps with at least this probability is surely article text.
 CONFIDENT = 0.8
 SUBHEADING_WORDS = 12
@@ -204,17 +205,14 @@ def clean_text(raw: str, title: str = "", boilerplate=None, classifier=None) -> 
             reasons[i] = f"line classifier (p={p:.2f})"
     if all(reason is not None for reason in reasons):
         _keep_best_run(lines, reasons, probability)
+    _extend_prose(lines, reasons)
     _keep_subheadings(lines, reasons)
     _cut_lists(lines, reasons, probability)
     _drop_repeated(lines, reasons)
-    body = [i for i, reason in enumerate(reasons) if reason is None]
     title = " ".join(title.split())
-    top = _headline(lines, reasons, body[0] if body else len(lines)) if not title else None
+    top, date = _head(lines, reasons, bool(title))
     headline = title or (lines[top] if top is not None else "")
-    date = _dateline(lines, top, body[0] if body else len(lines))
-    for i in range(body[0] if body else 0):
-        if reasons[i].startswith("line classifier") and (_is_date_only(lines[i]) or i < (top or 0)):
-            reasons[i] = "dateline" if _is_date_only(lines[i]) else "site header"
+    body = [i for i, reason in enumerate(reasons) if reason is None]
     outlet = _signature(lines, reasons, body)
     kept = [headline] if headline else []
     for i, line in enumerate(lines):
@@ -248,6 +246,18 @@ def _keep_best_run(lines: list[str], reasons: list, probability: np.ndarray) -> 
         last += 1
     for i in range(first, last + 1):
         reasons[i] = None
+
+
+def _extend_prose(lines: list[str], reasons: list) -> None:
+    """A paragraph of prose next to one the article keeps belongs to the article: the classifier
+    doubts the first and last paragraphs most, and losing article text is the worse error."""
+    prose = [reason is None and _is_prose(line) for line, reason in zip(lines, reasons)]
+    for order in (range(1, len(lines)), range(len(lines) - 2, -1, -1)):
+        for i in order:
+            neighbour = i - 1 if order.step == 1 else i + 1
+            if prose[neighbour] and reasons[i] is not None and reasons[i].startswith("line classifier") \
+                    and _is_prose(lines[i]):
+                reasons[i], prose[i] = None, True
 
 
 def _keep_subheadings(lines: list[str], reasons: list) -> None:
@@ -293,20 +303,38 @@ def _is_prose(line: str) -> bool:
     return _is_body(line) and not line.endswith(("…", "..."))
 
 
-def _headline(lines: list[str], reasons: list, first: int) -> int | None:
-    """The headline's line: a heading just above the article's first line (or that line itself),
-    the one the page's title (its first line) repeats if any, else the topmost of four words."""
-    if first >= len(lines):
+def _head(lines: list[str], reasons: list, titled: bool) -> tuple[int | None, str]:
+    """The headline's line (None when the caller gave a title or none is found) and the
+    dateline; what stands above the headline is the site's header."""
+    body = [i for i, reason in enumerate(reasons) if reason is None]
+    start = next((i for i in body if _is_prose(lines[i])), body[0] if body else len(lines))
+    top = None if titled else _headline(lines, reasons, start)
+    date = _dateline(lines, top, start)
+    for i in range(start):
+        if reasons[i] is None and top is not None and i < top:
+            reasons[i] = "site header"
+        elif reasons[i] is not None and reasons[i].startswith("line classifier") and \
+                (_is_date_only(lines[i]) or i < (top or 0)):
+            reasons[i] = "dateline" if _is_date_only(lines[i]) else "site header"
+    return top, date
+
+
+def _headline(lines: list[str], reasons: list, start: int) -> int | None:
+    """The headline's line: a heading of three words or more a few lines above the article's
+    first paragraph: the one the page's title (its first line) repeats, else the nearest one of
+    four to HEADLINE_WORDS words (a longer one is a standfirst), else the nearest."""
+    if start >= len(lines):
         return None
-    candidates = [i for i in range(max(0, first - HEADLINE_WINDOW), first + 1)
+    candidates = [i for i in range(start, max(0, start - HEADLINE_WINDOW) - 1, -1)
                   if (reasons[i] is None or reasons[i].startswith("line classifier"))
                   and is_heading(lines[i], first=True) and n_words(lines[i]) >= 3
                   and not BYLINE.match(lines[i]) and not (DATE.search(lines[i]) and n_words(lines[i]) <= 8)]
     page_title = lines[0].casefold()
-    in_title = [i for i in candidates if lines[i].casefold() in page_title]
+    in_title = [i for i in candidates if i and lines[i].casefold() in page_title]
     if in_title:
-        return in_title[-1]
-    return next((i for i in candidates if n_words(lines[i]) >= 4), candidates[0] if candidates else None)
+        return in_title[0]
+    return next((i for i in candidates if 4 <= n_words(lines[i]) <= HEADLINE_WORDS),
+                candidates[0] if candidates else None)
 
 
 def _dateline(lines: list[str], top: int | None, first: int) -> str:
