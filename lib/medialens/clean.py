@@ -43,6 +43,8 @@ HEADLINE_WORDS = 14
 # A line the classifier keeps with at least this probability is surely article text.
 CONFIDENT = 0.8
 SUBHEADING_WORDS = 12
+# Inside the article, a line the classifier scores at least this is kept (see _fill_gaps).
+GAP_FLOOR = 0.02
 
 
 @dataclass
@@ -183,7 +185,8 @@ def prepare(raw: str, rules, removed: list) -> tuple[list[str], list[str | None]
     return lines, reasons, np.column_stack([blank_before, by_rule, heading]).reshape(len(lines), 3)
 
 
-def clean_text(raw: str, title: str = "", boilerplate=None, classifier=None) -> Cleaned:
+def clean_text(raw: str, title: str = "", boilerplate=None, classifier=None,
+               page: bool = True) -> Cleaned:
     """Clean one article or whole page. `title`, when the caller knows it (a table column, the
     HTML), goes first and is kept whatever it looks like.
 
@@ -193,12 +196,14 @@ def clean_text(raw: str, title: str = "", boilerplate=None, classifier=None) -> 
     confident article line ends the article; repeated lines go; the headline is found just above
     the article, the dateline around it, the outlet's signature just below it; sentences glued
     without a space are split. `boilerplate`: the rules of boilerplate_rules(), built-in ones
-    when None; `classifier`: pagetext's parameters, the shipped ones when None.
+    when None; `classifier`: pagetext's parameters, the shipped ones when None; `page=False`
+    for an article already extracted from its HTML page (the classifier is not run).
     """
     removed: list[tuple[str, str]] = []
     lines, reasons, marks = prepare(raw, boilerplate_rules() if boilerplate is None else boilerplate,
                                     removed)
-    probability = pagetext.article_probability(lines, marks, classifier)
+    # An article an extractor already took out of its page (page=False) keeps its short lines.
+    probability = pagetext.article_probability(lines, marks, classifier) if page else np.ones(len(lines))
     threshold = (classifier or pagetext.model()).get("threshold", 0.5)
     for i, p in enumerate(probability.tolist()):
         if reasons[i] is None and p < threshold:
@@ -206,6 +211,7 @@ def clean_text(raw: str, title: str = "", boilerplate=None, classifier=None) -> 
     if all(reason is not None for reason in reasons):
         _keep_best_run(lines, reasons, probability)
     _extend_prose(lines, reasons)
+    _fill_gaps(lines, reasons, probability, (classifier or pagetext.model()).get("gap_floor", GAP_FLOOR))
     _keep_subheadings(lines, reasons)
     _cut_lists(lines, reasons, probability)
     _drop_repeated(lines, reasons)
@@ -258,6 +264,16 @@ def _extend_prose(lines: list[str], reasons: list) -> None:
             if prose[neighbour] and reasons[i] is not None and reasons[i].startswith("line classifier") \
                     and _is_prose(lines[i]):
                 reasons[i], prose[i] = None, True
+
+
+def _fill_gaps(lines: list[str], reasons: list, probability: np.ndarray, floor: float) -> None:
+    """Inside the article (its first to its last paragraph of prose), a line the classifier
+    doubts but does not rule out is kept: list items, questions of an interview, lines of a
+    hard-wrapped paragraph are short like menus but stand among the article's paragraphs."""
+    prose = [i for i, line in enumerate(lines) if reasons[i] is None and _is_prose(line)]
+    for i in range(prose[0] + 1, prose[-1]) if prose else ():
+        if reasons[i] is not None and reasons[i].startswith("line classifier") and probability[i] >= floor:
+            reasons[i] = None
 
 
 def _keep_subheadings(lines: list[str], reasons: list) -> None:

@@ -177,7 +177,8 @@ def _extract_html(path: Path, html: str) -> dict:
 def clean_document(article: dict, boilerplate=None) -> dict:
     """A document of load_corpus from an article of iter_raw_documents (`boilerplate`: the
     rules of clean.boilerplate_rules, built-in ones when None)."""
-    cleaned = clean_text(article["raw_text"], title=article.get("title", ""), boilerplate=boilerplate)
+    cleaned = clean_text(article["raw_text"], title=article.get("title", ""), boilerplate=boilerplate,
+                         page=Path(article["where"]).suffix.lower() not in HTML_SUFFIXES)
     if not cleaned.text.strip():
         raise MedialensError(article["where"], "no article text left after cleaning")
     return {"doc_id": article["doc_id"], "title": cleaned.title,
