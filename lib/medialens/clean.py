@@ -1,11 +1,16 @@
 """Cleaning: keep what the article says, drop the page around it.
 
-Works line by line on the raw text with general heuristics (position, length, punctuation,
-repetition, a small editable list of boilerplate patterns in data/corpus/boilerplate.csv), never on
-strings copied from one site. Reading files is corpus.py's job; splitting sentences is
-sentences.py's.
+A text may be a whole web page saved as text (menus, related stories, notices, footers around
+the article) or an article with a few such lines. Cleaning decides line by line: general rules
+kept as data (data/corpus/boilerplate.csv: notices, credits, timestamps, headings of story lists)
+and this module's (page furniture, repeated lines), then pagetext's line classifier, which finds
+the article's run of prose; recall comes first (a paragraph next to the article's prose, a
+doubted line inside it and a subheading between its paragraphs stay). pagehead.py then finds the
+headline, dateline and signature around the article. Never strings copied from one site.
+Reading files is corpus.py's job; splitting sentences is sentences.py's.
 
-The cleaned text has one paragraph a line and the headline, when there is one, as its first line.
+The cleaned text has one paragraph a line and the headline, when there is one, as its first line;
+every removed line (or credit cut out of a line) is listed with its reason.
 """
 from __future__ import annotations
 
@@ -15,31 +20,20 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
-import pandas as pd
 
 from . import pagetext
 from .errors import MedialensError
 from .lexicons import data_path, read_table
+from .pagehead import head, signature
+# MONTHS, DATE, n_words, is_heading, normalise_date, find_date: other modules take them from here.
+from .textshape import (DATE, MONTHS, TERMINAL, WORD, find_date, is_body, is_date_only,  # noqa: F401
+                        is_heading, is_prose, n_words, normalise_date)
 
-MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-DATE = re.compile(
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS},?\s+\d{{4}}"     # 17 October 2024
-    rf"|{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"         # Oct 18, 2024
-    r"|\d{4}-\d{2}-\d{2})\b",                                      # 2024-10-17
-    re.IGNORECASE)
-WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
-TERMINAL = tuple(".!?…:;\"”’')]")
 # "forces.The June": a sentence end glued to the next sentence (lower-case word, stop, capital).
 GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{2}[.!?][\"”’])(?=[A-Z][a-z])")
 # Unicode category Cc (C0 and C1 controls) less newline and tab: they carry no text.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 WORD_OF_LETTERS = re.compile(r"[^\W\d_]{3,}")
-SIGNATURE_PREFIX = re.compile(r"^\s*(?:[-–—]+\s*|source\s*:\s*|\(|©\s*)", re.IGNORECASE)
-BYLINE = re.compile(r"^\s*(?:by|written by|posted by|words by)\s", re.IGNORECASE)
-# How far above the article's first line a headline may stand (bylines, dates, captions between).
-HEADLINE_WINDOW = 6
-HEADLINE_WORDS = 14
 # A line the classifier keeps with at least this probability is surely article text.
 CONFIDENT = 0.8
 SUBHEADING_WORDS = 12
@@ -57,46 +51,6 @@ class Cleaned:
     removed: list[tuple[str, str]] = field(default_factory=list)
 
 
-def n_words(text: str) -> int:
-    return len(WORD.findall(text))
-
-
-def is_heading(line: str, first: bool = False) -> bool:
-    """A heading: a short line that does not end like a sentence.
-
-    Inside the text: at most 20 words and no final punctuation at all. The first line, where a
-    headline stands, may be longer (25 words) and may end in "?" or "!".
-
-    >>> is_heading("North Korea Prepares Troop Deployment To Ukraine")
-    True
-    >>> is_heading("Is the North Korean leader preparing his troops for deployment?", first=True)
-    True
-    >>> is_heading("Approximately 10,000 soldiers have been sent to Russia.", first=True)
-    False
-    """
-    line = line.strip()
-    if first:
-        return 0 < n_words(line) <= 25 and not line.endswith((".", "…", ".\"", ".”", ":", ";", ","))
-    return 0 < n_words(line) <= 20 and not line.endswith(TERMINAL)
-
-
-def normalise_date(value: str) -> str:
-    """A written date as YYYY-MM-DD, or '' when it is none."""
-    parsed = pd.to_datetime(str(value).replace(".", "") if value else None, errors="coerce",
-                            format="mixed")
-    return "" if pd.isna(parsed) else parsed.strftime("%Y-%m-%d")
-
-
-def find_date(line: str) -> str:
-    """The first date written in `line`, as YYYY-MM-DD, or ''."""
-    match = DATE.search(line)
-    return normalise_date(match.group(0)) if match else ""
-
-
-def _is_date_only(line: str) -> bool:
-    return bool(DATE.search(line)) and n_words(DATE.sub("", line)) == 0
-
-
 def _is_furniture(line: str) -> bool:
     """Widgets and symbols ("+ ↺ − 16 px", "|||"): few letters, no real word."""
     if WORD_OF_LETTERS.search(line) is None:
@@ -104,10 +58,6 @@ def _is_furniture(line: str) -> bool:
     visible = "".join(line.split())
     # map over the str runs in C: a generator over characters cost more than the tokenizer.
     return sum(map(str.isalpha, visible)) < 0.5 * len(visible)
-
-
-def _is_body(line: str) -> bool:
-    return n_words(line) >= 8 and line.rstrip("\"”’')").endswith((".", "!", "?", "…"))
 
 
 def normalise(raw: str) -> str:
@@ -216,10 +166,10 @@ def clean_text(raw: str, title: str = "", boilerplate=None, classifier=None,
     _cut_lists(lines, reasons, probability)
     _drop_repeated(lines, reasons)
     title = " ".join(title.split())
-    top, date = _head(lines, reasons, bool(title))
+    top, date = head(lines, reasons, bool(title))
     headline = title or (lines[top] if top is not None else "")
     body = [i for i, reason in enumerate(reasons) if reason is None]
-    outlet = _signature(lines, reasons, body)
+    outlet = signature(lines, reasons, body)
     kept = [headline] if headline else []
     for i, line in enumerate(lines):
         if i == top:
@@ -241,10 +191,10 @@ def _keep_best_run(lines: list[str], reasons: list, probability: np.ndarray) -> 
     """When the classifier keeps nothing (a short text unlike the pages it learned from), the
     likeliest line of prose and the prose lines next to it are the article."""
     prose = [i for i, line in enumerate(lines)
-             if reasons[i] is not None and reasons[i].startswith("line classifier") and _is_body(line)]
+             if reasons[i] is not None and reasons[i].startswith("line classifier") and is_body(line)]
     if not prose:
         return
-    best = max(prose, key=lambda i: probability[i])
+    best, prose = max(prose, key=lambda i: probability[i]), set(prose)
     first = last = best
     while first - 1 in prose:
         first -= 1
@@ -257,12 +207,12 @@ def _keep_best_run(lines: list[str], reasons: list, probability: np.ndarray) -> 
 def _extend_prose(lines: list[str], reasons: list) -> None:
     """A paragraph of prose next to one the article keeps belongs to the article: the classifier
     doubts the first and last paragraphs most, and losing article text is the worse error."""
-    prose = [reason is None and _is_prose(line) for line, reason in zip(lines, reasons)]
+    prose = [reason is None and is_prose(line) for line, reason in zip(lines, reasons)]
     for order in (range(1, len(lines)), range(len(lines) - 2, -1, -1)):
         for i in order:
             neighbour = i - 1 if order.step == 1 else i + 1
             if prose[neighbour] and reasons[i] is not None and reasons[i].startswith("line classifier") \
-                    and _is_prose(lines[i]):
+                    and is_prose(lines[i]):
                 reasons[i], prose[i] = None, True
 
 
@@ -270,7 +220,7 @@ def _fill_gaps(lines: list[str], reasons: list, probability: np.ndarray, floor: 
     """Inside the article (its first to its last paragraph of prose), a line the classifier
     doubts but does not rule out is kept: list items, questions of an interview, lines of a
     hard-wrapped paragraph are short like menus but stand among the article's paragraphs."""
-    prose = [i for i, line in enumerate(lines) if reasons[i] is None and _is_prose(line)]
+    prose = [i for i, line in enumerate(lines) if reasons[i] is None and is_prose(line)]
     for i in range(prose[0] + 1, prose[-1]) if prose else ():
         if reasons[i] is not None and reasons[i].startswith("line classifier") and probability[i] >= floor:
             reasons[i] = None
@@ -281,7 +231,7 @@ def _keep_subheadings(lines: list[str], reasons: list) -> None:
     for i in range(1, len(lines) - 1):
         if reasons[i] is not None and reasons[i].startswith("line classifier") \
                 and reasons[i - 1] is None and reasons[i + 1] is None \
-                and _is_body(lines[i - 1]) and _is_body(lines[i + 1]) \
+                and is_body(lines[i - 1]) and is_body(lines[i + 1]) \
                 and is_heading(lines[i]) and n_words(lines[i]) <= SUBHEADING_WORDS:
             reasons[i] = None
 
@@ -300,7 +250,7 @@ def _cut_lists(lines: list[str], reasons: list, probability: np.ndarray) -> None
     """A list heading after the article's last confident line of prose opens a sidebar that runs
     to the next line of prose the classifier keeps (the classifier alone may keep a teaser or a
     date of the list); one inside the article goes alone."""
-    prose = [i for i, line in enumerate(lines) if reasons[i] is None and _is_prose(line)]
+    prose = [i for i, line in enumerate(lines) if reasons[i] is None and is_prose(line)]
     confident = [i for i in prose if probability[i] >= CONFIDENT] or prose
     if not confident:
         return
@@ -308,75 +258,9 @@ def _cut_lists(lines: list[str], reasons: list, probability: np.ndarray) -> None
     if after is not None:
         reasons[after] = "sidebar"
         for j in range(after + 1, len(lines)):
-            if reasons[j] is None and _is_prose(lines[j]):
+            if reasons[j] is None and is_prose(lines[j]):
                 return  # the article goes on after all
             if reasons[j] is None or reasons[j].startswith("line classifier"):
                 reasons[j] = "sidebar"
 
 
-def _is_prose(line: str) -> bool:
-    # A teaser cut short ("... new findings highlighting…") is not a finished sentence.
-    return _is_body(line) and not line.endswith(("…", "..."))
-
-
-def _head(lines: list[str], reasons: list, titled: bool) -> tuple[int | None, str]:
-    """The headline's line (None when the caller gave a title or none is found) and the
-    dateline; what stands above the headline is the site's header."""
-    body = [i for i, reason in enumerate(reasons) if reason is None]
-    start = next((i for i in body if _is_prose(lines[i])), body[0] if body else len(lines))
-    top = None if titled else _headline(lines, reasons, start)
-    date = _dateline(lines, top, start)
-    for i in range(start):
-        if reasons[i] is None and top is not None and i < top:
-            reasons[i] = "site header"
-        elif reasons[i] is not None and reasons[i].startswith("line classifier") and \
-                (_is_date_only(lines[i]) or i < (top or 0)):
-            reasons[i] = "dateline" if _is_date_only(lines[i]) else "site header"
-    return top, date
-
-
-def _headline(lines: list[str], reasons: list, start: int) -> int | None:
-    """The headline's line: a heading of three words or more a few lines above the article's
-    first paragraph: the one the page's title (its first line) repeats, else the nearest one of
-    four to HEADLINE_WORDS words (a longer one is a standfirst), else the nearest."""
-    if start >= len(lines):
-        return None
-    candidates = [i for i in range(start, max(0, start - HEADLINE_WINDOW) - 1, -1)
-                  if (reasons[i] is None or reasons[i].startswith("line classifier"))
-                  and is_heading(lines[i], first=True) and n_words(lines[i]) >= 3
-                  and not BYLINE.match(lines[i]) and not (DATE.search(lines[i]) and n_words(lines[i]) <= 8)]
-    page_title = lines[0].casefold()
-    in_title = [i for i in candidates if i and lines[i].casefold() in page_title]
-    if in_title:
-        return in_title[0]
-    return next((i for i in candidates if 4 <= n_words(lines[i]) <= HEADLINE_WORDS),
-                candidates[0] if candidates else None)
-
-
-def _dateline(lines: list[str], top: int | None, first: int) -> str:
-    """The date written just above the article: a date-only line first, else any short line's."""
-    region = lines[max(0, (first if top is None else top) - 3):first + 1]
-    dated = [line for line in region if n_words(line) <= 12 or line is region[-1]]
-    return next((find_date(line) for line in dated if _is_date_only(line)), "") or \
-        next((find_date(line) for line in dated[:-1] if find_date(line)), "")
-
-
-def _signature(lines: list[str], reasons: list, body: list[int]) -> str:
-    """The outlet's signature: a last article line of a few words that does not end like a
-    sentence ("News.Az", "— Reuters"), or such a line right after the article that ends the page
-    or is marked as one ("— Reuters", "Source: ...")."""
-    def signed(line: str) -> bool:
-        return n_words(line) <= 4 and (not line.endswith((".", "!", "?", "…", "\"", "”"))
-                                       or bool(SIGNATURE_PREFIX.match(line)))
-    if not body:
-        return ""
-    last, after = body[-1], body[-1] + 1
-    if len(body) > 1 and signed(lines[last]):
-        reasons[last] = "outlet signature"
-    elif after < len(lines) and reasons[after] is not None and reasons[after].startswith("line classifier") \
-            and signed(lines[after]) and (after == len(lines) - 1 or SIGNATURE_PREFIX.match(lines[after])):
-        reasons[after] = "outlet signature"
-    else:
-        return ""
-    signature = lines[last] if reasons[last] == "outlet signature" else lines[after]
-    return SIGNATURE_PREFIX.sub("", signature).strip(" ().")
