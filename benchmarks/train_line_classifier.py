@@ -43,7 +43,7 @@ HIDDEN = int(os.environ.get("HIDDEN", 16))
 ALPHA = float(os.environ.get("ALPHA", 1e-3))
 INNER = 3
 # Keep a line from this probability up: losing article text is the worse error (recall first).
-THRESHOLD = float(os.environ.get("THRESHOLD", 0.15))
+THRESHOLD = float(os.environ.get("THRESHOLD", 0.2))
 
 
 def line_labels(lines: list[str], body: str) -> np.ndarray:

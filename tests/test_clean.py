@@ -95,6 +95,41 @@ WIRE_PAGE = "\n".join([
     "Nigeria lifts fuel import ban",
 ])
 
+LOCAL_ARTICLE = [
+    "The mayor announced on Monday a plan to plant 10,000 trees across the city over the next "
+    "three years, focusing on neighbourhoods with the least shade.",
+    "The plan, which will cost about $8 million, is funded partly by a federal grant and partly by "
+    "the city's parks budget, officials said.",
+    "\"Shade is not a luxury. On the hottest days it decides who gets sick,\" the mayor told "
+    "reporters at a park in the east of the city.",
+    "Residents can request a tree for the strip in front of their home through the city's "
+    "website, and planting will begin in the autumn.",
+    "Environmental groups welcomed the plan but said the city must also pay to water and care for "
+    "the trees in their first years, when most losses occur.",
+]
+# Furniture inside the article: an advertisement label, an inline link, a caption, a newsletter box.
+LOCAL_PAGE = "\n".join([
+    "Menu", "Search", "Politics",
+    "Mayor unveils plan to plant 10,000 trees",
+    "Listen to this article",
+    "By Priya Natarajan, City Reporter",
+    "Published 9:14 AM EDT, Mon June 2, 2025",
+    LOCAL_ARTICLE[0],
+    "Advertisement",
+    LOCAL_ARTICLE[1],
+    "RELATED: City council approves parks budget after long debate",
+    LOCAL_ARTICLE[2],
+    "Volunteers planting saplings in Eastside Park on Saturday. Photo: Sam Ortiz",
+    LOCAL_ARTICLE[3],
+    "Sign up for our morning newsletter",
+    "Get the day's top stories in your inbox every morning.",
+    LOCAL_ARTICLE[4],
+    "Most Read",
+    "Police name suspect in downtown robbery",
+    "Five things to do this weekend",
+    "Copyright 2025 Metro Daily. All rights reserved.",
+])
+
 
 def sentences(paragraphs):
     return [s for p in paragraphs for s in re.split(r"(?<=[.!?”])\s+(?=[A-Z“])", p)]
@@ -102,7 +137,8 @@ def sentences(paragraphs):
 
 @pytest.mark.parametrize("page, article", [
     (NEWS_PAGE, NEWS_ARTICLE), (BLOG_PAGE, BLOG_ARTICLE), (WIRE_PAGE, WIRE_ARTICLE[1:]),
-], ids=["news", "blog", "wire"])
+    (LOCAL_PAGE, LOCAL_ARTICLE),
+], ids=["news", "blog", "wire", "local"])
 def test_no_sentence_of_the_article_is_lost(page, article):
     text = clean_text(page).text
     for sentence in sentences(article):
@@ -113,7 +149,8 @@ def test_no_sentence_of_the_article_is_lost(page, article):
     (NEWS_PAGE, "Council votes to close two libraries"),
     (BLOG_PAGE, "Why I lost a hive this winter"),
     (WIRE_PAGE, "Kenya central bank holds rate as inflation eases"),
-], ids=["news", "blog", "wire"])
+    (LOCAL_PAGE, "Mayor unveils plan to plant 10,000 trees"),
+], ids=["news", "blog", "wire", "local"])
 def test_the_headline_is_the_first_line_once(page, headline):
     cleaned = clean_text(page)
     lines = cleaned.text.split("\n")
@@ -147,6 +184,15 @@ def test_the_headline_is_the_first_line_once(page, headline):
     (WIRE_PAGE, "Reporting by Ann Mwangi"),
     (WIRE_PAGE, "Read more"),
     (WIRE_PAGE, "Ghana’s cedi slides to record low"),
+    (LOCAL_PAGE, "Listen to this article"),
+    (LOCAL_PAGE, "By Priya Natarajan"),
+    (LOCAL_PAGE, "Advertisement"),
+    (LOCAL_PAGE, "RELATED: City council"),
+    (LOCAL_PAGE, "Volunteers planting saplings"),
+    (LOCAL_PAGE, "Sign up for our morning newsletter"),
+    (LOCAL_PAGE, "top stories in your inbox"),
+    (LOCAL_PAGE, "Five things to do this weekend"),
+    (LOCAL_PAGE, "Copyright 2025"),
 ])
 def test_page_furniture_goes_with_a_reason(page, gone):
     cleaned = clean_text(page)
@@ -160,8 +206,18 @@ def test_a_subheading_between_paragraphs_stays():
 
 def test_the_dateline_and_the_credit_cut_out_of_a_caption():
     assert clean_text(NEWS_PAGE).date == "2025-03-04"
+    assert clean_text(LOCAL_PAGE).date == "2025-06-02"
     removed = clean_text(WIRE_PAGE).removed
     assert ("(Photo: Jane Doe/Agency)", "credit") in removed
+    assert ("The central bank headquarters in Nairobi.", "caption") in removed
+
+
+def test_a_credit_inside_a_paragraph_goes_and_the_paragraph_stays():
+    sentence = ("The minister, who spoke at the summit (Photo: Jane Doe/Agency), said the talks had "
+                "failed on Monday after the envoys could not agree on a text.")
+    cleaned = clean_text("Talks Fail in Geneva\n" + sentence)
+    assert "said the talks had failed on Monday" in cleaned.text
+    assert "Jane Doe" not in cleaned.text
 
 
 @pytest.mark.parametrize("line, rule_removes", [

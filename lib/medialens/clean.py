@@ -37,6 +37,8 @@ WORD_OF_LETTERS = re.compile(r"[^\W\d_]{3,}")
 # A line the classifier keeps with at least this probability is surely article text.
 CONFIDENT = 0.8
 SUBHEADING_WORDS = 12
+CAPTION_WORDS = 30
+SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
 # Inside the article, a line the classifier scores at least this is kept (see _fill_gaps).
 GAP_FLOOR = 0.02
 
@@ -115,12 +117,18 @@ def prepare(raw: str, rules, removed: list) -> tuple[list[str], list[str | None]
     reasons: list[str | None] = []
     heading = np.zeros(len(lines))
     for i, line in enumerate(lines):
+        credited = False  # a credit ends the line: the rest is a photo's caption
         for rule in span_rules:
-            removed.extend((m.group(0).strip(), "credit") for m in rule.finditer(line))
-            line = rule.sub(" ", line)
+            matches = list(rule.finditer(line))
+            if matches:
+                removed.extend((match.group(0).strip(), "credit") for match in matches)
+                credited = credited or matches[-1].end() >= len(line.rstrip())
+                line = SPACE_BEFORE_PUNCTUATION.sub(r"\1", rule.sub(" ", line))
         lines[i] = line = " ".join(line.split())
         if not line:
             reasons.append("empty once credits are cut")
+        elif credited and n_words(line) <= CAPTION_WORDS:
+            reasons.append("caption")
         elif _is_furniture(line) and not DATE.search(line):
             reasons.append("page furniture")
         elif any(rule.search(line) for rule in notice_rules) or (
@@ -206,14 +214,15 @@ def _keep_best_run(lines: list[str], reasons: list, probability: np.ndarray) -> 
 
 def _extend_prose(lines: list[str], reasons: list) -> None:
     """A paragraph of prose next to one the article keeps belongs to the article: the classifier
-    doubts the first and last paragraphs most, and losing article text is the worse error."""
-    prose = [reason is None and is_prose(line) for line, reason in zip(lines, reasons)]
-    for order in (range(1, len(lines)), range(len(lines) - 2, -1, -1)):
-        for i in order:
-            neighbour = i - 1 if order.step == 1 else i + 1
-            if prose[neighbour] and reasons[i] is not None and reasons[i].startswith("line classifier") \
-                    and is_prose(lines[i]):
-                reasons[i], prose[i] = None, True
+    doubts the first and last paragraphs most, and losing article text is the worse error.
+    Lines a rule removed (an advertisement label, a newsletter box) do not separate them."""
+    open_ = [i for i, reason in enumerate(reasons) if reason is None or reason.startswith("line classifier")]
+    prose = {i for i in open_ if reasons[i] is None and is_prose(lines[i])}
+    for order in (open_, open_[::-1]):
+        for neighbour, i in zip(order, order[1:]):
+            if neighbour in prose and reasons[i] is not None and is_prose(lines[i]):
+                reasons[i] = None
+                prose.add(i)
 
 
 def _fill_gaps(lines: list[str], reasons: list, probability: np.ndarray, floor: float) -> None:
