@@ -27,6 +27,7 @@ from .lexicons import data_path, read_table
 from .pagehead import head, signature
 # MONTHS, DATE, n_words, is_heading, normalise_date, find_date: other modules take them from here.
 from .textshape import (DATE, MONTHS, TERMINAL, WORD, find_date, is_body, is_date_only,  # noqa: F401
+                        is_sentence,
                         is_heading, is_prose, n_words, normalise_date)
 
 # "forces.The June": a sentence end glued to the next sentence (lower-case word, stop, capital).
@@ -166,8 +167,8 @@ def clean_text(raw: str, title: str = "", boilerplate=None, classifier=None,
     for i, p in enumerate(probability.tolist()):
         if reasons[i] is None and p < threshold:
             reasons[i] = f"line classifier (p={p:.2f})"
-    if all(reason is not None for reason in reasons):
-        _keep_best_run(lines, reasons, probability)
+    if not any(reason is None and is_prose(line) for line, reason in zip(lines, reasons)):
+        _keep_best_prose(lines, reasons, probability)
     _extend_prose(lines, reasons)
     _fill_gaps(lines, reasons, probability, (classifier or pagetext.model()).get("gap_floor", GAP_FLOOR))
     _keep_subheadings(lines, reasons)
@@ -195,34 +196,33 @@ def clean_text(raw: str, title: str = "", boilerplate=None, classifier=None,
                    removed=removed)
 
 
-def _keep_best_run(lines: list[str], reasons: list, probability: np.ndarray) -> None:
-    """When the classifier keeps nothing (a short text unlike the pages it learned from), the
-    likeliest line of prose and the prose lines next to it are the article."""
+def _keep_best_prose(lines: list[str], reasons: list, probability: np.ndarray) -> None:
+    """When the classifier keeps no paragraph of prose (a short text unlike the pages it learned
+    from), the likeliest one is the article's; _extend_prose adds its neighbours."""
     prose = [i for i, line in enumerate(lines)
              if reasons[i] is not None and reasons[i].startswith("line classifier") and is_body(line)]
-    if not prose:
-        return
-    best, prose = max(prose, key=lambda i: probability[i]), set(prose)
-    first = last = best
-    while first - 1 in prose:
-        first -= 1
-    while last + 1 in prose:
-        last += 1
-    for i in range(first, last + 1):
-        reasons[i] = None
+    if prose:
+        reasons[max(prose, key=lambda i: probability[i])] = None
 
 
 def _extend_prose(lines: list[str], reasons: list) -> None:
-    """A paragraph of prose next to one the article keeps belongs to the article: the classifier
-    doubts the first and last paragraphs most, and losing article text is the worse error.
-    Lines a rule removed (an advertisement label, a newsletter box) do not separate them."""
+    """A sentence next to the article's prose belongs to the article: the classifier doubts the
+    first and last paragraphs most, and losing article text is the worse error. Lines a rule
+    removed (an advertisement label, a newsletter box) do not separate them, nor does one short
+    subheading."""
     open_ = [i for i, reason in enumerate(reasons) if reason is None or reason.startswith("line classifier")]
     prose = {i for i in open_ if reasons[i] is None and is_prose(lines[i])}
     for order in (open_, open_[::-1]):
-        for neighbour, i in zip(order, order[1:]):
-            if neighbour in prose and reasons[i] is not None and is_prose(lines[i]):
-                reasons[i] = None
-                prose.add(i)
+        for before, line_, after in zip(order, order[1:], order[2:] + [None]):
+            if before not in prose or reasons[line_] is None:
+                continue
+            if is_sentence(lines[line_]):
+                reasons[line_] = None
+                prose.add(line_)
+            elif order is open_ and after is not None and is_heading(lines[line_]) \
+                    and n_words(lines[line_]) <= SUBHEADING_WORDS and is_prose(lines[after]):
+                reasons[line_] = reasons[after] = None
+                prose.add(after)
 
 
 def _fill_gaps(lines: list[str], reasons: list, probability: np.ndarray, floor: float) -> None:

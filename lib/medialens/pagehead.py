@@ -58,14 +58,17 @@ def _dateline(lines: list[str], top: int | None, first: int) -> str:
 
 def signature(lines: list[str], reasons: list, body: list[int]) -> str:
     """The outlet's signature: a last article line of a few words that does not end like a
-    sentence ("News.Az", "— Reuters"), or such a line right after the article that ends the page
-    or is marked as one ("— Reuters", "Source: ...")."""
+    sentence ("News.Az", "— Reuters"), or such a line below the article (past lines a rule
+    removed) that ends the page or is marked as one ("— Reuters", "Source: ...")."""
     def signed(line: str) -> bool:
         return n_words(line) <= 4 and (not line.endswith((".", "!", "?", "…", "\"", "”"))
                                        or bool(SIGNATURE_PREFIX.match(line)))
     if not body:
         return ""
-    last, after = body[-1], body[-1] + 1
+    last = body[-1]
+    # the first line below the article that no rule removed (past "Click here to subscribe")
+    after = next((i for i in range(last + 1, len(lines)) if reasons[i].startswith("line classifier")),
+                 len(lines))
     if len(body) > 1 and signed(lines[last]):
         reasons[last] = "outlet signature"
     elif after < len(lines) and reasons[after] is not None and reasons[after].startswith("line classifier") \

@@ -69,3 +69,8 @@ def is_body(line: str) -> bool:
 def is_prose(line: str) -> bool:
     # A teaser cut short ("... new findings highlighting…") is not a finished sentence.
     return is_body(line) and not line.endswith(("…", "..."))
+
+
+def is_sentence(line: str) -> bool:
+    """A line of two words or more that ends like a sentence ("He said no.")."""
+    return n_words(line) >= 2 and line.rstrip("\"”’')").endswith((".", "!", "?")) and not line.endswith("...")
