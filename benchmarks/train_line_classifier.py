@@ -1,11 +1,13 @@
 """Train the page-text line classifier (lib/medialens/data/corpus/line_classifier.json).
 
 Trains on the whole pages of ../shared/extraction (text/ and the annotators' article bodies in
-ground-truth.json): a line is article text when its 4-token shingles are in the marked body
+ground-truth.json): a line is article text when half its 4-token shingles are in the marked body
 (lines of fewer than four tokens: when they occur in the body next to an article line). Two
-logistic regressions (medialens.pagetext: line features, then the first pass smoothed over
-neighbours), the second trained on the first's out-of-fold scores so it learns how far to trust
-them on unseen pages.
+passes (medialens.pagetext: line features with their neighbours', then the first pass's scores
+smoothed over neighbours and the page's main run), each a small neural network (HIDDEN units;
+HIDDEN=0 gives a logistic regression); the second is trained on the first's out-of-fold scores so
+it learns how far to trust them on unseen pages. THRESHOLD (0.2) is the probability from which a
+line is kept: low, because losing article text is the worse error.
 
 Reports the benchmark's metric by grouped k-fold over PAGES (a page is never scored by a model
 that learned from it): that is the honest estimate; then writes the model trained on all pages.
