@@ -248,3 +248,12 @@ def test_the_classifier_scores_prose_above_a_menu():
 
 def test_main_run_is_the_heaviest_run():
     assert pagetext.main_run(np.array([-1.0, 2, 3, -1, 4, -9, 5])) == (1, 5)
+
+
+@pytest.mark.parametrize("raw, text", [
+    ("Breaking: markets fall sharply\nAdvertisement", "Breaking: markets fall sharply"),
+    ("Results\nArsenal 2 Chelsea 1\nLiverpool 0 Everton 0\nFull time.",
+     "Results\nArsenal 2 Chelsea 1\nLiverpool 0 Everton 0\nFull time."),
+])
+def test_a_text_without_prose_is_kept_as_the_rules_leave_it(raw, text):
+    assert clean_text(raw).text == text

@@ -169,6 +169,9 @@ def clean_text(raw: str, title: str = "", boilerplate=None, classifier=None,
             reasons[i] = f"line classifier (p={p:.2f})"
     if not any(reason is None and is_prose(line) for line, reason in zip(lines, reasons)):
         _keep_best_prose(lines, reasons, probability)
+    if all(reason is not None for reason in reasons):
+        # No prose at all (a one-line note, a table of figures): what the rules leave is the text.
+        reasons = [None if reason and reason.startswith("line classifier") else reason for reason in reasons]
     _extend_prose(lines, reasons)
     _fill_gaps(lines, reasons, probability, (classifier or pagetext.model()).get("gap_floor", GAP_FLOOR))
     _keep_subheadings(lines, reasons)
