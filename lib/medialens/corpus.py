@@ -216,12 +216,15 @@ def _extract_html(path: Path, html: str) -> dict:
 def clean_document(article: dict, boilerplate=None) -> dict:
     """A document of load_corpus from an article of iter_raw_documents (`boilerplate`: the
     rules of clean.boilerplate_rules, built-in ones when None). A saved HTML page's article and
-    metadata are extracted here; metadata given beside it (metadata.csv) wins."""
+    metadata are extracted here; metadata given beside it (metadata.csv) wins. Trafilatura has
+    already cut an HTML page down to its article, so only plain text goes through page cleaning."""
+    is_page_text = "html" not in article
     if "html" in article:
         extracted = _extract_html(article["where"], article["html"])
         article = {**{k: v for k, v in article.items() if k != "html"},
                    **{k: article.get(k) or v for k, v in extracted.items()}}
-    cleaned = clean_text(article["raw_text"], title=article.get("title", ""), boilerplate=boilerplate)
+    cleaned = clean_text(article["raw_text"], title=article.get("title", ""), boilerplate=boilerplate,
+                         page=is_page_text)
     if not cleaned.text.strip():
         raise MedialensError(article["where"], "no article text left after cleaning")
     return {"doc_id": article["doc_id"], "title": cleaned.title,
