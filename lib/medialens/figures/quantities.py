@@ -23,6 +23,7 @@ import re
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .numbers import WORD
+from .rules import CHANGES, PERCENT_TOPICS
 from .units import unit_of, word_list as _words
 
 # Between two figures that give one amount in two units: "£4.5m ($5.7m)", "310mm, or 12 inches".
@@ -42,10 +43,6 @@ CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 # Topics of a percentage that, next to a named party or body, mean its share.
 SHARES = {"share", "lead", "support"}
-CHANGES = {"increase", "decrease"}
-# Topics whose change is itself what is reported: "council tax will rise by 4.99%" and "raises
-# council tax by 4.99 percent" are one tax increase.
-CHANGED = {"tax", "pay", "cost", "price", "fare", "rent", "interest rate"}
 THERE = re.compile(r"\b(?:the\s+)?(?:\w+\s+)?(province|region|district|state|county|capital|city|north|south|east|west)\b", re.IGNORECASE)
 ORIGIN = re.compile(r"^(?:\s+of\s+(?:them|whom|the\s+[\w-]+))?(?:\s+(?:were|was|are|is|came))?\s+from\s+(?:the\s+)?(?:neighbouring\s+|nearby\s+)?([\w-]+)")
 PARTITIVE = re.compile(r"\s*of\s+(?:them|those|whom|these|the\s+(?!\d)[\w-]+)", re.IGNORECASE)
@@ -118,7 +115,7 @@ def set_quantity(text: str, row: dict, clause: tuple[int, int, int], headline: s
         name = previous["_base"]  # "£4.5m ($5.7m)", "310mm, or about 12.2 inches": one amount
     elif cls == "money" or row["unit"] in q.currencies:
         wide = _context(text, row, clause[0], clause[1], q, cut=False)
-        name = _of_topic(wide[0], q) or _changed(*wide, q) or _nearest(*wide, q.topic) or ""  # none: not compared
+        name = _money_topic(*wide, _words(text, max(clause[2], row["start"] - 160), row["start"]), recent, q)
     elif row["unit"] in ("%", "percentage points"):
         name = _share(text, row, *_context(text, row, clause[0], clause[1], q, cut=False), clause, q)
     elif row["unit"] or cls == "measure":
@@ -152,11 +149,32 @@ def _of_topic(before: list[str], q) -> str | None:
     return None
 
 
-def _changed(before: list[str], after: list[str], q) -> str | None:
-    """"tax increase" when a change word and a topic that changes both stand near the figure."""
-    change = _nearest(before, after, {k: v for k, v in q.topic.items() if v in CHANGES})
-    other = _nearest(before, after, {k: v for k, v in q.topic.items() if v in CHANGED})
+def _changed(before: list[str], after: list[str], q, levels: dict | None = None) -> str | None:
+    """"tax increase", "profit decrease" when a change word and what changes both stand near the
+    figure; "fell 18% to £412m": a figure after "to" is the new level, not the change. A change
+    word after the figure is its own only right after it ("a £14m increase", not "a budget that
+    cuts 400 jobs")."""
+    levels = levels or q.level_topics
+    change = _nearest(before, after[:2], q.change_topics)
+    if change and before[-1:] == ["to"]:
+        level = _find([w for w in before if w not in q.change_topics], levels, last=True)
+        return level[0] if level else None
+    other = _nearest(before, after, levels)
     return f"{other} {change}" if change and other else None
+
+
+def _money_topic(before: list[str], after: list[str], sentence: list[str], recent: list[dict], q) -> str:
+    """What a sum of money is of; a bare change ("an extra £102", "an increase of £102") takes what
+    changes from its sentence, else from the sum of money before it; '' when nothing names it."""
+    levels = {k: v for k, v in q.money_topics.items() if v not in CHANGES}
+    name = _of_topic(before, q) or _changed(before, after, q, levels) or _nearest(before, after, q.money_topics) or ""
+    if name in CHANGES:
+        level = _find(sentence, levels, last=True)
+        changes = [r["_base"].rsplit(" ", 1)[0] for r in recent if r.get("_base", "").rsplit(" ", 1)[-1] in CHANGES
+                   and " " in r["_base"] and (r["unit"] in q.currencies or r["unit"] == "%")]
+        topic = level[0] if level else changes[-1] if changes else ""
+        name = f"{topic} {name}" if topic else name
+    return name
 
 
 def _share(text: str, row: dict, before: list[str], after: list[str], clause: tuple[int, int], q) -> str:
@@ -170,8 +188,9 @@ def _share(text: str, row: dict, before: list[str], after: list[str], clause: tu
         event = next((q.event[w] for w in rest[1:3] if w in q.event), None)
         if event:
             topic = f"{q.noun.get(head, head)} {event}"  # "80% of ballots counted"
-        elif head:
+        elif head:  # "41 percent of its spending": a share of the budget, never the budget itself
             topic = q.topic.get(head) or q.noun.get(head, head)
+            topic = topic if topic in PERCENT_TOPICS | CHANGES else f"share of {topic}"
     topic = topic or _of_topic(before, q) or _changed(before, after, q) or _nearest(before, after, q.topic) or "share"
     names = []
     for start in (clause[0], clause[2]):  # the clause, else the sentence ("the Union, on 38.9%, says")
@@ -283,6 +302,7 @@ def settle_bare_nouns(rows: list[dict], rules) -> None:
     ("may send up to 100,000 troops") is that event's count: later mentions drop the verb. With
     two events for the noun it stays apart."""
     events: dict[str, set[str]] = {}
+    rows = [row for row in rows if not row["unit"]]  # counts: a sum of money has topics, not events
     for row in rows:
         noun, _, event = row["_base"].partition(" ")
         if event and "," not in row["quantity"]:
