@@ -1,6 +1,6 @@
 """Quantities (issue 12): what each figure is a value of, so the same thing is compared across
 articles. Sentences come from the stories in tests/stories (written for these tests); the pair
-measure runs on the three development stories (heatwave is held out: see tests/stories/README.md)."""
+measure runs on the development stories (wildfire and layoffs are held out: see tests/stories/README.md)."""
 import math
 import sys
 from pathlib import Path
@@ -34,8 +34,8 @@ def row_of(found, key):
     ("The trust employs 9,000 nurses, according to its annual report.", "9,000 nurses", "nurses employed", "people"),
     ("Around 5,000 nurses walked out at hospitals on Monday.", "5,000 nurses", "nurses on strike", "people"),
     ("Express train derails near Corvale, killing at least nine", "nine", "deaths", "casualties"),
-    ("Council tax will rise by 4.99%.", "4.99%", "tax increase", "percent"),
-    ("Harlow city council raises council tax by 4.99 percent.", "4.99 percent", "tax increase", "percent"),
+    ("Council tax will rise by 4.99%.", "4.99%", "tax increase (%)", "percent"),
+    ("Harlow city council raises council tax by 4.99 percent.", "4.99 percent", "tax increase (%)", "percent"),
     ("About 400 jobs will go, and 150 people will be made redundant.", "150 people", "redundancies", "people"),
     # Breakdowns: a place, a part, a group.
     ("Police said 26 of the dead were in Olen district, the worst hit.", "26 of the dead", "deaths, Olen", "casualties"),
@@ -43,16 +43,16 @@ def row_of(found, key):
     # The setting of the whole story (in the headline) is no breakdown.
     ("Floods kill at least 42 in Tarma basin\n\nAt least 42 people have died in Tarma.", "42 people", "deaths", "casualties"),
     ("Riot officers made 23 arrests, and four officers were hurt.", "four officers", "injured, officers", "casualties"),
-    ("In the capital Astra, the Alliance is ahead with 58%.", "58%", "share, Alliance, Astra", "percent"),
+    ("In the capital Astra, the Alliance is ahead with 58%.", "58%", "share, Alliance, Astra (%)", "percent"),
     # Enumerations are their own quantities.
     ("Visitors had travelled from more than 20 countries.", "20 countries", "countries", "other"),
     ("Ten countries have so far sent rescue teams or supplies.", "Ten countries", "countries", "other"),
     # Money and percentages: what they are of, and rates.
     ("The trust said the strike was costing it about £2 million a day.", "£2 million", "cost, per day", "money"),
-    ("Nurses rejected a pay offer of 3.5%.", "3.5%", "offer", "percent"),
-    ("The union is asking for a rise of 11%.", "11%", "demand", "percent"),
-    ("The governing National Union had 39.2 percent.", "39.2 percent", "share, Union", "percent"),
-    ("With 80% of ballots counted, the Civic Alliance has 45.3%.", "80%", "votes counted", "percent"),
+    ("Nurses rejected a pay offer of 3.5%.", "3.5%", "offer (%)", "percent"),
+    ("The union is asking for a rise of 11%.", "11%", "demand (%)", "percent"),
+    ("The governing National Union had 39.2 percent.", "39.2 percent", "share, Union (%)", "percent"),
+    ("With 80% of ballots counted, the Civic Alliance has 45.3%.", "80%", "votes counted (%)", "percent"),
     ("About 2.1 million ballots had been counted.", "2.1 million ballots", "votes counted", "votes"),
     # What news counts in general.
     ("Police detained 40 protesters outside the ministry.", "40 protesters", "arrested", "people"),
@@ -61,6 +61,20 @@ def row_of(found, key):
     pytest.param("Some 400 troops were sent in the first batch; up to 10,000 troops could be deployed in all.",
                  "10,000 troops", "troops sent, in all", "troops",
                  marks=pytest.mark.xfail(reason="'in all' (a ceiling of what may be sent) is not read as a scope")),
+    # Other wordings of one event, and money and percentages of other genres (sentences written
+    # for these tests: a transit fare rise, a hospital report, a factory closure, a bank's results).
+    ("More than 3,000 people were told to leave their homes as the river rose.", "3,000 people", "displaced", "people"),
+    ("The plant will close with the loss of 450 jobs.", "450 jobs", "jobs lost", "jobs"),
+    ("Up to 300 jobs are at risk at the depot.", "300 jobs", "jobs lost", "jobs"),
+    ("Five branches face closure under the plan.", "Five branches", "branches closed", "buildings"),
+    ("Bus fares will rise by 6% in January.", "6%", "ticket price increase (%)", "percent"),
+    ("Annual profit fell 12% to £310 million.", "12%", "profit decrease (%)", "percent"),
+    ("Annual profit fell 12% to £310 million.", "£310 million", "profit", "money"),
+    ("Sales rose to $2.4 billion, the bank said.", "$2.4 billion", "revenue", "money"),
+    ("Councillors voted through savings of £12 million.", "£12 million", "savings", "money"),
+    ("An appeal for the victims' families has raised £40,000.", "£40,000", "aid", "money"),
+    ("The trust spends 30 percent of its budget on agency staff.", "30 percent", "share of budget (%)", "percent"),
+    ("A weekly ticket will go up to £28, an increase of £3.", "£3", "ticket price increase", "money"),
 ])
 def test_quantity_of_a_figure(text, key, quantity, referent_class):
     row = row_of(figures_of(text), key)
@@ -80,6 +94,10 @@ def test_quantity_of_a_figure(text, key, quantity, referent_class):
     ("The district council said the floods had destroyed 2,300 homes and damaged a further 5,100.",
      ("2,300", "5,100"), False),
     ("Tens of thousands of supporters packed the square, and four officers were hurt.", ("Tens", "four"), False),
+    # A percentage is never the same quantity as a sum of money of the same thing.
+    ("Rents will rise 5%, or about £60 a month for a typical flat.", ("5%", "£60"), False),
+    # The amount a figure rose to is not the rise.
+    ("The fund grew by £3m to £45m.", ("£3m", "£45m"), False),
     # Two parts of one total are two breakdowns.
     ("Of the seven who died, five were from the valley and two from overseas.", ("five", "two"), False),
     # A count before a subordinate clause is not the clause's event.

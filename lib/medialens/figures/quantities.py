@@ -135,6 +135,10 @@ def set_quantity(text: str, row: dict, clause: tuple[int, int, int], headline: s
     new = INCREMENT.search(text, row.get("_number_end", row["end"]), row["end"])
     parts = (name, scope if scope != name else "", "new" if new and name else "", rate[0] if rate else "")
     row["quantity"] = ", ".join(part for part in parts if part) if name else ""
+    if name and row["unit"] in ("%", "percentage points"):
+        # A percentage is never the same quantity as a count or a sum of money ("council tax
+        # rises 4.99%" and "£102 a year more"): its unit is part of its name.
+        row["quantity"] += f" ({row['unit']})"
     row["_base"] = name
 
 
@@ -156,6 +160,9 @@ def _changed(before: list[str], after: list[str], q, levels: dict | None = None)
     cuts 400 jobs")."""
     levels = levels or q.level_topics
     change = _nearest(before, after[:2], q.change_topics)
+    right_before = _find(before, q.topic, last=True)
+    if right_before and right_before[1] == 0 and right_before[0] not in CHANGES:
+        change = None  # "a fund that has raised €85,000": money collected, not an increase
     if change and before[-1:] == ["to"]:
         level = _find([w for w in before if w not in q.change_topics], levels, last=True)
         return level[0] if level else None
@@ -167,6 +174,10 @@ def _money_topic(before: list[str], after: list[str], sentence: list[str], recen
     """What a sum of money is of; a bare change ("an extra £102", "an increase of £102") takes what
     changes from its sentence, else from the sum of money before it; '' when nothing names it."""
     levels = {k: v for k, v in q.money_topics.items() if v not in CHANGES}
+    if before[-1:] == ["to"] and _find(sentence[-8:], q.change_topics, last=True):
+        level = _find([w for w in sentence[-12:] if w not in q.change_topics], levels, last=True)
+        if level:  # "profit fell 12% to £310m", "will go up to £28": the new level, not the change
+            return level[0]
     name = _of_topic(before, q) or _changed(before, after, q, levels) or _nearest(before, after, q.money_topics) or ""
     if name in CHANGES:
         level = _find(sentence, levels, last=True)
