@@ -12,7 +12,7 @@ side by side, article by article.
 
 The modules: numbers (number shapes, no spaCy), rules (the compiled lexicons), extract (figure
 rows), referents (what is counted), clauses and modality (how firmly, one index per sentence),
-quantities and units (what a figure is a value of), compare (across articles).
+quantities, topics and units (what a figure is a value of), compare (across articles).
 
 Every word list is data in data/figures/ (README.md there says where each comes from):
 figure_numbers (number words), figure_qualifiers (approximators and bounds), figure_vague

@@ -6,7 +6,9 @@ A quantity is named from the figure's clause:
   workers, visitors: `generic`) then adds nothing, any other noun names what the event happened to
   ("nurses on strike");
 - for money and percentages the topic (`topic`: aid, cost, offer, turnout, vote share ...), and
-  for a share the party or body it belongs to ("vote share, Alliance");
+  for a share the party or body it belongs to ("vote share, Alliance"): topics.py; a percentage
+  carries its unit in its name ("tax increase (%)"), so it is never one quantity with a sum of
+  money or a count;
 - the scope that narrows it, which makes it a breakdown shown beside its total, never compared
   with it: a group (`group`: children, officers, from abroad), a place ("in Olen district", unless
   that place is the article's headline setting), a part ("26 of the dead"), a rate ("a day");
@@ -22,8 +24,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .numbers import WORD
-from .rules import CHANGES, PERCENT_TOPICS
+from .topics import find as _find, money_topic, nearest as _nearest, share_name
 from .units import unit_of, word_list as _words
 
 # Between two figures that give one amount in two units: "£4.5m ($5.7m)", "310mm, or 12 inches".
@@ -41,42 +42,15 @@ INCREMENT = re.compile(r"\b(?:more|further|additional|another|new)\b", re.IGNORE
 FRONTED = re.compile(r"\s*In\s+(?:the\s+)?((?:(?:capital|province|region|state|county|city|north|south|east|west)\s+)?[A-Z][\w-]+(?:\s+(?:district|province|region|county|state))?),")
 CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
-# Topics of a percentage that, next to a named party or body, mean its share.
-SHARES = {"share", "lead", "support"}
 THERE = re.compile(r"\b(?:the\s+)?(?:\w+\s+)?(province|region|district|state|county|capital|city|north|south|east|west)\b", re.IGNORECASE)
 ORIGIN = re.compile(r"^(?:\s+of\s+(?:them|whom|the\s+[\w-]+))?(?:\s+(?:were|was|are|is|came))?\s+from\s+(?:the\s+)?(?:neighbouring\s+|nearby\s+)?([\w-]+)")
 PARTITIVE = re.compile(r"\s*of\s+(?:them|those|whom|these|the\s+(?!\d)[\w-]+)", re.IGNORECASE)
-NAME = re.compile(r"(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+")
 PLACE_NAME = re.compile(r"\b([A-Z][\w-]+)\s+(?:district|province|region|county|state|prefecture)\b")
 IN_PLACE = re.compile(r"\b(?:in|across|at)\s+(?:the\s+)?((?:[A-Z][\w-]+\s*)+(?:district|province|region|state|county)?|(?:capital|province|region|north|south|east|west)\b(?:\s+[A-Z][\w-]+)?)")
 
 
-def _find(words: list[str], table: dict[str, str], longest: int = 4, last: bool = False):
-    """(name, distance) of the lexicon term nearest the start of `words` (nearest the end with
-    `last`), the longest match at each place; distance counts the words between."""
-    if last:  # by where the phrase ends: "would win" before "win"
-        for end in range(len(words), 0, -1):
-            for n in range(min(longest, end), 0, -1):
-                phrase = " ".join(words[end - n:end])
-                if phrase in table:
-                    return table[phrase], len(words) - end
-        return None
-    for i in range(len(words)):
-        for n in range(min(longest, len(words) - i), 0, -1):
-            phrase = " ".join(words[i:i + n])
-            if phrase in table:
-                return table[phrase], i
-    return None
 
 
-def _nearest(before: list[str], after: list[str], table: dict[str, str]) -> str | None:
-    """The term nearest the figure: after it first (the verb usually follows its subject), then
-    before it."""
-    hit_after = _find(after, table)
-    hit_before = _find(before, table, last=True)
-    if hit_after and (not hit_before or hit_after[1] < hit_before[1]):
-        return hit_after[0]
-    return hit_before[0] if hit_before else None
 
 
 def _context(text: str, row: dict, clause_start: int, clause_end: int, q, cut: bool = True):
@@ -115,9 +89,9 @@ def set_quantity(text: str, row: dict, clause: tuple[int, int, int], headline: s
         name = previous["_base"]  # "£4.5m ($5.7m)", "310mm, or about 12.2 inches": one amount
     elif cls == "money" or row["unit"] in q.currencies:
         wide = _context(text, row, clause[0], clause[1], q, cut=False)
-        name = _money_topic(*wide, _words(text, max(clause[2], row["start"] - 160), row["start"]), recent, q)
+        name = money_topic(*wide, _words(text, max(clause[2], row["start"] - 160), row["start"]), recent, q)
     elif row["unit"] in ("%", "percentage points"):
-        name = _share(text, row, *_context(text, row, clause[0], clause[1], q, cut=False), clause, q)
+        name = share_name(text, row, *_context(text, row, clause[0], clause[1], q, cut=False), clause, q)
     elif row["unit"] or cls == "measure":
         name = _nearest(before, after, q.topic) or q.dimension.get(row["unit"], row["referent"].lower() or "measure")
     else:
@@ -142,77 +116,12 @@ def set_quantity(text: str, row: dict, clause: tuple[int, int, int], headline: s
     row["_base"] = name
 
 
-def _of_topic(before: list[str], q) -> str | None:
-    """"a pay offer of 3.5%", "a budget of £3bn", "the gap of 7.5 points": the word before "of"."""
-    if len(before) >= 2 and before[-1] == "of":
-        topic = q.topic.get(before[-2])
-        if topic in ("increase", "decrease"):  # "asking for a rise of 11%": the demand
-            wider = _find(before[-6:-2], {k: v for k, v in q.topic.items() if v in ("demand", "offer")}, last=True)
-            topic = wider[0] if wider else topic
-        return topic
-    return None
 
 
-def _changed(before: list[str], after: list[str], q, levels: dict | None = None) -> str | None:
-    """"tax increase", "profit decrease" when a change word and what changes both stand near the
-    figure; "fell 18% to £412m": a figure after "to" is the new level, not the change. A change
-    word after the figure is its own only right after it ("a £14m increase", not "a budget that
-    cuts 400 jobs")."""
-    levels = levels or q.level_topics
-    change = _nearest(before, after[:2], q.change_topics)
-    right_before = _find(before, q.topic, last=True)
-    if right_before and right_before[1] == 0 and right_before[0] not in CHANGES:
-        change = None  # "a fund that has raised €85,000": money collected, not an increase
-    if change and before[-1:] == ["to"]:
-        level = _find([w for w in before if w not in q.change_topics], levels, last=True)
-        return level[0] if level else None
-    other = _nearest(before, after, levels)
-    return f"{other} {change}" if change and other else None
 
 
-def _money_topic(before: list[str], after: list[str], sentence: list[str], recent: list[dict], q) -> str:
-    """What a sum of money is of; a bare change ("an extra £102", "an increase of £102") takes what
-    changes from its sentence, else from the sum of money before it; '' when nothing names it."""
-    levels = {k: v for k, v in q.money_topics.items() if v not in CHANGES}
-    if before[-1:] == ["to"] and _find(sentence[-8:], q.change_topics, last=True):
-        level = _find([w for w in sentence[-12:] if w not in q.change_topics], levels, last=True)
-        if level:  # "profit fell 12% to £310m", "will go up to £28": the new level, not the change
-            return level[0]
-    name = _of_topic(before, q) or _changed(before, after, q, levels) or _nearest(before, after, q.money_topics) or ""
-    if name in CHANGES:
-        level = _find(sentence, levels, last=True)
-        changes = [r["_base"].rsplit(" ", 1)[0] for r in recent if r.get("_base", "").rsplit(" ", 1)[-1] in CHANGES
-                   and " " in r["_base"] and (r["unit"] in q.currencies or r["unit"] == "%")]
-        topic = level[0] if level else changes[-1] if changes else ""
-        name = f"{topic} {name}" if topic else name
-    return name
 
 
-def _share(text: str, row: dict, before: list[str], after: list[str], clause: tuple[int, int], q) -> str:
-    """A percentage: of what ("80% of ballots"), else the topic near it; a vote share also names
-    the party or body it belongs to."""
-    topic = None
-    if after[:1] == ["of"]:
-        rest = [w for w in after[1:5] if not w.endswith(("'s", "’s")) and w not in ("the", "a", "an", "all", "its", "their")
-                and w not in ("that", "this", "it", "them", "those", "these")]  # "40% of that": the topic is elsewhere
-        head = next((w for w in rest if w.isalpha()), "")
-        event = next((q.event[w] for w in rest[1:3] if w in q.event), None)
-        if event:
-            topic = f"{q.noun.get(head, head)} {event}"  # "80% of ballots counted"
-        elif head:  # "41 percent of its spending": a share of the budget, never the budget itself
-            topic = q.topic.get(head) or q.noun.get(head, head)
-            topic = topic if topic in PERCENT_TOPICS | CHANGES else f"share of {topic}"
-    topic = topic or _of_topic(before, q) or _changed(before, after, q) or _nearest(before, after, q.topic) or "share"
-    names = []
-    for start in (clause[0], clause[2]):  # the clause, else the sentence ("the Union, on 38.9%, says")
-        for m in NAME.finditer(text, start, row["start"]) if not names else ():
-            words = m.group().split()
-            while words and (words[0].lower() in q.stop_names or words[0].lower() in STOP_WORDS):
-                words = words[1:]  # "The", "With" opening a sentence
-            names += [" ".join(words)] if words else []
-    if topic in SHARES and names and row["unit"] == "%":
-        return f"share, {names[-1].split()[-1]}"  # "the National Union had 39.2 percent"
-    return topic
 
 
 def _count(before: list[str], after: list[str], row: dict, previous: dict | None, q, uncut: list[str],
