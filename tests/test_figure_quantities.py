@@ -36,14 +36,14 @@ def row_of(found, key):
     ("Express train derails near Corvale, killing at least nine", "nine", "deaths", "casualties"),
     ("Council tax will rise by 4.99%.", "4.99%", "tax increase (%)", "percent"),
     ("Harlow city council raises council tax by 4.99 percent.", "4.99 percent", "tax increase (%)", "percent"),
-    ("About 400 jobs will go, and 150 people will be made redundant.", "150 people", "redundancies", "people"),
+    ("About 400 jobs will go, and 150 people will be made redundant.", "150 people", "redundancies", "jobs"),
     # Breakdowns: a place, a part, a group.
     ("Police said 26 of the dead were in Olen district, the worst hit.", "26 of the dead", "deaths, Olen", "casualties"),
     ("Olen counts its dead\n\nBrask district has recorded 64 deaths.", "64 deaths", "deaths, Brask", "casualties"),
     # The setting of the whole story (in the headline) is no breakdown.
     ("Floods kill at least 42 in Tarma basin\n\nAt least 42 people have died in Tarma.", "42 people", "deaths", "casualties"),
     ("Riot officers made 23 arrests, and four officers were hurt.", "four officers", "injured, officers", "casualties"),
-    ("In the capital Astra, the Alliance is ahead with 58%.", "58%", "share, Alliance, Astra (%)", "percent"),
+    ("Alliance leads count\n\nIn the capital Astra, the Alliance is ahead with 58%.", "58%", "share, Alliance, Astra (%)", "percent"),
     # Enumerations are their own quantities.
     ("Visitors had travelled from more than 20 countries.", "20 countries", "countries", "other"),
     ("Ten countries have so far sent rescue teams or supplies.", "Ten countries", "countries", "other"),
@@ -98,6 +98,13 @@ def test_quantity_of_a_figure(text, key, quantity, referent_class):
     ("Rents will rise 5%, or about £60 a month for a typical flat.", ("5%", "£60"), False),
     # The amount a figure rose to is not the rise.
     ("The fund grew by £3m to £45m.", ("£3m", "£45m"), False),
+    # The place of the headline or lede is the story's setting, not a breakdown; a place named
+    # only later is.
+    ("Storm batters coast\n\nPORT AMSEL, March 3 - A storm in Port Amsel forced 900 people from their homes. "
+     "In the old town, 200 people were evacuated. Across Port Amsel, 1,100 people had left their homes by night.",
+     ("900", "1,100"), True),
+    ("Storm batters coast\n\nPORT AMSEL, March 3 - A storm in Port Amsel forced 900 people from their homes. "
+     "In Lindby alone, 200 people were evacuated.", ("900", "200"), False),
     # Two parts of one total are two breakdowns.
     ("Of the seven who died, five were from the valley and two from overseas.", ("five", "two"), False),
     # A count before a subordinate clause is not the clause's event.

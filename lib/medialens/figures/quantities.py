@@ -11,7 +11,8 @@ A quantity is named from the figure's clause:
   money or a count;
 - the scope that narrows it, which makes it a breakdown shown beside its total, never compared
   with it: a group (`group`: children, officers, from abroad), a place ("in Olen district", unless
-  that place is the article's headline setting), a part ("26 of the dead"), a rate ("a day");
+  that place is the article's setting: named in the headline, or by its proper name in the lede),
+  a part ("26 of the dead"), a rate ("a day");
 - counts of countries, agencies, years (`enumeration`) are their own quantities.
 A figure with no noun and no event of its own ("organisers said 120,000") takes the quantity of
 the figure before it in its sentence or the one before. The unit is a separate column
@@ -30,6 +31,7 @@ from .units import unit_of, word_list as _words
 # Between two figures that give one amount in two units: "£4.5m ($5.7m)", "310mm, or 12 inches".
 SAME_AMOUNT = re.compile(r"^\s*(?:\(|\[|/|,?\s*or|,?\s*(?:that is|equivalent to))\s*$")
 CASUALTIES = {"deaths", "injured"}
+JOB_EVENTS = {"lost", "redundancies"}
 # Events whose counts split into breakdowns by group ("9 children" among those in hospital); with
 # another event a group noun names the thing counted ("200 rescuers sent").
 PEOPLE_EVENTS = {"deaths", "injured", "missing", "in hospital", "treated", "displaced", "rescued", "trapped",
@@ -39,12 +41,13 @@ PREPOSITIONS = {"from", "in", "at", "on", "among", "of", "to", "for", "with", "s
 REFERENCE_WORDS = {"number", "figure", "total", "toll", "tally", "count", "estimate", "that", "it"}
 # "two more people have died", "300 further cases": an increment, not the total.
 INCREMENT = re.compile(r"\b(?:more|further|additional|another|new)\b", re.IGNORECASE)
-FRONTED = re.compile(r"\s*In\s+(?:the\s+)?((?:(?:capital|province|region|state|county|city|north|south|east|west)\s+)?[A-Z][\w-]+(?:\s+(?:district|province|region|county|state))?),")
+FRONTED = re.compile(r"\s*In\s+(?:the\s+)?((?:(?:capital|province|region|state|county|city|north|south|east|west)\s+)?[A-Z][\w-]+(?:\s+(?:district|province|region|county|state))?)(\s+(?:alone|only))?,")
 CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 THERE = re.compile(r"\b(?:the\s+)?(?:\w+\s+)?(province|region|district|state|county|capital|city|north|south|east|west)\b", re.IGNORECASE)
 ORIGIN = re.compile(r"^(?:\s+of\s+(?:them|whom|the\s+[\w-]+))?(?:\s+(?:were|was|are|is|came))?\s+from\s+(?:the\s+)?(?:neighbouring\s+|nearby\s+)?([\w-]+)")
 PARTITIVE = re.compile(r"\s*of\s+(?:them|those|whom|these|the\s+(?!\d)[\w-]+)", re.IGNORECASE)
+NAME = re.compile(r"\b[A-Z][\w-]+")
 PLACE_NAME = re.compile(r"\b([A-Z][\w-]+)\s+(?:district|province|region|county|state|prefecture)\b")
 IN_PLACE = re.compile(r"\b(?:in|across|at)\s+(?:the\s+)?((?:[A-Z][\w-]+\s*)+(?:district|province|region|state|county)?|(?:capital|province|region|north|south|east|west)\b(?:\s+[A-Z][\w-]+)?)")
 
@@ -75,7 +78,8 @@ def _context(text: str, row: dict, clause_start: int, clause_end: int, q, cut: b
     return before, after
 
 
-def set_quantity(text: str, row: dict, clause: tuple[int, int, int], headline: str, recent: list[dict], rules) -> None:
+def set_quantity(text: str, row: dict, clause: tuple[int, int, int], setting: tuple[str, str], recent: list[dict],
+                 rules) -> None:
     """Set row["quantity"], row["unit"], row["value_normalised"] (see the module docstring).
     `clause`: (clause start, clause end, sentence start); `recent`: the figures before it in its
     sentence and the one before, nearest last."""
@@ -103,9 +107,11 @@ def set_quantity(text: str, row: dict, clause: tuple[int, int, int], headline: s
         row["referent_class"] = "percent"
     if name in CASUALTIES and cls in ("people", "troops", "other", ""):
         row["referent_class"] = "casualties"  # "Over 1,000 Workers Die"
+    elif name in JOB_EVENTS and cls in ("people", "other", "") and not row["unit"]:
+        row["referent_class"] = "jobs"  # "150 people will be made redundant": jobs lost
     rate = _find(after[:5], q.rate)
     row["_base"] = name
-    scope = _scope(text, row, before, after, clause, headline, q)
+    scope = _scope(text, row, before, after, clause, setting, q)
     new = INCREMENT.search(text, row.get("_number_end", row["end"]), row["end"])
     parts = (name, scope if scope != name else "", "new" if new and name else "", rate[0] if rate else "")
     row["quantity"] = ", ".join(part for part in parts if part) if name else ""
@@ -170,14 +176,21 @@ def _count(before: list[str], after: list[str], row: dict, previous: dict | None
     return f"{noun} {own_event}"
 
 
-def _scope(text: str, row: dict, before: list[str], after: list[str], clause: tuple[int, int], headline: str, q) -> str:
-    """The group, origin or place that makes the figure a breakdown of a larger total."""
+def _scope(text: str, row: dict, before: list[str], after: list[str], clause: tuple[int, int], setting: tuple[str, str],
+           q) -> str:
+    """The group, origin or place that makes the figure a breakdown of a larger total. `setting`:
+    (headline, lede); a place named by its proper name in the lede ("CALDER, July 18 - A fire in
+    the Calder Valley ...") is the story's setting, a "province" or "north" only in the headline
+    (a local paper's "the northern province" is a part of a national story)."""
+    headline = setting[0] + " " + " ".join(NAME.findall(setting[1]))
     noun = (row.get("_noun") or "").lower()
     if noun in q.group and row.get("_base", "").split(", ")[0] in PEOPLE_EVENTS | {""}:
         return q.group[noun]
     partitive = bool(PARTITIVE.match(text, row.get("_number_end", row["end"])))
     origin = ORIGIN.match(text[row["end"]:clause[1]])
-    if origin and row["_base"].split(", ")[0] in PEOPLE_EVENTS:  # "two of the dead were from abroad"
+    # "two of the dead were from abroad"; "900 people from their homes" is where they left
+    if origin and row["_base"].split(", ")[0] in PEOPLE_EVENTS and origin.group(1).lower() not in STOP_WORDS \
+            and origin.group(1).lower() not in q.event:
         word = origin.group(1).lower()
         return q.group.get(word) or q.group.get("from " + word) or f"from {word}"
     for place in IN_PLACE.finditer(text, clause[0], clause[1]):
@@ -196,7 +209,8 @@ def _scope(text: str, row: dict, before: list[str], after: list[str], clause: tu
         if marked or name.split()[0].lower() not in headline.lower():
             return name.lower() if name[0].islower() else name.split()[0]
     fronted = FRONTED.match(text, clause[2])
-    if fronted and fronted.end() <= row["start"] and fronted.group(1).split()[0].lower() not in CALENDAR:
+    if fronted and fronted.end() <= row["start"] and fronted.group(1).split()[0].lower() not in CALENDAR \
+            and (fronted.group(2) or fronted.group(1).split()[-1].lower() not in setting[0].lower()):
         return fronted.group(1).split()[-1]  # "In the capital Astra, ... 58%": the whole sentence's place
     uncut = _words(text, max(clause[0], row["start"] - 80), min(clause[1], row["end"] + 40))
     if "there" in uncut:  # "52 percent of the vote there": the place named before
@@ -206,7 +220,8 @@ def _scope(text: str, row: dict, before: list[str], after: list[str], clause: tu
         if place:
             return place.group(1).lower()
     for district in PLACE_NAME.finditer(text, clause[0], clause[1]):
-        if district.group(1).lower() not in STOP_WORDS and (partitive or district.group(1).lower() not in headline.lower()):
+        # "Brask district" says it is a part: only the headline makes it the setting.
+        if district.group(1).lower() not in STOP_WORDS and (partitive or district.group(1).lower() not in setting[0].lower()):
             return district.group(1)
     if partitive:  # "four of them in intensive care", "11 of them in a serious condition"
         rest = PARTITIVE.match(text, row.get("_number_end", row["end"]))
