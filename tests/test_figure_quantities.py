@@ -94,6 +94,9 @@ def test_quantity_of_a_figure(text, key, quantity, referent_class):
     ("The district council said the floods had destroyed 2,300 homes and damaged a further 5,100.",
      ("2,300", "5,100"), False),
     ("Tens of thousands of supporters packed the square, and four officers were hurt.", ("Tens", "four"), False),
+    # Who died does not split a count unless it narrows it (a `group`): one death toll.
+    ("At least 12 climbers were killed in the avalanche, and the mountain rescue service later said 14 people had died.",
+     ("12 climbers", "14 people"), True),
     # A percentage is never the same quantity as a sum of money of the same thing.
     ("Rents will rise 5%, or about £60 a month for a typical flat.", ("5%", "£60"), False),
     # The amount a figure rose to is not the rise.

@@ -173,6 +173,8 @@ def _count(before: list[str], after: list[str], row: dict, previous: dict | None
         return q.group.get(own) or q.noun.get(own, own)
     if not noun or noun in q.generic or noun in q.event or noun in q.group and own_event in PEOPLE_EVENTS:
         return own_event
+    if own_event in PEOPLE_EVENTS and row["referent_class"] in ("people", "casualties"):
+        return own_event  # "40 miners were rescued" and "40 rescued" are one count; groups narrow it (`group`)
     return f"{noun} {own_event}"
 
 
