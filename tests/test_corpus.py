@@ -197,3 +197,88 @@ def test_removed_lines_of_a_table_include_the_repeated_title():
     flood = removed[removed.doc_id == "flood-0412"]
     assert flood.values.tolist() == [["flood-0412", "repeated line",
                                       "Floods displace thousands in northern Bangladesh"]]
+
+
+COUNCIL = ("The council approved the budget by seven votes to two on Tuesday after a debate about "
+           "school funding, officials said.")
+
+
+@pytest.mark.parametrize("ids, expected", [
+    (["a", "a", "a-2"], ["a", "a-3", "a-2"]),
+    (["a-2", "a", "a"], ["a-2", "a", "a-3"]),
+    (["a", "a", "a"], ["a", "a-2", "a-3"]),
+    (["x-2", "x", "x-2", "x"], ["x-2", "x", "x-2-2", "x-3"]),
+])
+def test_ids_made_unique_never_meet_an_existing_id(tmp_path, ids, expected):
+    path = tmp_path / "articles.jsonl"
+    pd.DataFrame({"id": ids, "text": [f"{COUNCIL} Story {n}." for n in range(len(ids))]}).to_json(
+        path, orient="records", lines=True)
+    documents = ml.load_corpus(path)
+    assert documents.doc_id.tolist() == expected
+    assert [int(t.rsplit(" ", 1)[1].rstrip(".")) for t in documents.text] == list(range(len(ids)))
+
+
+def test_files_with_one_stem_get_ids_no_other_file_has(tmp_path):
+    for name in ("a.txt", "a.md", "a-2.txt"):
+        (tmp_path / name).write_text(f"{COUNCIL} From {name}.", encoding="utf-8")
+    documents = ml.load_corpus(tmp_path)
+    assert documents.doc_id.is_unique and len(documents) == 3
+    by_id = dict(zip(documents.doc_id, documents.text))
+    assert by_id["a-2"].endswith("From a-2.txt.")
+
+
+def test_parquet_bytes_are_decoded_like_files(tmp_path):
+    path = tmp_path / "articles.parquet"
+    pd.DataFrame({"id": ["utf8", "cp1252"], "outlet": [b"Le Monde", b"Caf\xe9 Times"],
+                  "text": [("Le ministre a d\u00e9clar\u00e9 : " + COUNCIL).encode("utf-8"),
+                           ("Caf\xe9 owners said: " + COUNCIL).encode("cp1252")]}).to_parquet(path)
+    with pytest.warns(EncodingWarning, match=r"articles.parquet, row 2, column text: not UTF-8"):
+        documents = ml.load_corpus(path)
+    assert documents.text[0].startswith("Le ministre a déclaré")
+    assert documents.text[1].startswith("Café owners said")
+    assert documents.outlet.tolist() == ["Le Monde", "Café Times"]
+
+
+@pytest.mark.parametrize("cell, kind", [(["a", "b"], "a list"), ({"a": 1}, "a mapping")])
+def test_list_or_dict_cells_are_a_one_line_error(tmp_path, cell, kind):
+    path = tmp_path / "articles.jsonl"
+    path.write_text(pd.Series([{"id": "x", "text": COUNCIL}, {"id": "y", "text": COUNCIL, "title": cell}])
+                    .map(lambda r: __import__("json").dumps(r)).str.cat(sep="\n"), encoding="utf-8")
+    with pytest.raises(ml.MedialensError, match=rf"articles.jsonl, row 2, column title: holds {kind}, not text"):
+        ml.load_corpus(path)
+
+
+def test_a_parquet_list_column_is_a_one_line_error(tmp_path):
+    path = tmp_path / "articles.parquet"
+    pd.DataFrame({"text": [["one paragraph.", "another."]]}).to_parquet(path)
+    with pytest.raises(ml.MedialensError, match=r"row 1, column text: holds a list"):
+        ml.load_corpus(path)
+
+
+@pytest.mark.parametrize("content", [
+    b'id,outlet,title,text\n1,NaN,NaN,"' + COUNCIL.encode() + b'"\n',
+    b'{"id": "1", "outlet": NaN, "title": null, "text": "' + COUNCIL.encode() + b'"}\n',
+])
+def test_a_missing_marker_is_no_outlet(tmp_path, content):
+    path = tmp_path / ("articles.csv" if content.startswith(b"id") else "articles.jsonl")
+    path.write_bytes(content)
+    documents = ml.load_corpus(path)
+    assert documents.outlet.tolist() == [""]
+    assert documents.title[0].startswith("The council approved")
+
+
+PAGE = """<html><head><title>Council passes budget</title>{head}</head><body>
+<article><h1>Council passes budget</h1>{byline}<p>{body}</p></article>
+<footer>&copy; 2023 Example News. All rights reserved.</footer></body></html>"""
+
+
+@pytest.mark.parametrize("head, byline, date", [
+    ("", "", ""),
+    ('<meta property="article:published_time" content="2024-03-05T10:00:00Z">', "", "2024-03-05"),
+    ("", '<p><time datetime="2024-03-05">March 5, 2024</time></p>', "2024-03-05"),
+    ('<link rel="canonical" href="https://example.com/2024/03/05/council-budget">', "", "2024-03-05"),
+])
+def test_a_saved_page_has_a_date_only_when_it_states_one(tmp_path, head, byline, date):
+    path = tmp_path / "page.html"
+    path.write_text(PAGE.format(head=head, byline=byline, body=" ".join([COUNCIL] * 6)), encoding="utf-8")
+    assert ml.load_corpus(path).date.tolist() == [date]

@@ -9,10 +9,10 @@ import pandas as pd
 import pytest
 
 import medialens as ml
-from medialens.engines import dask_client
-from medialens.tagging import write_tagged
+from medialens.engines import dask_client, write_tagged
 
-from conftest import ARTICLES, ROOT, SEEDS, assert_same_tables, run_cli
+from conftest import ROOT, SEEDS, assert_same_tables, run_cli
+from test_streaming import assert_failures_left_out, failing_corpus
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import generate_corpus  # noqa: E402
@@ -64,14 +64,22 @@ def test_dask_partitions_do_not_change_the_tables(tmp_path, scheduler, generated
     assert_same_tables(ml.read_tables(tmp_path / "one"), ml.read_tables(tmp_path / "many"))
 
 
-def test_a_worker_error_reaches_the_caller_as_one_line(tmp_path, scheduler):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "port.txt").write_bytes((ARTICLES / "streaming_port_strike.txt").read_bytes())
-    (corpus / "widgets.txt").write_text("+ ↺ − 16 px\n|||\n", encoding="utf-8")
-    with pytest.raises(ml.MedialensError, match="widgets.txt: no article text left after cleaning"):
-        write_tagged(corpus, tmp_path / "out", engine="dask", scheduler=scheduler, batch_size=1)
+def test_a_failing_article_is_left_out_and_recorded_on_dask(tmp_path, scheduler):
+    options = {"engine": "dask", "scheduler": scheduler, "batch_size": 2,
+               "analyses": ("analysis_that_fails",)}
+    corpus = failing_corpus(tmp_path / "corpus")
+    assert write_tagged(corpus, tmp_path / "with", **options) == (4, 2)
+    write_tagged(failing_corpus(tmp_path / "good", with_failures=False), tmp_path / "without", **options)
+    assert_failures_left_out(ml.read_tables(tmp_path / "with"), ml.read_tables(tmp_path / "without"))
 
+
+def test_a_worker_error_reaches_the_caller_as_one_line(tmp_path, scheduler):
+    # A lexicon that cannot be used fails the whole run, not one article: found in the worker.
+    hedges = tmp_path / "hedges.jsonl"
+    hedges.write_text('{"label": "HEDGE", "pattern": "may", "id": "hedge-may"}\n', encoding="utf-8")
+    with pytest.raises(ml.MedialensError, match="hedges.jsonl pattern 1: not a spaCy token pattern"):
+        write_tagged(SEEDS, tmp_path / "out", engine="dask", scheduler=scheduler, batch_size=1,
+                     lexicons={"hedges": str(hedges)})
 
 
 def test_cli_starts_its_own_local_cluster(tmp_path):

@@ -267,10 +267,11 @@ def test_named_sources_are_actors_of_any_story():
             "Neither government commented.")
     document = pipeline()(text)
     ctx = DocContext.build(document, "t", sentence_rows(document, "t"))
-    ctx.found.update(sources=[{"source_type": "named_person", "name": "Maria Okonkwo"},
-                         {"source_type": "named_org", "name": "Harbour Authority"},
-                         {"source_type": "named_org", "name": "Neither government"},
-                         {"source_type": "anonymous", "name": ""}])
+    # Only the names matter here; sent_id -1 puts the rows in no sentence.
+    ctx.found.update(sources=[{"sent_id": -1, "source_type": "named_person", "name": "Maria Okonkwo"},
+                              {"sent_id": -1, "source_type": "named_org", "name": "Harbour Authority"},
+                              {"sent_id": -1, "source_type": "named_org", "name": "Neither government"},
+                              {"sent_id": -1, "source_type": "anonymous", "name": ""}])
     rows = frames.Tagger().tag(ctx)
     counts = {row["actor"]: (row["kind"], row["mentions"], row["as_subject"]) for row in rows["actors"]}
     assert counts == {"Maria Okonkwo": ("person", 2, 1), "Harbour Authority": ("organisation", 1, 1)}

@@ -1,9 +1,12 @@
 """`medialens run`: every notebook executed into offline HTML reports; untrusted text stays text."""
+import csv
 import re
 import subprocess
 import sys
 
 import pytest
+
+import medialens as ml
 
 from conftest import CORPORA, ROOT
 
@@ -50,13 +53,47 @@ def test_formulas_are_neutralised_in_the_csv_tables(reports):
     assert not re.search(r'(^|,)"?=HYPERLINK', csv, flags=re.M)
 
 
-def test_a_failing_cell_stops_the_run_with_one_line(tmp_path):
+def _is_number(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return True
+
+
+def test_every_csv_the_run_writes_is_neutralised(reports):
+    written = sorted(reports.rglob("*.csv"))
+    assert {"tables/sentences.csv", "tables/errors.csv"} <= {str(p.relative_to(reports)) for p in written}
+    for path in written:
+        with path.open(newline="", encoding="utf-8") as file:
+            for number, row in enumerate(csv.reader(file), 1):
+                for cell in row:
+                    # A number may start with "-" or "+"; text that does is written "'-...".
+                    assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")) or _is_number(cell), \
+                        f"{path.relative_to(reports)} row {number}: {cell[:60]!r}"
+    sentences = (reports / "tables" / "sentences.csv").read_text(encoding="utf-8")
+    for start in ("'=SUM(A1:A9)", "'+44 numbers", "'-10 degrees", "'@WaterBoard", "''@someone is wrong"):
+        assert start in sentences
+
+
+def test_a_sentence_opening_with_an_apostrophe_and_a_formula_start_round_trips(reports):
+    tables = ml.read_tables(reports / "tables")
+    text = tables["documents"].set_index("doc_id").text["formula-sentences"]
+    sentences = tables["sentences"][tables["sentences"].doc_id == "formula-sentences"]
+    quoted = [s for s in sentences.text if s.startswith("'@someone is wrong,' the minister said")]
+    assert len(quoted) == 1
+    for row in sentences.itertuples():
+        assert text[row.start:row.end] == row.text
+
+
+def run_broken_notebook(tmp_path, *cells):
     import nbformat
 
     notebook = nbformat.v4.new_notebook()
     parameters = nbformat.v4.new_code_cell('corpus = ""\noutput = ""\ntables = ""')
     parameters.metadata["tags"] = ["parameters"]
-    notebook.cells = [parameters, nbformat.v4.new_code_cell("raise ValueError('no such quantity')")]
+    notebook.cells = [nbformat.v4.new_markdown_cell("# A lesson that fails"), parameters,
+                      *map(nbformat.v4.new_code_cell, cells)]
     (tmp_path / "notebooks").mkdir()
     nbformat.write(notebook, tmp_path / "notebooks" / "broken.ipynb")
     out = tmp_path / "out"
@@ -64,7 +101,39 @@ def test_a_failing_cell_stops_the_run_with_one_line(tmp_path):
                              "--out", str(out), "--notebooks", str(tmp_path / "notebooks")],
                             capture_output=True, text=True)
     assert result.returncode == 1
-    last = result.stderr.strip().splitlines()[-1]
-    assert "broken.ipynb" in last and "ValueError: no such quantity" in last
     assert "Traceback" not in result.stderr
     assert not out.exists()
+    return result.stderr.strip().splitlines()[-1], tmp_path / "out.failed-broken.ipynb"
+
+
+@pytest.mark.parametrize("cells, expected", [
+    (["n = 2", "raise ValueError('no such quantity')"],
+     "broken.ipynb, cell 4, line 1 `raise ValueError('no such quantity')`: ValueError: no such quantity"),
+    (["import pandas as pd\ntables_read = 0", "assert tables_read > 0, 'no article was tagged: see errors.csv'"],
+     "broken.ipynb, cell 4, line 1 `assert tables_read > 0, 'no article was tagged: see errors.csv'`: "
+     "AssertionError: no article was tagged: see errors.csv"),
+    (["x = 1\n\n# the count\nassert x == 2"],
+     "broken.ipynb, cell 3, line 4 `assert x == 2`: AssertionError: (no message)"),
+])
+def test_a_failing_notebook_is_kept_and_named_in_one_line(tmp_path, cells, expected):
+    last, kept = run_broken_notebook(tmp_path, *cells)
+    assert last == f"medialens: error: {expected} (executed notebook kept at {kept})"
+    import nbformat
+
+    executed = nbformat.read(kept, as_version=4)
+    errors = [c for c in executed.cells if any(o.get("output_type") == "error" for o in c.get("outputs", []))]
+    assert len(errors) == 1 and errors[0].source == cells[-1]
+
+
+def test_run_strict_stops_on_a_failed_article_before_the_notebooks(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "doha.txt").write_bytes((CORPORA / "folder" / "doha.txt").read_bytes())
+    (corpus / "widgets.txt").write_text("+ ↺ − 16 px\n|||\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "medialens", "run", str(corpus), "--out", str(out),
+                             "--strict"], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"medialens: error: {corpus}: 1 article failed and left out (--strict)"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus"]

@@ -48,7 +48,7 @@ def rows_in(tables, doc_prefix, sentence_part):
 
 # (document, part of the sentence, part of the source surface, source_type, name, cue)
 SEED_SOURCES = [
-    ("000", "Analysis from G20 nations suggests", "G20 nations", "unnamed_official", "", "Analysis from"),
+    ("000", "Analysis from G20 nations suggests", "G20 nations", "unnamed_official", "", "analysis from"),
     ("000", "A source close to the Russian defense ministry", "A source close to the Russian defense ministry",
      "anonymous", "", "indicated"),
     ("000", "as some speculate", "some", "vague", "", "speculate"),
@@ -64,7 +64,7 @@ SEED_SOURCES = [
     ("002", "South Korean officials express alarm", "South Korean officials", "unnamed_official", "", "express"),
     ("002", "With President Zelenskyy urging", "President Zelenskyy", "named_person", "Zelenskyy", "urging"),
     ("003", "A source revealed", "A source", "anonymous", "", "revealed"),
-    ("003", "According to reports, around 20,000", "reports", "vague", "", "According to"),
+    ("003", "According to reports, around 20,000", "reports", "vague", "", "according to"),
     ("003", "Experts warn this partnership", "Experts", "vague", "", "warn"),
     ("003", "Political analysts speculate", "Political analysts", "vague", "", "speculate"),
     ("003", "Charles H. Blake, an analyst", "Charles H. Blake", "named_person", "Charles H. Blake", "remarked"),
@@ -137,7 +137,7 @@ OUR_SOURCES = [
     ("sources_wire", "Jansen said the union", "Jansen", "named_person", "Marta Jansen", "said", False),
     ("sources_wire", "She added that workers", "She", "named_person", "Marta Jansen", "added", False),
     ("sources_wire", "According to the Associated Press", "the Associated Press", "media", "Associated Press",
-     "According to", False),
+     "according to", False),
     ("sources_wire", "Economists warn", "Economists", "vague", "", "warn", False),
     ("sources_anonymous", "two officials familiar with the plan", "two officials familiar with the plan",
      "anonymous", "", "said", False),

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import medialens as ml
-from medialens.tagging import in_order, write_tagged
+from medialens.engines import in_order, write_tagged
 
 from conftest import ARTICLES, ROOT, SEEDS, assert_same_tables, run_cli
 
@@ -103,22 +103,70 @@ def test_in_order_keeps_a_bounded_window():
 
 
 
+FIREWORKS = """Fireworks seller fined after night of complaints
+A fireworks shop in the harbour district was fined 4,000 euros on Friday after residents
+complained of what one called "a kaboom every ten minutes until two in the morning".
+The city's licensing office said the shop had sold rockets without the required permits.
+"""
+# Only page furniture: it reads, but no text is left after cleaning (a worker finds it).
+WIDGETS = "+ ↺ − 16 px\n|||\n"
+GOOD = ["sources_wire", "figures_health", "frames_moral", "streaming_port_strike"]
+
+
+def failing_corpus(folder: Path, with_failures: bool = True) -> Path:
+    """Four good articles, and with_failures one that fails in cleaning (a_widgets) and one
+    that fails in a tagger (c_fireworks, through tests/analysis_that_fails.py)."""
+    folder.mkdir()
+    for number, name in enumerate(GOOD):
+        (folder / f"{'bdef'[number]}_{name}.txt").write_bytes((ARTICLES / f"{name}.txt").read_bytes())
+    if with_failures:
+        (folder / "a_widgets.txt").write_text(WIDGETS, encoding="utf-8")
+        (folder / "c_fireworks.txt").write_text(FIREWORKS, encoding="utf-8")
+    return folder
+
+
+def assert_failures_left_out(with_failures: dict, without: dict):
+    errors = with_failures.pop("errors")
+    assert errors[["doc_id", "stage", "error_type"]].values.tolist() == [
+        ["a_widgets", "clean", "MedialensError"], ["c_fireworks", "analysis_that_fails", "IndexError"]]
+    assert "no article text left after cleaning" in errors.message[0]
+    assert "analysis_that_fails.py" in errors.message[1]
+    assert errors.text_start.tolist() == [WIDGETS, FIREWORKS[:200]]
+    assert without.pop("errors").empty
+    assert len(without["documents"]) == 4 and len(without["probe"]) == 4
+    assert_same_tables(without, with_failures)
+
+
+@pytest.mark.parametrize("options", [{}, {"jobs": 2}, {"fmt": "parquet", "batch_size": 1}])
+def test_a_failing_article_is_left_out_and_recorded(tmp_path, options):
+    options = {"analyses": ("analysis_that_fails",), "batch_size": 2, **options}
+    corpus = failing_corpus(tmp_path / "corpus")
+    result = write_tagged(corpus, tmp_path / "with", **options)
+    assert result == (4, 2)
+    write_tagged(failing_corpus(tmp_path / "good", with_failures=False), tmp_path / "without", **options)
+    assert_failures_left_out(ml.read_tables(tmp_path / "with"), ml.read_tables(tmp_path / "without"))
+
+
 @pytest.mark.parametrize("options", [[], ["--jobs", "2"], ["--format", "parquet"]])
-def test_bad_article_is_one_line_and_keeps_the_old_output(tmp_path, options):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "port.txt").write_text(PORT_STRIKE.read_text(encoding="utf-8"), encoding="utf-8")
+def test_tag_ends_with_one_line_on_failures_and_strict_exits_1(tmp_path, options):
+    corpus = failing_corpus(tmp_path / "corpus")
     out = tmp_path / "tables"
-    assert run_cli("tag", corpus, "--out", out, *options).returncode == 0
-    before = sorted(p.relative_to(out) for p in out.rglob("*"))
-    # Only page furniture: it reads, but no text is left after cleaning (a worker finds it).
-    (corpus / "widgets.txt").write_text("+ ↺ − 16 px\n|||\n", encoding="utf-8")
     result = run_cli("tag", corpus, "--out", out, "--batch-size", "1", *options)
-    assert result.returncode == 1
-    assert result.stderr.strip().splitlines() == [
-        f"medialens: error: {corpus / 'widgets.txt'}: no article text left after cleaning"]
-    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "tables"]
+    assert result.returncode == 0, result.stderr
+    where = out / ("errors" if "parquet" in options else "errors.csv")
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"tagged 5 documents -> {out}; 1 article failed and left out (see {where})")
+    assert ml.read_tables(out)["errors"].doc_id.tolist() == ["a_widgets"]
+    strict = run_cli("tag", corpus, "--out", out, "--strict", *options)
+    assert strict.returncode == 1
+    assert strict.stderr.strip().splitlines() == [
+        f"medialens: error: {out}: 1 article failed and left out (see {where}) (--strict)"]
+
+
+def test_errors_table_is_written_when_nothing_fails(tmp_path):
+    write_tagged(failing_corpus(tmp_path / "corpus", with_failures=False), tmp_path / "out")
+    assert (tmp_path / "out" / "errors.csv").read_text().strip() == \
+        "doc_id,stage,error_type,message,text_start"
 
 
 @pytest.mark.parametrize("argument", ["--jobs=0", "--batch-size=-3", "--batch-size=two"])
@@ -156,3 +204,28 @@ def test_generated_corpus_reaches_the_size_and_loads_in_every_format(tmp_path):
         assert documents.doc_id.tolist() == [a["doc_id"] for a in articles]
         texts[out.name] = documents.text.tolist()
     assert texts["folder"] == texts["corpus.jsonl"] == texts["corpus.parquet"]
+
+
+def test_a_saved_page_without_an_article_is_one_failed_article(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "port.txt").write_bytes(PORT_STRIKE.read_bytes())
+    (corpus / "paywall.html").write_text(
+        "<html><head><title>Subscribe</title></head><body><div></div></body></html>",
+        encoding="utf-8")
+    for tables in (tagged(corpus, tmp_path / "out"), ml.tag_corpus(corpus)):
+        assert tables["documents"].doc_id.tolist() == ["port"]
+        errors = tables["errors"]
+        assert errors[["doc_id", "stage"]].values.tolist() == [["paywall", "clean"]]
+        assert "paywall.html: no article text found in this HTML page" in errors.message[0]
+        assert errors.text_start[0].startswith("<html><head><title>Subscribe")
+
+
+def test_tagging_does_not_import_the_engines():
+    # The batch iterators live in engines.py, which imports tagging.py; never the other way round.
+    import ast
+
+    source = (ROOT / "lib" / "medialens" / "tagging.py").read_text(encoding="utf-8")
+    imported = {node.module for node in ast.walk(ast.parse(source))
+                if isinstance(node, ast.ImportFrom) and node.module}
+    assert "engines" not in imported and not any(m.endswith(".engines") for m in imported)

@@ -227,15 +227,17 @@ def test_the_tool_labels_every_item_from_the_tagged_tables(kit):
     assert labels["Tom Reyes, the authority's chief engineer"] == "named_person"
     assert labels["if the rain continues"] == "conditional"
     assert labels["have not seen"] == "not_a_hedge"
-    # three frames with one cue each in "Critics blamed the council for cutting the budget...": a named tie
-    assert labels["Critics blamed the council"].count("/") >= 1
+    # "Critics" and "blamed" are conflict cues, "blamed" also responsibility and "budget" economic:
+    # conflict has the most cues in that sentence
+    assert labels["Critics blamed the council"] == "conflict"
 
 
 # --- the lexicon exercise ----------------------------------------------------------------------
 
 def test_a_cue_added_to_a_lexicon_copy_changes_the_score_and_the_highlights(tmp_path, kit):
     copy = ws.copy_lexicon("emotive", tmp_path)
-    assert ws.add_cue(copy, "Burst its banks") == "emotive.jsonl now counts 'burst its banks' as loaded_language."
+    # the label most of the file's patterns have: VADER's negative words outnumber its positive ones
+    assert ws.add_cue(copy, "Burst its banks") == "emotive.jsonl now counts 'burst its banks' as negative."
     assert ws.add_cue(copy, "burst its banks") == ws.add_cue(copy, "burst its banks")  # once
     assert copy.read_text().count("workshop-burst-its-banks") == 1
     after = ml.tag_corpus(ws.ARTICLES, lexicons={"emotive": str(copy)})

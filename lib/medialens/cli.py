@@ -1,12 +1,16 @@
 """The `medialens` command: `tag` writes the tables of a corpus, `run` executes the notebooks.
 
 A user's mistake (a bad path, an empty file, a malformed table) is one line on stderr and exit
-status 1, and no output folder is left behind.
+status 1, and no output folder is left behind; so is Ctrl-C or SIGTERM. An article that fails
+in cleaning or tagging does not stop the run: it goes to errors.csv, the last line says how
+many failed, and the exit status is 0 (1 with --strict).
 """
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 import warnings
 from pathlib import Path
 
@@ -30,28 +34,50 @@ def _at_least_one(value: str) -> int:
     return int(value)
 
 
+class Terminated(Exception):
+    """SIGTERM, raised in the main thread so that open output folders are removed on the way out."""
+
+
+def _on_sigterm(signum, frame):
+    raise Terminated()
+
+
+def _inputs(corpus, lexicons: dict[str, str]) -> list[str]:
+    return [corpus, *lexicons.values()]
+
+
+def _failures(n_failed: int, out, fmt: str = "csv") -> str:
+    where = Path(out) / ("errors.csv" if fmt == "csv" else "errors")
+    return f"{n_failed} article{'s' if n_failed != 1 else ''} failed and left out (see {where})"
+
+
 def cmd_tag(args) -> None:
+    from .engines import write_tagged
     from .tables import atomic_folder
-    from .tagging import write_tagged
 
     if args.scheduler and args.engine != "dask":
         raise MedialensError("--scheduler", "only goes with --engine dask")
     if args.scheduler and args.jobs:
         raise MedialensError("--jobs", "sets the workers of a LocalCluster; a cluster at "
                                        "--scheduler has its own workers")
-    with atomic_folder(args.out) as work:
-        n_documents = write_tagged(args.corpus, work, lexicons=_lexicon_overrides(args.lexicon),
-                                   spacy_model=args.spacy_model, fmt=args.format,
-                                   batch_size=args.batch_size, jobs=args.jobs,
-                                   engine=args.engine, scheduler=args.scheduler)
-    print(f"tagged {n_documents} documents -> {args.out}", file=sys.stderr)
+    lexicons = _lexicon_overrides(args.lexicon)
+    with atomic_folder(args.out, inputs=_inputs(args.corpus, lexicons)) as work:
+        result = write_tagged(args.corpus, work, lexicons=lexicons, spacy_model=args.spacy_model,
+                              fmt=args.format, batch_size=args.batch_size, jobs=args.jobs,
+                              engine=args.engine, scheduler=args.scheduler,
+                              analyses=tuple(args.analysis))
+    failures = _failures(result.failed, args.out, args.format)
+    if result.failed and args.strict:
+        raise MedialensError(args.out, f"{failures} (--strict)")
+    print(f"tagged {result.documents} documents -> {args.out}"
+          + (f"; {failures}" if result.failed else ""), file=sys.stderr)
 
 
 def cmd_run(args) -> None:
     from .report import run_notebooks
 
     run_notebooks(args.corpus, args.out, notebooks=args.notebooks,
-                  lexicons=_lexicon_overrides(args.lexicon))
+                  lexicons=_lexicon_overrides(args.lexicon), strict=args.strict)
     print(f"reports -> {Path(args.out) / 'index.html'}", file=sys.stderr)
 
 
@@ -81,6 +107,12 @@ def build_parser() -> argparse.ArgumentParser:
                      help="an installed trained spaCy pipeline whose entities sharpen sources")
     tag.add_argument("--lexicon", action="append", default=[], metavar="NAME=FILE",
                      help="replace a built-in lexicon (repeatable), e.g. hedges=my_hedges.jsonl")
+    tag.add_argument("--analysis", action="append", default=[], metavar="MODULE",
+                     help="add an analysis of your own: an importable module with COLUMNS, "
+                          "READS, Tagger and score, as medialens.hedges has (repeatable)")
+    tag.add_argument("--strict", action="store_true",
+                     help="exit with status 1 if any article failed (the tables, errors.csv "
+                          "included, are written all the same)")
     tag.set_defaults(func=cmd_tag)
 
     run = commands.add_parser("run", help="execute every notebook on a corpus and write HTML reports",
@@ -91,6 +123,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--notebooks", default=str(NOTEBOOKS_DIR), help="folder of notebooks to run")
     run.add_argument("--lexicon", action="append", default=[], metavar="NAME=FILE",
                      help="replace a built-in lexicon (repeatable)")
+    run.add_argument("--strict", action="store_true",
+                     help="stop with status 1, before the notebooks, if any article failed")
     run.set_defaults(func=cmd_run)
     return parser
 
@@ -99,6 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     warnings.showwarning = lambda message, *rest, **kw: print(f"medialens: warning: {message}",
                                                               file=sys.stderr)
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _on_sigterm) if in_main_thread else None
     try:
         args.func(args)
     except MedialensError as error:
@@ -107,6 +143,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("medialens: interrupted; no output written", file=sys.stderr)
         return 130
+    except Terminated:
+        print("medialens: terminated; no output written", file=sys.stderr)
+        return 143
+    finally:
+        if in_main_thread:
+            signal.signal(signal.SIGTERM, previous)
     return 0
 
 

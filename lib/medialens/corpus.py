@@ -59,9 +59,9 @@ def iter_raw_documents(path: str | Path) -> Iterator[dict]:
     if not path.exists():
         raise MedialensError(path, "no such file or folder")
     if path.is_dir():
-        yield from _unique_ids(_iter_folder(path))
+        yield from _iter_folder(path)
     elif path.suffix.lower() in TABLE_SUFFIXES:
-        yield from _unique_ids(_iter_table(path))
+        yield from _iter_table(path)
     else:
         yield _raw(path, _article_file(path))
 
@@ -78,10 +78,10 @@ def _iter_folder(folder: Path) -> Iterator[dict]:
         kinds = ", ".join(sorted(TEXT_SUFFIXES | HTML_SUFFIXES))
         raise MedialensError(folder, f"no article files in this folder (looked for {kinds})")
     metadata = _read_metadata(folder / METADATA_FILE)
-    for file in files:
+    for file, doc_id in zip(files, unique_ids([safe_id(file.stem) for file in files])):
         article = _article_file(file)
         article.update({k: v for k, v in metadata.get(file.stem, {}).items() if v})
-        yield _raw(file, article)
+        yield _raw(file, article, doc_id)
 
 
 def _read_metadata(path: Path) -> dict[str, dict]:
@@ -96,7 +96,8 @@ def _read_metadata(path: Path) -> dict[str, dict]:
     if len(repeated):
         raise MedialensError(path, f"the article '{repeated.iloc[0]}' is listed twice")
     columns = [c for c in META_COLUMNS if c in table.columns]
-    return table.set_index(key)[columns].fillna("").astype(str).to_dict("index")
+    return {name: {c: _cell(row[c], path, number, c) for c in columns}
+            for number, (name, row) in enumerate(table.set_index(key)[columns].iterrows(), 1)}
 
 
 def _iter_table(path: Path) -> Iterator[dict]:
@@ -107,11 +108,39 @@ def _iter_table(path: Path) -> Iterator[dict]:
     id_column = next((c for c in ID_COLUMNS if c in table.columns), None)
     if table.empty:
         raise MedialensError(path, "the table has no rows")
-    for number, row in enumerate(table.fillna("").astype(str).to_dict("records"), 1):
-        doc_id = row[id_column] if id_column and row[id_column].strip() else f"{path.stem}-{number}"
+    columns = [c for c in (text_column, id_column, *META_COLUMNS) if c in table.columns]
+    rows = [{c: _cell(value, path, number, c) for c, value in row.items()}
+            for number, row in enumerate(table[columns].to_dict("records"), 1)]
+    given = [safe_id(row[id_column]) if id_column and row[id_column].strip() else f"{path.stem}-{number}"
+             for number, row in enumerate(rows, 1)]
+    for number, (row, doc_id) in enumerate(zip(rows, unique_ids(given)), 1):
         article = {k: row.get(k, "") for k in META_COLUMNS}
         article["raw_text"] = row[text_column]
         yield _raw(f"{path}, row {number}", article, doc_id)
+
+
+# Cells a table writer leaves for a missing value (pandas writes "NaN", databases NULL): an
+# outlet or title that reads "NaN" is no outlet.
+MISSING_CELLS = {"nan", "none", "null", "<na>", "n/a", "#n/a"}
+
+
+def _cell(value, path: Path, row: int, column: str) -> str:
+    """One cell of a table of articles as text: missing values are "", bytes are decoded as
+    files are (UTF-8, else Windows-1252 with a warning), numbers and dates are written out; a
+    list or a mapping is a one-line error naming the file, row and column."""
+    if isinstance(value, bytes):
+        return _decode(value, f"{path}, row {row}, column {column}")
+    if isinstance(value, str):
+        missing = column in (*ID_COLUMNS, *META_COLUMNS) and value.strip().lower() in MISSING_CELLS
+        return "" if missing else value
+    if isinstance(value, (list, tuple, dict, set)) or getattr(value, "ndim", 0):
+        kind = "a mapping" if isinstance(value, dict) else "a list"
+        raise MedialensError(f"{path}, row {row}, column {column}", f"holds {kind}, not text")
+    if value is None or pd.isna(value):
+        return ""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
 
 
 def _read_table(path: Path) -> pd.DataFrame:
@@ -120,9 +149,7 @@ def _read_table(path: Path) -> pd.DataFrame:
         if path.suffix.lower() == ".parquet":
             table = pd.read_parquet(path)
         elif path.suffix.lower() == ".jsonl":
-            rows = json_objects(read_text(path), path)
-            table = pd.DataFrame([{k: "" if v is None else str(v) for k, v in row.items()}
-                                  for row in rows], dtype=object)
+            table = pd.DataFrame(json_objects(read_text(path), path), dtype=object)
         else:
             table = pd.read_csv(io.StringIO(read_text(path)), dtype=str, keep_default_na=False)
     except (ValueError, OSError, pd.errors.ParserError) as error:
@@ -139,7 +166,9 @@ def _article_file(path: Path) -> dict:
         raise MedialensError(path, f"unsupported file type (use a folder or one of {kinds})")
     text = read_text(path)
     if path.suffix.lower() in HTML_SUFFIXES:
-        return _extract_html(path, text)
+        # Extracted in clean_document: in the workers, and a page without an article is one
+        # failed article, not the end of the run.
+        return {"title": "", "date": "", "outlet": "", "url": "", "html": text}
     return {"title": "", "date": "", "outlet": "", "url": "", "raw_text": text}
 
 
@@ -150,10 +179,15 @@ def read_text(path: Path) -> str:
         raise MedialensError(path, "the file is empty")
     if b"\x00" in data[:4096]:
         raise MedialensError(path, "the file is binary, not text")
+    return _decode(data, path)
+
+
+def _decode(data: bytes, where) -> str:
+    """UTF-8, else Windows-1252 with a warning naming `where`."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        warnings.warn(f"{path}: not UTF-8, read as Windows-1252", EncodingWarning, stacklevel=2)
+        warnings.warn(f"{where}: not UTF-8, read as Windows-1252", EncodingWarning, stacklevel=3)
         # cp1252 leaves five bytes undefined; latin-1 maps every byte, so it takes those files.
         try:
             return data.decode("cp1252")
@@ -165,8 +199,13 @@ def _extract_html(path: Path, html: str) -> dict:
     # trafilatura is the field's maintained main-text extractor; hand-written parsing would not keep up.
     import trafilatura
 
+    # A date only when the page states one for the article (its metadata, a <time>, a dated
+    # byline or URL): htmldate's extensive search would take a "(c) 2023" footer for 2023-01-01.
     page = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                       include_tables=False, as_dict=True)
+                                       include_tables=False,
+                                       date_extraction_params={"extensive_search": False,
+                                                               "original_date": True})
+    page = page.as_dict() if page is not None else None
     if not page or not (page.get("text") or "").strip():
         raise MedialensError(path, "no article text found in this HTML page")
     return {"title": page.get("title") or "", "date": page.get("date") or "",
@@ -176,8 +215,16 @@ def _extract_html(path: Path, html: str) -> dict:
 
 def clean_document(article: dict, boilerplate=None) -> dict:
     """A document of load_corpus from an article of iter_raw_documents (`boilerplate`: the
-    rules of clean.boilerplate_rules, built-in ones when None)."""
-    cleaned = clean_text(article["raw_text"], title=article.get("title", ""), boilerplate=boilerplate)
+    rules of clean.boilerplate_rules, built-in ones when None). A saved HTML page's article and
+    metadata are extracted here; metadata given beside it (metadata.csv) wins. Trafilatura has
+    already cut an HTML page down to its article, so only plain text goes through page cleaning."""
+    is_page_text = "html" not in article
+    if "html" in article:
+        extracted = _extract_html(article["where"], article["html"])
+        article = {**{k: v for k, v in article.items() if k != "html"},
+                   **{k: article.get(k) or v for k, v in extracted.items()}}
+    cleaned = clean_text(article["raw_text"], title=article.get("title", ""), boilerplate=boilerplate,
+                         page=is_page_text)
     if not cleaned.text.strip():
         raise MedialensError(article["where"], "no article text left after cleaning")
     return {"doc_id": article["doc_id"], "title": cleaned.title,
@@ -193,14 +240,22 @@ def safe_id(value) -> str:
     return cleaned or "doc"
 
 
-def _unique_ids(documents: Iterator[dict]) -> Iterator[dict]:
-    seen: dict[str, int] = {}
-    for document in documents:
-        base = document["doc_id"]
-        seen[base] = seen.get(base, 0) + 1
-        if seen[base] > 1:
-            document["doc_id"] = f"{base}-{seen[base]}"
-        yield document
+def unique_ids(ids: list[str]) -> list[str]:
+    """`ids` with each repeat given the first free suffix ("a", "a" -> "a", "a-2"), free meaning
+    used by no other id of the corpus, so an existing "a-2" keeps its own and the repeat of "a"
+    becomes "a-3": two articles never share an id (and so never mix in the tables)."""
+    taken, result = set(ids), []
+    seen: set[str] = set()
+    for doc_id in ids:
+        if doc_id in seen:
+            number = 2
+            while f"{doc_id}-{number}" in taken:
+                number += 1
+            doc_id = f"{doc_id}-{number}"
+            taken.add(doc_id)
+        seen.add(doc_id)
+        result.append(doc_id)
+    return result
 
 
 def removed_rows(document: dict) -> list[dict]:

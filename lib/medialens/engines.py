@@ -1,28 +1,79 @@
-"""The Dask engine: `medialens tag --engine dask` tags a corpus on a dask.distributed cluster.
+"""Running the tagger over a corpus in batches: one process, local processes, or Dask.
 
-The client (this process) reads the corpus article by article (tagging.iter_raw_documents),
-cuts it into partitions of `batch_size` articles and submits each to the cluster; a worker
-cleans and tags it with tagging.tag_partition, the very function of the local engine, and
-sends its tables back. The client writes them as parts, in corpus order, with at most two
-partitions per worker in flight, so memory stays flat on both sides and the output equals the
-local engine's row for row. Workers need medialens installed and any --lexicon files at the
+Every engine reads the corpus article by article in this process (corpus.iter_raw_documents),
+cuts it into partitions of `batch_size` articles and has each cleaned and tagged by
+tagging.tag_partition, the one batch function: here in a loop, in a pool of `--jobs` local
+processes, or on the workers of a dask.distributed cluster. Results come back in corpus order
+with at most two partitions per worker in flight, so memory stays flat on both sides and every
+engine writes the same tables row for row. An article that fails is a row of the errors table,
+never the end of the run (tagging.py says how).
+
+Dask workers need medialens installed and any --lexicon files (and --analysis modules) at the
 same path; they need no access to the corpus or the output folder, only the client does.
-
 Without a scheduler address a LocalCluster of worker processes (one thread each) is started
-and stopped here. Writing the tables (tables.write_tables) and making the output folder
-appear whole (tables.atomic_folder) are left to tagging.write_tagged and the CLI.
+and stopped here. Making the output folder appear whole is tables.atomic_folder's (the CLI's).
 """
 from __future__ import annotations
 
 import contextlib
 import itertools
 import logging
-from typing import Iterator
+from collections import deque
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 import pandas as pd
 
+from .corpus import iter_raw_documents
 from .errors import MedialensError
-from .tagging import in_order, iter_batches, iter_raw_documents, tag_partition
+from .tables import write_tables
+from .tagging import tag_partition
+
+
+class Tagged(NamedTuple):
+    """What write_tagged did: documents tagged, and articles left out (rows of errors)."""
+    documents: int
+    failed: int
+
+
+def iter_batches(items: Iterable, size: int) -> Iterator[list]:
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def in_order(submit: Callable[[list[dict]], Callable[[], dict]], batches: Iterable[list[dict]],
+             window: int) -> Iterator[dict[str, pd.DataFrame]]:
+    """Results of submit(batch)() for each batch, in corpus order, with at most `window`
+    batches in flight, so a fast reader never queues the whole corpus in memory."""
+    pending: deque = deque()
+    for batch in batches:
+        pending.append(submit(batch))
+        if len(pending) >= window:
+            yield pending.popleft()()
+    while pending:
+        yield pending.popleft()()
+
+
+def iter_local_batches(corpus, lexicons: dict[str, str] | None = None,
+                       spacy_model: str | None = None, batch_size: int = 200, jobs: int = 1,
+                       analyses: tuple[str, ...] = ()) -> Iterator[dict[str, pd.DataFrame]]:
+    """Each partition's tables in corpus order, tagged here (jobs=1) or by `jobs` processes."""
+    batches = iter_batches(iter_raw_documents(corpus), batch_size)
+    if jobs <= 1:
+        for batch in batches:
+            yield tag_partition(batch, lexicons, spacy_model, analyses)
+        return
+    import multiprocessing
+
+    # spawn, not fork: a forked child would inherit the parent's threads and open files.
+    with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+        yield from in_order(lambda batch: pool.apply_async(
+            tag_partition, (batch, lexicons, spacy_model, analyses)).get, batches, window=2 * jobs)
 
 
 @contextlib.contextmanager
@@ -47,8 +98,8 @@ def dask_client(scheduler: str | None = None, workers: int = 2):
 
 def iter_dask_batches(corpus, lexicons: dict[str, str] | None = None,
                       spacy_model: str | None = None, batch_size: int = 200,
-                      scheduler: str | None = None,
-                      workers: int = 2) -> Iterator[dict[str, pd.DataFrame]]:
+                      scheduler: str | None = None, workers: int = 2,
+                      analyses: tuple[str, ...] = ()) -> Iterator[dict[str, pd.DataFrame]]:
     """Each partition's tables (as tagging.tag_partition returns them), in corpus order."""
     batches = iter_batches(iter_raw_documents(corpus), batch_size)
     first = next(batches, None)  # read errors (no such folder...) before starting a cluster
@@ -58,6 +109,32 @@ def iter_dask_batches(corpus, lexicons: dict[str, str] | None = None,
         n_workers = max(1, len(client.scheduler_info(n_workers=-1)["workers"]))
 
         def submit(batch):
-            return client.submit(tag_partition, batch, lexicons, spacy_model, pure=False).result
+            return client.submit(tag_partition, batch, lexicons, spacy_model, analyses,
+                                 pure=False).result
 
         yield from in_order(submit, itertools.chain([first], batches), window=2 * n_workers)
+
+
+def write_tagged(corpus, folder, lexicons: dict[str, str] | None = None,
+                 spacy_model: str | None = None, fmt: str = "csv", batch_size: int = 200,
+                 jobs: int | None = None, engine: str = "local",
+                 scheduler: str | None = None, analyses: tuple[str, ...] = ()) -> Tagged:
+    """Tag `corpus` batch by batch into `folder`: NAME.csv appended per batch, or with
+    fmt="parquet" NAME/part-NNNNN.parquet, rows in corpus order whatever the engine; the errors
+    table is always written (only its header when nothing failed). engine="local" uses `jobs`
+    processes (default 1); engine="dask" the Dask scheduler at `scheduler`, or a LocalCluster
+    of `jobs` worker processes (default 2). `analyses`: import paths of extra analysis modules
+    (see tagging.py). Returns the number of documents tagged and of articles that failed."""
+    analyses = tuple(analyses)
+    if engine == "dask":
+        batches = iter_dask_batches(corpus, lexicons, spacy_model, batch_size,
+                                    scheduler=scheduler, workers=jobs or 2, analyses=analyses)
+    else:
+        batches = iter_local_batches(corpus, lexicons, spacy_model, batch_size, jobs or 1,
+                                     analyses)
+    n_documents = n_failed = 0
+    for part, tables in enumerate(batches):
+        n_documents += len(tables["documents"])
+        n_failed += len(tables["errors"])
+        write_tables(tables, folder, fmt, part)
+    return Tagged(n_documents, n_failed)

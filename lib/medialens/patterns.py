@@ -7,6 +7,7 @@ Reading the files is lexicons.py's job; what a match means is each tagger's.
 from __future__ import annotations
 
 import itertools
+import math
 
 import numpy as np
 from spacy.matcher import Matcher, PhraseMatcher
@@ -16,15 +17,18 @@ from .errors import MedialensError
 from .lexicons import data_path, read_patterns
 from .sentences import pipeline
 
-
-MAX_PHRASES = 5000
+# Phrases one pattern of plain words may expand into (the built-in lexicons reach 1,764). A user's
+# pattern with several long IN lists would expand into every combination (one of 540 bytes
+# exhausted 23 GB); above this it is matched by the Matcher, which reads IN lists as they are.
+MAX_PHRASES = 5_000
 
 
 class PatternSet:
     """The patterns of the JSONL lexicons `names`, each match labelled with its row's "label"
     (or, with label_by_file, the file's name):
     - a pattern of plain words ({"LOWER": w} or {"LOWER": {"IN": [...]}} per token, "OP": "?"
-      allowed; ORTH for punctuation such as "'s") is expanded to its phrases for one PhraseMatcher;
+      allowed; ORTH for punctuation such as "'s") is expanded to its phrases for one PhraseMatcher,
+      unless it would make more than MAX_PHRASES of them;
     - any other pattern ("should ... be confirmed") goes to a Matcher that is only run over the
       sentences holding a word its first token needs ("should"), found by a hash lookup.
     A pattern spaCy rejects is a one-line error naming the file and the pattern's number."""
@@ -48,18 +52,14 @@ class PatternSet:
 
     def _add(self, vocab, label: str, pattern: list[dict]) -> set[int]:
         words = word_lists(pattern)
-        # A pattern with many optional word lists would expand to millions of phrases
-        # ("is/are/was ... widely/often ... considered/regarded ..."): the Matcher takes it whole.
-        if words is not None and np.prod([len(w) for w in words], dtype=float) <= MAX_PHRASES:
+        if words is not None and math.prod(len(w) for w in words) <= MAX_PHRASES:
             phrases = [[w for w in phrase if w] for phrase in itertools.product(*words)]
             self.phrases.add(label, [Doc(vocab, words=p) for p in phrases if p])
             return set()
         self.patterns.add(label, [pattern])
-        first = pattern[0]
-        value = first.get("LOWER", first.get("ORTH")) if first.get("OP") is None else None
-        values = [value] if isinstance(value, str) else value.get("IN", []) if isinstance(value, dict) else []
-        self.everywhere |= not values
-        return {vocab.strings.add(str(v).lower()) for v in values}
+        values = first_words(pattern)
+        self.everywhere |= values is None
+        return {vocab.strings.add(str(v).lower()) for v in values or ()}
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         """(label hash, start token, end token) of every match."""
@@ -78,6 +78,22 @@ class PatternSet:
 
     def spans(self, doc: Doc) -> list[Span]:
         return [Span(doc, start, end, label=label) for label, start, end in self(doc)]
+
+
+def first_words(pattern: list[dict]) -> list[str] | None:
+    """The words a match of `pattern` can start with: those of its leading optional tokens and of
+    its first required one ("(widely) regarded" starts with "widely" or "regarded"); None when one
+    of them can be any word, so the pattern must be tried everywhere."""
+    words = []
+    for token in pattern:
+        value = token.get("LOWER", token.get("ORTH"))
+        allowed = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) else None
+        if not allowed:
+            return None
+        words += allowed
+        if token.get("OP") not in ("?", "*"):
+            return words
+    return None
 
 
 def word_lists(pattern: list[dict]) -> list[list[str]] | None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import html
 import json
+import re
+import shutil
 import sys
 from pathlib import Path
 from urllib.parse import quote
@@ -15,20 +17,32 @@ import pandas as pd
 
 from .errors import MedialensError
 from .tables import atomic_folder
-from .tagging import write_tagged
+from .engines import write_tagged
 
 
-def run_notebooks(corpus, out, notebooks, lexicons: dict[str, str] | None = None) -> Path:
+def run_notebooks(corpus, out, notebooks, lexicons: dict[str, str] | None = None,
+                  strict: bool = False) -> Path:
     """Tag `corpus` into OUT/tables, execute each notebook into OUT/notebooks, export OUT/NAME.html,
-    and link them all from OUT/index.html. Returns the path of index.html."""
+    and link them all from OUT/index.html. Returns the path of index.html.
+
+    Articles that fail are left out and listed in OUT/tables/errors.csv, which the notebooks
+    read (with `strict`, any failed article stops the run before the notebooks). A notebook
+    that fails stops the run: nothing is written to OUT, the executed notebook
+    is kept beside it (failed_notebook_path) and the one-line error names the notebook, the cell
+    and the error's message."""
     import papermill
 
     corpus, final = Path(corpus).resolve(), Path(out).resolve()
     notebook_paths = sorted(Path(notebooks).glob("*.ipynb"))
     if not notebook_paths:
         raise MedialensError(notebooks, "no notebooks (*.ipynb) in this folder")
-    with atomic_folder(out) as work:
-        write_tagged(corpus, work / "tables", lexicons=lexicons)
+    with atomic_folder(out, inputs=[corpus, notebooks, *(lexicons or {}).values()]) as work:
+        tagged = write_tagged(corpus, work / "tables", lexicons=lexicons)
+        if tagged.failed:
+            failed = f"{tagged.failed} article{'s' if tagged.failed != 1 else ''} failed and left out"
+            if strict:  # before the notebooks: nothing is written
+                raise MedialensError(corpus, f"{failed} (--strict)")
+            print(f"{failed} (see {final / 'tables' / 'errors.csv'})", file=sys.stderr)
         (work / "notebooks").mkdir()
         parameters = {"corpus": str(corpus), "output": str(work), "tables": str(work / "tables")}
         parameters.update({f"{name}_lexicon": str(Path(path).resolve())
@@ -41,14 +55,54 @@ def run_notebooks(corpus, out, notebooks, lexicons: dict[str, str] | None = None
                                            cwd=str(notebook.parent), kernel_name="python3", language="python",
                                            progress_bar=True, log_output=False)
             except papermill.PapermillExecutionError as error:
-                raise MedialensError(f"{notebook.name}, cell [{error.exec_count}]",
-                                     f"{error.ename}: {error.evalue}") from None
+                raise notebook_failure(notebook, executed, error, final) from None
             # The notebook ran in the temporary folder; record where its outputs end up.
             executed.write_text(executed.read_text(encoding="utf-8").replace(str(work), str(final)),
                                 encoding="utf-8")
             (work / f"{notebook.stem}.html").write_text(export_html(executed), encoding="utf-8")
         (work / "index.html").write_text(index_page(work), encoding="utf-8")
     return Path(out) / "index.html"
+
+
+def failed_notebook_path(out: Path, notebook: Path) -> Path:
+    """Where the executed copy of a notebook that failed is kept: beside the output folder."""
+    return out.with_name(f"{out.name}.failed-{notebook.name}")
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def notebook_failure(notebook: Path, executed: Path, error, out: Path) -> MedialensError:
+    """The one-line error for a notebook that failed in `executed` (papermill saved it with the
+    error): the notebook, the failing cell (its number in the notebook as written), the line that
+    raised, and the error with its message."""
+    kept = failed_notebook_path(out, notebook)
+    cell = None
+    if executed.is_file():
+        shutil.copyfile(executed, kept)
+        cell = _failing_cell(executed)
+    where = f"{notebook.name}, cell {cell}" if cell else f"{notebook.name}, cell [{error.exec_count}]"
+    # The first "---->" of the traceback marks the line of the cell itself.
+    arrows = [ANSI.sub("", line) for entry in error.traceback for line in entry.splitlines()
+              if "---->" in ANSI.sub("", line)]
+    if arrows:
+        number, _, code = arrows[0].split("---->", 1)[1].strip().partition(" ")
+        code = code.strip() if len(code.strip()) <= 80 else code.strip()[:79] + "…"
+        where += f", line {number} `{code}`"
+    message = str(error.evalue).strip().splitlines()[0] if str(error.evalue).strip() else "(no message)"
+    return MedialensError(where, f"{error.ename}: {message} (executed notebook kept at {kept})")
+
+
+def _failing_cell(executed: Path) -> int | None:
+    """Number of the cell with an error output, counting the notebook's own cells (not the
+    ones papermill inserts)."""
+    cells = json.loads(executed.read_text(encoding="utf-8"))["cells"]
+    own = [c for c in cells if not {"injected-parameters", "papermill-error-cell-tag"}
+           & set(c.get("metadata", {}).get("tags", []))]
+    for number, cell in enumerate(own, 1):
+        if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
+            return number
+    return None
 
 
 PAGE_STYLE = """body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;

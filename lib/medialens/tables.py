@@ -1,16 +1,21 @@
 """Writing and reading the tables of a tag run, and output folders that appear whole or not at all.
 
 CSV cells that a spreadsheet would run as a formula (leading =, +, -, @) are written with a
-leading apostrophe, the OWASP advice for CSV injection; read_tables takes it off again.
+leading apostrophe, the OWASP advice for CSV injection. So that reading is the exact inverse of
+writing, every text cell that itself starts with an apostrophe, and text that is the missing
+marker "NaN", gets one too, and read_tables takes exactly one off every text cell that has one.
+Which columns are text is written beside the CSV files (COLUMN_KINDS), because a CSV cell "12"
+or "NaN" cannot say whether it was a number or a word.
 """
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import pandas as pd
 
@@ -18,47 +23,81 @@ from .errors import MedialensError
 
 MARKER = ".medialens-output"  # marks a folder this tool wrote, so re-runs may replace it
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-MISSING = "NaN"  # a missing number in CSV; an empty cell is an empty string
+MISSING = "NaN"  # a missing value in CSV; an empty cell is an empty string
+COLUMN_KINDS = ".medialens-columns.json"  # {table: {column: "text" | "other"}} of a tables folder
 
 
 @contextlib.contextmanager
-def atomic_folder(out: str | Path) -> Iterator[Path]:
-    """Yield a temporary folder beside `out`; on success it replaces `out`, on error it vanishes."""
+def atomic_folder(out: str | Path, inputs: Iterable[str | Path] = ()) -> Iterator[Path]:
+    """Yield a temporary folder beside `out`; on success it replaces `out`, on error (or
+    SIGTERM, which the CLI turns into an exception) it vanishes. An `out` that is or holds one
+    of `inputs` (the corpus, a lexicon) is refused, since replacing it would delete the input."""
     out = Path(out).resolve()
+    for given in inputs:
+        path = Path(given).expanduser().resolve()
+        if path == out or out in path.parents:
+            raise MedialensError(out, f"holds an input of this run ({given}); choose another --out")
     if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).exists())):
         raise MedialensError(out, "exists and is not a medialens output folder; choose another --out")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
-    work.chmod(0o755)  # mkdtemp makes it private; the result is an ordinary folder
     try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    except OSError as error:
+        blocker = next((p for p in out.parents if p.exists()), None)
+        reason = f"{blocker} is a file" if blocker and not blocker.is_dir() else error.strerror or error
+        raise MedialensError(out, f"cannot create this folder ({reason})") from None
+    try:
+        work.chmod(0o755)  # mkdtemp makes it private; the result is an ordinary folder
         (work / MARKER).touch()
         yield work
-        if out.exists():
-            old = out.with_name(f".{out.name}.old-{os.getpid()}")
-            out.rename(old)
-            work.rename(out)
-            shutil.rmtree(old)
-        else:
-            work.rename(out)
+        _replace(out, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def _replace(out: Path, work: Path) -> None:
+    old = out.with_name(f".{out.name}.old-{os.getpid()}") if out.exists() else None
+    try:
+        if old:
+            out.rename(old)
+        work.rename(out)
+    except OSError as error:
+        if old and old.exists() and not out.exists():
+            old.rename(out)  # the previous output stays as it was
+        raise MedialensError(out, f"cannot replace this folder ({error.strerror or error})") from None
+    if old:
+        shutil.rmtree(old, ignore_errors=True)
+
+
 def neutralise_formulas(table: pd.DataFrame) -> pd.DataFrame:
+    """The table with an apostrophe before every text cell a spreadsheet would run as a formula,
+    and before every text cell that starts with an apostrophe or reads as the missing marker."""
     table = table.copy()
     for column in table.columns:
         if table[column].dtype == object or pd.api.types.is_string_dtype(table[column]):
-            table[column] = table[column].map(
-                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v)
+            table[column] = table[column].map(_quote)
     return table
+
+
+def _quote(value):
+    if isinstance(value, str) and (value.startswith(FORMULA_STARTS) or value.startswith("'")
+                                   or value == MISSING):
+        return "'" + value
+    return value
+
+
+def _unquote(value):
+    return value[1:] if isinstance(value, str) and value.startswith("'") else value
 
 
 def write_csv(table: pd.DataFrame, path: str | Path, append: bool = False) -> Path:
     """The one way a table leaves the program as CSV: formulas neutralised, a missing number
     written "NaN" and an empty string as an empty cell (read_tables reads both back)."""
     path = Path(path)
+    # CRLF, as RFC 4180 has it: the csv writer then quotes every cell holding a \r or \n, where
+    # with "\n" a lone \r in a text went unquoted and was read back as the end of a row.
     neutralise_formulas(table).to_csv(path, index=False, na_rep=MISSING, mode="a" if append else "w",
-                                      header=not append)
+                                      header=not append, lineterminator="\r\n")
     return path
 
 
@@ -67,7 +106,7 @@ def write_tables(tables: dict[str, pd.DataFrame], folder: str | Path, fmt: str =
     """Write each table as folder/NAME.csv, or folder/NAME/part-NNNNN.parquet.
 
     Batches of one run share the files: part 0 starts each CSV, later parts append to it (their
-    columns must be the first part's). In CSV a missing number is written "NaN" and an empty
+    columns must be the first part's). In CSV a missing value is written "NaN" and an empty
     string as an empty cell, so read_tables tells them apart as it does in Parquet."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -84,6 +123,34 @@ def write_tables(tables: dict[str, pd.DataFrame], folder: str | Path, fmt: str =
                                  f"the first batch had {header}")
             table = table[header]
         write_csv(table, path, append=part > 0)
+    if fmt == "csv":
+        _record_kinds(folder, tables, fresh=part == 0)
+
+
+def _kind(values: pd.Series) -> str | None:
+    """"text", "other" (numbers, booleans), or None for a column with no value yet."""
+    if not (values.dtype == object or pd.api.types.is_string_dtype(values)):
+        return "other"
+    inferred = pd.api.types.infer_dtype(values, skipna=True)
+    if inferred == "empty":
+        return None
+    return "other" if inferred in ("integer", "floating", "mixed-integer-float", "boolean",
+                                   "decimal") else "text"
+
+
+def _record_kinds(folder: Path, tables: dict[str, pd.DataFrame], fresh: bool) -> None:
+    """Which columns hold text, merged over the parts written so far (text wins)."""
+    path = folder / COLUMN_KINDS
+    kinds = {} if fresh or not path.exists() else json.loads(path.read_text(encoding="utf-8"))
+    changed = fresh
+    for name, table in tables.items():
+        known = kinds.setdefault(name, {})
+        for column in table.columns:
+            kind = _kind(table[column])
+            if kind and known.get(column) != "text" and known.get(column) != kind:
+                known[column], changed = kind, True
+    if changed:
+        path.write_text(json.dumps(kinds, indent=1, sort_keys=True), encoding="utf-8")
 
 
 def read_tables(folder: str | Path) -> dict[str, pd.DataFrame]:
@@ -96,12 +163,15 @@ def read_tables(folder: str | Path) -> dict[str, pd.DataFrame]:
     if not folder.is_dir():
         raise MedialensError(folder, "no such tables folder (write one with `medialens tag`)")
     tables = {}
+    kinds = (json.loads((folder / COLUMN_KINDS).read_text(encoding="utf-8"))
+             if (folder / COLUMN_KINDS).is_file() else {})
     for path in sorted(folder.iterdir()):
         name = path.name.split(".")[0]
         if path.suffix == ".csv":
+            text = [c for c, kind in kinds.get(name, {}).items() if kind == "text"]
             table = pd.read_csv(path, keep_default_na=False, na_values=[MISSING],
-                                dtype={"doc_id": str})
-            for column in table.select_dtypes(include=["object", "string"]).columns:
+                                dtype={"doc_id": str, **{c: str for c in text}})
+            for column in set(text) | set(table.select_dtypes(include=["object", "string"]).columns):
                 table[column] = table[column].map(_unquote)
             tables[name] = _tidy(table)
         elif path.suffix == ".parquet" or (path.is_dir() and any(path.glob("*.parquet"))):
@@ -129,7 +199,4 @@ def _tidy(table: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def _unquote(value):
-    if isinstance(value, str) and value.startswith("'") and value[1:2] and value[1] in "=+-@\t\r":
-        return value[1:]
-    return value
+

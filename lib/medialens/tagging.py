@@ -1,4 +1,4 @@
-"""Tagging a corpus: one pass of spaCy over each document, every analysis's tagger on the Doc.
+"""Tagging documents: one pass of spaCy over each document, every analysis's tagger on the Doc.
 
 An analysis module (hedges, sources, figures, frames) provides:
 - COLUMNS: {table name: [columns]} for the tables it fills, one row per tagged span;
@@ -7,25 +7,41 @@ An analysis module (hedges, sources, figures, frames) provides:
   tag(ctx) -> {table name: [row dicts]}, where ctx is the document's context.DocContext: the
   Doc, its sentences, and in ctx.found the rows earlier taggers made for it;
 - score(tables) -> DataFrame indexed by doc_id, its columns going into scores.csv.
-This module runs them in order and assembles tidy DataFrames; the CLI and notebooks call it.
+A user adds an analysis of their own by naming its module (an import path) in `analyses`
+(`medialens tag --analysis mypackage.quotes`); it runs after the built-in ones it READS.
+
+One article never stops a batch: an article whose cleaning or tagging raises is left out of
+every table and recorded as a row of the `errors` table (ERROR_COLUMNS). This module runs the
+taggers and assembles tidy DataFrames; running batches over a corpus (processes, Dask, writing
+the parts) is engines.py's, which calls tag_partition here and nothing else.
 """
 from __future__ import annotations
 
 import gc
+import importlib
+import re
 import threading
-from collections import deque
-from typing import Callable, Iterable, Iterator
+import traceback
+from functools import lru_cache
+from typing import Iterable, Iterator
 
 import pandas as pd
 
 from . import figures, frames, hedges, sources
 from .clean import boilerplate_rules
 from .context import DocContext
-from .corpus import REMOVED_COLUMNS, clean_document, iter_raw_documents, load_corpus, removed_rows
+from .corpus import REMOVED_COLUMNS, clean_document, iter_raw_documents, removed_rows
 from .errors import MedialensError
 from .lexicons import check_overrides
 from .sentences import SENTENCE_COLUMNS, pipeline, sentence_rows
-from .tables import write_tables
+
+# The blank pipeline has no parser or entity recogniser, whose memory spaCy's default limit of
+# 1,000,000 characters guards; a long article (a 1 MB paragraph) must tag, not fail.
+MAX_CHARACTERS = 100_000_000
+ERROR_COLUMNS = ["doc_id", "stage", "error_type", "message", "text_start"]
+TEXT_START = 200  # characters of the article kept in the errors table
+LIBRARIES = re.compile(r"[/\\](spacy|thinc|numpy|pandas|srsly|cymem|preshed)[/\\]")
+
 
 def _in_dependency_order(modules) -> list:
     """The analyses ordered so that each runs after the taggers whose tables it READS; a table
@@ -51,18 +67,58 @@ ANALYSES = _in_dependency_order([hedges, sources, figures, frames])
 DOCUMENT_TABLE_COLUMNS = ["doc_id", "title", "date", "outlet", "url", "n_words", "n_sentences", "text"]
 
 
-def table_columns() -> dict[str, list[str]]:
+@lru_cache(maxsize=None)
+def analysis_modules(extra: tuple[str, ...] = ()) -> tuple:
+    """The built-in analyses plus the modules named in `extra`, in dependency order."""
+    modules = list(ANALYSES)
+    for name in extra:
+        try:
+            module = importlib.import_module(name)
+        except ImportError as error:
+            raise MedialensError(name, f"cannot import this analysis module ({error})") from None
+        lacking = [a for a in ("COLUMNS", "READS", "Tagger", "score") if not hasattr(module, a)]
+        if lacking:
+            raise MedialensError(name, f"not an analysis module (it lacks {', '.join(lacking)})")
+        modules.append(module)
+    try:
+        return tuple(_in_dependency_order(modules))
+    except RuntimeError as error:
+        raise MedialensError(", ".join(extra), str(error)) from None
+
+
+def table_columns(analyses: tuple[str, ...] = ()) -> dict[str, list[str]]:
     columns = {"documents": DOCUMENT_TABLE_COLUMNS, "removed": REMOVED_COLUMNS,
-               "sentences": SENTENCE_COLUMNS}
-    for module in ANALYSES:
+               "sentences": SENTENCE_COLUMNS, "errors": ERROR_COLUMNS}
+    for module in analysis_modules(tuple(analyses)):
         columns.update(module.COLUMNS)
     return columns
+
+
+def stage_name(module) -> str:
+    return module.__name__.rsplit(".", 1)[-1]
+
+
+def error_row(document: dict, stage: str, error: BaseException) -> dict:
+    """A row of the errors table: which article, where it failed, and how."""
+    message = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    frames_ = traceback.extract_tb(error.__traceback__)
+    if frames_ and not isinstance(error, MedialensError):
+        # Where it was raised, for the bug report a failure in a tagger deserves: the innermost
+        # frame of medialens or of a user's analysis, not of the library it called (spaCy).
+        ours = [f for f in frames_ if f.filename.endswith(".py") and not LIBRARIES.search(f.filename)]
+        last = (ours or frames_)[-1]
+        message = f"{message} (at {last.filename.rsplit('/', 1)[-1]}:{last.lineno} in {last.name})".strip()
+    text = document.get("raw_text") or document.get("text") or document.get("html") or ""
+    return {"doc_id": document.get("doc_id", ""), "stage": stage,
+            "error_type": type(error).__name__, "message": message,
+            "text_start": str(text)[:TEXT_START]}
 
 
 class Pipeline:
     """The spaCy pipeline and every analysis's tagger, built once and reused for each batch."""
 
-    def __init__(self, lexicons: dict[str, str] | None = None, spacy_model: str | None = None):
+    def __init__(self, lexicons: dict[str, str] | None = None, spacy_model: str | None = None,
+                 analyses: tuple[str, ...] = ()):
         check_overrides(lexicons)
         if spacy_model:
             import spacy
@@ -70,10 +126,13 @@ class Pipeline:
             if not spacy.util.is_package(spacy_model):
                 raise MedialensError(spacy_model, "no installed spaCy pipeline of this name "
                                                   "(pip install it, or leave --spacy-model out)")
+        self.analyses = tuple(analyses)
         self.nlp = pipeline()
+        self.nlp.max_length = max(self.nlp.max_length, MAX_CHARACTERS)
+        modules = analysis_modules(self.analyses)
         try:
-            self.taggers = [module.Tagger(lexicons=lexicons, spacy_model=spacy_model)
-                            for module in ANALYSES]
+            self.taggers = [(stage_name(m), m.Tagger(lexicons=lexicons, spacy_model=spacy_model))
+                            for m in modules]
         except MedialensError:
             raise
         except Exception as error:
@@ -85,15 +144,28 @@ class Pipeline:
             raise MedialensError(", ".join(lexicons.values()), "a lexicon override cannot be used "
                                  f"({type(error).__name__}: {reason})") from None
 
-    def tag_batch(self, documents: Iterable[dict], batch_size: int = 64) -> dict[str, list[dict]]:
-        """Rows of every table for a batch of document dicts (as corpus.iter_documents makes)."""
+    def tag_batch(self, documents: Iterable[dict], batch_size: int = 64,
+                  raise_errors: bool = False) -> dict[str, list[dict]]:
+        """Rows of every table for a batch of document dicts (as corpus.iter_documents makes).
+        A document whose tagging raises has no rows but one in "errors" (or, with
+        raise_errors, the exception goes up: a test or a lesson wants the traceback)."""
         documents = list(documents)
-        rows = {name: [] for name in table_columns()}
-        texts = (document["text"] for document in documents)
-        for document, doc in zip(documents, self.nlp.pipe(texts, batch_size=batch_size)):
-            ctx = DocContext.build(doc, document["doc_id"], sentence_rows(doc, document["doc_id"]))
-            for tagger in self.taggers:
-                ctx.found.update(tagger.tag(ctx))
+        rows = {name: [] for name in table_columns(self.analyses)}
+        parsed = self._parse([document["text"] for document in documents], batch_size)
+        for document, doc in zip(documents, parsed):
+            stage = "parse"
+            try:
+                if isinstance(doc, Exception):
+                    raise doc
+                stage = "sentences"
+                ctx = DocContext.build(doc, document["doc_id"], sentence_rows(doc, document["doc_id"]))
+                for stage, tagger in self.taggers:
+                    ctx.found.update(tagger.tag(ctx))
+            except Exception as error:  # noqa: BLE001 - one article must not stop the batch
+                if raise_errors:
+                    raise
+                rows["errors"].append(error_row(document, stage, error))
+                continue
             found = ctx.found
             rows["documents"].append({**{c: document.get(c, "") for c in DOCUMENT_TABLE_COLUMNS},
                                       "n_sentences": len(found["sentences"])})
@@ -102,44 +174,73 @@ class Pipeline:
                 rows[name].extend(found_rows)
         return rows
 
+    def _parse(self, texts: list[str], batch_size: int) -> Iterator:
+        """Each text's Doc, or the exception spaCy raised on it: nlp.pipe for speed, and text by
+        text from the first failure on, so one text spaCy refuses costs only itself."""
+        done = 0
+        try:
+            for doc in self.nlp.pipe(texts, batch_size=batch_size):
+                yield doc
+                done += 1
+        except Exception:  # noqa: BLE001
+            for text in texts[done:]:
+                try:
+                    yield self.nlp(text)
+                except Exception as error:  # noqa: BLE001
+                    yield error
 
-def frames_from_rows(rows: dict[str, list[dict]]) -> dict[str, pd.DataFrame]:
-    columns = table_columns()
+
+def frames_from_rows(rows: dict[str, list[dict]], analyses: tuple[str, ...] = ()) -> dict[str, pd.DataFrame]:
+    columns = table_columns(analyses)
     return {name: pd.DataFrame(rows.get(name, []), columns=columns[name]) for name in columns}
 
 
-def score_tables(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def score_tables(tables: dict[str, pd.DataFrame], analyses: tuple[str, ...] = ()) -> pd.DataFrame:
     """scores.csv: one row per document, doc_id and n_words then each analysis's measures."""
     scores = tables["documents"].set_index("doc_id")[["n_words", "n_sentences"]]
-    for module in ANALYSES:
+    for module in analysis_modules(tuple(analyses)):
         scores = scores.join(module.score(tables))
     return scores.reset_index()
 
 
 def tag_corpus(corpus, lexicons: dict[str, str] | None = None,
                spacy_model: str | None = None) -> dict[str, pd.DataFrame]:
-    """Tag a corpus (a path or a DataFrame from load_corpus) and return every table by name:
+    """Tag a corpus (a path, or a DataFrame from load_corpus) and return every table by name:
     documents, removed (what cleaning removed), sentences, each analysis's tables (hedges,
-    sources, figures, frames, emotive, actors...) and scores."""
-    documents = corpus if isinstance(corpus, pd.DataFrame) else load_corpus(corpus, lexicons)
-    return _tag_batch_frames(Pipeline(lexicons, spacy_model), documents.to_dict("records"))
+    sources, figures, frames, emotive, actors...), errors (articles left out) and scores."""
+    if isinstance(corpus, pd.DataFrame):
+        documents, errors = corpus.to_dict("records"), []
+        order = [document["doc_id"] for document in documents]
+    else:
+        articles = list(iter_raw_documents(corpus))
+        documents, errors = clean_articles(articles, lexicons)
+        order = [article["doc_id"] for article in articles]
+    return _tag_batch_frames(Pipeline(lexicons, spacy_model), documents, errors, order)
 
 
-def iter_batches(items: Iterable, size: int) -> Iterator[list]:
-    batch = []
-    for item in items:
-        batch.append(item)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+def clean_articles(articles: list[dict], lexicons: dict[str, str] | None = None
+                   ) -> tuple[list[dict], list[dict]]:
+    """(documents, rows of errors) of cleaning articles of corpus.iter_raw_documents: an article
+    whose extraction or cleaning raises is an error row, and the others go on."""
+    rules = boilerplate_rules(lexicons)
+    cleaned, errors = [], []
+    for article in articles:
+        try:
+            cleaned.append(clean_document(article, rules))
+        except Exception as error:  # noqa: BLE001 - one article must not stop the batch
+            errors.append(error_row(article, "clean", error))
+    return cleaned, errors
 
 
-def _tag_batch_frames(pipeline_: Pipeline, batch: list[dict]) -> dict[str, pd.DataFrame]:
-    tables = frames_from_rows(pipeline_.tag_batch(batch))
+def _tag_batch_frames(pipeline_: Pipeline, batch: list[dict], errors: list[dict] = (),
+                      order: list[str] = (), raise_errors: bool = False) -> dict[str, pd.DataFrame]:
+    rows = pipeline_.tag_batch(batch, raise_errors=raise_errors)
+    position = {doc_id: i for i, doc_id in enumerate(order)}
+    # Failures in corpus order, whichever stage (and whatever batch size) found them.
+    rows["errors"] = sorted([*errors, *rows["errors"]], key=lambda r: position.get(r["doc_id"], 0))
+    tables = frames_from_rows(rows, pipeline_.analyses)
     # Every measure in scores is per document, so a batch scores on its own.
-    tables["scores"] = score_tables(tables)
+    tables["scores"] = score_tables(tables, pipeline_.analyses)
     return tables
 
 
@@ -147,23 +248,26 @@ _PIPELINES: dict[tuple, Pipeline] = {}
 
 
 def tag_partition(articles: list[dict], lexicons: dict[str, str] | None = None,
-                  spacy_model: str | None = None) -> dict[str, pd.DataFrame]:
+                  spacy_model: str | None = None,
+                  analyses: tuple[str, ...] = ()) -> dict[str, pd.DataFrame]:
     """Clean and tag one partition of articles (as corpus.iter_raw_documents makes) into every
-    table, scores included. The one batch function of every engine: the local loop, the local
-    process pool and the Dask workers all call it, so their results are the same.
+    table, scores and errors included. The one batch function of every engine: the local loop,
+    the local process pool and the Dask workers all call it, so their results are the same.
 
     The Pipeline is shared_pipeline()'s."""
-    rules = boilerplate_rules(lexicons)
-    return _tag_batch_frames(shared_pipeline(lexicons, spacy_model),
-                             [clean_document(a, rules) for a in articles])
+    cleaned, errors = clean_articles(articles, lexicons)
+    return _tag_batch_frames(shared_pipeline(lexicons, spacy_model, analyses), cleaned, errors,
+                             order=[article["doc_id"] for article in articles])
 
 
-def shared_pipeline(lexicons: dict[str, str] | None = None, spacy_model: str | None = None) -> Pipeline:
+def shared_pipeline(lexicons: dict[str, str] | None = None, spacy_model: str | None = None,
+                    analyses: tuple[str, ...] = ()) -> Pipeline:
     """The Pipeline for these lexicons, built once per process and thread (spaCy's matchers are
     not shared across threads) and kept for the next call."""
-    key = (tuple(sorted((lexicons or {}).items())), spacy_model, threading.get_ident())
+    key = (tuple(sorted((lexicons or {}).items())), spacy_model, tuple(analyses),
+           threading.get_ident())
     if key not in _PIPELINES:
-        _PIPELINES[key] = Pipeline(lexicons, spacy_model)
+        _PIPELINES[key] = Pipeline(lexicons, spacy_model, analyses)
         # The pipeline and imports live as long as the process: keep the cyclic garbage
         # collector from walking them after every batch (it took 8% of a run).
         gc.freeze()
@@ -174,58 +278,4 @@ def tag_text(text: str, lexicons: dict[str, str] | None = None, doc_id: str = "t
     """Every table for one text taken as it is (no cleaning, so offsets point into `text`):
     the way tests and lessons tag a sentence or a short article through the real pipeline."""
     document = {"doc_id": doc_id, "text": text, "n_words": len(text.split())}
-    return _tag_batch_frames(shared_pipeline(lexicons), [document])
-
-
-def in_order(submit: Callable[[list[dict]], Callable[[], dict]], batches: Iterable[list[dict]],
-             window: int) -> Iterator[dict[str, pd.DataFrame]]:
-    """Results of submit(batch)() for each batch, in corpus order, with at most `window`
-    batches in flight, so a fast reader never queues the whole corpus in memory."""
-    pending: deque = deque()
-    for batch in batches:
-        pending.append(submit(batch))
-        if len(pending) >= window:
-            yield pending.popleft()()
-    while pending:
-        yield pending.popleft()()
-
-
-def iter_tagged_batches(corpus, lexicons: dict[str, str] | None = None,
-                        spacy_model: str | None = None, batch_size: int = 200,
-                        jobs: int = 1) -> Iterator[dict[str, pd.DataFrame]]:
-    """Tag a corpus path in batches of documents, yielding each batch's tables in corpus order
-    (memory stays flat). With jobs > 1 the batches are tagged by that many local processes."""
-    batches = iter_batches(iter_raw_documents(corpus), batch_size)
-    if jobs <= 1:
-        for batch in batches:
-            yield tag_partition(batch, lexicons, spacy_model)
-        return
-    import multiprocessing
-
-    # spawn, not fork: a forked child would inherit the parent's threads and open files.
-    with multiprocessing.get_context("spawn").Pool(jobs) as pool:
-        yield from in_order(lambda batch: pool.apply_async(
-            tag_partition, (batch, lexicons, spacy_model)).get, batches, window=2 * jobs)
-
-
-def write_tagged(corpus, folder, lexicons: dict[str, str] | None = None,
-                 spacy_model: str | None = None, fmt: str = "csv", batch_size: int = 200,
-                 jobs: int | None = None, engine: str = "local",
-                 scheduler: str | None = None) -> int:
-    """Tag `corpus` batch by batch into `folder`: NAME.csv appended per batch, or with
-    fmt="parquet" NAME/part-NNNNN.parquet, rows in corpus order whatever the engine.
-    engine="local" uses `jobs` processes (default 1); engine="dask" the Dask scheduler at
-    `scheduler`, or a LocalCluster of `jobs` worker processes (default 2). Returns the number
-    of documents."""
-    if engine == "dask":
-        from .engines import iter_dask_batches
-
-        batches = iter_dask_batches(corpus, lexicons, spacy_model, batch_size,
-                                    scheduler=scheduler, workers=jobs or 2)
-    else:
-        batches = iter_tagged_batches(corpus, lexicons, spacy_model, batch_size, jobs or 1)
-    n_documents = 0
-    for part, tables in enumerate(batches):
-        n_documents += len(tables["documents"])
-        write_tables(tables, folder, fmt, part)
-    return n_documents
+    return _tag_batch_frames(shared_pipeline(lexicons), [document], raise_errors=True)

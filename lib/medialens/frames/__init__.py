@@ -103,14 +103,15 @@ class Tagger:
                        key=lambda m: m.start)
         spans = [Span(doc, m.start, m.end) for m in found]
         subjects = self.subject.subject_starts(doc, spans)
-        sources = [(r["start"], r["end"]) for r in ctx.found.get("sources", []) if "start" in r]
         rows = []
         for m, span in zip(found, spans):
+            # Only the sources of the mention's own sentence can hold it: looked up, not rescanned.
+            sources = ctx.rows_in_sentence("sources", m.sent_id)
             rows.append({"doc_id": ctx.doc_id, "sent_id": m.sent_id, "start": span.start_char,
                          "end": span.end_char, "surface": span.text, "actor": m.actor,
                          "kind": m.kind, "as_subject": m.start in subjects,
-                         "is_source": any(a <= span.start_char and span.end_char <= b
-                                          for a, b in sources)})
+                         "is_source": any(r["start"] <= span.start_char and span.end_char <= r["end"]
+                                          for r in sources if "start" in r)})
         return rows
 
     def _entities(self, ctx: DocContext) -> dict[tuple[int, int], str]:

@@ -55,7 +55,7 @@ class Kit:
         rows = self.tables[table]
         rows = rows[rows.doc_id == doc_id]
         for column, value in (where or {}).items():
-            rows = rows[rows[column] == value]
+            rows = rows[rows[column].isin(value if isinstance(value, list) else [value])]
         text = self.text(doc_id)
         return rows.assign(surface=[text[int(s):int(e)] for s, e in zip(rows.start, rows.end)]).sort_values("start")
 
@@ -100,7 +100,7 @@ def copy_lexicon(name: str, folder: str | Path, fresh: bool = False) -> Path:
 
 def add_cue(path: str | Path, words: str, label: str = "") -> str:
     """Append a pattern matching `words` (one or more words, any case) to a JSONL lexicon copy,
-    with the label of the file's first pattern unless `label` is given (once: a cue already there
+    with the label most of the file's patterns have unless `label` is given (once: a cue already there
     is not added again). Returns a sentence."""
     path = Path(path)
     words_list = str(words).lower().split()
@@ -109,7 +109,8 @@ def add_cue(path: str | Path, words: str, label: str = "") -> str:
     text = path.read_text(encoding="utf-8")
     rows = [json.loads(line) for line in text.splitlines()
             if line.strip() and not line.lstrip().startswith("//")]
-    label = label or (rows[0]["label"] if rows else "cue")
+    labels = [row.get("label", "cue") for row in rows]
+    label = label or (max(sorted(set(labels)), key=labels.count) if labels else "cue")
     pattern = [{"LOWER": word} for word in words_list]
     # The same sentence whether the cue is new or was added before, so re-running a cell is harmless.
     if not any(row.get("pattern") == pattern for row in rows):

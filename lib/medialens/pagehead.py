@@ -1,0 +1,80 @@
+"""The head and foot of an article found in a page: headline, dateline, outlet's signature.
+
+clean.py decides which lines are the article; this module finds, around them, the headline
+(just above the first paragraph), the date written near it and the signature below the last
+paragraph, and names what stands above the headline (the site's header).
+"""
+from __future__ import annotations
+
+from .textshape import (BYLINE, DATE, SIGNATURE_PREFIX, find_date, is_date_only, is_heading,
+                        is_prose, n_words)
+
+# How far above the article's first line a headline may stand (bylines, dates, captions between).
+HEADLINE_WINDOW = 6
+HEADLINE_WORDS = 14
+
+
+def head(lines: list[str], reasons: list, titled: bool) -> tuple[int | None, str]:
+    """The headline's line (None when the caller gave a title or none is found) and the
+    dateline; what stands above the headline is the site's header."""
+    body = [i for i, reason in enumerate(reasons) if reason is None]
+    start = next((i for i in body if is_prose(lines[i])), body[0] if body else len(lines))
+    top = None if titled else _headline(lines, reasons, start)
+    date = _dateline(lines, top, start)
+    for i in range(start):
+        if reasons[i] is None and top is not None and i < top:
+            reasons[i] = "site header"
+        elif reasons[i] is not None and reasons[i].startswith("line classifier") and \
+                (is_date_only(lines[i]) or i < (top or 0)):
+            reasons[i] = "dateline" if is_date_only(lines[i]) else "site header"
+    return top, date
+
+
+def _headline(lines: list[str], reasons: list, start: int) -> int | None:
+    """The headline's line: a heading of three words or more a few lines above the article's
+    first paragraph: the one the page's title (its first line) repeats, else the nearest one of
+    four to HEADLINE_WORDS words (a longer one is a standfirst), else the nearest."""
+    if start >= len(lines):
+        return None
+    candidates = [i for i in range(start, max(0, start - HEADLINE_WINDOW) - 1, -1)
+                  if (reasons[i] is None or reasons[i].startswith("line classifier"))
+                  and is_heading(lines[i], first=True) and n_words(lines[i]) >= 3
+                  and not BYLINE.match(lines[i]) and not (DATE.search(lines[i]) and n_words(lines[i]) <= 8)]
+    page_title = lines[0].casefold()
+    in_title = [i for i in candidates if i and lines[i].casefold() in page_title]
+    if in_title:
+        return in_title[0]
+    return next((i for i in candidates if 4 <= n_words(lines[i]) <= HEADLINE_WORDS),
+                candidates[0] if candidates else None)
+
+
+def _dateline(lines: list[str], top: int | None, first: int) -> str:
+    """The date written just above the article: a date-only line first, else any short line's."""
+    region = lines[max(0, (first if top is None else top) - 3):first + 1]
+    dated = [line for line in region if n_words(line) <= 12 or line is region[-1]]
+    return next((find_date(line) for line in dated if is_date_only(line)), "") or \
+        next((find_date(line) for line in dated[:-1] if find_date(line)), "")
+
+
+def signature(lines: list[str], reasons: list, body: list[int]) -> str:
+    """The outlet's signature: a last article line of a few words that does not end like a
+    sentence ("News.Az", "— Reuters"), or such a line below the article (past lines a rule
+    removed) that ends the page or is marked as one ("— Reuters", "Source: ...")."""
+    def signed(line: str) -> bool:
+        return n_words(line) <= 4 and (not line.endswith((".", "!", "?", "…", "\"", "”"))
+                                       or bool(SIGNATURE_PREFIX.match(line)))
+    if not body:
+        return ""
+    last = body[-1]
+    # the first line below the article that no rule removed (past "Click here to subscribe")
+    after = next((i for i in range(last + 1, len(lines)) if reasons[i].startswith("line classifier")),
+                 len(lines))
+    if len(body) > 1 and signed(lines[last]):
+        reasons[last] = "outlet signature"
+    elif after < len(lines) and reasons[after] is not None and reasons[after].startswith("line classifier") \
+            and signed(lines[after]) and (after == len(lines) - 1 or SIGNATURE_PREFIX.match(lines[after])):
+        reasons[after] = "outlet signature"
+    else:
+        return ""
+    signature = lines[last] if reasons[last] == "outlet signature" else lines[after]
+    return SIGNATURE_PREFIX.sub("", signature).strip(" ().")

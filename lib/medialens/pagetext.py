@@ -1,0 +1,202 @@
+"""Finding the article in a whole page saved as text: a line classifier.
+
+A page copied or scraped as text holds the article as one long run of prose among short,
+title-case, repetitive lines (menus, related stories, captions, share bars, footers). Each line
+is scored the way jusText and boilerpipe score blocks (Kohlschütter et al. 2010; Pomikálek 2011):
+its length, share of stop words, sentence punctuation, capitalisation, link-like shape and
+position, together with the same features of its neighbours; then a second pass smooths the
+first pass's scores over neighbouring lines and over the page's main run of prose.
+
+Both passes are small neural networks (one hidden layer of 16 ReLU units; a logistic regression
+is the same file without the hidden layer) trained on whole pages: benchmarks/train_line_classifier.py
+writes data/corpus/line_classifier.json and reports the figures cross-validated over pages. They
+are applied here with numpy, so cleaning needs no learning library. Why not jusText or trafilatura
+themselves: measured on page text given as one paragraph a line (benchmarks/extraction.py), they
+reach F1 0.668 and 0.703 against 0.673 for keeping everything: both lean on HTML structure (tags,
+link density) that plain text no longer has, and jusText's stop-word threshold drops short
+article paragraphs. trafilatura stays the extractor for saved HTML (corpus.py).
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+import numpy as np
+
+from .config import DATA_DIR
+
+MODEL = DATA_DIR / "corpus" / "line_classifier.json"
+
+WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
+CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
+DIGITS = re.compile(r"\d")
+SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(?:\s|$)|[。！？]")
+ENDS_LIKE_SENTENCE = re.compile(r"[.!?…。！？][\"”’')\]」』]*\s*$")
+# Shapes of navigation and link lists: separators, bullets, arrows, handles, addresses.
+LINK_SHAPE = re.compile(r"\s[|•·»›>/]\s|^[\s•·»›>*\-–—|]+\w|https?://|www\.|@\w|\.(?:com|org|net)\b")
+DATE_LIKE = re.compile(r"\b(?:\d{1,2}[:/.]\d{2}|\d{4}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)",
+                       re.IGNORECASE)
+QUOTE_OPEN = re.compile(r"^[\"“‘'(]")
+WINDOWS = (1, 3, 8, 20)
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    # spaCy's English stop words: a maintained list, and spaCy is already a dependency.
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+@lru_cache(maxsize=1)
+def model() -> dict:
+    """The shipped classifier: data/corpus/line_classifier.json."""
+    with open(MODEL, encoding="utf-8") as file:
+        return json.load(file)
+
+
+def line_shape(lines: list[str], marks: np.ndarray) -> np.ndarray:
+    """One row per line: the line's own features (see OWN_FEATURES); `marks` are the cleaning
+    rules' columns (blank line before, removed by a rule, opens a list of other stories)."""
+    is_stop = _stop_words().__contains__
+    keys = [line.casefold() for line in lines]
+    counts: dict[str, int] = {}
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+    rows = []
+    for line, key in zip(lines, keys):
+        found = WORD.findall(line.lower())
+        words = len(found) or 1
+        chars = len(line) or 1
+        rows.append((
+            np.log1p(words), words >= 8, words >= 20, words >= 40,
+            sum(map(is_stop, found)) / words,
+            len(CAPITALISED.findall(line)) / words,
+            len(DIGITS.findall(line)) / chars,
+            min(len(SENTENCE_END.findall(line)), 5),
+            bool(ENDS_LIKE_SENTENCE.search(line)),
+            line.rstrip().endswith(":"),
+            line.count(",") / words,
+            bool(LINK_SHAPE.search(line)),
+            bool(DATE_LIKE.search(line)) and words <= 8,
+            line[:1].islower(),
+            bool(QUOTE_OPEN.match(line)),
+            counts[key] > 1,
+            chars / words / 10,
+            np.log1p(chars),
+        ))
+    own = np.asarray(rows, dtype=float).reshape(len(lines), 18)
+    # A list heading among the six lines above: list items follow their heading.
+    headings = np.concatenate([[0.0], np.cumsum(marks[:, 2])])
+    index = np.arange(len(lines))
+    recent_heading = headings[index] - headings[np.clip(index - 6, 0, None)]
+    return np.column_stack([own, marks, recent_heading, title_anchor(keys)])
+
+
+def title_anchor(keys: list[str]) -> np.ndarray:
+    """Where the article starts by the page's title: a saved page's first line is often its
+    <title> ("Headline - Site"), which the headline below repeats. Columns: a headline repeats
+    the title, this line is it, lines after it (log), lines before it (log)."""
+    n = len(keys)
+    title = keys[0] if n else ""
+    anchor = next((i for i in range(n - 1, 0, -1)
+                   if len(keys[i]) >= 12 and keys[i] in title and keys[i] != title), None)
+    if anchor is None:
+        return np.zeros((n, 4))
+    index = np.arange(n)
+    return np.column_stack([np.ones(n), index == anchor, np.log1p(np.clip(index - anchor, 0, None)),
+                            np.log1p(np.clip(anchor - index, 0, None))])
+
+
+OWN_FEATURES = ["log_words", "words_8", "words_20", "words_40", "stop_share", "capital_share",
+                "digit_share", "sentence_ends", "ends_like_sentence", "ends_colon", "commas_per_word",
+                "link_shape", "date_like", "starts_lower", "starts_quote", "repeated",
+                "chars_per_word", "log_chars", "blank_before", "by_rule", "list_heading",
+                "recent_heading", "has_title_anchor", "is_title_anchor", "after_anchor", "before_anchor"]
+
+
+def window_mean(values: np.ndarray, k: int) -> np.ndarray:
+    """Mean of each column over lines i-k..i+k (cut at the page's ends), by cumulative sums."""
+    n = len(values)
+    padded = np.vstack([np.zeros((1, values.shape[1])), np.cumsum(values, axis=0)])
+    lo = np.clip(np.arange(n) - k, 0, n)
+    hi = np.clip(np.arange(n) + k + 1, 0, n)
+    return (padded[hi] - padded[lo]) / (hi - lo)[:, None]
+
+
+def _prose(own: np.ndarray) -> np.ndarray:
+    # A prose line: eight words or more, ending like a sentence, with stop words in it.
+    return own[:, 1] * own[:, 8] * (own[:, 4] > 0.2)
+
+
+def main_run(weights: np.ndarray) -> tuple[int, int]:
+    """The run of lines with the largest sum of weights (Kadane), as (first, after last)."""
+    best, best_span, total, start = -np.inf, (0, 0), 0.0, 0
+    for i, w in enumerate(weights.tolist()):
+        if total <= 0:
+            total, start = 0.0, i
+        total += w
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+def run_features(weights: np.ndarray) -> np.ndarray:
+    """Inside the main run, and log distance (in lines) before and after it."""
+    n = len(weights)
+    first, after = main_run(weights) if n else (0, 0)
+    index = np.arange(n)
+    inside = (index >= first) & (index < after)
+    before = np.log1p(np.clip(first - index, 0, None))
+    beyond = np.log1p(np.clip(index - after + 1, 0, None))
+    return np.column_stack([inside, before, beyond])
+
+
+def position_features(own: np.ndarray) -> np.ndarray:
+    n = len(own)
+    prose_words = _prose(own) * np.expm1(own[:, 0])
+    cumulative = np.cumsum(prose_words)
+    total = cumulative[-1] if n and cumulative[-1] > 0 else 1.0
+    return np.column_stack([np.arange(n) / max(n - 1, 1), (cumulative - prose_words) / total,
+                            (total - cumulative) / total])
+
+
+def first_pass_features(own: np.ndarray) -> np.ndarray:
+    prose = _prose(own)
+    words = np.expm1(own[:, 0])
+    run = run_features(prose * words - (1 - prose) * 4)
+    previous = np.vstack([np.zeros((1, own.shape[1])), own[:-1]])
+    following = np.vstack([own[1:], np.zeros((1, own.shape[1]))])
+    windows = [window_mean(own[:, [0, 4, 5, 8, 11]], k) for k in WINDOWS]
+    return np.column_stack([own, previous, following, *windows, run, position_features(own)])
+
+
+def second_pass_features(first: np.ndarray, own: np.ndarray) -> np.ndarray:
+    logit = np.log(np.clip(first, 1e-4, 1 - 1e-4) / np.clip(1 - first, 1e-4, 1))
+    column = first[:, None]
+    windows = [window_mean(column, k)[:, 0] for k in WINDOWS]
+    words = np.expm1(own[:, 0])
+    run = run_features((first - 0.5) * np.sqrt(words))
+    previous = np.concatenate([[0.0], first[:-1]])
+    following = np.concatenate([first[1:], [0.0]])
+    return np.column_stack([logit, previous, following, *windows, run, own])
+
+
+def _predict(features: np.ndarray, layer: dict) -> np.ndarray:
+    """A pass's probabilities: standardised features through a logistic regression, or through a
+    small neural network's one hidden layer (ReLU) first."""
+    x = (features - np.asarray(layer["mean"])) / np.asarray(layer["scale"])
+    for weights, bias in zip(layer.get("hidden_coef", []), layer.get("hidden_intercept", [])):
+        x = np.maximum(x @ np.asarray(weights) + np.asarray(bias), 0)
+    return 1 / (1 + np.exp(-(x @ np.asarray(layer["coef"]) + layer["intercept"])))
+
+
+def article_probability(lines: list[str], marks: np.ndarray, params: dict | None = None):
+    """For each (non-empty, whitespace-normalised) line, the probability that it is article text."""
+    params = model() if params is None else params
+    if not lines:
+        return np.zeros(0)
+    own = line_shape(lines, marks)
+    first = _predict(first_pass_features(own), params["first"])
+    return _predict(second_pass_features(first, own), params["second"])

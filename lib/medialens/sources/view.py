@@ -1,0 +1,57 @@
+"""Per-document facts the source rules need, passed explicitly (never kept on the tagger), and the
+view of one sentence that every scan stays inside."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from spacy.tokens import Doc
+
+from ..context import DocContext
+
+
+@dataclass(frozen=True)
+class SentenceView:
+    """One sentence as the rules see it: its Doc, its token bounds [first, last) and two facts
+    about the whole text (`lower_in_doc`: LOWER hashes of words the text also writes in lower
+    case; `bare_in_doc`: ORTH hashes of words the text also writes without "the" before them)."""
+    doc: Doc
+    first: int
+    last: int
+    lower_in_doc: frozenset
+    bare_in_doc: frozenset
+
+    def open_bracket(self, close: int, reach: int = 8) -> int | None:
+        """The "(" token a ")" at token `close` closes, at most `reach` tokens back and never
+        before the sentence; None when there is none ("Service(NIS) says": spaCy keeps
+        "Service(NIS" as one token, so the bracket has no token of its own)."""
+        for k in range(close - 1, max(self.first, close - reach) - 1, -1):
+            if self.doc[k].text == "(":
+                return k
+        return None
+
+    def before_first(self, i: int) -> bool:
+        """Whether token `i` lies before the sentence (scans back stop there)."""
+        return i < self.first
+
+
+class SourceDoc:
+    """A DocContext with the facts the source rules read, built once per document."""
+
+    def __init__(self, ctx: DocContext, the_hash: int):
+        self.ctx = ctx
+        doc = ctx.doc
+        attrs = doc.to_array(["LOWER", "ORTH", "IS_LOWER"])
+        self.attrs = attrs
+        # Words this text also writes in lower case are ordinary words when they open a sentence
+        # ("Drought forecast ...", "Doctors said") and not names.
+        self.lower_in_doc = frozenset(attrs[attrs[:, 2] == 1, 0].tolist())
+        # Words this text also writes without "the" before them: "the Clinton emails" is a
+        # person's name used as a modifier; "The Vatican", "The Hill" always take "the".
+        after_the = np.zeros(len(doc), dtype=bool)
+        after_the[1:] = attrs[:-1, 0] == the_hash
+        self.bare_in_doc = frozenset(attrs[~after_the, 1].tolist())
+
+    def view(self, k: int) -> SentenceView:
+        first, last = self.ctx.token_bounds(k)
+        return SentenceView(self.ctx.doc, first, last, self.lower_in_doc, self.bare_in_doc)

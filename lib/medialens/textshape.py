@@ -1,0 +1,76 @@
+"""The shape of a line of text: words, headings, dates, paragraphs of prose.
+
+Small tests that cleaning (clean.py, pagehead.py) and sentence splitting share; no rule here
+names a site or a story.
+"""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+DATE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTHS},?\s+\d{{4}}"     # 17 October 2024
+    rf"|{MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"         # Oct 18, 2024
+    r"|\d{4}-\d{2}-\d{2})\b",                                      # 2024-10-17
+    re.IGNORECASE)
+WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
+TERMINAL = tuple(".!?…:;\"”’')]")
+SIGNATURE_PREFIX = re.compile(r"^\s*(?:[-–—]+\s*|source\s*:\s*|\(|©\s*)", re.IGNORECASE)
+BYLINE = re.compile(r"^\s*(?:by|written by|posted by|words by)\s", re.IGNORECASE)
+
+
+def n_words(text: str) -> int:
+    return len(WORD.findall(text))
+
+
+def is_heading(line: str, first: bool = False) -> bool:
+    """A heading: a short line that does not end like a sentence.
+
+    Inside the text: at most 20 words and no final punctuation at all. The first line, where a
+    headline stands, may be longer (25 words) and may end in "?" or "!".
+
+    >>> is_heading("North Korea Prepares Troop Deployment To Ukraine")
+    True
+    >>> is_heading("Is the North Korean leader preparing his troops for deployment?", first=True)
+    True
+    >>> is_heading("Approximately 10,000 soldiers have been sent to Russia.", first=True)
+    False
+    """
+    line = line.strip()
+    if first:
+        return 0 < n_words(line) <= 25 and not line.endswith((".", "…", ".\"", ".”", ":", ";", ","))
+    return 0 < n_words(line) <= 20 and not line.endswith(TERMINAL)
+
+
+def normalise_date(value: str) -> str:
+    """A written date as YYYY-MM-DD, or '' when it is none."""
+    parsed = pd.to_datetime(str(value).replace(".", "") if value else None, errors="coerce",
+                            format="mixed")
+    return "" if pd.isna(parsed) else parsed.strftime("%Y-%m-%d")
+
+
+def find_date(line: str) -> str:
+    """The first date written in `line`, as YYYY-MM-DD, or ''."""
+    match = DATE.search(line)
+    return normalise_date(match.group(0)) if match else ""
+
+
+def is_date_only(line: str) -> bool:
+    return bool(DATE.search(line)) and n_words(DATE.sub("", line)) == 0
+
+
+def is_body(line: str) -> bool:
+    return n_words(line) >= 8 and line.rstrip("\"”’')").endswith((".", "!", "?", "…"))
+
+
+def is_prose(line: str) -> bool:
+    # A teaser cut short ("... new findings highlighting…") is not a finished sentence.
+    return is_body(line) and not line.endswith(("…", "..."))
+
+
+def is_sentence(line: str) -> bool:
+    """A line of two words or more that ends like a sentence ("He said no.")."""
+    return n_words(line) >= 2 and line.rstrip("\"”’')").endswith((".", "!", "?")) and not line.endswith("...")

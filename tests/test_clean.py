@@ -1,0 +1,262 @@
+"""Cleaning whole pages saved as text: pages written here in several sites' styles.
+
+Each page holds an article among the lines a browser or scraper hands over with it. The tests
+check which lines stay and which go, and that no sentence of the article is lost.
+"""
+import re
+
+import numpy as np
+import pytest
+
+from medialens import pagetext
+from medialens.clean import boilerplate_rules, clean_text, prepare
+
+NEWS_ARTICLE = [
+    "The city council voted on Tuesday to close two branch libraries at the end of the year, "
+    "a decision that drew loud protest from residents who packed the public gallery.",
+    "Council members said the closures would save about $1.2 million a year and that the "
+    "remaining branches would extend their opening hours to make up for the loss.",
+    "“We are not closing the door on anyone,” said the council’s finance chair, Maria Delgado. "
+    "“We are keeping the buildings that people actually use.”",
+    "Opponents said the two branches serve neighbourhoods with the fewest computers at home, and "
+    "that longer hours elsewhere would mean a bus ride many families cannot afford.",
+    "A petition against the plan collected more than 4,000 signatures in three weeks, according "
+    "to the group that organised it.",
+    "The closures take effect on December 31. The council will review the decision next spring.",
+]
+NEWS_PAGE = "\n".join([
+    "Council votes to close two libraries - Riverside Gazette",
+    "Skip to main content",
+    "Home", "News", "Sport", "Business", "Opinion", "Weather",
+    "Subscribe", "Sign in",
+    "Local News",
+    "Council votes to close two libraries",
+    "By Tom Hale",
+    "March 4, 2025",
+    "Share on Facebook", "Share on X", "Email",
+    *NEWS_ARTICLE,
+    "Share this article",
+    "You may also like",
+    "School board delays vote on new start times",
+    "Bridge repairs to close lanes for six weeks",
+    "Water rates to rise by 4 percent in July",
+    "We use cookies to improve your experience. By continuing to browse you agree to our use of cookies.",
+    "Accept all cookies",
+    "Privacy Policy", "Terms of Use", "Contact Us",
+    "© 2025 Riverside Gazette. All rights reserved.",
+])
+
+BLOG_ARTICLE = [
+    "I have kept bees in the back garden for six years now, and this was the first winter I lost "
+    "a whole colony.",
+    "It was not the cold. When I opened the hive in February the frames were still heavy with "
+    "honey, which is the strange part: they did not starve.",
+    "After some reading, and a long conversation with a beekeeper two streets over, I think the "
+    "culprit was damp. The roof had a crack I never noticed, and water ran down the inside wall.",
+    "What I changed",
+    "This spring I moved the hives onto stands a foot off the ground, added a sloped cover and "
+    "drilled a second entrance for air.",
+    "If you keep bees yourself, check the roof before the autumn rains, not after. It takes ten "
+    "minutes and it might save a colony.",
+]
+BLOG_PAGE = "\n\n".join([
+    "Notes from a Small Garden",
+    "About", "Archive", "Contact",
+    "Why I lost a hive this winter",
+    "Posted 2 hours ago",
+    *BLOG_ARTICLE,
+    "Tags: bees, garden, winter",
+    "12 comments",
+    "Leave a reply",
+    "Your email address will not be published.",
+    "Previous post", "Next post",
+    "The views expressed here are the author's own and do not reflect those of any organisation.",
+])
+
+WIRE_ARTICLE = [
+    "NAIROBI, June 3 (Wire) — Kenya’s central bank held its benchmark lending rate at 12.75% on "
+    "Tuesday, saying inflation was easing but the shilling remained under pressure.",
+    "Governor Kamau Thugge told reporters the bank would watch food prices closely after a poor "
+    "harvest in the north.",
+    "Inflation slowed to 5.1% in May from 5.7% in April, the statistics office said last week.",
+    "Analysts polled before the meeting had expected no change. Two of eleven had forecast a cut.",
+]
+WIRE_PAGE = "\n".join([
+    "Business", "Markets", "World",
+    "Kenya central bank holds rate as inflation eases",
+    "Updated: 4:12 PM GMT",
+    "3 min read",
+    WIRE_ARTICLE[0],
+    "The central bank headquarters in Nairobi. (Photo: Jane Doe/Agency)",
+    *WIRE_ARTICLE[1:],
+    "Reporting by Ann Mwangi; Editing by Paul Reed",
+    "Read more",
+    "Ghana’s cedi slides to record low",
+    "Nigeria lifts fuel import ban",
+])
+
+LOCAL_ARTICLE = [
+    "The mayor announced on Monday a plan to plant 10,000 trees across the city over the next "
+    "three years, focusing on neighbourhoods with the least shade.",
+    "The plan, which will cost about $8 million, is funded partly by a federal grant and partly by "
+    "the city's parks budget, officials said.",
+    "\"Shade is not a luxury. On the hottest days it decides who gets sick,\" the mayor told "
+    "reporters at a park in the east of the city.",
+    "Residents can request a tree for the strip in front of their home through the city's "
+    "website, and planting will begin in the autumn.",
+    "Environmental groups welcomed the plan but said the city must also pay to water and care for "
+    "the trees in their first years, when most losses occur.",
+]
+# Furniture inside the article: an advertisement label, an inline link, a caption, a newsletter box.
+LOCAL_PAGE = "\n".join([
+    "Menu", "Search", "Politics",
+    "Mayor unveils plan to plant 10,000 trees",
+    "Listen to this article",
+    "By Priya Natarajan, City Reporter",
+    "Published 9:14 AM EDT, Mon June 2, 2025",
+    LOCAL_ARTICLE[0],
+    "Advertisement",
+    LOCAL_ARTICLE[1],
+    "RELATED: City council approves parks budget after long debate",
+    LOCAL_ARTICLE[2],
+    "Volunteers planting saplings in Eastside Park on Saturday. Photo: Sam Ortiz",
+    LOCAL_ARTICLE[3],
+    "Sign up for our morning newsletter",
+    "Get the day's top stories in your inbox every morning.",
+    LOCAL_ARTICLE[4],
+    "Most Read",
+    "Police name suspect in downtown robbery",
+    "Five things to do this weekend",
+    "Copyright 2025 Metro Daily. All rights reserved.",
+])
+
+
+def sentences(paragraphs):
+    return [s for p in paragraphs for s in re.split(r"(?<=[.!?”])\s+(?=[A-Z“])", p)]
+
+
+@pytest.mark.parametrize("page, article", [
+    (NEWS_PAGE, NEWS_ARTICLE), (BLOG_PAGE, BLOG_ARTICLE), (WIRE_PAGE, WIRE_ARTICLE[1:]),
+    (LOCAL_PAGE, LOCAL_ARTICLE),
+], ids=["news", "blog", "wire", "local"])
+def test_no_sentence_of_the_article_is_lost(page, article):
+    text = clean_text(page).text
+    for sentence in sentences(article):
+        assert sentence in text
+
+
+@pytest.mark.parametrize("page, headline", [
+    (NEWS_PAGE, "Council votes to close two libraries"),
+    (BLOG_PAGE, "Why I lost a hive this winter"),
+    (WIRE_PAGE, "Kenya central bank holds rate as inflation eases"),
+    (LOCAL_PAGE, "Mayor unveils plan to plant 10,000 trees"),
+], ids=["news", "blog", "wire", "local"])
+def test_the_headline_is_the_first_line_once(page, headline):
+    cleaned = clean_text(page)
+    lines = cleaned.text.split("\n")
+    assert cleaned.title == headline and lines[0] == headline and lines.count(headline) == 1
+
+
+@pytest.mark.parametrize("page, gone", [
+    (NEWS_PAGE, "Skip to main content"),
+    (NEWS_PAGE, "Weather"),
+    (NEWS_PAGE, "Local News"),
+    (NEWS_PAGE, "By Tom Hale"),
+    (NEWS_PAGE, "Share on Facebook"),
+    (NEWS_PAGE, "You may also like"),
+    (NEWS_PAGE, "School board delays vote on new start times"),
+    (NEWS_PAGE, "Water rates to rise by 4 percent in July"),
+    (NEWS_PAGE, "We use cookies"),
+    (NEWS_PAGE, "Privacy Policy"),
+    (NEWS_PAGE, "All rights reserved"),
+    (BLOG_PAGE, "Notes from a Small Garden"),
+    (BLOG_PAGE, "Archive"),
+    (BLOG_PAGE, "Posted 2 hours ago"),
+    (BLOG_PAGE, "Tags: bees"),
+    (BLOG_PAGE, "12 comments"),
+    (BLOG_PAGE, "Leave a reply"),
+    (BLOG_PAGE, "Next post"),
+    (BLOG_PAGE, "The views expressed here"),
+    (WIRE_PAGE, "Markets"),
+    (WIRE_PAGE, "Updated: 4:12 PM GMT"),
+    (WIRE_PAGE, "3 min read"),
+    (WIRE_PAGE, "(Photo: Jane Doe/Agency)"),
+    (WIRE_PAGE, "Reporting by Ann Mwangi"),
+    (WIRE_PAGE, "Read more"),
+    (WIRE_PAGE, "Ghana’s cedi slides to record low"),
+    (LOCAL_PAGE, "Listen to this article"),
+    (LOCAL_PAGE, "By Priya Natarajan"),
+    (LOCAL_PAGE, "Advertisement"),
+    (LOCAL_PAGE, "RELATED: City council"),
+    (LOCAL_PAGE, "Volunteers planting saplings"),
+    (LOCAL_PAGE, "Sign up for our morning newsletter"),
+    (LOCAL_PAGE, "top stories in your inbox"),
+    (LOCAL_PAGE, "Five things to do this weekend"),
+    (LOCAL_PAGE, "Copyright 2025"),
+])
+def test_page_furniture_goes_with_a_reason(page, gone):
+    cleaned = clean_text(page)
+    assert gone not in cleaned.text
+    assert any(gone in line and reason for line, reason in cleaned.removed)
+
+
+def test_a_subheading_between_paragraphs_stays():
+    assert "\nWhat I changed\n" in clean_text(BLOG_PAGE).text
+
+
+def test_the_dateline_and_the_credit_cut_out_of_a_caption():
+    assert clean_text(NEWS_PAGE).date == "2025-03-04"
+    assert clean_text(LOCAL_PAGE).date == "2025-06-02"
+    removed = clean_text(WIRE_PAGE).removed
+    assert ("(Photo: Jane Doe/Agency)", "credit") in removed
+    assert ("The central bank headquarters in Nairobi.", "caption") in removed
+
+
+def test_a_credit_inside_a_paragraph_goes_and_the_paragraph_stays():
+    sentence = ("The minister, who spoke at the summit (Photo: Jane Doe/Agency), said the talks had "
+                "failed on Monday after the envoys could not agree on a text.")
+    cleaned = clean_text("Talks Fail in Geneva\n" + sentence)
+    assert "said the talks had failed on Monday" in cleaned.text
+    assert "Jane Doe" not in cleaned.text
+
+
+@pytest.mark.parametrize("line, rule_removes", [
+    ("Posted 3 days ago", True),
+    ("Updated 2 hours ago", True),
+    ("More from this section", True),
+    ("Related stories", True),
+    ("Image credit: Jane Doe", True),
+    ("This article was originally published on an earlier site and is republished here.", True),
+    ("Already a subscriber? Log in to continue reading this article.", True),
+    ("The bridge opened three years ago and has carried traffic every day since.", False),
+    ("More than 4,000 people signed the petition in three weeks.", False),
+    ("Related charges were dropped against two of the men, the court said.", False),
+    ("The photo showed the minister leaving the building, officials said.", False),
+])
+def test_general_rules_know_furniture_from_prose(line, rule_removes):
+    _, reasons, _ = prepare(line, boilerplate_rules(), [])
+    assert (reasons[0] is not None) == rule_removes
+
+
+def test_the_classifier_scores_prose_above_a_menu():
+    lines = ["Home", "World", "Business", "Sport", *NEWS_ARTICLE, "Privacy", "Contact"]
+    marks = np.zeros((len(lines), 3))
+    probability = pagetext.article_probability(lines, marks)
+    # It doubts the article's last paragraphs (clean_text's _extend_prose keeps them), so the
+    # test is on the article's typical paragraph, not its weakest.
+    assert np.median(probability[4:-2]) > probability[:4].max()
+    assert np.median(probability[4:-2]) > probability[-2:].max()
+    assert clean_text("\n".join(lines)).text.split("\n")[-len(NEWS_ARTICLE):] == NEWS_ARTICLE
+
+
+def test_main_run_is_the_heaviest_run():
+    assert pagetext.main_run(np.array([-1.0, 2, 3, -1, 4, -9, 5])) == (1, 5)
+
+
+@pytest.mark.parametrize("raw, text", [
+    ("Breaking: markets fall sharply\nAdvertisement", "Breaking: markets fall sharply"),
+    ("Results\nArsenal 2 Chelsea 1\nLiverpool 0 Everton 0\nFull time.",
+     "Results\nArsenal 2 Chelsea 1\nLiverpool 0 Everton 0\nFull time."),
+])
+def test_a_text_without_prose_is_kept_as_the_rules_leave_it(raw, text):
+    assert clean_text(raw).text == text
