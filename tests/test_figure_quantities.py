@@ -67,6 +67,8 @@ def row_of(found, key):
     ("The plant will close with the loss of 450 jobs.", "450 jobs", "jobs lost", "jobs"),
     ("Up to 300 jobs are at risk at the depot.", "300 jobs", "jobs lost", "jobs"),
     ("Five branches face closure under the plan.", "Five branches", "branches closed", "buildings"),
+    ("Twelve children have been admitted to hospital with measles.", "Twelve children", "in hospital, children", "people"),
+    ("The chain said annual losses widened to £85m.", "£85m", "losses", "money"),
     ("Bus fares will rise by 6% in January.", "6%", "ticket price increase (%)", "percent"),
     ("Annual profit fell 12% to £310 million.", "12%", "profit decrease (%)", "percent"),
     ("Annual profit fell 12% to £310 million.", "£310 million", "profit", "money"),
@@ -122,6 +124,9 @@ def test_two_figures_of_one_text(text, keys, same):
 
 @pytest.mark.parametrize("text, key, unit, normalised", [
     ("Temperatures reached 109 degrees Fahrenheit on Thursday afternoon.", "109", "°C", 42.78),
+    # A glued "m" is million before a counted noun, metres otherwise.
+    ("A record 7.6m people are on hospital waiting lists.", "7.6m", "", 7_600_000),
+    ("The flood barrier is 2.5m high.", "2.5m", "m", 2.5),
     ("Temperatures at the site reached 42.8 degrees Celsius.", "42.8", "°C", 42.8),
     ("Rainfall over the week reached 12 inches in the hills.", "12 inches", "m", 0.3048),
     ("The regional authority said 310 millimetres of rain had fallen.", "310 millimetres", "m", 0.31),
