@@ -69,6 +69,8 @@ def row_of(found, key):
     ("Five branches face closure under the plan.", "Five branches", "branches closed", "buildings"),
     ("Twelve children have been admitted to hospital with measles.", "Twelve children", "in hospital, children", "people"),
     ("The chain said annual losses widened to £85m.", "£85m", "losses", "money"),
+    ("The bank reported a pre-tax profit of £2.1bn, up 12% on last year.", "12%", "profit increase (%)", "percent"),
+    ("A single fare will be £2.50, up from £2.20.", "£2.20", "ticket price", "money"),
     ("Bus fares will rise by 6% in January.", "6%", "ticket price increase (%)", "percent"),
     ("Annual profit fell 12% to £310 million.", "12%", "profit decrease (%)", "percent"),
     ("Annual profit fell 12% to £310 million.", "£310 million", "profit", "money"),

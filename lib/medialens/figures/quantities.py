@@ -95,7 +95,8 @@ def set_quantity(text: str, row: dict, clause: tuple[int, int, int], setting: tu
         wide = _context(text, row, clause[0], clause[1], q, cut=False)
         name = money_topic(*wide, _words(text, max(clause[2], row["start"] - 160), row["start"]), recent, q)
     elif row["unit"] in ("%", "percentage points"):
-        name = share_name(text, row, *_context(text, row, clause[0], clause[1], q, cut=False), clause, q)
+        name = share_name(text, row, *_context(text, row, clause[0], clause[1], q, cut=False), clause, q,
+                          _words(text, max(clause[2], row["start"] - 160), row["start"]), recent)
     elif row["unit"] or cls == "measure":
         name = _nearest(before, after, q.topic) or q.dimension.get(row["unit"], row["referent"].lower() or "measure")
     else:

@@ -39,6 +39,8 @@ def find(words: list[str], table: dict[str, str], longest: int = 4, last: bool =
             if phrase in table:
                 return table[phrase], i
     return None
+
+
 def nearest(before: list[str], after: list[str], table: dict[str, str]) -> str | None:
     """The term nearest the figure: after it first (the verb usually follows its subject), then
     before it."""
@@ -47,6 +49,8 @@ def nearest(before: list[str], after: list[str], table: dict[str, str]) -> str |
     if hit_after and (not hit_before or hit_after[1] < hit_before[1]):
         return hit_after[0]
     return hit_before[0] if hit_before else None
+
+
 def of_topic(before: list[str], q) -> str | None:
     """"a pay offer of 3.5%", "a budget of £3bn", "the gap of 7.5 points": the word before "of"."""
     if len(before) >= 2 and before[-1] == "of":
@@ -56,6 +60,8 @@ def of_topic(before: list[str], q) -> str | None:
             topic = wider[0] if wider else topic
         return topic
     return None
+
+
 def changed(before: list[str], after: list[str], q, levels: dict | None = None) -> str | None:
     """"tax increase", "profit decrease" when a change word and what changes both stand near the
     figure; "fell 18% to £412m": a figure after "to" is the new level, not the change. A change
@@ -66,28 +72,39 @@ def changed(before: list[str], after: list[str], q, levels: dict | None = None) 
     right_before = find(before, q.topic, last=True)
     if right_before and right_before[1] == 0 and right_before[0] not in CHANGES:
         change = None  # "a fund that has raised €85,000": money collected, not an increase
-    if change and before[-1:] == ["to"]:
+    if change and before[-1:] in (["to"], ["from"]):  # "up from £2.20": the level before
         level = find([w for w in before if w not in q.change_topics], levels, last=True)
         return level[0] if level else None
     other = nearest(before, after, levels)
     return f"{other} {change}" if change and other else None
+
+
 def money_topic(before: list[str], after: list[str], sentence: list[str], recent: list[dict], q) -> str:
     """What a sum of money is of; a bare change ("an extra £102", "an increase of £102") takes what
     changes from its sentence, else from the sum of money before it; '' when nothing names it."""
     levels = {k: v for k, v in q.money_topics.items() if v not in CHANGES}
-    if before[-1:] == ["to"] and find(sentence[-8:], q.change_topics, last=True):
+    if before[-1:] in (["to"], ["from"]) and find(sentence[-8:], q.change_topics, last=True):
         level = find([w for w in sentence[-12:] if w not in q.change_topics], levels, last=True)
         if level:  # "profit fell 12% to £310m", "will go up to £28": the new level, not the change
             return level[0]
     name = of_topic(before, q) or changed(before, after, q, levels) or nearest(before, after, q.money_topics) or ""
-    if name in CHANGES:
-        level = find(sentence, levels, last=True)
-        changes = [r["_base"].rsplit(" ", 1)[0] for r in recent if r.get("_base", "").rsplit(" ", 1)[-1] in CHANGES
-                   and " " in r["_base"] and (r["unit"] in q.currencies or r["unit"] == "%")]
-        topic = level[0] if level else changes[-1] if changes else ""
-        name = f"{topic} {name}" if topic else name
-    return name
-def share_name(text: str, row: dict, before: list[str], after: list[str], clause: tuple[int, int], q) -> str:
+    return what_changes(name, sentence, recent, q, levels)
+
+
+def what_changes(name: str, sentence: list[str], recent: list[dict], q, levels: dict) -> str:
+    """A bare change ("an increase of £102", "up 12% on last year") named with what changes: the
+    topic of its sentence, else of the sum or percentage before it."""
+    if name not in CHANGES:
+        return name
+    level = find(sentence, levels, last=True)
+    changes = [r["_base"].rsplit(" ", 1)[0] for r in recent if r.get("_base", "").rsplit(" ", 1)[-1] in CHANGES
+               and " " in r["_base"] and (r["unit"] in q.currencies or r["unit"] == "%")]
+    topic = level[0] if level else changes[-1] if changes else ""
+    return f"{topic} {name}" if topic else name
+
+
+def share_name(text: str, row: dict, before: list[str], after: list[str], clause: tuple[int, int], q,
+               sentence: list[str], recent: list[dict]) -> str:
     """A percentage: of what ("80% of ballots"), else the topic near it; a vote share also names
     the party or body it belongs to."""
     topic = None
@@ -102,6 +119,7 @@ def share_name(text: str, row: dict, before: list[str], after: list[str], clause
             topic = q.topic.get(head) or q.noun.get(head, head)
             topic = topic if topic in PERCENT_TOPICS | CHANGES else f"share of {topic}"
     topic = topic or of_topic(before, q) or changed(before, after, q) or nearest(before, after, q.topic) or "share"
+    topic = what_changes(topic, sentence, recent, q, q.level_topics)
     names = []
     for start in (clause[0], clause[2]):  # the clause, else the sentence ("the Union, on 38.9%, says")
         for m in NAME.finditer(text, start, row["start"]) if not names else ():
