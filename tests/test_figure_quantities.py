@@ -32,7 +32,7 @@ def row_of(found, key):
     ("At least 42 people have died, disaster officials said.", "42 people", "deaths", "casualties"),
     ("Officials admitted at least 20,000 people have now been forced from their homes.", "20,000 people", "displaced", "people"),
     ("The trust employs 9,000 nurses, according to its annual report.", "9,000 nurses", "nurses employed", "people"),
-    ("Around 5,000 nurses walked out at hospitals on Monday.", "5,000 nurses", "nurses on strike", "people"),
+    ("Around 5,000 nurses walked out at hospitals on Monday.", "5,000 nurses", "on strike", "people"),
     ("Express train derails near Corvale, killing at least nine", "nine", "deaths", "casualties"),
     ("Council tax will rise by 4.99%.", "4.99%", "tax increase (%)", "percent"),
     ("Harlow city council raises council tax by 4.99 percent.", "4.99 percent", "tax increase (%)", "percent"),
@@ -101,6 +101,8 @@ def test_quantity_of_a_figure(text, key, quantity, referent_class):
     # Who died does not split a count unless it narrows it (a `group`): one death toll.
     ("At least 12 climbers were killed in the avalanche, and the mountain rescue service later said 14 people had died.",
      ("12 climbers", "14 people"), True),
+    ("About 300,000 teachers walked out on Thursday; the union said 320,000 members had joined the walkout.",
+     ("300,000 teachers", "320,000 members"), True),
     # A percentage is never the same quantity as a sum of money of the same thing.
     ("Rents will rise 5%, or about £60 a month for a typical flat.", ("5%", "£60"), False),
     # The amount a figure rose to is not the rise.

@@ -2,9 +2,11 @@
 
 A quantity is named from the figure's clause:
 - the event (figure_quantities.csv `event`): "1,000 residents die" counts deaths, and so do
-  "Over 1,000 Workers Die" and "the death toll rose to 260"; a generic noun (people, residents,
-  workers, visitors: `generic`) then adds nothing, any other noun names what the event happened to
-  ("nurses on strike");
+  "Over 1,000 Workers Die" and "the death toll rose to 260"; for what happens to people (died,
+  hurt, displaced, rescued, arrested, attended, on strike: PEOPLE_EVENTS) who they are adds
+  nothing ("40 miners rescued" and "40 rescued" are one count) unless a `group` word narrows it
+  (a breakdown, below); for other events a noun names what the event happened to ("nurses
+  employed", "homes destroyed");
 - for money and percentages the topic (`topic`: aid, cost, offer, turnout, vote share ...), and
   for a share the party or body it belongs to ("vote share, Alliance"): topics.py; a percentage
   carries its unit in its name ("tax increase (%)"), so it is never one quantity with a sum of
@@ -35,7 +37,7 @@ JOB_EVENTS = {"lost", "redundancies"}
 # Events whose counts split into breakdowns by group ("9 children" among those in hospital); with
 # another event a group noun names the thing counted ("200 rescuers sent").
 PEOPLE_EVENTS = {"deaths", "injured", "missing", "in hospital", "treated", "displaced", "rescued", "trapped",
-                 "arrested", "attended"}
+                 "arrested", "attended", "on strike"}
 PREPOSITIONS = {"from", "in", "at", "on", "among", "of", "to", "for", "with", "still", "being", "now", "not"}
 # Words by which a bare number in a new sentence points back to a count named before it.
 REFERENCE_WORDS = {"number", "figure", "total", "toll", "tally", "count", "estimate", "that", "it"}
