@@ -71,6 +71,7 @@ def row_of(found, key):
     ("The chain said annual losses widened to £85m.", "£85m", "losses", "money"),
     ("The bank reported a pre-tax profit of £2.1bn, up 12% on last year.", "12%", "profit increase (%)", "percent"),
     ("A single fare will be £2.50, up from £2.20.", "£2.20", "ticket price", "money"),
+    ("Average council tax will rise by £106, or 5.1%, to £2,171 for a typical home.", "£2,171", "tax", "money"),
     ("Bus fares will rise by 6% in January.", "6%", "ticket price increase (%)", "percent"),
     ("Annual profit fell 12% to £310 million.", "12%", "profit decrease (%)", "percent"),
     ("Annual profit fell 12% to £310 million.", "£310 million", "profit", "money"),
@@ -103,6 +104,9 @@ def test_quantity_of_a_figure(text, key, quantity, referent_class):
      ("12 climbers", "14 people"), True),
     ("About 300,000 teachers walked out on Thursday; the union said 320,000 members had joined the walkout.",
      ("300,000 teachers", "320,000 members"), True),
+    # ... but households and families are not people: another unit of count.
+    ("Some 25,000 households have been displaced, and officials said 60,000 people had fled.",
+     ("25,000 households", "60,000 people"), False),
     # A percentage is never the same quantity as a sum of money of the same thing.
     ("Rents will rise 5%, or about £60 a month for a typical flat.", ("5%", "£60"), False),
     # The amount a figure rose to is not the rise.

@@ -58,6 +58,11 @@ IN_PLACE = re.compile(r"\b(?:in|across|at)\s+(?:the\s+)?((?:[A-Z][\w-]+\s*)+(?:d
 
 
 
+def _sentence_words(text: str, row: dict, clause: tuple[int, int, int]) -> list[str]:
+    """The words (no digits or signs) of the figure's sentence before it."""
+    return [w for w in _words(text, max(clause[2], row["start"] - 160), row["start"]) if w[0].isalpha()]
+
+
 def _context(text: str, row: dict, clause_start: int, clause_end: int, q, cut: bool = True):
     """Words of the clause before and after the figure; with `cut`, up to a coordinator ("infected
     12,000 people and killed 300": the killing is the 300's) or, before it, another number."""
@@ -95,10 +100,10 @@ def set_quantity(text: str, row: dict, clause: tuple[int, int, int], setting: tu
         name = previous["_base"]  # "£4.5m ($5.7m)", "310mm, or about 12.2 inches": one amount
     elif cls == "money" or row["unit"] in q.currencies:
         wide = _context(text, row, clause[0], clause[1], q, cut=False)
-        name = money_topic(*wide, _words(text, max(clause[2], row["start"] - 160), row["start"]), recent, q)
+        name = money_topic(*wide, _sentence_words(text, row, clause), recent, q)
     elif row["unit"] in ("%", "percentage points"):
         name = share_name(text, row, *_context(text, row, clause[0], clause[1], q, cut=False), clause, q,
-                          _words(text, max(clause[2], row["start"] - 160), row["start"]), recent)
+                          _sentence_words(text, row, clause), recent)
     elif row["unit"] or cls == "measure":
         name = _nearest(before, after, q.topic) or q.dimension.get(row["unit"], row["referent"].lower() or "measure")
     else:
@@ -176,7 +181,7 @@ def _count(before: list[str], after: list[str], row: dict, previous: dict | None
         return q.group.get(own) or q.noun.get(own, own)
     if not noun or noun in q.generic or noun in q.event or noun in q.group and own_event in PEOPLE_EVENTS:
         return own_event
-    if own_event in PEOPLE_EVENTS and row["referent_class"] in ("people", "casualties"):
+    if own_event in PEOPLE_EVENTS and row["referent_class"] in ("people", "casualties") and noun not in q.noun.values():
         return own_event  # "40 miners were rescued" and "40 rescued" are one count; groups narrow it (`group`)
     return f"{noun} {own_event}"
 
