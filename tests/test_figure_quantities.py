@@ -104,6 +104,8 @@ def test_quantity_of_a_figure(text, key, quantity, referent_class):
      ("12 climbers", "14 people"), True),
     ("About 300,000 teachers walked out on Thursday; the union said 320,000 members had joined the walkout.",
      ("300,000 teachers", "320,000 members"), True),
+    # An increment is not the total: "another", "a further" before the number too.
+    ("At least 45 people were killed on Monday. A further 12 bodies were found on Tuesday.", ("45", "12"), False),
     # ... but households and families are not people: another unit of count.
     ("Some 25,000 households have been displaced, and officials said 60,000 people had fled.",
      ("25,000 households", "60,000 people"), False),

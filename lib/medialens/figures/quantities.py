@@ -43,6 +43,7 @@ PREPOSITIONS = {"from", "in", "at", "on", "among", "of", "to", "for", "with", "s
 REFERENCE_WORDS = {"number", "figure", "total", "toll", "tally", "count", "estimate", "that", "it"}
 # "two more people have died", "300 further cases": an increment, not the total.
 INCREMENT = re.compile(r"\b(?:more|further|additional|another|new)\b", re.IGNORECASE)
+INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.IGNORECASE)  # "another 130 people"
 FRONTED = re.compile(r"\s*In\s+(?:the\s+)?((?:(?:capital|province|region|state|county|city|north|south|east|west)\s+)?[A-Z][\w-]+(?:\s+(?:district|province|region|county|state))?)(\s+(?:alone|only))?,")
 CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
@@ -120,7 +121,8 @@ def set_quantity(text: str, row: dict, clause: tuple[int, int, int], setting: tu
     rate = _find(after[:5], q.rate)
     row["_base"] = name
     scope = _scope(text, row, before, after, clause, setting, q)
-    new = INCREMENT.search(text, row.get("_number_end", row["end"]), row["end"])
+    new = INCREMENT.search(text, row.get("_number_end", row["end"]), row["end"]) \
+        or INCREMENT_BEFORE.search(text[max(0, row["start"] - 20):row["start"]])
     parts = (name, scope if scope != name else "", "new" if new and name else "", rate[0] if rate else "")
     row["quantity"] = ", ".join(part for part in parts if part) if name else ""
     if name and row["unit"] in ("%", "percentage points"):
