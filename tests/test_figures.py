@@ -289,7 +289,7 @@ REVIEWED = [
     ("Officials told reporters that they would hire 300 more teachers.", [("300 more teachers", "people", "reported")]),
     ("The government will build 20,000 homes by 2030.", [("20,000 homes", "buildings", "asserted")]),
     ("The company said that it could cut 1,200 jobs.", [("1,200 jobs", "jobs", "speculative")]),
-    ("The union said the firm might close 12 plants.", [("12 plants", "other", "speculative")]),
+    ("The union said the firm might close 12 plants.", [("12 plants", "buildings", "speculative")]),
     ("Without the subsidy the plant would lose 500 jobs.", [("500 jobs", "jobs", "speculative")]),
     # A period between two years is no figure.
     ("Emissions fell between 2015 and 2020 in most regions.", []),

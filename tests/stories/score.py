@@ -18,7 +18,9 @@ import pandas as pd
 import medialens as ml
 
 STORIES = Path(__file__).resolve().parent
-HELD_OUT = {"budget"}  # measured once before tuning: see README.md
+HELD_OUT = {"wildfire", "layoffs"}  # written and annotated before any run, never tuned on: see README.md
+# Held out once and measured before tuning, then tuned on: reported apart from the first three.
+EARLIER_HELD_OUT = {"heatwave", "derailment", "budget"}
 
 
 def gold_spans(documents: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
@@ -86,12 +88,16 @@ def summary(rows: list[dict]) -> dict:
 
 
 def main(names: list[str]) -> None:
-    folders = [STORIES / n for n in names] if names else sorted(p for p in STORIES.iterdir() if p.is_dir() and not p.name.startswith("_"))
+    folders = [STORIES / n for n in names] if names else sorted(p for p in STORIES.iterdir() if (p / "figures.csv").exists())
     rows = [score_story(f) for f in folders]
     for row in rows:
         print(row["story"], summary([row]))
-    for label, part in (("dev", [r for r in rows if r["story"] not in HELD_OUT]),
-                        ("held-out", [r for r in rows if r["story"] in HELD_OUT])):
+    groups = (("dev", lambda s: s not in HELD_OUT | EARLIER_HELD_OUT),
+              ("earlier held-out", lambda s: s in EARLIER_HELD_OUT),
+              ("dev and earlier held-out", lambda s: s not in HELD_OUT),
+              ("held-out", lambda s: s in HELD_OUT))
+    for label, keep in groups:
+        part = [r for r in rows if keep(r["story"])]
         if part:
             print(label, summary(part))
 

@@ -5,14 +5,14 @@ of troops") with its value and bounds, a qualifier (exact, approximate, upper_bo
 range, vague), the referent (the word for the thing counted) and its normalised class, and a
 modality: speculative when the claim's clause is hedged, modal or conditional, reported when a
 source covers it, asserted otherwise (the rule is below); its `quantity` (what it is a value of:
-"deaths", "deaths, Olen", "nurses on strike", "aid", "share, Alliance"; '' when nothing says),
+"deaths", "deaths, Olen", "homes destroyed", "aid", "share, Alliance"; '' when nothing says),
 `unit` ('' for a count, "%", "percentage points", "°C", "m", an ISO currency code ...) and
 `value_normalised` (the value in that unit). compare_figures() puts the figures of each quantity
 side by side, article by article.
 
 The modules: numbers (number shapes, no spaCy), rules (the compiled lexicons), extract (figure
 rows), referents (what is counted), clauses and modality (how firmly, one index per sentence),
-quantities and units (what a figure is a value of), compare (across articles).
+quantities, topics and units (what a figure is a value of), compare (across articles).
 
 Every word list is data in data/figures/ (README.md there says where each comes from):
 figure_numbers (number words), figure_qualifiers (approximators and bounds), figure_vague

@@ -78,7 +78,7 @@ def compare_figures(figures: pd.DataFrame, documents: pd.DataFrame,
     claims = wanted.join(meta, on="doc_id").assign(firm=lambda t: t.modality.isin(FIRM))
     claims["unit"] = claims.unit.fillna("").astype(str)
     claims["value_normalised"] = claims.value_normalised.fillna(claims.value).astype(float)
-    claims["quantity"] = [q if not u else f"{q} ({u})" for q, u in zip(claims.quantity, claims.unit)]
+    claims["quantity"] = [q if not u or q.endswith(f" ({u})") else f"{q} ({u})" for q, u in zip(claims.quantity, claims.unit)]
     claims["sentence"] = ""
     if sentences is not None and len(claims):
         text = sentences.set_index(["doc_id", "sent_id"]).text

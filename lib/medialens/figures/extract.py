@@ -81,6 +81,9 @@ def _is_name(c: dict, before: str, start: int, sentence: dict, text: str, rules:
         and start - len(name.group()) > sentence["start"]
 
 
+LAST_WORD = re.compile(r"(\w+)\s*$")
+
+
 def figure_row(text: str, c: dict, sentence: dict, rules: Rules) -> dict | None:
     """A figure row for candidate `c`, or None when the number is no figure."""
     start, end = c["start"], c["end"]
@@ -102,6 +105,9 @@ def figure_row(text: str, c: dict, sentence: dict, rules: Rules) -> dict | None:
     qualifier, low, high = c["qualifier"], c["low"], c["high"]
     if qualifier not in ("range", "vague"):
         q_before = rules.qualifier_before.search(before)
+        verb = LAST_WORD.search(before, 0, q_before.start(1)) if q_before else None
+        if verb and q_before.group(1).lower() == "up to" and f"{verb.group(1).lower()} up" in rules.quantities.change_topics:
+            q_before = None  # "will go up to £2,148": the new level, not an upper bound
         q_after = rules.qualifier_after.match(after)
         if q_before:
             qualifier = rules.qualifier_of[q_before.group(1).lower()]

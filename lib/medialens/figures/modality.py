@@ -25,7 +25,8 @@ def set_modality(ctx: DocContext, rows: list[dict], rules: Rules) -> None:
     by_sentence: dict[int, list[dict]] = {}
     for row in rows:
         by_sentence.setdefault(row["sent_id"], []).append(row)
-    headline = ctx.sentences[0]["text"] if ctx.sentences else ""
+    # The story's setting (quantities._scope): places of the headline and the lede narrow nothing.
+    setting = tuple(ctx.sentences[k]["text"] if len(ctx.sentences) > k else "" for k in (0, 1))
     recent: list[dict] = []
     for sent_id, figures in by_sentence.items():
         index = SentenceIndex(text, sentences[sent_id], cues, cue_starts, ctx.rows_in_sentence("sources", sent_id),
@@ -35,7 +36,7 @@ def set_modality(ctx: DocContext, rows: list[dict], rules: Rules) -> None:
             span, clause_start, clause_end = index.scope(row)
             context_class(text, row, clause_start, clause_end, rules)
             recent = [r for r in recent[-5:] if sent_id - r["sent_id"] <= 1]
-            set_quantity(text, row, (clause_start, clause_end, sentences[sent_id]["start"]), headline, recent, rules)
+            set_quantity(text, row, (clause_start, clause_end, sentences[sent_id]["start"]), setting, recent, rules)
             recent.append(row)
             view = views.get(id(span)) or views.setdefault(id(span), SpanCues(index, span))
             view.set(row, clause_start, clause_end)

@@ -52,7 +52,7 @@ TALLY = re.compile(r"(?<![\w$€£¥])(?<!\d[.,])\d{1,3}\s?[-–]\s?\d{1,3}(?![\
 AGE_APPOSITION = re.compile(r"(?<=[A-Za-z]),\s+((?:1[01]|[1-9])?\d),(?!\d)")
 WORD = re.compile(r"[A-Za-z][\w'’.-]*\w|[A-Za-z]|%|\S")  # "F-16" is one word
 RANGE_JOIN = re.compile(r"^\s*(-|–|—|to|or|and)\s*(US\$|\$|€|£|¥)?\s*$", re.IGNORECASE)
-RANGE_OPEN = re.compile(r"(?:^|\W)(between|from)\s*(?:US\$|\$|€|£|¥)?\s*$", re.IGNORECASE)
+RANGE_OPEN = re.compile(r"(?:^|\W)(between|from|by)\s*(?:US\$|\$|€|£|¥)?\s*$", re.IGNORECASE)
 
 
 class Number(NamedTuple):
@@ -167,10 +167,11 @@ def _join_range(text: str, c: dict, first: Number, second: Number, abbr2) -> boo
             and re.fullmatch(r"\d+", text[first.start:first.end]):
         low = _aligned(first.value, second.value)  # "10-15,000": from 10,000
     # "between 3,000 and 5,000" and "3,000 to 4,000" are ranges; "from 3,000 to 4,000"
-    # is a change between two figures, and a bare "3,000 and 4,000" two figures.
+    # is a change between two figures, "rose by £3m to £45m" a change and the new level, and a
+    # bare "3,000 and 4,000" two figures.
     opened = opener.group(1).lower() if opener else ""
     ranged = joiner not in ("and", "to") or (joiner == "and" and opened == "between") \
-        or (joiner == "to" and opened != "from")
+        or (joiner == "to" and opened not in ("from", "by"))
     # "between 2015 and 2020" is a period: each end is a year, so no range (and no figure).
     years = all(not n.scaled and YEAR.fullmatch(text[n.start:n.end]) for n in (first, second))
     if not (join and low < second.value and ranged and not years):

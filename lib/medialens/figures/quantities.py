@@ -2,14 +2,19 @@
 
 A quantity is named from the figure's clause:
 - the event (figure_quantities.csv `event`): "1,000 residents die" counts deaths, and so do
-  "Over 1,000 Workers Die" and "the death toll rose to 260"; a generic noun (people, residents,
-  workers, visitors: `generic`) then adds nothing, any other noun names what the event happened to
-  ("nurses on strike");
+  "Over 1,000 Workers Die" and "the death toll rose to 260"; for what happens to people (died,
+  hurt, displaced, rescued, arrested, attended, on strike: PEOPLE_EVENTS) who they are adds
+  nothing ("40 miners rescued" and "40 rescued" are one count) unless a `group` word narrows it
+  (a breakdown, below); for other events a noun names what the event happened to ("nurses
+  employed", "homes destroyed");
 - for money and percentages the topic (`topic`: aid, cost, offer, turnout, vote share ...), and
-  for a share the party or body it belongs to ("vote share, Alliance");
+  for a share the party or body it belongs to ("vote share, Alliance"): topics.py; a percentage
+  carries its unit in its name ("tax increase (%)"), so it is never one quantity with a sum of
+  money or a count;
 - the scope that narrows it, which makes it a breakdown shown beside its total, never compared
   with it: a group (`group`: children, officers, from abroad), a place ("in Olen district", unless
-  that place is the article's headline setting), a part ("26 of the dead"), a rate ("a day");
+  that place is the article's setting: named in the headline, or by its proper name in the lede),
+  a part ("26 of the dead"), a rate ("a day");
 - counts of countries, agencies, years (`enumeration`) are their own quantities.
 A figure with no noun and no event of its own ("organisers said 120,000") takes the quantity of
 the figure before it in its sentence or the one before. The unit is a separate column
@@ -22,64 +27,41 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .numbers import WORD
+from .topics import find as _find, money_topic, nearest as _nearest, share_name
 from .units import unit_of, word_list as _words
 
 # Between two figures that give one amount in two units: "£4.5m ($5.7m)", "310mm, or 12 inches".
 SAME_AMOUNT = re.compile(r"^\s*(?:\(|\[|/|,?\s*or|,?\s*(?:that is|equivalent to))\s*$")
 CASUALTIES = {"deaths", "injured"}
+JOB_EVENTS = {"lost", "redundancies"}
 # Events whose counts split into breakdowns by group ("9 children" among those in hospital); with
 # another event a group noun names the thing counted ("200 rescuers sent").
 PEOPLE_EVENTS = {"deaths", "injured", "missing", "in hospital", "treated", "displaced", "rescued", "trapped",
-                 "arrested", "attended"}
+                 "arrested", "attended", "on strike"}
 PREPOSITIONS = {"from", "in", "at", "on", "among", "of", "to", "for", "with", "still", "being", "now", "not"}
 # Words by which a bare number in a new sentence points back to a count named before it.
 REFERENCE_WORDS = {"number", "figure", "total", "toll", "tally", "count", "estimate", "that", "it"}
 # "two more people have died", "300 further cases": an increment, not the total.
 INCREMENT = re.compile(r"\b(?:more|further|additional|another|new)\b", re.IGNORECASE)
-FRONTED = re.compile(r"\s*In\s+(?:the\s+)?((?:(?:capital|province|region|state|county|city|north|south|east|west)\s+)?[A-Z][\w-]+(?:\s+(?:district|province|region|county|state))?),")
+INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.IGNORECASE)  # "another 130 people"
+FRONTED = re.compile(r"\s*In\s+(?:the\s+)?((?:(?:capital|province|region|state|county|city|north|south|east|west)\s+)?[A-Z][\w-]+(?:\s+(?:district|province|region|county|state))?)(\s+(?:alone|only))?,")
 CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
-# Topics of a percentage that, next to a named party or body, mean its share.
-SHARES = {"share", "lead", "support"}
-CHANGES = {"increase", "decrease"}
-# Topics whose change is itself what is reported: "council tax will rise by 4.99%" and "raises
-# council tax by 4.99 percent" are one tax increase.
-CHANGED = {"tax", "pay", "cost", "price", "fare", "rent", "interest rate"}
 THERE = re.compile(r"\b(?:the\s+)?(?:\w+\s+)?(province|region|district|state|county|capital|city|north|south|east|west)\b", re.IGNORECASE)
 ORIGIN = re.compile(r"^(?:\s+of\s+(?:them|whom|the\s+[\w-]+))?(?:\s+(?:were|was|are|is|came))?\s+from\s+(?:the\s+)?(?:neighbouring\s+|nearby\s+)?([\w-]+)")
 PARTITIVE = re.compile(r"\s*of\s+(?:them|those|whom|these|the\s+(?!\d)[\w-]+)", re.IGNORECASE)
-NAME = re.compile(r"(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+")
+NAME = re.compile(r"\b[A-Z][\w-]+")
 PLACE_NAME = re.compile(r"\b([A-Z][\w-]+)\s+(?:district|province|region|county|state|prefecture)\b")
 IN_PLACE = re.compile(r"\b(?:in|across|at)\s+(?:the\s+)?((?:[A-Z][\w-]+\s*)+(?:district|province|region|state|county)?|(?:capital|province|region|north|south|east|west)\b(?:\s+[A-Z][\w-]+)?)")
 
 
-def _find(words: list[str], table: dict[str, str], longest: int = 4, last: bool = False):
-    """(name, distance) of the lexicon term nearest the start of `words` (nearest the end with
-    `last`), the longest match at each place; distance counts the words between."""
-    if last:  # by where the phrase ends: "would win" before "win"
-        for end in range(len(words), 0, -1):
-            for n in range(min(longest, end), 0, -1):
-                phrase = " ".join(words[end - n:end])
-                if phrase in table:
-                    return table[phrase], len(words) - end
-        return None
-    for i in range(len(words)):
-        for n in range(min(longest, len(words) - i), 0, -1):
-            phrase = " ".join(words[i:i + n])
-            if phrase in table:
-                return table[phrase], i
-    return None
 
 
-def _nearest(before: list[str], after: list[str], table: dict[str, str]) -> str | None:
-    """The term nearest the figure: after it first (the verb usually follows its subject), then
-    before it."""
-    hit_after = _find(after, table)
-    hit_before = _find(before, table, last=True)
-    if hit_after and (not hit_before or hit_after[1] < hit_before[1]):
-        return hit_after[0]
-    return hit_before[0] if hit_before else None
+
+
+def _sentence_words(text: str, row: dict, clause: tuple[int, int, int]) -> list[str]:
+    """The words (no digits or signs) of the figure's sentence before it."""
+    return [w for w in _words(text, max(clause[2], row["start"] - 160), row["start"]) if w[0].isalpha()]
 
 
 def _context(text: str, row: dict, clause_start: int, clause_end: int, q, cut: bool = True):
@@ -104,7 +86,8 @@ def _context(text: str, row: dict, clause_start: int, clause_end: int, q, cut: b
     return before, after
 
 
-def set_quantity(text: str, row: dict, clause: tuple[int, int, int], headline: str, recent: list[dict], rules) -> None:
+def set_quantity(text: str, row: dict, clause: tuple[int, int, int], setting: tuple[str, str], recent: list[dict],
+                 rules) -> None:
     """Set row["quantity"], row["unit"], row["value_normalised"] (see the module docstring).
     `clause`: (clause start, clause end, sentence start); `recent`: the figures before it in its
     sentence and the one before, nearest last."""
@@ -118,9 +101,10 @@ def set_quantity(text: str, row: dict, clause: tuple[int, int, int], headline: s
         name = previous["_base"]  # "£4.5m ($5.7m)", "310mm, or about 12.2 inches": one amount
     elif cls == "money" or row["unit"] in q.currencies:
         wide = _context(text, row, clause[0], clause[1], q, cut=False)
-        name = _of_topic(wide[0], q) or _changed(*wide, q) or _nearest(*wide, q.topic) or ""  # none: not compared
+        name = money_topic(*wide, _sentence_words(text, row, clause), recent, q)
     elif row["unit"] in ("%", "percentage points"):
-        name = _share(text, row, *_context(text, row, clause[0], clause[1], q, cut=False), clause, q)
+        name = share_name(text, row, *_context(text, row, clause[0], clause[1], q, cut=False), clause, q,
+                          _sentence_words(text, row, clause), recent)
     elif row["unit"] or cls == "measure":
         name = _nearest(before, after, q.topic) or q.dimension.get(row["unit"], row["referent"].lower() or "measure")
     else:
@@ -132,57 +116,28 @@ def set_quantity(text: str, row: dict, clause: tuple[int, int, int], headline: s
         row["referent_class"] = "percent"
     if name in CASUALTIES and cls in ("people", "troops", "other", ""):
         row["referent_class"] = "casualties"  # "Over 1,000 Workers Die"
+    elif name in JOB_EVENTS and cls in ("people", "other", "") and not row["unit"]:
+        row["referent_class"] = "jobs"  # "150 people will be made redundant": jobs lost
     rate = _find(after[:5], q.rate)
     row["_base"] = name
-    scope = _scope(text, row, before, after, clause, headline, q)
-    new = INCREMENT.search(text, row.get("_number_end", row["end"]), row["end"])
+    scope = _scope(text, row, before, after, clause, setting, q)
+    new = INCREMENT.search(text, row.get("_number_end", row["end"]), row["end"]) \
+        or INCREMENT_BEFORE.search(text[max(0, row["start"] - 20):row["start"]])
     parts = (name, scope if scope != name else "", "new" if new and name else "", rate[0] if rate else "")
     row["quantity"] = ", ".join(part for part in parts if part) if name else ""
+    if name and row["unit"] in ("%", "percentage points"):
+        # A percentage is never the same quantity as a count or a sum of money ("council tax
+        # rises 4.99%" and "£102 a year more"): its unit is part of its name.
+        row["quantity"] += f" ({row['unit']})"
     row["_base"] = name
 
 
-def _of_topic(before: list[str], q) -> str | None:
-    """"a pay offer of 3.5%", "a budget of £3bn", "the gap of 7.5 points": the word before "of"."""
-    if len(before) >= 2 and before[-1] == "of":
-        topic = q.topic.get(before[-2])
-        if topic in ("increase", "decrease"):  # "asking for a rise of 11%": the demand
-            wider = _find(before[-6:-2], {k: v for k, v in q.topic.items() if v in ("demand", "offer")}, last=True)
-            topic = wider[0] if wider else topic
-        return topic
-    return None
 
 
-def _changed(before: list[str], after: list[str], q) -> str | None:
-    """"tax increase" when a change word and a topic that changes both stand near the figure."""
-    change = _nearest(before, after, {k: v for k, v in q.topic.items() if v in CHANGES})
-    other = _nearest(before, after, {k: v for k, v in q.topic.items() if v in CHANGED})
-    return f"{other} {change}" if change and other else None
 
 
-def _share(text: str, row: dict, before: list[str], after: list[str], clause: tuple[int, int], q) -> str:
-    """A percentage: of what ("80% of ballots"), else the topic near it; a vote share also names
-    the party or body it belongs to."""
-    topic = None
-    if after[:1] == ["of"]:
-        rest = [w for w in after[1:5] if not w.endswith(("'s", "’s")) and w not in ("the", "a", "an", "all", "its", "their")
-                and w not in ("that", "this", "it", "them", "those", "these")]  # "40% of that": the topic is elsewhere
-        head = next((w for w in rest if w.isalpha()), "")
-        event = next((q.event[w] for w in rest[1:3] if w in q.event), None)
-        if event:
-            topic = f"{q.noun.get(head, head)} {event}"  # "80% of ballots counted"
-        elif head:
-            topic = q.topic.get(head) or q.noun.get(head, head)
-    topic = topic or _of_topic(before, q) or _changed(before, after, q) or _nearest(before, after, q.topic) or "share"
-    names = []
-    for start in (clause[0], clause[2]):  # the clause, else the sentence ("the Union, on 38.9%, says")
-        for m in NAME.finditer(text, start, row["start"]) if not names else ():
-            words = m.group().split()
-            while words and (words[0].lower() in q.stop_names or words[0].lower() in STOP_WORDS):
-                words = words[1:]  # "The", "With" opening a sentence
-            names += [" ".join(words)] if words else []
-    if topic in SHARES and names and row["unit"] == "%":
-        return f"share, {names[-1].split()[-1]}"  # "the National Union had 39.2 percent"
-    return topic
+
+
 
 
 def _count(before: list[str], after: list[str], row: dict, previous: dict | None, q, uncut: list[str],
@@ -228,17 +183,26 @@ def _count(before: list[str], after: list[str], row: dict, previous: dict | None
         return q.group.get(own) or q.noun.get(own, own)
     if not noun or noun in q.generic or noun in q.event or noun in q.group and own_event in PEOPLE_EVENTS:
         return own_event
+    if own_event in PEOPLE_EVENTS and row["referent_class"] in ("people", "casualties") and noun not in q.noun.values():
+        return own_event  # "40 miners were rescued" and "40 rescued" are one count; groups narrow it (`group`)
     return f"{noun} {own_event}"
 
 
-def _scope(text: str, row: dict, before: list[str], after: list[str], clause: tuple[int, int], headline: str, q) -> str:
-    """The group, origin or place that makes the figure a breakdown of a larger total."""
+def _scope(text: str, row: dict, before: list[str], after: list[str], clause: tuple[int, int], setting: tuple[str, str],
+           q) -> str:
+    """The group, origin or place that makes the figure a breakdown of a larger total. `setting`:
+    (headline, lede); a place named by its proper name in the lede ("CALDER, July 18 - A fire in
+    the Calder Valley ...") is the story's setting, a "province" or "north" only in the headline
+    (a local paper's "the northern province" is a part of a national story)."""
+    headline = setting[0] + " " + " ".join(NAME.findall(setting[1]))
     noun = (row.get("_noun") or "").lower()
     if noun in q.group and row.get("_base", "").split(", ")[0] in PEOPLE_EVENTS | {""}:
         return q.group[noun]
     partitive = bool(PARTITIVE.match(text, row.get("_number_end", row["end"])))
     origin = ORIGIN.match(text[row["end"]:clause[1]])
-    if origin and row["_base"].split(", ")[0] in PEOPLE_EVENTS:  # "two of the dead were from abroad"
+    # "two of the dead were from abroad"; "900 people from their homes" is where they left
+    if origin and row["_base"].split(", ")[0] in PEOPLE_EVENTS and origin.group(1).lower() not in STOP_WORDS \
+            and origin.group(1).lower() not in q.event:
         word = origin.group(1).lower()
         return q.group.get(word) or q.group.get("from " + word) or f"from {word}"
     for place in IN_PLACE.finditer(text, clause[0], clause[1]):
@@ -257,7 +221,8 @@ def _scope(text: str, row: dict, before: list[str], after: list[str], clause: tu
         if marked or name.split()[0].lower() not in headline.lower():
             return name.lower() if name[0].islower() else name.split()[0]
     fronted = FRONTED.match(text, clause[2])
-    if fronted and fronted.end() <= row["start"] and fronted.group(1).split()[0].lower() not in CALENDAR:
+    if fronted and fronted.end() <= row["start"] and fronted.group(1).split()[0].lower() not in CALENDAR \
+            and (fronted.group(2) or fronted.group(1).split()[-1].lower() not in setting[0].lower()):
         return fronted.group(1).split()[-1]  # "In the capital Astra, ... 58%": the whole sentence's place
     uncut = _words(text, max(clause[0], row["start"] - 80), min(clause[1], row["end"] + 40))
     if "there" in uncut:  # "52 percent of the vote there": the place named before
@@ -267,7 +232,8 @@ def _scope(text: str, row: dict, before: list[str], after: list[str], clause: tu
         if place:
             return place.group(1).lower()
     for district in PLACE_NAME.finditer(text, clause[0], clause[1]):
-        if district.group(1).lower() not in STOP_WORDS and (partitive or district.group(1).lower() not in headline.lower()):
+        # "Brask district" says it is a part: only the headline makes it the setting.
+        if district.group(1).lower() not in STOP_WORDS and (partitive or district.group(1).lower() not in setting[0].lower()):
             return district.group(1)
     if partitive:  # "four of them in intensive care", "11 of them in a serious condition"
         rest = PARTITIVE.match(text, row.get("_number_end", row["end"]))
@@ -283,6 +249,7 @@ def settle_bare_nouns(rows: list[dict], rules) -> None:
     ("may send up to 100,000 troops") is that event's count: later mentions drop the verb. With
     two events for the noun it stays apart."""
     events: dict[str, set[str]] = {}
+    rows = [row for row in rows if not row["unit"]]  # counts: a sum of money has topics, not events
     for row in rows:
         noun, _, event = row["_base"].partition(" ")
         if event and "," not in row["quantity"]:

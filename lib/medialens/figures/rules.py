@@ -146,6 +146,10 @@ DIMENSIONS = {"°C": "temperature", "degrees": "temperature", "m": "length", "kg
               "ha": "area", "km/h": "speed"}
 
 
+CHANGES = {"increase", "decrease"}
+PERCENT_TOPICS = {"share", "lead", "turnout", "support"}
+
+
 class QuantityRules:
     """figure_quantities.csv (events, topics, generic and group nouns, enumerations, rates,
     canonical nouns) and figure_units.csv (units and how to normalise them), as lookups."""
@@ -161,6 +165,12 @@ class QuantityRules:
         self.currencies = {u for t, (u, _, _) in self.units.items() if "currency" in
                            dict(zip(units.term.str.lower(), units.why)).get(t, "")}
         self.dimension = DIMENSIONS
+        # A change ("rose", "cut") is named with what changes (any other topic): "council tax will
+        # rise by 4.99%" and "raises council tax by 4.99 percent" are one tax increase. Shares,
+        # leads and turnouts are percentages, never what a sum of money is of.
+        self.change_topics = {k: v for k, v in self.topic.items() if v in CHANGES}
+        self.level_topics = {k: v for k, v in self.topic.items() if v not in CHANGES}
+        self.money_topics = {k: v for k, v in self.topic.items() if v not in PERCENT_TOPICS}
         self.coordinators = coordinators
         self.subordinators = subordinators
         self.stop_names = {"the", "with", "according", "in", "of", "on", "at", "a", "an", "and", "but"}

@@ -7,6 +7,8 @@ import re
 
 from .numbers import WORD
 
+# Classes of counted things: "7.6m people" is 7.6 million of them, "2.5m high" a length.
+COUNTED = {"people", "casualties", "troops", "jobs", "buildings", "votes", "animals", "cases", "weapons"}
 SLASHED_UNIT = re.compile(r"\s?(km/h|km/hr|kph|mph|m/s)\b", re.IGNORECASE)
 
 
@@ -23,7 +25,7 @@ def unit_of(text: str, row: dict, rules) -> tuple[str, float]:
     number_end = row.get("_number_end", row["end"])
     words = word_list(text, number_end, row["end"]) + word_list(text, row["end"], min(len(text), row["end"] + 25))[:2]
     words = [w for w in words if w not in ("$", "€", "£", "¥", "₹")]
-    unit = None
+    unit = glued = scale = None
     slashed = SLASHED_UNIT.match(text, row.get("_number_end", row["end"]))
     if sign:
         unit = q.units.get(sign.group(1).lower())
@@ -31,6 +33,9 @@ def unit_of(text: str, row: dict, rules) -> tuple[str, float]:
         unit = q.units.get(slashed.group(1).lower())
     else:
         glued = re.search(r"\d([A-Za-z°%]+)\b", head)
+        scale = rules.word_value.get(glued.group(1).lower()) if glued else None
+        if scale and row["referent_class"] in COUNTED:
+            glued = None  # "7.6m people": million, a count follows
         tokens = ([glued.group(1).lower()] if glued else []) + [w for w in words if not w[0].isdigit()]
         for n in (3, 2, 1):
             for i in range(0, min(4, len(tokens) - n + 1)):
@@ -42,6 +47,9 @@ def unit_of(text: str, row: dict, rules) -> tuple[str, float]:
                 break
     if unit is None:
         return "", row["value"]
+    if glued and scale and unit == q.units.get(glued.group(1).lower()):
+        for key in ("value", "low", "high"):  # "2.5m high": metres, not 2.5 million
+            row[key] = row[key] / scale
     name, factor, offset = unit
     if name == "percentage points" and not re.search(r"%|per ?cent|percentage", text[max(0, row["start"] - 300):row["end"] + 300]):
         return "", row["value"]
