@@ -175,3 +175,18 @@ def test_outlet_list_is_the_built_one():
 ])
 def test_asides_participles_and_web_spaces(text, surface):
     assert surface in sources_of(text).surface.tolist()
+
+
+@pytest.mark.parametrize("text, source_type", [
+    # a pronoun with no antecedent the finder can see: "he" is one particular speaker, not a weasel
+    ("He told the council the bridge would reopen in May.", "unnamed_official"),
+    ("It said in a filing that profits had doubled.", "unnamed_official"),
+    # "they" with no antecedent is the vague many ("they say")
+    ("They say the bridge will never reopen.", "vague"),
+    # with an antecedent the pronoun takes its type
+    ("Mayor Ana Ortiz said the bridge was open. She said it had cost too much.", "named_person"),
+])
+def test_pronoun_without_antecedent(text, source_type):
+    rows = sources_of(text)
+    pronoun = rows[rows.surface.str.lower().isin(["he", "she", "it", "they"])]
+    assert pronoun.source_type.tolist() == [source_type], rows[["surface", "source_type", "cue"]].to_dict("records")
