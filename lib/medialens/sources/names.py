@@ -28,6 +28,8 @@ def is_name_token(w: Words, v: SentenceView, i: int) -> bool:
         # "Appearing on CBS, ...", "Shortly after ...", "Essentially, ...": a participle or an
         # adverb opening the sentence, not "Manning said", "Kelly, 42, said"
         return False
+    if starts_sentence and doc[i].is_stop and not (i + 1 < v.last and doc[i + 1].lower_ in w.verb_subject):
+        return False  # "Perhaps not coincidentally, ...", "Meantime": a function word, not "May said"
     return not (starts_sentence and (text.lower() in w.common or doc[i].lower in v.lower_in_doc))
 
 
