@@ -68,9 +68,8 @@ NONE = [
     "In primary after primary, Democratic voters just aren't showing up.",
     "Essentially, the lawyers looked through the files in a week.",
     "The union agreed to pay the fine in March.",
-    # noun readings of "report" and "note", "find" of opinions, editors' notes, "emails" as a noun
+    # the noun reading of "report", "find" of opinions, editors' notes, "emails" as a noun
     "A new report compares the cost of the two rail plans.",
-    "The mayor sounded a cautious note about the budget.",
     "Many commuters find the new timetable confusing.",
     "This story has been updated with comments from the mayor's office.",
     "The hackers leaked thousands of internal party emails.",
