@@ -113,6 +113,11 @@ FOUND_MORE = [
      "Senator John Cornyn", "named_person", "John Cornyn of Texas"),
     ("Working America, a labor-affiliated group, found considerable support for the plan.", "Working America",
      "named_org", "Working America"),
+    # a subject that opens with a number word, set off by commas ("X, 58, said" skips only the age)
+    ("One former city official, speaking on condition of anonymity, said the audit was rushed.",
+     "One former city official", "anonymous", ""),
+    ("Two harbour pilots, Ines Duarte and Tom Reyes, said the channel was too shallow.", "Ines Duarte and Tom Reyes",
+     "named_person", "Ines Duarte and Tom Reyes"),
 ]
 
 

@@ -164,9 +164,11 @@ def described_subject(w: Words, v: SentenceView, chunks, cue_start: int) -> Phra
         if found is not None and not is_bare_pronoun(found) and found.source_type != "vague":
             found.end = verb
             return found
-    for k, (a, b) in enumerate(chunks):
-        if a >= b or doc[a].lower_ in ("who", "which") or doc[a].like_num:
-            continue
+    # A chunk led by a number word comes last: "One former official, speaking ..., said" is a
+    # source, but a name after it is the better one ("Two analysts, Jane Doe and ..., found").
+    for k, (a, b) in sorted(enumerate(chunks), key=lambda c: doc[c[1][0]].like_num):
+        if a >= b or doc[a].lower_ in ("who", "which") or doc[a].like_num and (b - a == 1 or not doc[a].is_alpha):
+            continue  # an age or figure ("X, 58, said")
         # "Mensah rejected the results, saying": the subject of the clause, up to its verb.
         # Before any other cue a clause is no source ("..., the party has lost its way, said X").
         verb = first_verb(w, v, a, b)
