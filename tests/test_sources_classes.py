@@ -113,6 +113,9 @@ FOUND_MORE = [
      "Senator John Cornyn", "named_person", "John Cornyn of Texas"),
     ("Working America, a labor-affiliated group, found considerable support for the plan.", "Working America",
      "named_org", "Working America"),
+    # a restrictive relative clause with "whose" between the subject and its cue
+    ("Parents whose children were hurt say the school knew of the danger.", "Parents whose children were hurt",
+     "vague", ""),
     # a subject that opens with a number word, set off by commas ("X, 58, said" skips only the age)
     ("One former city official, speaking on condition of anonymity, said the audit was rushed.",
      "One former city official", "anonymous", ""),

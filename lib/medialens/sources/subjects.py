@@ -40,12 +40,12 @@ def before(w: Words, v: SentenceView, cue_start: int, loose: bool = False) -> Ph
             found = None  # "must file their campaign finance reports": a clause without its subject
         if found is None:
             found = last_name_run(w, v, start, end)
-        if found is not None or start == first or doc[start - 1].lower_ not in ("who", "which"):
+        if found is not None or start == first or doc[start - 1].lower_ not in ("who", "which", "whose"):
             return found
         end = start - 1  # "Trump, who said": the source is the phrase before ", who"
     elif end - 2 > first and doc[end - 1].lower_ == "who" and doc[end - 2].text in w.grammar["dash"]:
         end -= 1  # "Trump - who previously said": "who" is the subject; the source comes before it
-    if first < end < subject_end and doc[end].lower_ == "who" and doc[end - 1].text != "," \
+    if first < end < subject_end and doc[end].lower_ in ("who", "whose") and doc[end - 1].text != "," \
             and doc[end - 1].text not in w.grammar["dash"]:
         # "executives who have worked with him say": the people the clause restricts
         head_start = segment_start(w, v, end)
