@@ -113,6 +113,9 @@ FOUND_MORE = [
      "Senator John Cornyn", "named_person", "John Cornyn of Texas"),
     ("Working America, a labor-affiliated group, found considerable support for the plan.", "Working America",
      "named_org", "Working America"),
+    # a town and its abbreviated state inside a description are one chunk: the name is the source
+    ("Maria Lopez, 41, of Tucson, Ariz., said the water bills had doubled.", "Maria Lopez", "named_person", "Maria Lopez"),
+    ("Dana Whitfield, a Tampa, Fla., teacher, said the vote was close.", "Dana Whitfield", "named_person", "Dana Whitfield"),
     # a restrictive relative clause with "whose" between the subject and its cue
     ("Parents whose children were hurt say the school knew of the danger.", "Parents whose children were hurt",
      "vague", ""),

@@ -140,7 +140,8 @@ def comma_chunks(w: Words, v: SentenceView, comma: int) -> list[tuple[int, int]]
             if doc[i].text == ")" and v.open_bracket(i) is not None:
                 i = v.open_bracket(i)  # "Rep. Elijah Cummings (D-Md.), chair of ..., said"
             elif doc[i].text in w.grammar["punct_boundary"] and not (
-                    doc[i].text == "." and i + 1 < comma and not doc[i + 1].text[:1].isupper()):
+                    doc[i].text == "." and i + 1 < comma and not doc[i + 1].text[:1].isupper()) \
+                    and not is_town_state(v, i, comma):
                 break  # "the No. 2 Republican": a period inside an abbreviation goes on
             i -= 1
         chunks.insert(0, (i + 1, comma))
@@ -148,6 +149,15 @@ def comma_chunks(w: Words, v: SentenceView, comma: int) -> list[tuple[int, int]]
             break
         comma = i
     return chunks
+
+
+def is_town_state(v: SentenceView, i: int, comma: int) -> bool:
+    """Whether the comma at `i` joins a town and its abbreviated state in one chunk ("of Flint,
+    Mich., said", "a Hollywood, Fla., rabbi"): "Town, Xx." right before the chunk's comma."""
+    doc = v.doc
+    state = doc[i + 1].text if i + 2 == comma else ""
+    return doc[i].text == "," and i > v.first and doc[i - 1].text[:1].isupper() and len(state) <= 6 \
+        and state.endswith(".") and state[:1].isupper() and state[1:-1].isalpha()
 
 
 def described_subject(w: Words, v: SentenceView, chunks, cue_start: int) -> Phrase | None:
