@@ -113,6 +113,11 @@ FOUND_MORE = [
      "Senator John Cornyn", "named_person", "John Cornyn of Texas"),
     ("Working America, a labor-affiliated group, found considerable support for the plan.", "Working America",
      "named_org", "Working America"),
+    # ", saying" after a clause: its subject behind "And then", or before a quotation that ends in the comma
+    ("And then the minister went fully on the attack, saying the plan was a fraud.", "the minister",
+     "unnamed_official", ""),
+    ("The governor has delivered a fierce defence of \u201csmall-town values,\u201d saying the region embodied courage.",
+     "The governor", "unnamed_official", ""),
     # a town and its abbreviated state inside a description are one chunk: the name is the source
     ("Maria Lopez, 41, of Tucson, Ariz., said the water bills had doubled.", "Maria Lopez", "named_person", "Maria Lopez"),
     ("Dana Whitfield, a Tampa, Fla., teacher, said the vote was close.", "Dana Whitfield", "named_person", "Dana Whitfield"),

@@ -220,20 +220,21 @@ def opening_subject(w: Words, v: SentenceView, stop: int) -> Phrase | None:
     known = w.words["determiner"] | w.words["title"] | w.words["org_word"] | set(w.nouns)
     # An opening phrase has at most a few commas ("In an interview with CNN on Monday, Trump").
     commas = (k + 1 for k in range(first, stop) if doc[k].text == ",")
-    for start in [first, *islice(commas, OPENING_COMMAS)]:
-        if start == first and start < stop and doc[start].lower_ in w.words["boundary"]:
-            start += 1  # "When Trump later referred to ... and said": the subject after "When"
+    lead = first  # "When Trump later referred to ... and said", "And then the senator went on ..., saying"
+    while lead < min(stop, first + 2) and doc[lead].lower_ in w.words["boundary"] | w.words["gap"]:
+        lead += 1
+    for start in [lead, *islice(commas, OPENING_COMMAS)]:
         end = start
         for a, b, is_name in iter_units(w, v, start, stop):
             if not (is_name or doc[a].lower_ in known or doc[a].text in w.grammar["possessive"]):
                 break
             end = b
-        if end == start or start > first and not doc[end].is_lower:
+        if end == start or start > lead and not doc[end].is_lower:
             continue  # after an opening phrase the subject must be followed by its verb
         found = noun_phrase(w, v, start, end)
         if found is not None and (found.source_type != "vague" or found.pronoun):
             return found
-        if start == first:
+        if start == lead:
             return opening_stretch(w, v, stop)
     return None
 
@@ -244,5 +245,7 @@ def opening_stretch(w: Words, v: SentenceView, stop: int) -> Phrase | None:
     end = v.first
     while end < min(stop, v.first + MAX_SUBJECT_TOKENS) and not is_boundary(w, v, end):
         end += 1
+    verb = first_verb(w, v, v.first, end)
+    end = verb if verb is not None else end  # "The retired judge | has provided no details ..., saying"
     found = noun_phrase(w, v, v.first, end) if end > v.first else None
     return found if found is not None and found.source_type not in ("vague", "named_person") else None
