@@ -118,6 +118,9 @@ FOUND_MORE = [
      "unnamed_official", ""),
     ("The governor has delivered a fierce defence of \u201csmall-town values,\u201d saying the region embodied courage.",
      "The governor", "unnamed_official", ""),
+    # an average of polls reports like the polls ("The rolling average of polls shows")
+    ("The rolling average of national polls shows the mayor ahead by four points.", "The rolling average of national polls",
+     "vague", ""),
     # a town and its abbreviated state inside a description are one chunk: the name is the source
     ("Maria Lopez, 41, of Tucson, Ariz., said the water bills had doubled.", "Maria Lopez", "named_person", "Maria Lopez"),
     ("Dana Whitfield, a Tampa, Fla., teacher, said the vote was close.", "Dana Whitfield", "named_person", "Dana Whitfield"),
