@@ -121,6 +121,7 @@ FOUND_MORE = [
     # an average of polls reports like the polls ("The rolling average of polls shows")
     ("The rolling average of national polls shows the mayor ahead by four points.", "The rolling average of national polls",
      "vague", ""),
+    ("A projection from the election office shows turnout falling.", "A projection from the election office", "vague", ""),
     # a town and its abbreviated state inside a description are one chunk: the name is the source
     ("Maria Lopez, 41, of Tucson, Ariz., said the water bills had doubled.", "Maria Lopez", "named_person", "Maria Lopez"),
     ("Dana Whitfield, a Tampa, Fla., teacher, said the vote was close.", "Dana Whitfield", "named_person", "Dana Whitfield"),
