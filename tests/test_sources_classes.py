@@ -122,6 +122,10 @@ FOUND_MORE = [
     ("The rolling average of national polls shows the mayor ahead by four points.", "The rolling average of national polls",
      "vague", ""),
     ("A projection from the election office shows turnout falling.", "A projection from the election office", "vague", ""),
+    # a long description set off by commas (more than 25 tokens) between the name and its cue
+    ("Ana Ruiz, a veteran organiser who played a major role in the senator's narrow win in the northern valleys "
+     "in 2012 and is now running the party's early-vote drive across the whole state, said turnout was high.",
+     "Ana Ruiz", "named_person", "Ana Ruiz"),
     # a town and its abbreviated state inside a description are one chunk: the name is the source
     ("Maria Lopez, 41, of Tucson, Ariz., said the water bills had doubled.", "Maria Lopez", "named_person", "Maria Lopez"),
     ("Dana Whitfield, a Tampa, Fla., teacher, said the vote was close.", "Dana Whitfield", "named_person", "Dana Whitfield"),

@@ -16,6 +16,7 @@ MAX_SUBJECT_TOKENS = 17  # a longer stretch before a cue is a clause, not a sour
 LONG_SUBJECT_TOKENS = 24  # the longest subject read when its head is a known kind of source
 OPENING_COMMAS = 3  # commas of an opening phrase before the main clause's subject
 RELATIVE_REACH = 60  # a relative clause between a subject and its cue ("X, who ..., said")
+CHUNK_REACH = 40  # one comma-set description: "X, a strategist who ran ... and is now running ..., said"
 
 
 def before(w: Words, v: SentenceView, cue_start: int, loose: bool = False) -> Phrase | None:
@@ -136,7 +137,7 @@ def comma_chunks(w: Words, v: SentenceView, comma: int) -> list[tuple[int, int]]
     chunks = []
     while len(chunks) < 3:
         i = comma - 1
-        while i >= first and comma - i <= 25:
+        while i >= first and comma - i <= CHUNK_REACH:
             if doc[i].text == ")" and v.open_bracket(i) is not None:
                 i = v.open_bracket(i)  # "Rep. Elijah Cummings (D-Md.), chair of ..., said"
             elif doc[i].text in w.grammar["punct_boundary"] and not (
