@@ -28,6 +28,8 @@ def is_name_token(w: Words, v: SentenceView, i: int) -> bool:
         # "Appearing on CBS, ...", "Shortly after ...", "Essentially, ...": a participle or an
         # adverb opening the sentence, not "Manning said", "Kelly, 42, said"
         return False
+    if starts_sentence and doc[i].is_stop and not (i + 1 < v.last and doc[i + 1].lower_ in w.verb_subject):
+        return False  # "Perhaps not coincidentally, ...", "Meantime": a function word, not "May said"
     return not (starts_sentence and (text.lower() in w.common or doc[i].lower in v.lower_in_doc))
 
 
@@ -112,8 +114,10 @@ def resolve_names(rows: list[dict]) -> None:
       source; "it" of the nearest named organisation, media or unnamed organisation ("the company"); "they" of the nearest
       unnamed official, organisation, media or vague source; "the agency", "the senator" the
       same, but only from a source whose name or role contains that word ("United Nations
-      refugee agency", "Sen. ..."). With none, a pronoun stays `vague` and a description
-      `unnamed_official`, with an empty name (the sentence still counts as sourced)."""
+      refugee agency", "Sen. ..."). With none, "he", "she" and "it" become
+      `unnamed_official` (one particular speaker the finder could not name, not the vague many
+      of a weasel), "they" stays `vague`, and a description `unnamed_official`, with an empty
+      name (the sentence still counts as sourced)."""
     fits = {"person": ("named_person", "anonymous"), "org": ("named_org", "media", "unnamed_official"),
             "group": ("unnamed_official", "named_org", "media", "vague", "anonymous")}
     # Linear in the rows: the latest full name per surname, and a bounded look back for antecedents.
@@ -126,6 +130,8 @@ def resolve_names(rows: list[dict]) -> None:
             if antecedent is not None:
                 row.update(source_type=antecedent["source_type"], name=antecedent["name"],
                            role=antecedent["role"])
+            elif row["pronoun"] in ("person", "org") and not row["head"] and row["source_type"] == "vague":
+                row["source_type"] = "unnamed_official"  # one speaker, not a vague many
         elif row["source_type"] == "named_person" and " " not in row["name"].strip():
             row["name"] = full_names.get(row["name"], row["name"])
         if not row["pronoun"] or row["head"]:  # bare pronouns are no antecedents

@@ -52,6 +52,8 @@ def phrase(w: Words, v: SentenceView, label: str, cue_start: int, cue_end: int) 
             and (found.source_type == "named_person" or found.pronoun == "person"):
         return None  # "show", "find": documents, polls and footage show things; "Trump showed restraint"
     # "Rubio hit back, saying ...": the source is the subject that opens the sentence.
+    if at > v.first and doc[at].text in w.grammar["quote_mark"] and doc[at - 1].text == "," and word.endswith("ing"):
+        at -= 1  # 'a defence of “small-town values,” saying': the comma inside the closing quote
     if found is None and at >= v.first and (word.endswith("ing") and (doc[at].lower_ in (",", "by") or doc[at].text in w.grammar["dash"])
                                             or doc[at].lower_ in ("and", "but")):
         return opening_subject(w, v, at)  # also "Clinton shook her head and said"

@@ -16,6 +16,7 @@ MAX_SUBJECT_TOKENS = 17  # a longer stretch before a cue is a clause, not a sour
 LONG_SUBJECT_TOKENS = 24  # the longest subject read when its head is a known kind of source
 OPENING_COMMAS = 3  # commas of an opening phrase before the main clause's subject
 RELATIVE_REACH = 60  # a relative clause between a subject and its cue ("X, who ..., said")
+CHUNK_REACH = 40  # one comma-set description: "X, a strategist who ran ... and is now running ..., said"
 
 
 def before(w: Words, v: SentenceView, cue_start: int, loose: bool = False) -> Phrase | None:
@@ -40,12 +41,12 @@ def before(w: Words, v: SentenceView, cue_start: int, loose: bool = False) -> Ph
             found = None  # "must file their campaign finance reports": a clause without its subject
         if found is None:
             found = last_name_run(w, v, start, end)
-        if found is not None or start == first or doc[start - 1].lower_ not in ("who", "which"):
+        if found is not None or start == first or doc[start - 1].lower_ not in ("who", "which", "whose"):
             return found
         end = start - 1  # "Trump, who said": the source is the phrase before ", who"
     elif end - 2 > first and doc[end - 1].lower_ == "who" and doc[end - 2].text in w.grammar["dash"]:
         end -= 1  # "Trump - who previously said": "who" is the subject; the source comes before it
-    if first < end < subject_end and doc[end].lower_ == "who" and doc[end - 1].text != "," \
+    if first < end < subject_end and doc[end].lower_ in ("who", "whose") and doc[end - 1].text != "," \
             and doc[end - 1].text not in w.grammar["dash"]:
         # "executives who have worked with him say": the people the clause restricts
         head_start = segment_start(w, v, end)
@@ -136,11 +137,12 @@ def comma_chunks(w: Words, v: SentenceView, comma: int) -> list[tuple[int, int]]
     chunks = []
     while len(chunks) < 3:
         i = comma - 1
-        while i >= first and comma - i <= 25:
+        while i >= first and comma - i <= CHUNK_REACH:
             if doc[i].text == ")" and v.open_bracket(i) is not None:
                 i = v.open_bracket(i)  # "Rep. Elijah Cummings (D-Md.), chair of ..., said"
             elif doc[i].text in w.grammar["punct_boundary"] and not (
-                    doc[i].text == "." and i + 1 < comma and not doc[i + 1].text[:1].isupper()):
+                    doc[i].text == "." and i + 1 < comma and not doc[i + 1].text[:1].isupper()) \
+                    and not is_town_state(v, i, comma):
                 break  # "the No. 2 Republican": a period inside an abbreviation goes on
             i -= 1
         chunks.insert(0, (i + 1, comma))
@@ -148,6 +150,15 @@ def comma_chunks(w: Words, v: SentenceView, comma: int) -> list[tuple[int, int]]
             break
         comma = i
     return chunks
+
+
+def is_town_state(v: SentenceView, i: int, comma: int) -> bool:
+    """Whether the comma at `i` joins a town and its abbreviated state in one chunk ("of Flint,
+    Mich., said", "a Hollywood, Fla., rabbi"): "Town, Xx." right before the chunk's comma."""
+    doc = v.doc
+    state = doc[i + 1].text if i + 2 == comma else ""
+    return doc[i].text == "," and i > v.first and doc[i - 1].text[:1].isupper() and len(state) <= 6 \
+        and state.endswith(".") and state[:1].isupper() and state[1:-1].isalpha()
 
 
 def described_subject(w: Words, v: SentenceView, chunks, cue_start: int) -> Phrase | None:
@@ -164,9 +175,11 @@ def described_subject(w: Words, v: SentenceView, chunks, cue_start: int) -> Phra
         if found is not None and not is_bare_pronoun(found) and found.source_type != "vague":
             found.end = verb
             return found
-    for k, (a, b) in enumerate(chunks):
-        if a >= b or doc[a].lower_ in ("who", "which") or doc[a].like_num:
-            continue
+    # A chunk led by a number word comes last: "One former official, speaking ..., said" is a
+    # source, but a name after it is the better one ("Two analysts, Jane Doe and ..., found").
+    for k, (a, b) in sorted(enumerate(chunks), key=lambda c: doc[c[1][0]].like_num):
+        if a >= b or doc[a].lower_ in ("who", "which") or doc[a].like_num and (b - a == 1 or not doc[a].is_alpha):
+            continue  # an age or figure ("X, 58, said")
         # "Mensah rejected the results, saying": the subject of the clause, up to its verb.
         # Before any other cue a clause is no source ("..., the party has lost its way, said X").
         verb = first_verb(w, v, a, b)
@@ -208,20 +221,21 @@ def opening_subject(w: Words, v: SentenceView, stop: int) -> Phrase | None:
     known = w.words["determiner"] | w.words["title"] | w.words["org_word"] | set(w.nouns)
     # An opening phrase has at most a few commas ("In an interview with CNN on Monday, Trump").
     commas = (k + 1 for k in range(first, stop) if doc[k].text == ",")
-    for start in [first, *islice(commas, OPENING_COMMAS)]:
-        if start == first and start < stop and doc[start].lower_ in w.words["boundary"]:
-            start += 1  # "When Trump later referred to ... and said": the subject after "When"
+    lead = first  # "When Trump later referred to ... and said", "And then the senator went on ..., saying"
+    while lead < min(stop, first + 2) and doc[lead].lower_ in w.words["boundary"] | w.words["gap"]:
+        lead += 1
+    for start in [lead, *islice(commas, OPENING_COMMAS)]:
         end = start
         for a, b, is_name in iter_units(w, v, start, stop):
             if not (is_name or doc[a].lower_ in known or doc[a].text in w.grammar["possessive"]):
                 break
             end = b
-        if end == start or start > first and not doc[end].is_lower:
+        if end == start or start > lead and not doc[end].is_lower:
             continue  # after an opening phrase the subject must be followed by its verb
         found = noun_phrase(w, v, start, end)
         if found is not None and (found.source_type != "vague" or found.pronoun):
             return found
-        if start == first:
+        if start == lead:
             return opening_stretch(w, v, stop)
     return None
 
@@ -232,5 +246,7 @@ def opening_stretch(w: Words, v: SentenceView, stop: int) -> Phrase | None:
     end = v.first
     while end < min(stop, v.first + MAX_SUBJECT_TOKENS) and not is_boundary(w, v, end):
         end += 1
+    verb = first_verb(w, v, v.first, end)
+    end = verb if verb is not None else end  # "The retired judge | has provided no details ..., saying"
     found = noun_phrase(w, v, v.first, end) if end > v.first else None
     return found if found is not None and found.source_type not in ("vague", "named_person") else None
