@@ -51,9 +51,17 @@ def _stop_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def model() -> dict:
-    """The shipped classifier: data/corpus/line_classifier.json."""
+    """The shipped classifier: data/corpus/line_classifier.json, its weights as arrays (made once:
+    turning the JSON lists into arrays for every page cost more than the page's own features)."""
     with open(MODEL, encoding="utf-8") as file:
-        return json.load(file)
+        params = json.load(file)
+    for layer in (params["first"], params["second"]):
+        for key in ("mean", "scale", "coef", "hidden_intercept"):
+            if key in layer:
+                layer[key] = [np.asarray(v) for v in layer[key]] if key == "hidden_intercept" else np.asarray(layer[key])
+        if "hidden_coef" in layer:
+            layer["hidden_coef"] = [np.asarray(w) for w in layer["hidden_coef"]]
+    return params
 
 
 def line_shape(lines: list[str], marks: np.ndarray) -> np.ndarray:

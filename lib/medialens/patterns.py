@@ -29,51 +29,60 @@ class PatternSet:
     - a pattern of plain words ({"LOWER": w} or {"LOWER": {"IN": [...]}} per token, "OP": "?"
       allowed; ORTH for punctuation such as "'s") is expanded to its phrases for one PhraseMatcher,
       unless it would make more than MAX_PHRASES of them;
-    - any other pattern ("should ... be confirmed") goes to a Matcher that is only run over the
-      sentences holding a word its first token needs ("should"), found by a hash lookup.
+    - any other pattern ("should ... be confirmed") goes to a Matcher of its own that is only run
+      over the sentences holding a word it can start with ("should"), found by a hash lookup: one
+      Matcher for all would run every pattern wherever any of them could start, and some start
+      with words as common as "is" or "said";
+    - a pattern that can start with any word goes to one Matcher run over the whole Doc.
     A pattern spaCy rejects is a one-line error naming the file and the pattern's number."""
 
     def __init__(self, names: list[str], lexicons: dict[str, str] | None = None,
                  label_by_file: bool = False):
-        vocab = pipeline().vocab
-        self.phrases = PhraseMatcher(vocab, attr="LOWER")
-        self.patterns = Matcher(vocab, validate=True)
-        anchors: set[int] = set()  # LOWER hashes a Matcher pattern can start with
-        self.everywhere = False  # a Matcher pattern with no first word: run it on the whole Doc
+        self.vocab = pipeline().vocab
+        self.phrases = PhraseMatcher(self.vocab, attr="LOWER")
+        self.everywhere = Matcher(self.vocab, validate=True)
+        self.anchored: list[tuple[Matcher, np.ndarray]] = []  # a Matcher and its first words' hashes
         for name in names:
             for number, row in enumerate(read_patterns(name, lexicons), 1):
                 label = name if label_by_file else str(row.get("label", name))
                 try:
-                    anchors |= self._add(vocab, label, row["pattern"])
+                    self._add(label, row["pattern"])
                 except (KeyError, TypeError, ValueError, AttributeError) as error:
                     raise MedialensError(f"{data_path(name, lexicons)} pattern {number}",
                                          f"not a spaCy token pattern ({str(error).strip().splitlines()[0]})") from None
-        self.anchors = np.array(sorted(anchors), dtype=np.uint64)
 
-    def _add(self, vocab, label: str, pattern: list[dict]) -> set[int]:
+    def _add(self, label: str, pattern: list[dict]) -> None:
         words = word_lists(pattern)
         if words is not None and math.prod(len(w) for w in words) <= MAX_PHRASES:
             phrases = [[w for w in phrase if w] for phrase in itertools.product(*words)]
-            self.phrases.add(label, [Doc(vocab, words=p) for p in phrases if p])
-            return set()
-        self.patterns.add(label, [pattern])
-        values = first_words(pattern)
-        self.everywhere |= values is None
-        return {vocab.strings.add(str(v).lower()) for v in values or ()}
+            self.phrases.add(label, [Doc(self.vocab, words=p) for p in phrases if p])
+            return
+        starts = first_words(pattern)
+        if starts is None:
+            self.everywhere.add(label, [pattern])
+            return
+        matcher = Matcher(self.vocab, validate=True)
+        matcher.add(label, [pattern])
+        hashes = sorted({self.vocab.strings.add(str(w).lower()) for w in starts})
+        self.anchored.append((matcher, np.array(hashes, dtype=np.uint64)))
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         """(label hash, start token, end token) of every match."""
         found = list(self.phrases(doc))
-        if not len(self.patterns):
-            return found  # an empty Matcher warns on every call
-        if self.everywhere:
-            return found + list(self.patterns(doc))
-        searched = set()
-        for i in np.flatnonzero(np.isin(doc.to_array("LOWER"), self.anchors)):
-            sentence = doc[int(i)].sent
-            if sentence.start not in searched:
-                searched.add(sentence.start)
-                found += [(label, sentence.start + a, sentence.start + b) for label, a, b in self.patterns(sentence)]
+        if len(self.everywhere):  # an empty Matcher warns on every call
+            found += list(self.everywhere(doc))
+        if not self.anchored or not len(doc):
+            return found
+        lower = doc.to_array("LOWER")
+        sent_starts = np.flatnonzero(doc.to_array("SENT_START") == 1)
+        if not len(sent_starts) or sent_starts[0] != 0:
+            sent_starts = np.concatenate([[0], sent_starts])
+        sent_ends = np.append(sent_starts[1:], len(doc))
+        for matcher, anchors in self.anchored:
+            at = np.flatnonzero(np.isin(lower, anchors))
+            for k in np.unique(np.searchsorted(sent_starts, at, side="right") - 1):
+                start, end = int(sent_starts[k]), int(sent_ends[k])
+                found += [(label, start + a, start + b) for label, a, b in matcher(doc[start:end])]
         return found
 
     def spans(self, doc: Doc) -> list[Span]:
