@@ -150,7 +150,11 @@ def test_no_sentence_of_the_article_is_lost(page, article):
     (BLOG_PAGE, "Why I lost a hive this winter"),
     (WIRE_PAGE, "Kenya central bank holds rate as inflation eases"),
     (LOCAL_PAGE, "Mayor unveils plan to plant 10,000 trees"),
-], ids=["news", "blog", "wire", "local"])
+    ("The mayor has already lost the suburbs\nSo, how credible are the polls this time?\n"
+     "Three surveys published this week put the mayor eight points behind in the outer districts. "
+     "Her campaign said the numbers would change once the transport plan was explained.\n",
+     "The mayor has already lost the suburbs"),
+], ids=["news", "blog", "wire", "local", "question under the headline"])
 def test_the_headline_is_the_first_line_once(page, headline):
     cleaned = clean_text(page)
     lines = cleaned.text.split("\n")

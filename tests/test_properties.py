@@ -54,10 +54,10 @@ def assert_offsets_point_at_their_surfaces(tables, text):
                 assert sentence.start <= row["start"] and row["end"] <= sentence.end, (name, row)
 
 
-# A tagger failure the tests know of, as (stage, error type): the sources tagger's backward scan
-# runs off the document on a word glued to a bracket ("Service(NIS) says"; issue 16). The sources
-# rewrite fixes it; then this set is empty. Any other failure fails the property tests.
-KNOWN_FAILURES = {("sources", "IndexError")}
+# A tagger failure the tests know of, as (stage, error type). Empty since every scan of the
+# sources tagger stays inside its sentence ("Service(NIS) says" ran off the document; issue 16):
+# any tagger failure now fails the property tests.
+KNOWN_FAILURES: set[tuple[str, str]] = set()
 
 
 def tag_page(raw: str) -> dict:
@@ -100,10 +100,8 @@ def _stage_of(error: Exception) -> str:
 
 
 @pytest.mark.parametrize("text", [
-    pytest.param("The National Intelligence Service(NIS) says 1,500 troops left.",
-                 marks=pytest.mark.xfail(reason="sources: backward scan leaves the sentence (E040)")),
-    pytest.param("The agency(NIS) said on Monday that 40 ships were seen.",
-                 marks=pytest.mark.xfail(reason="sources: backward scan leaves the sentence (E040)")),
+    "The National Intelligence Service(NIS) says 1,500 troops left.",
+    "The agency(NIS) said on Monday that 40 ships were seen.",
     "(NIS) says the count rose to 12.",
     "Officials said the toll rose to 12 ((unconfirmed.",
     "“We will not leave,” he said.“Never.”",

@@ -337,9 +337,11 @@ def test_the_workbooks_run_from_precomputed_tables_without_spacy(tmp_path, kit):
     ("0", "yes", "--allow-root --ip=0.0.0.0 --no-browser", None),
 ])
 def test_make_lab_starts_jupyterlab_as_root_and_in_containers(user_id, container, expected, absent):
-    run = subprocess.run(["make", "-n", "lab", f"USER_ID={user_id}", f"IN_CONTAINER={container}"],
-                         cwd=ROOT, capture_output=True, text=True)
-    command = run.stdout.strip().splitlines()[-1]
+    # --no-print-directory: under `make test` this make is a sub-make, which would add
+    # "make[1]: Leaving directory" lines.
+    run = subprocess.run(["make", "--no-print-directory", "-n", "lab", f"USER_ID={user_id}",
+                          f"IN_CONTAINER={container}"], cwd=ROOT, capture_output=True, text=True)
+    command = next(line for line in run.stdout.splitlines() if "jupyter lab" in line)
     assert expected in command and (absent is None or absent not in command)
 
 

@@ -44,8 +44,12 @@ def _headline(lines: list[str], reasons: list, start: int) -> int | None:
     in_title = [i for i in candidates if i and lines[i].casefold() in page_title]
     if in_title:
         return in_title[0]
-    return next((i for i in candidates if 4 <= n_words(lines[i]) <= HEADLINE_WORDS),
-                candidates[0] if candidates else None)
+    chosen = next((i for i in candidates if 4 <= n_words(lines[i]) <= HEADLINE_WORDS),
+                  candidates[0] if candidates else None)
+    # A question under a heading is the article's opening question (a standfirst), not its
+    # headline: "Title / So, how credible are these reports?" keeps the title.
+    above = [i for i in candidates if chosen is not None and i < chosen and not lines[i].endswith("?")]
+    return above[0] if chosen is not None and lines[chosen].endswith("?") and above else chosen
 
 
 def _dateline(lines: list[str], top: int | None, first: int) -> str:
