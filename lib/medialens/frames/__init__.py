@@ -131,8 +131,8 @@ def score(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
     share_frame_<frame> for each of FRAMES: the share of the article's body sentences (headings
     not counted) that hold at least one cue of that frame that is not negated, 0..1;
-    dominant_frame: the frame with the highest share ("none" when no sentence has a cue; ties go
-    to the first in FRAMES);
+    dominant_frame: the frame with the highest share, frames that tie named together in FRAMES
+    order ("conflict and economic"; "none" when no sentence has a cue);
     emotive_per_100_words: emotive terms that are not negated per 100 words of the cleaned text."""
     documents = tables["documents"].set_index("doc_id")
     sentences = tables["sentences"]
@@ -145,7 +145,8 @@ def score(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
               .reindex(index=documents.index, columns=FRAMES).fillna(0))
     shares = counts.div(n_body.where(n_body > 0), axis=0).fillna(0.0)
     scores = shares.add_prefix("share_frame_")
-    scores["dominant_frame"] = np.where(shares.max(axis=1) > 0, shares.idxmax(axis=1), "none")
+    top = shares.eq(shares.max(axis=1), axis=0) & shares.gt(0)
+    scores["dominant_frame"] = [" and ".join(f for f in FRAMES if row[f]) or "none" for row in top.to_dict("records")]
     emotive = tables["emotive"][~tables["emotive"].negated.astype(bool)]
     n_emotive = emotive.groupby("doc_id").size().reindex(documents.index, fill_value=0)
     words = documents.n_words.astype(float)
