@@ -59,6 +59,19 @@ def _best_first(rows, phrase: str, spans) -> list[int]:
     return sorted(hits, key=lambda i: normalise(rows.iloc[i].surface) != normalise(phrase))
 
 
+def _locate(text: str, rows, phrases, missing: list, matched: set):
+    """(phrase, its spans in the text, the tool's rows overlapping it) for each phrase found in
+    the article; a phrase that is not in the text goes to `missing`, the rows hit to `matched`."""
+    for phrase in phrases:
+        spans = find(text, phrase)
+        if not spans:
+            missing.append(f"\"{phrase}\"")
+            continue
+        hits = _best_first(rows, phrase, spans)
+        matched.update(hits)
+        yield phrase, spans, hits
+
+
 def _where(kit, spec, start: int) -> str:
     return f"in: \"{kit.sentence_at(spec['doc'], start)}\""
 
@@ -68,13 +81,7 @@ def check_phrases(kit, spec, answer) -> Feedback:
     rows = kit.rows(spec["table"], spec["doc"], spec.get("where"))
     text, kind = kit.text(spec["doc"]), TYPE_COLUMNS.get(spec["table"])
     both, learner_only, missing, matched = [], [], [], set()
-    for phrase in phrases:
-        spans = find(text, phrase)
-        if not spans:
-            missing.append(f"\"{phrase}\"")
-            continue
-        hits = _best_first(rows, phrase, spans)
-        matched.update(hits)
+    for phrase, spans, hits in _locate(text, rows, phrases, missing, matched):
         if hits:
             both.append(f"\"{phrase}\"" + (f" (the tool: {rows.iloc[hits[0]][kind]})" if kind else ""))
         else:
@@ -98,13 +105,8 @@ def check_labels(kit, spec, answer) -> Feedback:
     rows = kit.rows(spec["table"], spec["doc"])
     text, label_map = kit.text(spec["doc"]), spec["label_map"]
     agree, differ, learner_only, missing, matched = [], [], [], [], set()
-    for phrase, label in labels.items():
-        spans = find(text, phrase)
-        if not spans:
-            missing.append(f"\"{phrase}\"")
-            continue
-        hits = _best_first(rows, phrase, spans)
-        matched.update(hits)
+    for phrase, spans, hits in _locate(text, rows, labels, missing, matched):
+        label = labels[phrase]
         if not hits:
             learner_only.append(f"\"{phrase}\": {label} {_where(kit, spec, spans[0][0])}")
             continue
