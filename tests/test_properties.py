@@ -103,6 +103,7 @@ def _stage_of(error: Exception) -> str:
     "The National Intelligence Service(NIS) says 1,500 troops left.",
     "The agency(NIS) said on Monday that 40 ships were seen.",
     "(NIS) says the count rose to 12.",
+    "0:0K",  # a range ending in a scale of zero divided by zero (found by hypothesis)
     "Officials said the toll rose to 12 ((unconfirmed.",
     "“We will not leave,” he said.“Never.”",
     "Police said 3 people were hurt.Officials said 2 more were missing.",

@@ -161,8 +161,10 @@ def _join_range(text: str, c: dict, first: Number, second: Number, abbr2) -> boo
     if second_sign and (not first_sign or first_sign.group(1) != second_sign):
         return False
     low = first.value
-    if second.scaled and not first.scaled and first.value < 1000:
-        low = first.value * (second.value / _unscaled(text, second))
+    # "2 to 3 million": the first end takes the second's scale (none from a scale of zero, "0K")
+    scale = second.value / _unscaled(text, second) if second.scaled and _unscaled(text, second) else 0
+    if scale and not first.scaled and first.value < 1000:
+        low = first.value * scale
     elif joiner in ("-", "–", "—") and not first.scaled and first.value < 1000 <= second.value \
             and re.fullmatch(r"\d+", text[first.start:first.end]):
         low = _aligned(first.value, second.value)  # "10-15,000": from 10,000
