@@ -7,7 +7,7 @@ import pytest
 
 import medialens as ml
 from medialens.clean import clean_text
-from medialens.corpus import EncodingWarning, safe_id
+from medialens.reading import EncodingWarning, safe_id
 
 from conftest import CORPORA, SEEDS, doc
 

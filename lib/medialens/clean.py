@@ -7,7 +7,7 @@ and this module's (page furniture, repeated lines), then pagetext's line classif
 the article's run of prose; recall comes first (a paragraph next to the article's prose, a
 doubted line inside it and a subheading between its paragraphs stay). pagehead.py then finds the
 headline, dateline and signature around the article. Never strings copied from one site.
-Reading files is corpus.py's job; splitting sentences is sentences.py's.
+Reading files is reading.py's job; splitting sentences is sentences.py's.
 
 The cleaned text has one paragraph a line and the headline, when there is one, as its first line;
 every removed line (or credit cut out of a line) is listed with its reason.

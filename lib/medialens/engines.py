@@ -1,6 +1,6 @@
 """Running the tagger over a corpus in batches: one process, local processes, or Dask.
 
-Every engine reads the corpus article by article in this process (corpus.iter_raw_documents),
+Every engine reads the corpus article by article in this process (reading.iter_raw_documents),
 cuts it into partitions of `batch_size` articles and has each cleaned and tagged by
 tagging.tag_partition, the one batch function: here in a loop, in a pool of `--jobs` local
 processes, or on the workers of a dask.distributed cluster. Results come back in corpus order
@@ -23,7 +23,7 @@ from typing import Callable, Iterable, Iterator, NamedTuple
 
 import pandas as pd
 
-from .corpus import iter_raw_documents
+from .reading import iter_raw_documents
 from .errors import MedialensError
 from .tables import write_tables
 from .tagging import tag_partition

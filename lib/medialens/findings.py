@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import sources
+from .prose import names  # noqa: F401  (findings.names: the notebooks call it here)
 
 RANK_COLUMNS = ["doc_id", "value", "rank", "n_tied"]
 EXTREME_COLUMNS = ["end", "value", "doc_id", "n_tied"]
@@ -50,12 +51,6 @@ def extremes(scores: pd.DataFrame, measure: str) -> pd.DataFrame:
     top = ranked[ranked.value == ranked.value.max()].assign(end="most")
     bottom = ranked[ranked.value == ranked.value.min()].assign(end="least")
     return pd.concat([top, bottom], ignore_index=True)[EXTREME_COLUMNS]
-
-
-def names(doc_ids) -> str:
-    """Article ids as a reader says them: "a", "a and b", "a, b and c"."""
-    doc_ids = list(doc_ids)
-    return " and ".join(filter(None, [", ".join(doc_ids[:-1]), doc_ids[-1] if doc_ids else ""]))
 
 
 def at_end(extreme: pd.DataFrame, end: str) -> tuple[str, float]:

@@ -25,6 +25,7 @@ from spacy.util import filter_spans
 
 from .context import DocContext
 from .patterns import PatternSet
+from .shares import per_100_words, share
 
 READS = ["sentences"]  # tables of earlier taggers this one needs
 COLUMNS = {"hedges": ["doc_id", "sent_id", "start", "end", "surface", "cue", "kind"]}
@@ -77,17 +78,17 @@ def score(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     counts = pd.crosstab(hedges.doc_id, hedges.kind).reindex(index=documents.index, columns=KINDS,
                                                               fill_value=0)
     scores = pd.DataFrame(index=documents.index)
-    words = documents.n_words.astype(float).replace(0, np.nan)
+    words = documents.n_words.astype(float)
     for kind in KINDS:
         scores[f"n_{kind}s"] = counts[kind].astype(int)
     for kind in KINDS:
-        scores[f"{kind}s_per_100_words"] = 100 * counts[kind] / words
+        scores[f"{kind}s_per_100_words"] = per_100_words(counts[kind], words)
     sentences = tables["sentences"]
     body = sentences[~sentences.is_heading.astype(bool)]
     speculative = hedges[hedges.kind.isin(["hedge", "conditional"])][["doc_id", "sent_id"]].drop_duplicates()
     flagged = body.merge(speculative, on=["doc_id", "sent_id"]).groupby("doc_id").size()
     n_body = body.groupby("doc_id").size().reindex(documents.index, fill_value=0)
-    scores["share_speculative"] = flagged.reindex(documents.index, fill_value=0) / n_body.replace(0, np.nan)
+    scores["share_speculative"] = share(flagged.reindex(documents.index, fill_value=0), n_body)
     scores.index.name = "doc_id"
     return scores
 

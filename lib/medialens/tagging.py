@@ -30,7 +30,8 @@ import pandas as pd
 from . import figures, frames, hedges, sources
 from .clean import boilerplate_rules
 from .context import DocContext
-from .corpus import REMOVED_COLUMNS, clean_document, iter_raw_documents, removed_rows
+from .corpus import REMOVED_COLUMNS, clean_document, removed_rows
+from .reading import iter_raw_documents
 from .errors import MedialensError
 from .lexicons import check_overrides
 from .sentences import SENTENCE_COLUMNS, pipeline, sentence_rows
@@ -220,7 +221,7 @@ def tag_corpus(corpus, lexicons: dict[str, str] | None = None,
 
 def clean_articles(articles: list[dict], lexicons: dict[str, str] | None = None
                    ) -> tuple[list[dict], list[dict]]:
-    """(documents, rows of errors) of cleaning articles of corpus.iter_raw_documents: an article
+    """(documents, rows of errors) of cleaning articles of reading.iter_raw_documents: an article
     whose extraction or cleaning raises is an error row, and the others go on."""
     rules = boilerplate_rules(lexicons)
     cleaned, errors = [], []
@@ -250,7 +251,7 @@ _PIPELINES: dict[tuple, Pipeline] = {}
 def tag_partition(articles: list[dict], lexicons: dict[str, str] | None = None,
                   spacy_model: str | None = None,
                   analyses: tuple[str, ...] = ()) -> dict[str, pd.DataFrame]:
-    """Clean and tag one partition of articles (as corpus.iter_raw_documents makes) into every
+    """Clean and tag one partition of articles (as reading.iter_raw_documents makes) into every
     table, scores and errors included. The one batch function of every engine: the local loop,
     the local process pool and the Dask workers all call it, so their results are the same.
 

@@ -59,6 +59,7 @@ import pandas as pd
 from ..context import DocContext
 from ..lexicons import read_table  # noqa: F401  (tests and notebooks read lexicons through here)
 from .compare import FIRM, FigureComparison, compare_figures  # noqa: F401
+from ..shares import per_100_words, share
 from .extract import find_figures
 from .modality import set_modality
 from .rules import LEXICONS, rules_for  # noqa: F401
@@ -92,11 +93,11 @@ def score(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         sourced=figures.modality.eq("reported") | figures.source_type.fillna("").ne(""),
         imprecise=figures.qualifier.ne("exact")).groupby("doc_id")
     counts = by_doc.size().reindex(documents.index, fill_value=0)
-    shares = by_doc[["speculative", "sourced", "imprecise"]].mean().reindex(documents.index)
-    words = documents.n_words.astype(float).replace(0, np.nan)
+    shares = share(by_doc[["speculative", "sourced", "imprecise"]].sum().reindex(documents.index), counts)
+    words = documents.n_words.astype(float)
     return pd.DataFrame({
         "n_figures": counts,
-        "figures_per_100_words": (100 * counts / words).round(3),
+        "figures_per_100_words": per_100_words(counts, words).round(3),
         "share_figures_speculative": shares.speculative.astype(float).round(3),
         "share_figures_sourced": shares.sourced.astype(float).round(3),
         "share_figures_imprecise": shares.imprecise.astype(float).round(3),

@@ -19,7 +19,9 @@ from typing import NamedTuple
 
 from text_to_num import text2num
 
-from ..clean import MONTHS
+from ..dates import month_pattern
+
+MONTHS = month_pattern()
 
 # Thousands separated by commas, or by a space, thin space or no-break space ("1 000 people").
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u2009\u202f\u00a0]\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?"

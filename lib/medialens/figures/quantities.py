@@ -27,6 +27,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from ..dates import is_calendar_word
 from .topics import find as _find, money_topic, nearest as _nearest, share_name
 from .units import unit_of, word_list as _words
 
@@ -45,8 +46,6 @@ REFERENCE_WORDS = {"number", "figure", "total", "toll", "tally", "count", "estim
 INCREMENT = re.compile(r"\b(?:more|further|additional|another|new)\b", re.IGNORECASE)
 INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.IGNORECASE)  # "another 130 people"
 FRONTED = re.compile(r"\s*In\s+(?:the\s+)?((?:(?:capital|province|region|state|county|city|north|south|east|west)\s+)?[A-Z][\w-]+(?:\s+(?:district|province|region|county|state))?)(\s+(?:alone|only))?,")
-CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-            "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 THERE = re.compile(r"\b(?:the\s+)?(?:\w+\s+)?(province|region|district|state|county|capital|city|north|south|east|west)\b", re.IGNORECASE)
 ORIGIN = re.compile(r"^(?:\s+of\s+(?:them|whom|the\s+[\w-]+))?(?:\s+(?:were|was|are|is|came))?\s+from\s+(?:the\s+)?(?:neighbouring\s+|nearby\s+)?([\w-]+)")
 PARTITIVE = re.compile(r"\s*of\s+(?:them|those|whom|these|the\s+(?!\d)[\w-]+)", re.IGNORECASE)
@@ -213,7 +212,7 @@ def _scope(text: str, row: dict, before: list[str], after: list[str], clause: tu
             continue  # "in the Tarma floods": a name, not a place
         # The setting of the whole story (in the headline) narrows nothing, unless the figure
         # is a part ("98 of them were in Olen") or says so ("in Olen alone", "Olen district").
-        if name.split()[0].lower() in CALENDAR:
+        if is_calendar_word(name.split()[0]):
             continue  # "in Sunday's election", "in March"
         if name[0].isupper() and len(name.split()) > 1 and name.split()[-1].lower() in q.organisation:
             continue  # "across Hallam Health Trust": a body, not a place
@@ -221,7 +220,7 @@ def _scope(text: str, row: dict, before: list[str], after: list[str], clause: tu
         if marked or name.split()[0].lower() not in headline.lower():
             return name.lower() if name[0].islower() else name.split()[0]
     fronted = FRONTED.match(text, clause[2])
-    if fronted and fronted.end() <= row["start"] and fronted.group(1).split()[0].lower() not in CALENDAR \
+    if fronted and fronted.end() <= row["start"] and not is_calendar_word(fronted.group(1).split()[0]) \
             and (fronted.group(2) or fronted.group(1).split()[-1].lower() not in setting[0].lower()):
         return fronted.group(1).split()[-1]  # "In the capital Astra, ... 58%": the whole sentence's place
     uncut = _words(text, max(clause[0], row["start"] - 80), min(clause[1], row["end"] + 40))

@@ -23,9 +23,11 @@ from spacy.tokens import Span
 from spacy.util import filter_spans
 
 from ..context import DocContext
+from ..dates import calendar_words
 from ..lexicons import read_table
 from ..patterns import PatternSet
 from ..sentences import pipeline
+from ..shares import per_100_words, share
 from . import names
 from .actors import Mention, Resolver
 from .cues import CueRules, in_proper_name
@@ -63,6 +65,7 @@ class Tagger:
         # Case matters for names ("Minister" is a title, "minister" a role noun): not word_classes.
         self.words = {category: frozenset(group.word) for category, group
                       in read_table("actor_words", lexicons).groupby("category")}
+        self.words["calendar"] = frozenset(w.capitalize() for group in calendar_words().values() for w in group)
         self.resolver = Resolver(self.words, world_names(lexicons), self.subject.is_verb_like)
         aliases = read_table("actors", lexicons)
         self.kind_of = dict(zip(aliases.actor, aliases.kind))
@@ -130,7 +133,8 @@ def score(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Per document (index doc_id), columns:
 
     share_frame_<frame> for each of FRAMES: the share of the article's body sentences (headings
-    not counted) that hold at least one cue of that frame that is not negated, 0..1;
+    not counted) that hold at least one cue of that frame that is not negated, 0..1, NaN for
+    a text with no body sentence (a headline only);
     dominant_frame: the frame with the highest share, frames that tie named together in FRAMES
     order ("conflict and economic"; "none" when no sentence has a cue);
     emotive_per_100_words: emotive terms that are not negated per 100 words of the cleaned text."""
@@ -143,13 +147,13 @@ def score(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                      .drop_duplicates(["doc_id", "sent_id", "frame"]))
     counts = (cue_sentences.groupby(["doc_id", "frame"]).size().unstack("frame")
               .reindex(index=documents.index, columns=FRAMES).fillna(0))
-    shares = counts.div(n_body.where(n_body > 0), axis=0).fillna(0.0)
+    shares = share(counts, n_body)
     scores = shares.add_prefix("share_frame_")
     top = shares.eq(shares.max(axis=1), axis=0) & shares.gt(0)
     scores["dominant_frame"] = [" and ".join(f for f in FRAMES if row[f]) or "none" for row in top.to_dict("records")]
     emotive = tables["emotive"][~tables["emotive"].negated.astype(bool)]
     n_emotive = emotive.groupby("doc_id").size().reindex(documents.index, fill_value=0)
     words = documents.n_words.astype(float)
-    scores["emotive_per_100_words"] = (100 * n_emotive / words.where(words > 0)).fillna(0.0)
+    scores["emotive_per_100_words"] = per_100_words(n_emotive, words)
     scores.index.name = "doc_id"
     return scores[SCORE_COLUMNS]

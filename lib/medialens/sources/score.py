@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..shares import share
 from .tagger import quotations
 
 SOURCE_TYPES = ["named_person", "named_org", "unnamed_official", "anonymous", "media", "vague"]
@@ -81,9 +82,9 @@ def score(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     claims = claim_sentences(tables).groupby("doc_id")[["sourced", "accountable"]]
     n_claims = claims.size().reindex(documents, fill_value=0)
     scores["n_claim_sentences"] = n_claims
-    scores["share_claims_sourced"] = claims.sum().sourced.reindex(documents) / n_claims.replace(0, np.nan)
+    scores["share_claims_sourced"] = share(claims.sum().sourced.reindex(documents), n_claims)
     accountable = is_accountable(sources).groupby(sources.doc_id).sum().reindex(documents, fill_value=0)
-    scores["share_sources_accountable"] = accountable / scores.n_sources.replace(0, np.nan)
-    scores["share_claims_accountable"] = claims.sum().accountable.reindex(documents) / n_claims.replace(0, np.nan)
+    scores["share_sources_accountable"] = share(accountable, scores.n_sources)
+    scores["share_claims_accountable"] = share(claims.sum().accountable.reindex(documents), n_claims)
     scores.index.name = "doc_id"
     return scores.astype({c: int for c in scores.columns if c.startswith("n_")})

@@ -1,11 +1,16 @@
-"""Saving a notebook's figure next to the CSV of the data behind it (The Markup's habit)."""
+"""The notebooks' plots: each a function that takes tidy tables and returns (figure, table behind it).
+
+The notebooks narrate and the library draws: one module per analysis (corpus, sources, figures,
+frames, brief), each plot function documented with the columns of the table it returns, and
+`save_figure` writing the PNG next to that table's CSV (The Markup's habit).
+"""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pandas as pd
 
-from .tables import MARKER, write_csv
+from ..tables import MARKER, write_csv
 
 
 def save_figure(fig, data: pd.DataFrame, output, name: str) -> str:
