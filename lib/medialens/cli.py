@@ -52,6 +52,7 @@ def _failures(n_failed: int, out, fmt: str = "csv") -> str:
 
 
 def cmd_tag(args) -> None:
+    from .analyses import absolute
     from .engines import write_tagged
     from .tables import atomic_folder
 
@@ -65,7 +66,7 @@ def cmd_tag(args) -> None:
         result = write_tagged(args.corpus, work, lexicons=lexicons, spacy_model=args.spacy_model,
                               fmt=args.format, batch_size=args.batch_size, jobs=args.jobs,
                               engine=args.engine, scheduler=args.scheduler,
-                              analyses=tuple(args.analysis))
+                              analyses=absolute(args.analysis))
     failures = _failures(result.failed, args.out, args.format)
     if result.failed and args.strict:
         raise MedialensError(args.out, f"{failures} (--strict)")
@@ -74,11 +75,18 @@ def cmd_tag(args) -> None:
 
 
 def cmd_run(args) -> None:
+    from .analyses import absolute
     from .report import run_notebooks
 
     run_notebooks(args.corpus, args.out, notebooks=args.notebooks,
-                  lexicons=_lexicon_overrides(args.lexicon), strict=args.strict)
+                  lexicons=_lexicon_overrides(args.lexicon), strict=args.strict,
+                  analyses=absolute(args.analysis))
     print(f"reports -> {Path(args.out) / 'index.html'}", file=sys.stderr)
+
+
+ANALYSIS_HELP = ("add an analysis of your own (repeatable): an import path or a .py file of a module with "
+                 "COLUMNS, READS, Tagger and score, as medialens.hedges has; its LEXICONS take --lexicon "
+                 "like the built-in ones (example: docs/examples/quotes_per_article.py)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -107,9 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="an installed trained spaCy pipeline whose entities sharpen sources")
     tag.add_argument("--lexicon", action="append", default=[], metavar="NAME=FILE",
                      help="replace a built-in lexicon (repeatable), e.g. hedges=my_hedges.jsonl")
-    tag.add_argument("--analysis", action="append", default=[], metavar="MODULE",
-                     help="add an analysis of your own: an importable module with COLUMNS, "
-                          "READS, Tagger and score, as medialens.hedges has (repeatable)")
+    tag.add_argument("--analysis", action="append", default=[], metavar="MODULE", help=ANALYSIS_HELP)
     tag.add_argument("--strict", action="store_true",
                      help="exit with status 1 if any article failed (the tables, errors.csv "
                           "included, are written all the same)")
@@ -123,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--notebooks", default=str(NOTEBOOKS_DIR), help="folder of notebooks to run")
     run.add_argument("--lexicon", action="append", default=[], metavar="NAME=FILE",
                      help="replace a built-in lexicon (repeatable)")
+    run.add_argument("--analysis", action="append", default=[], metavar="MODULE", help=ANALYSIS_HELP)
     run.add_argument("--strict", action="store_true",
                      help="stop with status 1, before the notebooks, if any article failed")
     run.set_defaults(func=cmd_run)

@@ -8,11 +8,14 @@ sentence: every lookup is a binary search over arrays built once here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
-from spacy.tokens import Doc
 
 from .sentences import doc_text
+
+if TYPE_CHECKING:  # spaCy is imported where tagging starts, not with the package
+    from spacy.tokens import Doc
 
 
 @dataclass

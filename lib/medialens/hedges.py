@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from spacy.tokens import Doc
-from spacy.util import filter_spans
 
 from .context import DocContext
 from .patterns import PatternSet
@@ -46,6 +44,8 @@ class Tagger:
         doc, doc_id, sentences = ctx.doc, ctx.doc_id, ctx.sentences
         if not sentences or len(doc) == 0:
             return {"hedges": []}
+        from spacy.util import filter_spans
+
         spans = self.patterns.spans(doc)
         spans.sort(key=lambda span: span.label_ != EXCEPTION)  # on a tie of length, the exception wins
         # Longest match wins ("should ... be confirmed" over "should" and "confirmed"); an

@@ -17,6 +17,8 @@ from .config import DATA_DIR
 from .errors import MedialensError
 
 SUFFIXES = (".jsonl", ".csv")
+# Lexicons that a user's analysis module declares (analyses.py adds them): {name: file}.
+ANALYSIS_LEXICONS: dict[str, Path] = {}
 
 
 def data_path(name: str, overrides: dict[str, str] | None = None) -> Path:
@@ -31,8 +33,12 @@ def data_path(name: str, overrides: dict[str, str] | None = None) -> Path:
     return _built_in_path(name)
 
 
-@lru_cache(maxsize=None)
 def _built_in_path(name: str) -> Path:
+    return ANALYSIS_LEXICONS.get(name) or _data_file(name)
+
+
+@lru_cache(maxsize=None)
+def _data_file(name: str) -> Path:
     found = [p for p in DATA_DIR.rglob(f"{name}.*") if p.suffix in SUFFIXES]
     if found:
         return found[0]
@@ -40,7 +46,18 @@ def _built_in_path(name: str) -> Path:
 
 
 def known_lexicons() -> list[str]:
-    return sorted(p.stem for p in DATA_DIR.rglob("*") if p.suffix in SUFFIXES)
+    return sorted({p.stem for p in DATA_DIR.rglob("*") if p.suffix in SUFFIXES} | set(ANALYSIS_LEXICONS))
+
+
+def add_lexicons(files: dict[str, Path], owner: str) -> None:
+    """Make the lexicons of a user's analysis module `owner` known by name, like those of data/."""
+    built_in = {p.stem for p in DATA_DIR.rglob("*") if p.suffix in SUFFIXES}
+    for name, path in files.items():
+        if name in built_in or ANALYSIS_LEXICONS.get(name, path) != path:
+            raise MedialensError(owner, f"its lexicon '{name}' has the name of another lexicon; rename it")
+        if not path.is_file() or path.suffix not in SUFFIXES:
+            raise MedialensError(path, f"lexicon '{name}' of {owner} is no .csv or .jsonl file")
+        ANALYSIS_LEXICONS[name] = path
 
 
 def check_overrides(overrides: dict[str, str] | None) -> None:

@@ -5,7 +5,9 @@ A notebook's `parameters` cell holds annotated literals (`corpus: str = "../seed
 reads those names from the notebook's namespace, checks each value against its annotation, each
 path, and each `<lexicon>_lexicon` name and file, and says in one line which one is wrong. A name
 ending in `_lexicon` that is no lexicon (papermill's `-p hedge_lexicon x`, which papermill only
-warns about) is an error here, not a silent run with the default.
+warns about) is an error here, not a silent run with the default. An `analyses` parameter
+("mypackage.quotes, my_analysis.py") adds analyses of the user's own, as `--analysis` does, and
+makes their lexicons known to the `*_lexicon` parameters.
 """
 from __future__ import annotations
 
@@ -13,28 +15,34 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import analyses
 from .errors import MedialensError
-from .lexicons import data_path, known_lexicons, read_patterns, read_table
+from .lexicons import ANALYSIS_LEXICONS, data_path, known_lexicons, read_patterns, read_table
 from .tables import read_tables
-from .tagging import tag_corpus
 
 LEXICON_SUFFIX = "_lexicon"
 
 
 def tables_from_parameters(namespace: dict) -> dict[str, pd.DataFrame]:
     """Every table for the notebook: read from `tables` when it names a folder written by
-    `medialens tag`, else tagged from `corpus` with the notebook's lexicon overrides.
+    `medialens tag`, else tagged from `corpus` with the notebook's lexicon overrides and
+    `analyses` (tagging, and only tagging, needs spaCy).
 
     namespace: the notebook's globals() after its parameters (and papermill's) cells."""
     check_parameters(namespace)
     if namespace.get("tables"):
         return read_tables(namespace["tables"])
-    return tag_corpus(namespace["corpus"], lexicons=lexicon_overrides(namespace))
+    from .tagging import tag_corpus
+
+    return tag_corpus(namespace["corpus"], lexicons=lexicon_overrides(namespace),
+                      analyses=analyses.names(namespace.get("analyses")))
 
 
 def lexicon_overrides(namespace: dict) -> dict[str, str]:
-    """{lexicon name: file} for every `<name>_lexicon` parameter that is set (empty: built-in)."""
-    known = set(known_lexicons())
+    """{lexicon name: file} for every `<name>_lexicon` parameter that is set (empty: built-in):
+    the lexicons of data/ and those of the analyses the `analyses` parameter names."""
+    own = analyses.own_lexicons(namespace.get("analyses"))
+    known = {name for name in known_lexicons() if name not in ANALYSIS_LEXICONS} | own
     overrides = {}
     for key, value in namespace.items():
         if not key.endswith(LEXICON_SUFFIX) or key.startswith("_"):
@@ -49,7 +57,8 @@ def lexicon_overrides(namespace: dict) -> dict[str, str]:
 
 
 def check_parameters(namespace: dict) -> None:
-    """Each annotated parameter has its annotated type; the paths and lexicons it names exist."""
+    """Each annotated parameter has its annotated type; the analyses, paths and lexicons it names
+    exist."""
     for name, expected in namespace.get("__annotations__", {}).items():
         if name not in namespace:
             continue
@@ -60,6 +69,11 @@ def check_parameters(namespace: dict) -> None:
                                    wanted != bool and isinstance(value, bool)):
             raise MedialensError(f"parameter {name}", f"expected {getattr(expected, '__name__', expected)}, "
                                                       f"got {value!r}")
+    for name in analyses.names(namespace.get("analyses")):
+        try:
+            analyses.load(name)  # its lexicons become names the *_lexicon parameters may use
+        except MedialensError as error:
+            raise MedialensError(f"parameter analyses={name!r}", error.problem) from None
     tables, corpus = namespace.get("tables"), namespace.get("corpus")
     if tables and not Path(tables).is_dir():
         raise MedialensError(f"parameter tables={tables!r}", "no such folder (write one with `medialens tag`)")

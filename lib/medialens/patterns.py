@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import itertools
 import math
+from typing import TYPE_CHECKING
 
 import numpy as np
-from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
 
 from .errors import MedialensError
 from .lexicons import data_path, read_patterns
 from .sentences import pipeline
+
+if TYPE_CHECKING:  # spaCy is imported where matching starts, not with the package
+    from spacy.matcher import Matcher
+    from spacy.tokens import Doc, Span
 
 # Phrases one pattern of plain words may expand into (the built-in lexicons reach 1,764). A user's
 # pattern with several long IN lists would expand into every combination (one of 540 bytes
@@ -38,6 +41,8 @@ class PatternSet:
 
     def __init__(self, names: list[str], lexicons: dict[str, str] | None = None,
                  label_by_file: bool = False):
+        from spacy.matcher import Matcher, PhraseMatcher
+
         self.vocab = pipeline().vocab
         self.phrases = PhraseMatcher(self.vocab, attr="LOWER")
         self.everywhere = Matcher(self.vocab, validate=True)
@@ -52,6 +57,9 @@ class PatternSet:
                                          f"not a spaCy token pattern ({str(error).strip().splitlines()[0]})") from None
 
     def _add(self, label: str, pattern: list[dict]) -> None:
+        from spacy.matcher import Matcher
+        from spacy.tokens import Doc
+
         words = word_lists(pattern)
         if words is not None and math.prod(len(w) for w in words) <= MAX_PHRASES:
             phrases = [[w for w in phrase if w] for phrase in itertools.product(*words)]
@@ -86,6 +94,8 @@ class PatternSet:
         return found
 
     def spans(self, doc: Doc) -> list[Span]:
+        from spacy.tokens import Span
+
         return [Span(doc, start, end, label=label) for label, start, end in self(doc)]
 
 

@@ -21,9 +21,10 @@ from .engines import write_tagged
 
 
 def run_notebooks(corpus, out, notebooks, lexicons: dict[str, str] | None = None,
-                  strict: bool = False) -> Path:
+                  strict: bool = False, analyses: tuple[str, ...] = ()) -> Path:
     """Tag `corpus` into OUT/tables, execute each notebook into OUT/notebooks, export OUT/NAME.html,
-    and link them all from OUT/index.html. Returns the path of index.html.
+    and link them all from OUT/index.html. Returns the path of index.html. `analyses`: analyses
+    of the user's own (tagging.py), tagged into the tables and passed to the notebooks.
 
     Articles that fail are left out and listed in OUT/tables/errors.csv, which the notebooks
     read (with `strict`, any failed article stops the run before the notebooks). A notebook
@@ -37,7 +38,7 @@ def run_notebooks(corpus, out, notebooks, lexicons: dict[str, str] | None = None
     if not notebook_paths:
         raise MedialensError(notebooks, "no notebooks (*.ipynb) in this folder")
     with atomic_folder(out, inputs=[corpus, notebooks, *(lexicons or {}).values()]) as work:
-        tagged = write_tagged(corpus, work / "tables", lexicons=lexicons)
+        tagged = write_tagged(corpus, work / "tables", lexicons=lexicons, analyses=tuple(analyses))
         if tagged.failed:
             failed = f"{tagged.failed} article{'s' if tagged.failed != 1 else ''} failed and left out"
             if strict:  # before the notebooks: nothing is written
@@ -47,6 +48,8 @@ def run_notebooks(corpus, out, notebooks, lexicons: dict[str, str] | None = None
         parameters = {"corpus": str(corpus), "output": str(work), "tables": str(work / "tables")}
         parameters.update({f"{name}_lexicon": str(Path(path).resolve())
                            for name, path in (lexicons or {}).items()})
+        if analyses:  # their lexicons are known to the notebooks' *_lexicon parameters through them
+            parameters["analyses"] = ", ".join(analyses)
         for number, notebook in enumerate(notebook_paths, 1):
             print(f"[{number}/{len(notebook_paths)}] {notebook.name}", file=sys.stderr)
             executed = work / "notebooks" / notebook.name

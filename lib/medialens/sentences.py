@@ -10,16 +10,18 @@ Tagging sources, figures and frames is left to the other modules; they read doc.
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from functools import lru_cache
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 import numpy as np
 import pandas as pd
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc, Span
 
 from .clean import is_heading
+
+if TYPE_CHECKING:  # spaCy is imported where tagging starts (pipeline), not with the package
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
 
 # A stop (or ! ? …), any closing quotes or brackets, space, then what can open a sentence.
 BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*[ \t]+(?=[\"“‘'(\[]?[A-Z0-9])")
@@ -27,7 +29,6 @@ LINE = re.compile(r"[^\n]+")
 SENTENCE_COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "is_heading"]
 
 
-@Language.component("medialens_sentences")
 def mark_sentences(doc: Doc) -> Doc:
     """Set sentence starts and doc.user_data["headings"] (token indices of heading starts).
 
@@ -67,9 +68,40 @@ def mark_sentences(doc: Doc) -> Doc:
 @lru_cache(maxsize=None)
 def pipeline() -> Language:
     """The shared blank English pipeline with the sentence rules (built once per process)."""
+    import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory("medialens_sentences"):
+        Language.component("medialens_sentences", func=mark_sentences)
     nlp = spacy.blank("en")
     nlp.add_pipe("medialens_sentences")
     return nlp
+
+
+class _StopWords(Set):
+    """spaCy's English stop words, read from spaCy when first asked, so that a module whose
+    rules read them imports without spaCy (`from ..sentences import STOP_WORDS`)."""
+
+    def _load(self) -> frozenset[str]:
+        from spacy.lang.en.stop_words import STOP_WORDS as words
+
+        self.words = frozenset(words)
+        return self.words
+
+    def __contains__(self, word) -> bool:
+        try:
+            return word in self.words
+        except AttributeError:
+            return word in self._load()
+
+    def __iter__(self):
+        return iter(self.__dict__.get("words") or self._load())
+
+    def __len__(self) -> int:
+        return len(self.__dict__.get("words") or self._load())
+
+
+STOP_WORDS = _StopWords()
 
 
 def doc_text(doc: Doc) -> str:

@@ -7,8 +7,9 @@ An analysis module (hedges, sources, figures, frames) provides:
   tag(ctx) -> {table name: [row dicts]}, where ctx is the document's context.DocContext: the
   Doc, its sentences, and in ctx.found the rows earlier taggers made for it;
 - score(tables) -> DataFrame indexed by doc_id, its columns going into scores.csv.
-A user adds an analysis of their own by naming its module (an import path) in `analyses`
-(`medialens tag --analysis mypackage.quotes`); it runs after the built-in ones it READS.
+A user adds an analysis of their own by naming its module (an import path or a .py file) in
+`analyses` (`medialens tag --analysis mypackage.quotes`); it runs after the built-in ones it
+READS, and may bring its own lexicons (analyses.py finds, checks and orders the modules).
 
 One article never stops a batch: an article whose cleaning or tagging raises is left out of
 every table and recorded as a row of the `errors` table (ERROR_COLUMNS). This module runs the
@@ -18,16 +19,14 @@ the parts) is engines.py's, which calls tag_partition here and nothing else.
 from __future__ import annotations
 
 import gc
-import importlib
 import re
 import threading
 import traceback
-from functools import lru_cache
 from typing import Iterable, Iterator
 
 import pandas as pd
 
-from . import figures, frames, hedges, sources
+from .analyses import analysis_modules
 from .clean import boilerplate_rules
 from .context import DocContext
 from .corpus import REMOVED_COLUMNS, clean_document, removed_rows
@@ -42,49 +41,7 @@ MAX_CHARACTERS = 100_000_000
 ERROR_COLUMNS = ["doc_id", "stage", "error_type", "message", "text_start"]
 TEXT_START = 200  # characters of the article kept in the errors table
 LIBRARIES = re.compile(r"[/\\](spacy|thinc|numpy|pandas|srsly|cymem|preshed)[/\\]")
-
-
-def _in_dependency_order(modules) -> list:
-    """The analyses ordered so that each runs after the taggers whose tables it READS; a table
-    nobody writes, or a cycle, is a bug in the analyses' declarations and fails at import."""
-    writes = {table: module for module in modules for table in module.COLUMNS}
-    ordered, available = [], {"sentences"}
-    pending = list(modules)
-    while pending:
-        ready = [m for m in pending if set(m.READS) <= available]
-        if not ready:
-            missing = {t for m in pending for t in m.READS} - available
-            unknown = sorted(missing - set(writes))
-            raise RuntimeError(f"analyses read tables nobody writes ({unknown})" if unknown
-                               else f"analyses read each other's tables in a cycle ({sorted(missing)})")
-        for module in ready:
-            ordered.append(module)
-            available.update(module.COLUMNS)
-            pending.remove(module)
-    return ordered
-
-
-ANALYSES = _in_dependency_order([hedges, sources, figures, frames])
 DOCUMENT_TABLE_COLUMNS = ["doc_id", "title", "date", "outlet", "url", "n_words", "n_sentences", "text"]
-
-
-@lru_cache(maxsize=None)
-def analysis_modules(extra: tuple[str, ...] = ()) -> tuple:
-    """The built-in analyses plus the modules named in `extra`, in dependency order."""
-    modules = list(ANALYSES)
-    for name in extra:
-        try:
-            module = importlib.import_module(name)
-        except ImportError as error:
-            raise MedialensError(name, f"cannot import this analysis module ({error})") from None
-        lacking = [a for a in ("COLUMNS", "READS", "Tagger", "score") if not hasattr(module, a)]
-        if lacking:
-            raise MedialensError(name, f"not an analysis module (it lacks {', '.join(lacking)})")
-        modules.append(module)
-    try:
-        return tuple(_in_dependency_order(modules))
-    except RuntimeError as error:
-        raise MedialensError(", ".join(extra), str(error)) from None
 
 
 def table_columns(analyses: tuple[str, ...] = ()) -> dict[str, list[str]]:
@@ -120,6 +77,8 @@ class Pipeline:
 
     def __init__(self, lexicons: dict[str, str] | None = None, spacy_model: str | None = None,
                  analyses: tuple[str, ...] = ()):
+        self.analyses = tuple(analyses)
+        modules = analysis_modules(self.analyses)  # first: they may bring lexicons of their own
         check_overrides(lexicons)
         if spacy_model:
             import spacy
@@ -127,10 +86,8 @@ class Pipeline:
             if not spacy.util.is_package(spacy_model):
                 raise MedialensError(spacy_model, "no installed spaCy pipeline of this name "
                                                   "(pip install it, or leave --spacy-model out)")
-        self.analyses = tuple(analyses)
         self.nlp = pipeline()
         self.nlp.max_length = max(self.nlp.max_length, MAX_CHARACTERS)
-        modules = analysis_modules(self.analyses)
         try:
             self.taggers = [(stage_name(m), m.Tagger(lexicons=lexicons, spacy_model=spacy_model))
                             for m in modules]
@@ -204,11 +161,12 @@ def score_tables(tables: dict[str, pd.DataFrame], analyses: tuple[str, ...] = ()
     return scores.reset_index()
 
 
-def tag_corpus(corpus, lexicons: dict[str, str] | None = None,
-               spacy_model: str | None = None) -> dict[str, pd.DataFrame]:
+def tag_corpus(corpus, lexicons: dict[str, str] | None = None, spacy_model: str | None = None,
+               analyses: tuple[str, ...] = ()) -> dict[str, pd.DataFrame]:
     """Tag a corpus (a path, or a DataFrame from load_corpus) and return every table by name:
     documents, removed (what cleaning removed), sentences, each analysis's tables (hedges,
-    sources, figures, frames, emotive, actors...), errors (articles left out) and scores."""
+    sources, figures, frames, emotive, actors..., and those of the `analyses` named: import
+    paths or .py files of analyses of your own), errors (articles left out) and scores."""
     if isinstance(corpus, pd.DataFrame):
         documents, errors = corpus.to_dict("records"), []
         order = [document["doc_id"] for document in documents]
@@ -216,7 +174,7 @@ def tag_corpus(corpus, lexicons: dict[str, str] | None = None,
         articles = list(iter_raw_documents(corpus))
         documents, errors = clean_articles(articles, lexicons)
         order = [article["doc_id"] for article in articles]
-    return _tag_batch_frames(Pipeline(lexicons, spacy_model), documents, errors, order)
+    return _tag_batch_frames(Pipeline(lexicons, spacy_model, tuple(analyses)), documents, errors, order)
 
 
 def clean_articles(articles: list[dict], lexicons: dict[str, str] | None = None
@@ -275,8 +233,9 @@ def shared_pipeline(lexicons: dict[str, str] | None = None, spacy_model: str | N
     return _PIPELINES[key]
 
 
-def tag_text(text: str, lexicons: dict[str, str] | None = None, doc_id: str = "t") -> dict[str, pd.DataFrame]:
+def tag_text(text: str, lexicons: dict[str, str] | None = None, doc_id: str = "t",
+             analyses: tuple[str, ...] = ()) -> dict[str, pd.DataFrame]:
     """Every table for one text taken as it is (no cleaning, so offsets point into `text`):
     the way tests and lessons tag a sentence or a short article through the real pipeline."""
     document = {"doc_id": doc_id, "text": text, "n_words": len(text.split())}
-    return _tag_batch_frames(shared_pipeline(lexicons), [document], raise_errors=True)
+    return _tag_batch_frames(shared_pipeline(lexicons, None, tuple(analyses)), [document], raise_errors=True)

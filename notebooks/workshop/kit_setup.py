@@ -6,20 +6,13 @@ ws is medialens.workshop (checks, annotation, agreement), which needs only panda
 whole library (tagging needs spaCy), or None where spaCy cannot be imported (a browser-only
 Jupyter, a locked-down lab machine): the workbooks then read precomputed tables (`tables`).
 """
-import importlib.util
-import sys
-import types
-
 try:
-    import medialens as ml
-except ImportError:  # no spaCy: load the package's plain-pandas parts without its __init__
+    import spacy  # noqa: F401  (only to know whether tagging can run here)
+except ImportError:  # no spaCy: medialens still imports, and the workbooks read precomputed tables
     ml = None
-    spec = importlib.util.find_spec("medialens")
-    package = types.ModuleType("medialens")
-    package.__path__ = list(spec.submodule_search_locations)
-    package.__spec__ = spec
-    sys.modules["medialens"] = package
+else:
+    import medialens as ml
 
-import medialens.workshop as ws  # noqa: E402
+import medialens.workshop as ws
 
 HAS_SPACY = ml is not None

@@ -25,9 +25,8 @@ from __future__ import annotations
 
 import re
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from ..dates import is_calendar_word
+from ..sentences import STOP_WORDS
 from .topics import find as _find, money_topic, nearest as _nearest, share_name
 from .units import unit_of, word_list as _words
 

@@ -7,8 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
+from ..sentences import STOP_WORDS
 from .numbers import WORD
 from .rules import DETERMINERS, Rules
 

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
+from ..sentences import STOP_WORDS
 from .rules import CHANGES, PERCENT_TOPICS
 
 # Topics of a percentage that, next to a named party or body, mean its share.

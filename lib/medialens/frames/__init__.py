@@ -16,11 +16,10 @@ Speculation is scored by hedges.py and sourcing by sources.py.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
-from spacy.matcher import PhraseMatcher
-from spacy.tokens import Span
-from spacy.util import filter_spans
 
 from ..context import DocContext
 from ..dates import calendar_words
@@ -34,6 +33,9 @@ from .cues import CueRules, in_proper_name
 from .prominence import actor_counts, actor_prominence, first_actors
 from .subject import SubjectRule
 from .world import world_names
+
+if TYPE_CHECKING:  # spaCy is imported where tagging starts, not with the package
+    from spacy.tokens import Span
 
 FRAMES = ["conflict", "human_interest", "economic", "morality", "responsibility"]
 EMOTIVE_LEXICONS = ["emotive", "emotive_news", "emotive_extra"]
@@ -57,6 +59,8 @@ class Tagger:
     """Tags frame cues, emotive terms and actor mentions in a Doc made by sentences.pipeline()."""
 
     def __init__(self, lexicons: dict[str, str] | None = None, spacy_model: str | None = None):
+        from spacy.matcher import PhraseMatcher
+
         nlp = pipeline()
         self.frame_matcher = PatternSet(FRAMES, lexicons, label_by_file=True)
         self.emotive_matcher = PatternSet(EMOTIVE_LEXICONS, lexicons)
@@ -93,6 +97,9 @@ class Tagger:
                 "actors": actor_counts(mentions)}
 
     def actor_mentions(self, ctx: DocContext) -> list[dict]:
+        from spacy.tokens import Span
+        from spacy.util import filter_spans
+
         doc = ctx.doc
         users = [Mention(s.start, s.end, ctx.sentence_of_token(s.start), s.label_,
                          self.kind_of.get(s.label_, "organisation"))

@@ -11,11 +11,13 @@
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from typing import TYPE_CHECKING
 
 from ..context import DocContext
 from ..lexicons import read_table, word_classes
+
+if TYPE_CHECKING:  # spaCy is imported where tagging starts, not with the package
+    from spacy.tokens import Doc, Span
 
 NEGATABLE_FRAMES = frozenset({"responsibility"})
 NEGATION_WINDOW = 3  # words before a cue that a negator may stand in (VADER looks three back)
@@ -31,6 +33,8 @@ class CueRules:
         """One row per kept span: doc_id, sent_id, start, end, surface, cue, [label], negated."""
         doc, headings = ctx.doc, [s["is_heading"] for s in ctx.sentences]
         rows = []
+        from spacy.util import filter_spans
+
         for span in filter_spans(spans):
             k = ctx.sentence_at(span.start_char)
             heading = k >= 0 and headings[k]

@@ -16,9 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from ..context import DocContext
+from ..sentences import STOP_WORDS
 
 
 @dataclass

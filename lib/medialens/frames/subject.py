@@ -6,9 +6,12 @@ punctuation) and data/frames/actor_subject.csv (other openers, skippable words, 
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
 
 from ..lexicons import read_table, word_classes
+
+if TYPE_CHECKING:  # spaCy is imported where tagging starts, not with the package
+    from spacy.tokens import Doc, Span
 
 SUBJECT_WINDOW = 3  # at most this many skippable words (adverbs) between a subject and its verb
 

@@ -3,11 +3,14 @@ view of one sentence that every scan stays inside."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-from spacy.tokens import Doc
 
 from ..context import DocContext
+
+if TYPE_CHECKING:  # spaCy is imported where tagging starts, not with the package
+    from spacy.tokens import Doc
 
 
 @dataclass(frozen=True)
