@@ -13,11 +13,12 @@ from .agreement import (annotator_agreement, class_majority, disagreements, flei
                         pair_summary, pairwise_kappas, versus_tool)
 from .annotation import annotation_sheet, read_annotations, save_annotation, tool_labels
 from .checks import Feedback
-from .form import coding_form
+from .form import coding_form, form_ready
 from .kit import ARTICLES, KIT_TABLES, Kit, can_tag, kit_data
-from .lexicon_exercise import add_cue, add_cues, copy_lexicon
+from .lexicon_exercise import add_cue, add_cues, changed_scores, copy_lexicon, retag
+from .own import brief_sentences, load_own
 
 __all__ = ["Kit", "Feedback", "ARTICLES", "KIT_TABLES", "can_tag", "kit_data", "copy_lexicon", "add_cue",
-           "add_cues", "annotation_sheet", "coding_form", "save_annotation", "read_annotations", "tool_labels",
+           "add_cues", "retag", "changed_scores", "load_own", "brief_sentences", "annotation_sheet", "coding_form", "form_ready", "save_annotation", "read_annotations", "tool_labels",
            "pairwise_kappas", "pair_summary", "annotator_agreement", "fleiss_and_alpha", "class_majority",
            "versus_tool", "disagreements", "most_split", "plots", "statements"]

@@ -61,7 +61,7 @@ def _alpha(wide: pd.DataFrame) -> float:
     """Krippendorff's alpha (nominal) of an item x annotator table with NaN for uncoded."""
     import krippendorff
 
-    codes = {label: n for n, label in enumerate(sorted(pd.unique(wide.stack())))}
+    codes = {label: n for n, label in enumerate(sorted(pd.unique(wide.stack().dropna())))}
     data = wide.T.apply(lambda column: column.map(codes)).to_numpy(dtype=float)
     if len(codes) < 2 or data.shape[0] < 2:
         return float("nan")  # one label in all the codes: there is no disagreement to measure

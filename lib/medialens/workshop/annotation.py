@@ -4,7 +4,7 @@ the tagged tables.
 
 Saving refuses what would spoil the class's agreement later: an item the kit does not have (a
 typo), a label that is not a choice, and a pseudonym another learner already saved under (each
-learner's workspace holds a random id, written beside each row). Reading a folder names every
+learner's home folder holds a random id, written beside each row). Reading a folder names every
 problem in one line and keeps what it can: rows with an unknown item are left out, not the file;
 two different files under one pseudonym are both left out, never merged.
 """
@@ -40,10 +40,10 @@ def annotation_sheet(categories=("source", "hedge", "frame"), solutions: bool = 
             for category in categories}
 
 
-def learner_id(workspace) -> str:
-    """The random id of this learner's workspace (made once), which tells two learners who chose
-    one pseudonym apart from one learner saving again."""
-    path = Path(workspace) / ".learner-id"
+def learner_id(home) -> str:
+    """The random id of this learner (made once, kept in HOME), which tells two learners who
+    chose one pseudonym apart from one learner saving again."""
+    path = Path(home) / ".medialens-learner-id"
     if not path.is_file():
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(uuid.uuid4().hex[:12], encoding="utf-8")

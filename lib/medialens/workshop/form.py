@@ -17,10 +17,11 @@ class CodingForm:
     """The widgets of the form (`widget`), one drop-down per item (`dropdowns`), and `save()`,
     which the Save button calls and which returns the sentence it shows."""
 
-    def __init__(self, categories, workspace, solutions: bool = False):
+    def __init__(self, categories, workspace, solutions: bool = False, home=None):
         import ipywidgets as widgets
 
         self.categories, self.workspace = tuple(categories), Path(workspace)
+        self.home = Path(home) if home else Path.home()  # where this learner's id is kept
         labels = kit_data()["annotation"]["labels"]
         sheet = annotation_sheet(self.categories, solutions=solutions)
         self.dropdowns = {(category, item): widgets.Dropdown(options=[UNCODED, *labels[category]], value=value,
@@ -48,7 +49,7 @@ class CodingForm:
 
     def save(self) -> str:
         said = save_annotation(self.pseudonym.value, self.sheet(), self.workspace / "annotations",
-                               learner=learner_id(self.workspace))
+                               learner=learner_id(self.home))
         self.message.value = html.escape(said)
         return said
 
@@ -60,6 +61,16 @@ class CodingForm:
         return bundle
 
 
-def coding_form(categories=("source", "hedge"), workspace="my_work", solutions: bool = False) -> CodingForm:
-    """The form for `categories`; with solutions, its drop-downs hold the kit's labels."""
-    return CodingForm(categories, workspace, solutions)
+def form_ready() -> bool:
+    """Whether the coding form can be shown here (ipywidgets imports)."""
+    try:
+        import ipywidgets  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def coding_form(categories=("source", "hedge"), workspace="my_work", solutions: bool = False, home=None) -> CodingForm:
+    """The form for `categories`, saving into WORKSPACE/annotations (a shared folder works: a
+    pseudonym another learner saved under is refused); with solutions, the kit's labels."""
+    return CodingForm(categories, workspace, solutions, home)

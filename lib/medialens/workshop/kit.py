@@ -85,15 +85,20 @@ class Kit:
         return render_article(self.text(doc_id), article_spans(self.tables, doc_id, tuple(kinds)),
                               title=self.tables["documents"].set_index("doc_id").title.get(doc_id, ""))
 
-    def show_after(self, task: str, answer, doc_id: str, kinds=("sources", "hedges")):
-        """The tool's highlights, once `answer` is a real answer to `task`: shown before, they
-        would turn the task into copying (and the class-versus-tool comparison into an echo)."""
+    def reveal(self, task: str, answer, shown):
+        """`shown` (the tool's reading: highlights, a table) once `answer` is a real answer to
+        `task`; before, a note. Shown first, it would turn the task into copying and make the
+        class-versus-tool comparison an echo."""
         from .checks import answered
 
         if answered(self, task, answer):
-            return self.show(doc_id, kinds)
-        return HTML("<p><i>The tool's highlights appear here once you have answered the task above "
+            return shown
+        return HTML("<p><i>The tool's reading appears here once you have answered the task above "
                     "and run its cell.</i></p>")
+
+    def show_after(self, task: str, answer, doc_id: str, kinds=("sources", "hedges")):
+        """The tool's highlights of `doc_id`, once `answer` answers `task` (see reveal)."""
+        return self.reveal(task, answer, self.show(doc_id, kinds))
 
     def check(self, task: str, answer):
         """Feedback on a learner's answer to `task`, in plain words. Never raises."""

@@ -56,4 +56,28 @@ def add_cues(path: str | Path, cues) -> str:
     words = [tidy(cue) for cue in cues if isinstance(cue, str) and tidy(cue)]
     if not words:
         return "No words yet: put the words the tool should count in the list, for example [\"devastating\"]."
-    return "\n".join(add_cue(path, word) for word in dict.fromkeys(words))
+    return "\n".join(add_cue(path, word) for word in dict.fromkeys(w.lower() for w in words))
+
+
+def retag(kit, lexicon: str, path):
+    """The kit's articles tagged again with the learner's copy of `lexicon`, as a Kit; None where
+    this machine cannot tag (no spaCy)."""
+    from .kit import ARTICLES, Kit, can_tag
+
+    if not can_tag():
+        return None
+    from ..tagging import tag_corpus
+
+    return Kit(tag_corpus(str(ARTICLES), lexicons={lexicon: str(path)}))
+
+
+def changed_scores(kit, after, doc_id: str):
+    """The scores of `doc_id` that the learner's words moved: columns before, after; or a
+    sentence when none moved."""
+    import pandas as pd
+
+    before = kit.tables["scores"].set_index("doc_id").loc[doc_id]
+    now = after.tables["scores"].set_index("doc_id").loc[doc_id]
+    changed = pd.DataFrame({"before": before, "after": now})
+    changed = changed[changed.before.astype(str) != changed.after.astype(str)]
+    return changed if len(changed) else "No score changed: are your words in the article, spelt as there?"
