@@ -4,6 +4,7 @@ two pick one pseudonym), hands the files in, and the facilitator's agreement not
 them; then one annotator alone. The learner copies run as a learner runs them (Run All with
 nothing typed, then with an answer typed), and every notebook but bring-your-own runs without
 spaCy from the kit's precomputed tables. Each step's words are checked."""
+import html
 import os
 import shutil
 import subprocess
@@ -40,7 +41,7 @@ def code_with_the_form(learner: int, categories, shared, home):
             form.choose(row.item, label_of(learner, row))
     form.pseudonym.value = LEARNERS[learner]
     form.button.click()  # what pressing Save does
-    return form.message.value
+    return html.unescape(form.message.value)  # the message shown under the Save button
 
 
 @pytest.fixture(scope="module")
