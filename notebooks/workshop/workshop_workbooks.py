@@ -140,7 +140,8 @@ figure""")
           "columns: the tool's label. The diagonal is where they agree.")
     nb.code("""majority = ws.class_majority(coded)
 for category, table in ws.versus_tool(majority, tool).items():
-    display(table.style.set_caption(category))""")
+    print(category)
+    display(table)""")
     nb.code("""disagreed = ws.disagreements(coded, tool)
 for line in ws.statements.against_tool(coded, tool, disagreed).statement:
     print(line)
