@@ -39,10 +39,10 @@ LAB_FLAGS := $(if $(filter 0,$(USER_ID)),--allow-root) $(if $(IN_CONTAINER),--ip
 lab: setup
 	$(BIN)/jupyter lab $(strip $(LAB_FLAGS) notebooks/)
 
-## notebooks: re-execute the committed notebooks on seeds/ and the workshop's (after changing the library)
+## notebooks: re-execute the committed notebooks on seeds/, rebuild the workshop's and run its facilitator copies (after changing the library)
 notebooks: setup
 	cd notebooks && for nb in *.ipynb; do ../$(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False "$$nb" || exit 1; done
-	$(BIN)/python notebooks/workshop/build_notebooks.py --execute
+	$(BIN)/python notebooks/workshop/build_notebooks.py --tables --guide --execute
 
 ## clean: remove reports/ and the virtual environment
 clean:

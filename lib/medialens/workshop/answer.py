@@ -1,29 +1,22 @@
 """Reading a learner's answer as phrases, labels or a choice, whatever shape they typed it in;
-what cannot be read becomes a Problem whose message is one friendly sentence."""
-from __future__ import annotations
+what cannot be read becomes a Problem whose message is one friendly sentence.
 
-import re
+Right answers pass in their natural forms: a label or choice in any case, with spaces or hyphens
+for underscores ("human interest", "human-interest"); a choice by a part that only it has ("Tom
+Reyes", "300"); numbers with or without thousands separators; one phrase typed as text, not in
+a list ("crisis"); punctuation at a phrase's ends ("crisis.").
+"""
+from __future__ import annotations
 
 import pandas as pd
 
-QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+from .matching import key, tidy, words_of
+
+PLACEHOLDERS = ("", "...", "?")
 
 
 class Problem(ValueError):
     """A learner's answer the check cannot read; its message is shown as it is."""
-
-
-def normalise(phrase: str) -> str:
-    return re.sub(r"\s+", " ", str(phrase).translate(QUOTES)).strip(" \"'.,;:").lower()
-
-
-def find(text: str, phrase: str) -> list[tuple[int, int]]:
-    """Every (start, end) of `phrase` in `text`, ignoring case, curly quotes and extra spaces."""
-    wanted = normalise(phrase)
-    if not wanted:
-        return []
-    pattern = r"\s+".join(re.escape(word) for word in wanted.split())
-    return [m.span() for m in re.finditer(pattern, text.translate(QUOTES), flags=re.IGNORECASE)]
 
 
 def _kind(value) -> str:
@@ -32,6 +25,7 @@ def _kind(value) -> str:
 
 
 def as_phrases(answer, example) -> list[str]:
+    """The distinct phrases of a list (case and spelling variants of one phrase count once)."""
     if isinstance(answer, str):
         answer = [answer]
     elif isinstance(answer, pd.Series):
@@ -41,15 +35,19 @@ def as_phrases(answer, example) -> list[str]:
     if not isinstance(answer, (list, tuple, set)):
         raise Problem(f"This task wants a list of phrases in square brackets, like {example}; "
                       f"your answer is {_kind(answer)}.")
-    phrases = [p.strip() for p in answer if isinstance(p, str) and p.strip() and p.strip() not in ("...", "?")]
     if answer and not any(isinstance(p, str) for p in answer):
         raise Problem(f"Put each phrase in quotes, as text copied from the article, like {example}.")
+    phrases = [tidy(p) for p in answer if isinstance(p, str) and tidy(p) not in PLACEHOLDERS]
     if not phrases:
         raise Problem(f"Your list has no phrases yet: copy the words from the article into it, like {example}.")
-    return list(dict.fromkeys(phrases))
+    distinct = {}
+    for phrase in phrases:
+        distinct.setdefault(key(phrase), phrase)
+    return list(distinct.values())
 
 
 def as_labels(answer, choices, example) -> dict[str, str]:
+    """{phrase: label}, each label one of `choices` however it was written."""
     if isinstance(answer, pd.DataFrame):
         if answer.shape[1] != 2:
             raise Problem(f"This task wants a table of two columns (the words, your label); yours has {answer.shape[1]}.")
@@ -59,19 +57,21 @@ def as_labels(answer, choices, example) -> dict[str, str]:
     if not isinstance(answer, dict):
         raise Problem(f"This task wants pairs of words and a label in curly brackets, like {example}; "
                       f"your answer is {_kind(answer)}.")
+    by_key = {key(c): c for c in choices}
     labels, unknown = {}, []
     for phrase, label in answer.items():
-        label = normalise(label) if isinstance(label, str) else ""
-        if isinstance(phrase, str) and phrase.strip() and label:
-            if label in choices:
-                labels[phrase.strip()] = label
-            elif label not in ("?", "..."):
-                unknown.append(f"{label!r}")
+        label = tidy(label) if isinstance(label, str) else ""
+        if not (isinstance(phrase, str) and tidy(phrase) and label not in PLACEHOLDERS):
+            continue
+        if key(label) in by_key:
+            labels.setdefault(key(phrase), (tidy(phrase), by_key[key(label)]))
+        else:
+            unknown.append(f"{label!r}")
     if unknown:
         raise Problem(f"{', '.join(unknown)}: not a label of this task; choose one of {', '.join(choices)}.")
     if not labels:
         raise Problem(f"No labels yet: give each phrase one of {', '.join(choices)}, like {example}.")
-    return labels
+    return dict(labels.values())
 
 
 def _quoted(choices) -> str:
@@ -79,11 +79,20 @@ def _quoted(choices) -> str:
 
 
 def as_choice(answer, choices) -> str:
+    """The choice the answer names: written in full, or by words only that choice holds."""
     if isinstance(answer, (list, tuple)) and len(answer) == 1:
         answer = answer[0]
-    if not isinstance(answer, str) or not answer.strip() or answer.strip() in ("?", "..."):
+    if isinstance(answer, (int, float)) and not isinstance(answer, bool):
+        answer = str(answer)
+    if not isinstance(answer, str) or tidy(answer) in PLACEHOLDERS:
         raise Problem(f"Choose one answer and write it in quotes; the choices are: {_quoted(choices)}.")
-    by_key = {normalise(c): c for c in choices}
-    if normalise(answer) not in by_key:
-        raise Problem(f"\"{answer}\" is not one of the choices: {_quoted(choices)}.")
-    return by_key[normalise(answer)]
+    by_key = {key(c): c for c in choices}
+    if key(answer) in by_key:
+        return by_key[key(answer)]
+    wanted = set(words_of(answer))
+    holding = [c for c in choices if wanted and wanted <= set(words_of(c.replace("_", " ")))]
+    if len(holding) == 1:
+        return holding[0]
+    if len(holding) > 1:
+        raise Problem(f"\"{tidy(answer)}\" fits several choices ({_quoted(holding)}): write the one you mean in full.")
+    raise Problem(f"\"{tidy(answer)}\" is not one of the choices: {_quoted(choices)}.")

@@ -1,12 +1,14 @@
 """The kit's articles and answers, and the tagged tables the checks compare a learner with.
 
-The tool's answer is always computed from the tables (tagged at run time or read from a folder a
-`medialens tag` run wrote); only the kit's own model answers and reasons are data (kit.json).
+The tool's answer is always computed from the tables: tagged at run time, read from a folder a
+`medialens tag` run wrote, or, where spaCy cannot be imported, read from the kit's own
+precomputed tables (data/workshop/tables, written by `build_notebooks.py --tables`; a test
+checks they are what tagging gives today). Only the kit's model answers and reasons are data
+(kit.json).
 """
 from __future__ import annotations
 
 import json
-import shutil
 from functools import lru_cache
 from pathlib import Path
 
@@ -14,11 +16,21 @@ import pandas as pd
 
 from ..config import DATA_DIR
 from ..errors import MedialensError
-from ..highlight import article_spans, render_article
+from ..highlight import HTML, article_spans, render_article
 from ..tables import read_tables
 
 KIT_DIR = DATA_DIR / "workshop"
 ARTICLES = KIT_DIR / "articles"  # the twin article (fire_a, fire_b) and the practice article (flood)
+KIT_TABLES = KIT_DIR / "tables"  # the articles' tables, for machines without spaCy
+
+
+def can_tag() -> bool:
+    """Whether this machine can tag (spaCy imports); without it the kit reads KIT_TABLES."""
+    try:
+        import spacy  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 @lru_cache(maxsize=None)
@@ -31,16 +43,20 @@ def kit_data() -> dict:
 class Kit:
     """The tagged tables of the kit's articles, and the checks that compare a learner with them."""
 
-    def __init__(self, tables: dict[str, pd.DataFrame]):
+    def __init__(self, tables: dict[str, pd.DataFrame], origin: str = "tagged here"):
         self.tables = tables
+        self.origin = origin  # where the tables come from, in words
         self.data = kit_data()
         self.texts = tables["documents"].set_index("doc_id").text.to_dict()
 
     @classmethod
     def load(cls, tables: str = "", corpus: str | Path = ARTICLES) -> "Kit":
-        """Read a folder of precomputed tables (no spaCy needed), or tag `corpus` here."""
+        """Read a folder of precomputed tables (no spaCy needed), or tag `corpus` here; the
+        kit's own articles without spaCy come from the kit's precomputed tables."""
         if tables:
-            return cls(read_tables(tables))
+            return cls(read_tables(tables), "read from precomputed tables")
+        if Path(corpus) == ARTICLES and not can_tag():
+            return cls(read_tables(KIT_TABLES), "read from the kit's precomputed tables (spaCy is not installed)")
         from ..tagging import tag_corpus  # spaCy is needed only when tagging here
 
         return cls(tag_corpus(str(corpus)))
@@ -69,6 +85,21 @@ class Kit:
         return render_article(self.text(doc_id), article_spans(self.tables, doc_id, tuple(kinds)),
                               title=self.tables["documents"].set_index("doc_id").title.get(doc_id, ""))
 
+    def reveal(self, task: str, answer, shown):
+        """`shown` (the tool's reading: highlights, a table) once `answer` is a real answer to
+        `task`; before, a note. Shown first, it would turn the task into copying and make the
+        class-versus-tool comparison an echo."""
+        from .checks import answered
+
+        if answered(self, task, answer):
+            return shown
+        return HTML("<p><i>The tool's reading appears here once you have answered the task above "
+                    "and run its cell.</i></p>")
+
+    def show_after(self, task: str, answer, doc_id: str, kinds=("sources", "hedges")):
+        """The tool's highlights of `doc_id`, once `answer` answers `task` (see reveal)."""
+        return self.reveal(task, answer, self.show(doc_id, kinds))
+
     def check(self, task: str, answer):
         """Feedback on a learner's answer to `task`, in plain words. Never raises."""
         from .checks import check
@@ -81,40 +112,3 @@ class Kit:
 
     def prompt(self, task: str) -> str:
         return self.data["tasks"][task]["prompt"]
-
-
-def copy_lexicon(name: str, folder: str | Path, fresh: bool = False) -> Path:
-    """Copy the built-in lexicon `name` (hedges, emotive, conflict...) into `folder` for a learner
-    to edit; an existing copy is kept, so re-running the cell never loses their cues, unless
-    `fresh` (a solutions run starts from the built-in list, so its output is the same every time)."""
-    from ..lexicons import data_path
-
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    source = data_path(name)
-    copy = folder / source.name
-    if fresh or not copy.exists():
-        shutil.copyfile(source, copy)
-    return copy
-
-
-def add_cue(path: str | Path, words: str, label: str = "") -> str:
-    """Append a pattern matching `words` (one or more words, any case) to a JSONL lexicon copy,
-    with the label most of the file's patterns have unless `label` is given (once: a cue already there
-    is not added again). Returns a sentence."""
-    path = Path(path)
-    words_list = str(words).lower().split()
-    if not words_list:
-        return "Give the word or words to add, for example add_cue(my_lexicon, \"devastating\")."
-    text = path.read_text(encoding="utf-8")
-    rows = [json.loads(line) for line in text.splitlines()
-            if line.strip() and not line.lstrip().startswith("//")]
-    labels = [row.get("label", "cue") for row in rows]
-    label = label or (max(sorted(set(labels)), key=labels.count) if labels else "cue")
-    pattern = [{"LOWER": word} for word in words_list]
-    # The same sentence whether the cue is new or was added before, so re-running a cell is harmless.
-    if not any(row.get("pattern") == pattern for row in rows):
-        row = {"label": label, "pattern": pattern, "id": "workshop-" + "-".join(words_list)}
-        with path.open("a", encoding="utf-8") as file:
-            file.write(("\n" if text and not text.endswith("\n") else "") + json.dumps(row) + "\n")
-    return f"{path.name} now counts '{' '.join(words_list)}' as {label}."
