@@ -40,22 +40,25 @@ def mark_sentences(doc: Doc) -> Doc:
         return doc
     text = doc.user_data["text"] = doc_text(doc)
     token_starts = doc.to_array("IDX").astype(np.int64)
-    starts, headings = set(), set()
-    for line in LINE.finditer(text):
-        lead = len(line.group()) - len(line.group().lstrip())
-        first = int(np.searchsorted(token_starts, line.start() + lead))
-        if first >= len(doc) or doc[first].is_space:
+    is_space = doc.to_array("IS_SPACE").astype(bool)
+    lines = [(line.start(), line.group()) for line in LINE.finditer(text)]
+    content = [start + len(line) - len(line.lstrip()) for start, line in lines]
+    starts, headings, stops, after = set(), set(), [], []
+    for (start, line), offset, first in zip(lines, content, np.searchsorted(token_starts, content).tolist()):
+        if first >= len(doc) or is_space[first]:
             continue
         starts.add(first)
-        words = line.group().strip()
-        if is_heading(words) or (line.start() == 0 and is_heading(words, first=True)):
+        words = line.strip()
+        if is_heading(words) or (start == 0 and is_heading(words, first=True)):
             headings.add(first)
             continue
         for boundary in BOUNDARY.finditer(words):
-            stop = line.start() + lead + boundary.start()
-            at = int(np.searchsorted(token_starts, stop))
-            if at < len(doc) and token_starts[at] == stop and doc[at].text[0] in ".!?…":
-                starts.add(int(np.searchsorted(token_starts, line.start() + lead + boundary.end())))
+            stops.append(offset + boundary.start())
+            after.append(offset + boundary.end())
+    # A stop ends a sentence only where a token starts with it (BOUNDARY begins with a stop).
+    at = np.minimum(np.searchsorted(token_starts, stops), len(doc) - 1)
+    ends = np.asarray(stops, dtype=np.int64) == token_starts[at]
+    starts.update(np.searchsorted(token_starts, np.asarray(after, dtype=np.int64)[ends]).tolist())
     sent_start = np.full(len(doc), -1, dtype=np.int64)
     sent_start[sorted(i for i in starts if i < len(doc))] = 1
     sent_start[0] = 1
