@@ -108,7 +108,9 @@ class CachingTokenizer:
         for text in texts:
             yield self(text)
 
-    def __getattr__(self, name):
+    def __getattr__(self, name):  # the rest of spaCy's Tokenizer (vocab, explain, to_bytes...)
+        if name == "tokenizer":  # not set yet (while unpickling): no recursion
+            raise AttributeError(name)
         return getattr(self.tokenizer, name)
 
 
