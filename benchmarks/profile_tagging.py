@@ -160,7 +160,7 @@ def profile(copies: int, functions: int, instructions: int | None) -> str:
         lines += [f"Instructions of `medialens tag` on {instructions[0]} copies of seeds/ (callgrind): "
                   f"{instructions[1]:,}", ""]
     lines += ["## Share of tag_batch's profiled time by module (own time)", ""]
-    lines += [f"{share:6.1%}  {module}" for module, share in by_module(stats) if share >= 0.002]
+    lines += [f"{share:6.1%}  {module}" for module, share in by_module(stats) if share >= 0.005]
     lines += ["", f"## Top {functions} functions by own time (cProfile, CPU clock)", "", top_functions(profiler, functions)]
     return "\n".join(lines) + "\n"
 
