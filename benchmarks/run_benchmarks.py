@@ -2,14 +2,16 @@
 spaCy's en_core_web_sm, and a profile of where the time goes. One command re-measures all and
 rewrites benchmarks/RESULTS.md:
 
-    .venv/bin/python benchmarks/run_benchmarks.py            # 10 MB and 100 MB, about 10 min
-    .venv/bin/python benchmarks/run_benchmarks.py --sizes 2 10 --no-profile   # a quick look
+    .venv/bin/python benchmarks/run_benchmarks.py            # 1,000 seed copies, 10 MB and 100 MB
+    .venv/bin/python benchmarks/run_benchmarks.py --sizes 2 10 --seed-copies 0 --no-profile   # a quick look
 
 Each run is the whole CLI process (`python -m medialens tag CORPUS --out ... --format parquet`,
 imports, reading, cleaning, tagging, writing) timed by wall clock; memory is the peak of the
 summed resident memory of the process and its children (workers, Dask scheduler and nannies),
 sampled every 50 ms. Words are whitespace-separated words of the corpus files (as `wc -w`).
-Corpora are made by generate_corpus.py (seed 0) in benchmarks/out/ and reused.
+Corpora are made by generate_corpus.py (seed 0) in benchmarks/out/ and reused; the first is
+--seed-copies copies of every article of seeds/ (1,000 copies: 827,400 words), the corpus the
+issues' headline numbers are measured on.
 
 The spaCy baseline runs a trained pipeline over the first --spacy-sample-mb of the 1st corpus in
 one process (nlp.pipe, load time excluded, so the ratio is if anything in spaCy's favour). It uses
@@ -36,15 +38,18 @@ from pathlib import Path
 
 import psutil
 
+from profile_tagging import seed_copies  # noqa: E402 - a script beside this one
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 OUT = HERE / "out"
 PYTHON = sys.executable
 SPACY_DOCUMENTED_WORDS_PER_S = 8_000  # the issue's figure for en_core_web_sm on this machine
 TARGET_RATIO, TARGET_MEMORY_MB = 10, 1000
-CONFIGS = [("local, 1 job", ["--engine", "local", "--jobs", "1"]),
-           ("local, 2 jobs", ["--engine", "local", "--jobs", "2"]),
-           ("dask, 2 workers", ["--engine", "dask", "--jobs", "2"])]
+CONFIGS = {"local, 1 job": ["--engine", "local", "--jobs", "1"],
+           "local, 2 jobs": ["--engine", "local", "--jobs", "2"],
+           "dask, 2 workers": ["--engine", "dask", "--jobs", "2"]}
+ENGINES = dict(zip(["local-1", "local-2", "dask-2"], CONFIGS))  # --engines names
 # Where a profile sample goes: the first rule whose pattern a frame of its stack matches.
 PROFILE_RULES = [
     ("writing Parquet parts", r"write_tables"),
@@ -72,9 +77,24 @@ def corpus(size_mb: float) -> tuple[Path, int]:
         shutil.rmtree(folder, ignore_errors=True)
         subprocess.run([PYTHON, str(HERE / "generate_corpus.py"), "--mb", str(size_mb),
                         "--out", str(folder), "--seed", "0"], check=True)
+    return folder, words_of(folder)
+
+
+def words_of(folder: Path) -> int:
+    stamp = folder / ".words.json"
+    if not stamp.exists():
         words = sum(len(p.read_text(encoding="utf-8").split()) for p in folder.glob("*.txt"))
         stamp.write_text(json.dumps({"words": words}))
-    return folder, json.loads(stamp.read_text())["words"]
+    return json.loads(stamp.read_text())["words"]
+
+
+def corpora(sizes: list[float], copies: int) -> list[tuple[str, Path, int]]:
+    """(label, folder, words) of each corpus to measure: the seed copies first, then each size."""
+    found = []
+    if copies:
+        folder = seed_copies(copies)
+        found.append((f"{copies:,} seed copies", folder, words_of(folder)))
+    return found + [(f"{size:g} MB", *corpus(size)) for size in sizes]
 
 
 def measure(command: list[str]) -> tuple[float, float]:
@@ -170,30 +190,31 @@ def report(rows, baseline, shares, command: str, long: str | None = None) -> str
         f"Python {platform.python_version()}, spaCy {spacy.__version__}. Reproduce with:", "",
         f"    {command}", "",
         "Whole process (start-up, reading, cleaning, tagging, writing Parquet parts); memory is "
-        "the peak summed RSS of the process and all its children. Synthetic corpora from "
-        "`benchmarks/generate_corpus.py` (sentences of seeds/ and tests/articles/ recombined).", "",
+        "the peak summed RSS of the process and all its children. Seed copies: every article of "
+        "seeds/ copied N times; MB corpora: synthetic, from `benchmarks/generate_corpus.py` "
+        "(sentences of seeds/ and tests/articles/ recombined).", "",
         f"| corpus | words | engine | seconds | words/s | x {name.split(' ')[0]} | "
         f"x {SPACY_DOCUMENTED_WORDS_PER_S:,} (issue) | peak memory MB |",
         "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |"]
-    for size, words, label, seconds, memory in rows:
+    for corpus_label, words, label, seconds, memory in rows:
         rate = words / seconds
-        lines.append(f"| {size:g} MB | {words:,} | {label} | {seconds:.1f} | {rate:,.0f} | "
+        lines.append(f"| {corpus_label} | {words:,} | {label} | {seconds:.1f} | {rate:,.0f} | "
                      f"{rate / reference:.1f} | {rate / SPACY_DOCUMENTED_WORDS_PER_S:.1f} | "
                      f"{memory:,.0f} |")
     baseline_text = (f"{name} measured at {spacy_rate:,.0f} words/s (nlp.pipe, one process, load "
                      f"time excluded)" if spacy_rate else
                      f"{name}: compared with {SPACY_DOCUMENTED_WORDS_PER_S:,} words/s")
     best_1 = max((w / s for _, w, l, s, _ in rows if l == "local, 1 job"), default=0)
-    largest = max(rows, key=lambda r: r[0])
+    largest = max(rows, key=lambda r: r[1])
     peak_largest = max(r[4] for r in rows if r[0] == largest[0])
     lines += ["", f"Baseline: {baseline_text}. Targets: >= {TARGET_RATIO}x the baseline for the "
               f"whole process ({TARGET_RATIO * reference:,.0f} words/s; 1 job reaches "
               f"{best_1:,.0f}, {best_1 / reference:.1f}x), and < {TARGET_MEMORY_MB} MB peak for "
-              f"100 MB (the largest corpus here, {largest[0]:g} MB, peaks at "
+              f"100 MB (the largest corpus here, {largest[0]}, peaks at "
               f"{peak_largest:,.0f} MB over all engines)."]
     if shares:
         lines += ["", "## Where the time goes", "",
-                  f"py-spy (--native, 200 Hz) over a 1-job run on the {rows[0][0]:g} MB corpus; "
+                  f"py-spy (--native, 200 Hz) over a 1-job run on the {rows[0][0]} corpus; "
                   "each sample counted once, for the first category its stack matches "
                   "(benchmarks/run_benchmarks.py PROFILE_RULES).", "",
                   "| part | share of samples |", "| --- | ---: |"]
@@ -207,8 +228,12 @@ def report(rows, baseline, shares, command: str, long: str | None = None) -> str
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=float, nargs="+", default=[10, 100],
-                        help="corpus sizes in MB (default: 10 100)")
+    parser.add_argument("--sizes", type=float, nargs="*", default=[10, 100],
+                        help="generated corpus sizes in MB (default: 10 100; none: skip them)")
+    parser.add_argument("--seed-copies", type=int, default=1000,
+                        help="copies of seeds/ as the first corpus (default 1000; 0: skip it)")
+    parser.add_argument("--engines", nargs="+", choices=list(ENGINES), default=list(ENGINES),
+                        help="engines to run (default: all)")
     parser.add_argument("--spacy-sample-mb", type=float, default=1.0,
                         help="megabytes of the first corpus the spaCy baseline tags")
     parser.add_argument("--no-profile", action="store_true", help="skip the py-spy profile")
@@ -218,18 +243,19 @@ def main(argv=None) -> int:
                         help="markdown file to (re)write")
     args = parser.parse_args(argv)
     command = "python benchmarks/run_benchmarks.py " + " ".join(sys.argv[1:] if argv is None else argv)
-    rows = []
-    for size in args.sizes:
-        folder, words = corpus(size)
-        for label, options in CONFIGS:
-            seconds, memory = measure(tag_command(folder, options))
-            rows.append((size, words, label, seconds, memory))
-            print(f"{size:g} MB, {label}: {words / seconds:,.0f} words/s, {memory:,.0f} MB",
+    rows, measured = [], corpora(args.sizes, args.seed_copies)
+    if not measured:
+        parser.error("nothing to measure: give --sizes or --seed-copies")
+    for corpus_label, folder, words in measured:
+        for label in (ENGINES[engine] for engine in args.engines):
+            seconds, memory = measure(tag_command(folder, CONFIGS[label]))
+            rows.append((corpus_label, words, label, seconds, memory))
+            print(f"{corpus_label}, {label}: {words / seconds:,.0f} words/s, {memory:,.0f} MB",
                   file=sys.stderr, flush=True)
-    baseline = spacy_baseline(corpus(args.sizes[0])[0], args.spacy_sample_mb)
+    baseline = spacy_baseline(measured[0][1], args.spacy_sample_mb)
     print(f"baseline {baseline[0]}: {baseline[1] or SPACY_DOCUMENTED_WORDS_PER_S:,.0f} words/s",
           file=sys.stderr)
-    shares = None if args.no_profile else profile(corpus(args.sizes[0])[0])
+    shares = None if args.no_profile else profile(measured[0][1])
     shutil.rmtree(OUT / "tables", ignore_errors=True)
     long = long_article(args.long_kb) if args.long_kb else None
     text = report(rows, baseline, shares, command.strip(), long)

@@ -1,7 +1,13 @@
-"""Pattern matching: a Matcher pattern is only tried on sentences holding a word it can start with."""
-import pytest
+"""Pattern matching: a Matcher pattern is only tried from the words it can start with, to as far
+as a match can reach, where a word it needs follows; it finds what spaCy's Matcher finds over
+each whole sentence, in the same order."""
+import json
 
-from medialens.patterns import first_words
+import pytest
+from spacy.matcher import Matcher
+
+from medialens.patterns import PatternSet, first_words, reach, witness_words
+from medialens.sentences import pipeline, sentence_bounds
 
 
 @pytest.mark.parametrize("pattern, words", [
@@ -10,6 +16,71 @@ from medialens.patterns import first_words
     ([{"ORTH": {"IN": [",", "("]}}, {"LOWER": "dubbed"}], [",", "("]),
     ([{"IS_PUNCT": True}, {"LOWER": "dubbed"}], None),
     ([{"LOWER": "some", "OP": "?"}, {"POS": "NOUN"}], None),
+    ([{"LOWER": "very", "OP": "{0,2}"}, {"LOWER": "likely"}], ["very", "likely"]),
+    ([{"LOWER": "not", "OP": "!"}, {"LOWER": "sure"}], None),  # "!" starts at any other word
 ])
 def test_first_words(pattern, words):
     assert first_words(pattern) == words
+
+
+@pytest.mark.parametrize("pattern, tokens", [
+    ([{"LOWER": "should"}, {"IS_PUNCT": False, "OP": "{1,8}"}, {"LOWER": "be"}, {"LOWER": "true"}], 11),
+    ([{"LOWER": "it"}, {"LOWER": "is", "OP": "?"}, {"LOWER": "said"}], 3),
+    ([{"LOWER": "reported"}, {"IS_TITLE": True, "OP": "*"}, {"ORTH": "."}], 1 << 30),
+    ([{"LOWER": "one"}, {"IS_ALPHA": True, "OP": "{2,}"}], 1 << 30),
+])
+def test_reach(pattern, tokens):
+    assert reach(pattern) == tokens
+
+
+@pytest.mark.parametrize("pattern, words", [
+    ([{"LOWER": "should"}, {"IS_PUNCT": False, "OP": "{1,8}"}, {"LOWER": "be"}, {"LOWER": {"IN": ["true", "proven"]}}], ["be"]),
+    ([{"LOWER": {"IN": ["is", "was"]}}, {"LOWER": "widely", "OP": "?"}, {"LOWER": {"IN": ["seen", "regarded"]}}], ["seen", "regarded"]),
+    ([{"LOWER": "hold", "OP": "?"}, {"LOWER": "them"}, {"LOWER": "accountable", "OP": "?"}], None),
+    ([{"LOWER": "most"}, {"LOWER": {"REGEX": "^[a-z]+ed$"}}], None),
+])
+def test_witness_words(pattern, words):
+    assert witness_words(pattern) == words
+
+
+# Patterns the Matchers take (none is of plain words only, which go to the PhraseMatcher).
+PATTERNS = [
+    [{"LOWER": "should"}, {"IS_PUNCT": False, "OP": "{1,8}"}, {"LOWER": "be"}, {"LOWER": {"IN": ["confirmed", "verified"]}}],
+    [{"LOWER": {"IN": ["is", "was", "are"]}}, {"IS_ALPHA": True, "OP": "?"}, {"LOWER": {"IN": ["regarded", "seen"]}}, {"LOWER": "as", "OP": "?"}],
+    [{"LOWER": "reported"}, {"LOWER": "from"}, {"IS_TITLE": True}, {"IS_TITLE": True, "OP": "*"}, {"ORTH": {"IN": [".", ";"]}}],
+    [{"LOWER": "very", "OP": "{0,2}"}, {"LOWER": "likely"}],
+    [{"LOWER": {"IN": ["some", "many"]}}, {"LOWER": "of", "OP": "?"}, {"IS_ALPHA": True, "OP": "?"}, {"LOWER": {"IN": ["say", "believe"]}}],
+    [{"ORTH": "May", "IS_SENT_START": False}],
+    [{"LOWER": "not", "OP": "!"}, {"LOWER": "sure"}],
+]
+
+
+@pytest.mark.parametrize("text", [
+    "The figures should after the audit of the accounts be confirmed. They should, he said, be verified.",
+    "He was widely regarded as a reformer, and she is seen as one too. They are regarded.",
+    "Crews reported from Lower Manhattan. Others reported from Queens; a few from home.",
+    "Rain is very very likely today, likely tomorrow and very likely on Friday.",
+    "Some of them say so. Many believe it. Some analysts believe otherwise, some say.",
+    "May was dry. In May the river fell. Ministers may meet in May.",
+    "Nobody was sure. I am not sure. He is quite sure.",
+    "Should the report be confirmed, he said it is widely seen as",
+])
+def test_matches_are_those_of_a_matcher_over_each_sentence(tmp_path, text):
+    lexicon = tmp_path / "hedges.jsonl"
+    lexicon.write_text("".join(json.dumps({"label": f"p{k}", "pattern": pattern, "id": f"p{k}"}) + "\n"
+                               for k, pattern in enumerate(PATTERNS)), encoding="utf-8")
+    doc = pipeline()(text)
+    found = PatternSet(["hedges"], {"hedges": str(lexicon)})(doc)
+    vocab, expected, anchored = doc.vocab, [], []
+    for k, pattern in enumerate(PATTERNS):
+        matcher = Matcher(vocab)
+        matcher.add(f"p{k}", [pattern])
+        if first_words(pattern) is None:
+            expected += matcher(doc)  # tried over the whole Doc, before the anchored ones
+        else:
+            anchored.append(matcher)
+    for matcher in anchored:
+        for start, end in zip(*sentence_bounds(doc)):
+            expected += [(label, start + a, start + b) for label, a, b in matcher(doc[start:end])]
+    assert found == expected
+    assert found  # every sentence holds matches, so a matcher that found nothing fails here

@@ -1,8 +1,10 @@
 """Sentence and heading splitting on the hard cases of news text."""
 import pandas as pd
 import pytest
+import spacy
 
 import medialens as ml
+from medialens.sentences import pipeline, sentence_rows
 
 from conftest import doc
 
@@ -63,3 +65,31 @@ def test_seed_sentence_counts_are_plausible(seed_tables):
     documents = seed_tables["documents"]
     words_per_sentence = documents.n_words / documents.n_sentences
     assert words_per_sentence.between(10, 40).all()
+
+
+@pytest.mark.parametrize("text", [
+    "The U.S. envoy didn't say.\nOfficials—two of them—said it's “unconfirmed.”",
+    "Mr. Smith, 45, left at 5 p.m. on Jan. 3; the firm's shares fell 2.5%.\n\nHe can't stay.",
+    "Don't wait: e.g. the \u00a0U.N. report (2019) said so... Really?! Yes :)",
+])
+def test_cached_tokenizer_makes_spacys_tokens(text):
+    """The pipeline's tokenizer fills spaCy's cache chunk by chunk; tokens must not change, the
+    first time a text is seen or the second (from the cache)."""
+    plain = spacy.blank("en").tokenizer
+    cached = pipeline().tokenizer
+    for _ in range(2):
+        ours, theirs = cached(text), plain(text)
+        assert [(t.text, t.idx, t.whitespace_, t.norm_) for t in ours] == \
+            [(t.text, t.idx, t.whitespace_, t.norm_) for t in theirs]
+        assert ours.user_data["text"] == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rain fell.\n\n   \nIt stopped. Then it rained again.",
+     [("Rain fell.", 0, 10), ("It stopped.", 16, 27), ("Then it rained again.", 28, 49)]),
+    ("  Indented line. Next one.", [("Indented line.", 2, 16), ("Next one.", 17, 26)]),
+])
+def test_sentence_rows_skip_space_and_point_into_the_text(text, expected):
+    rows = sentence_rows(pipeline()(text), "t")
+    assert [(r["text"], r["start"], r["end"]) for r in rows] == expected
+    assert [r["sent_id"] for r in rows] == list(range(len(expected)))

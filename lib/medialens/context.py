@@ -3,10 +3,12 @@
 A tagger gets one DocContext: the spaCy Doc, its id and text, its sentence rows, the rows the
 taggers before it made (`found`), and lookups from a character or token to its sentence. So no
 tagger keeps per-document state on itself, and no tagger rescans the document to find a
-sentence: every lookup is a binary search over arrays built once here.
+sentence: every lookup is a binary search over arrays built once here (bisect over lists of
+them for one value at a time, which costs a tenth of a numpy call).
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -42,15 +44,15 @@ class DocContext:
 
     def sentence_at(self, offset: int) -> int:
         """Index (into `sentences`) of the sentence holding character `offset`, or -1 before the first."""
-        return int(np.searchsorted(self.sent_chars, offset, side="right")) - 1
+        return bisect_right(self._sent_chars, offset) - 1
 
     def sentence_of_token(self, i: int) -> int:
         """Index of the sentence holding token `i`, or -1 before the first."""
-        return int(np.searchsorted(self.sent_first, i, side="right")) - 1
+        return bisect_right(self._sent_first, i) - 1
 
     def token_bounds(self, k: int) -> tuple[int, int]:
         """(first token, token after the last) of sentence `k`: scans stay inside these."""
-        return int(self.sent_first[k]), int(self.sent_end[k])
+        return self._sent_first[k], self._sent_end[k]
 
     def rows_in_sentence(self, table: str, sent_id: int) -> list[dict]:
         """Rows of an earlier tagger's table in one sentence (indexed once per table)."""
@@ -64,3 +66,6 @@ class DocContext:
 
     def __post_init__(self):
         self._by_sentence: dict[str, dict[int, list[dict]]] = {}
+        self._sent_chars = self.sent_chars.tolist() if self.sent_chars is not None else []
+        self._sent_first = self.sent_first.tolist() if self.sent_first is not None else []
+        self._sent_end = self.sent_end.tolist() if self.sent_end is not None else []

@@ -1,20 +1,22 @@
 """Matching spaCy-style JSONL token patterns fast, for every tagger that reads pattern files.
 
-spaCy's Matcher runs every token through Python for each pattern, which cost more than
-tokenizing, so a pattern of plain words goes to a PhraseMatcher and only the rest to a Matcher.
-Reading the files is lexicons.py's job; what a match means is each tagger's.
+spaCy's Matcher makes a Python Token object for each token it reads, for each call, which cost
+more than tokenizing: so a pattern of plain words goes to a PhraseMatcher (a trie walked in C),
+and every other pattern is run only over the few tokens where it can match. Reading the files
+is lexicons.py's job; what a match means is each tagger's.
 """
 from __future__ import annotations
 
 import itertools
 import math
-from typing import TYPE_CHECKING
+import re
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
 from .errors import MedialensError
 from .lexicons import data_path, read_patterns
-from .sentences import pipeline
+from .sentences import pipeline, sentence_bounds
 
 if TYPE_CHECKING:  # spaCy is imported where matching starts, not with the package
     from spacy.matcher import Matcher
@@ -24,6 +26,16 @@ if TYPE_CHECKING:  # spaCy is imported where matching starts, not with the packa
 # pattern with several long IN lists would expand into every combination (one of 540 bytes
 # exhausted 23 GB); above this it is matched by the Matcher, which reads IN lists as they are.
 MAX_PHRASES = 5_000
+UNBOUNDED = 1 << 30  # the reach of a pattern with "*", "+" or "{n,}": to the sentence's end
+QUANTIFIER = re.compile(r"\{(\d*)(,?)(\d*)\}")
+
+
+class Anchored(NamedTuple):
+    """A Matcher of one pattern, and what must hold around a token for a match to start there."""
+    matcher: Matcher
+    starts: frozenset[int]  # LOWER hashes of the words a match can start with
+    witnesses: frozenset[int]  # one of these words must follow in reach (empty: no such test)
+    reach: int  # the most tokens a match can span
 
 
 class PatternSet:
@@ -33,10 +45,12 @@ class PatternSet:
       allowed; ORTH for punctuation such as "'s") is expanded to its phrases for one PhraseMatcher,
       unless it would make more than MAX_PHRASES of them;
     - any other pattern ("should ... be confirmed") goes to a Matcher of its own that is only run
-      over the sentences holding a word it can start with ("should"), found by a hash lookup: one
-      Matcher for all would run every pattern wherever any of them could start, and some start
-      with words as common as "is" or "said";
+      from the tokens it can start with ("should") to as far as a match can reach in their
+      sentence, and only where a word the match needs ("be") stands in that reach: both found by
+      hash lookups over the whole Doc at once. A Matcher over whole sentences read every token
+      of them in Python, and some patterns start with words as common as "is";
     - a pattern that can start with any word goes to one Matcher run over the whole Doc.
+    A match never crosses a sentence boundary, except in that last Matcher.
     A pattern spaCy rejects is a one-line error naming the file and the pattern's number."""
 
     def __init__(self, names: list[str], lexicons: dict[str, str] | None = None,
@@ -46,7 +60,7 @@ class PatternSet:
         self.vocab = pipeline().vocab
         self.phrases = PhraseMatcher(self.vocab, attr="LOWER")
         self.everywhere = Matcher(self.vocab, validate=True)
-        self.anchored: list[tuple[Matcher, np.ndarray]] = []  # a Matcher and its first words' hashes
+        self.anchored: list[Anchored] = []
         for name in names:
             for number, row in enumerate(read_patterns(name, lexicons), 1):
                 label = name if label_by_file else str(row.get("label", name))
@@ -55,15 +69,22 @@ class PatternSet:
                 except (KeyError, TypeError, ValueError, AttributeError) as error:
                     raise MedialensError(f"{data_path(name, lexicons)} pattern {number}",
                                          f"not a spaCy token pattern ({str(error).strip().splitlines()[0]})") from None
+        # Every start and witness word of the anchored patterns, sorted for one binary search
+        # per Doc, and which pattern each word starts or witnesses (a row per word).
+        self.words = np.array(sorted({w for a in self.anchored for w in a.starts | a.witnesses}), dtype=np.uint64)
+        self.starts_of = np.array([[w in a.starts for a in self.anchored] for w in self.words.tolist()], dtype=bool)
+        self.witness_of = np.array([[w in a.witnesses for a in self.anchored] for w in self.words.tolist()], dtype=bool)
 
     def _add(self, label: str, pattern: list[dict]) -> None:
         from spacy.matcher import Matcher
-        from spacy.tokens import Doc
 
         words = word_lists(pattern)
         if words is not None and math.prod(len(w) for w in words) <= MAX_PHRASES:
-            phrases = [[w for w in phrase if w] for phrase in itertools.product(*words)]
-            self.phrases.add(label, [Doc(self.vocab, words=p) for p in phrases if p])
+            # A phrase given as the LOWER hashes of its words, as the PhraseMatcher would read
+            # them from a Doc of the words: making 32,000 Docs took most of the start-up.
+            strings = self.vocab.strings
+            phrases = [[strings.add(w.lower()) for w in phrase if w] for phrase in itertools.product(*words)]
+            self.phrases.add(label, [p for p in phrases if p])
             return
         starts = first_words(pattern)
         if starts is None:
@@ -71,26 +92,32 @@ class PatternSet:
             return
         matcher = Matcher(self.vocab, validate=True)
         matcher.add(label, [pattern])
-        hashes = sorted({self.vocab.strings.add(str(w).lower()) for w in starts})
-        self.anchored.append((matcher, np.array(hashes, dtype=np.uint64)))
+        self.anchored.append(Anchored(matcher, self._hashes(starts), self._hashes(witness_words(pattern) or []),
+                                      reach(pattern)))
+
+    def _hashes(self, words: list) -> frozenset[int]:
+        return frozenset(self.vocab.strings.add(str(w).lower()) for w in words)
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """(label hash, start token, end token) of every match."""
+        """(label hash, start token, end token) of every match: the phrases', then the
+        Matchers' in the order of their patterns, each Matcher's in text order."""
         found = list(self.phrases(doc))
         if len(self.everywhere):  # an empty Matcher warns on every call
             found += list(self.everywhere(doc))
         if not self.anchored or not len(doc):
             return found
         lower = doc.to_array("LOWER")
-        sent_starts = np.flatnonzero(doc.to_array("SENT_START") == 1)
-        if not len(sent_starts) or sent_starts[0] != 0:
-            sent_starts = np.concatenate([[0], sent_starts])
-        sent_ends = np.append(sent_starts[1:], len(doc))
-        for matcher, anchors in self.anchored:
-            at = np.flatnonzero(np.isin(lower, anchors))
-            for k in np.unique(np.searchsorted(sent_starts, at, side="right") - 1):
-                start, end = int(sent_starts[k]), int(sent_ends[k])
-                found += [(label, start + a, start + b) for label, a, b in matcher(doc[start:end])]
+        row = np.minimum(np.searchsorted(self.words, lower), len(self.words) - 1)
+        hit = np.flatnonzero(self.words[row] == lower)
+        starts, witnesses = self.starts_of[row[hit]], self.witness_of[row[hit]]
+        sent_starts, sent_ends = sentence_bounds(doc)
+        for k, pattern in enumerate(self.anchored):
+            at = hit[starts[:, k]]
+            ends = np.minimum(sent_ends[np.searchsorted(sent_starts, at, side="right") - 1], at + pattern.reach)
+            if pattern.witnesses:
+                at, ends = witnessed(at, ends, hit[witnesses[:, k]])
+            for start, end in merged(at, ends):
+                found += [(label, start + a, start + b) for label, a, b in pattern.matcher(doc[start:end])]
         return found
 
     def spans(self, doc: Doc) -> list[Span]:
@@ -99,18 +126,79 @@ class PatternSet:
         return [Span(doc, start, end, label=label) for label, start, end in self(doc)]
 
 
+def witnessed(at: np.ndarray, ends: np.ndarray, witnesses: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The starts `at` (and their range ends) with a witness token after them in their range."""
+    after = np.searchsorted(witnesses, at, side="right")
+    keep = after < len(witnesses)
+    keep[keep] = witnesses[after[keep]] < ends[keep]
+    return at[keep], ends[keep]
+
+
+def merged(at: np.ndarray, ends: np.ndarray) -> list[tuple[int, int]]:
+    """The token ranges [at, end) merged where they overlap. Each range holds every match that
+    starts at its token (ends are cut at the sentence's end), so a match found in a merged range
+    is one the whole sentence holds; and the ranges come in text order, so their matches are the
+    sentence's in the Matcher's order."""
+    ranges: list[list[int]] = []
+    for start, end in zip(at.tolist(), ends.tolist()):
+        if ranges and start < ranges[-1][1]:  # inside the last range, so in its sentence
+            ranges[-1][1] = max(ranges[-1][1], end)
+        else:
+            ranges.append([start, end])
+    return [(start, end) for start, end in ranges]
+
+
+def reach(pattern: list[dict]) -> int:
+    """The most tokens a match of `pattern` can span (UNBOUNDED with "*", "+" or "{n,}")."""
+    total = 0
+    for token in pattern:
+        op = token.get("OP")
+        if op in ("*", "+"):
+            return UNBOUNDED
+        quantifier = QUANTIFIER.fullmatch(op) if isinstance(op, str) else None
+        if quantifier is None:
+            total += 1  # one token, "?" or "!"
+        elif quantifier.group(2) and not quantifier.group(3):
+            return UNBOUNDED  # "{n,}"
+        else:
+            total += int(quantifier.group(3) or quantifier.group(1) or 0)
+    return total
+
+
+def token_words(token: dict) -> list | None:
+    """The words a pattern token allows ({"LOWER": w}, {"ORTH": {"IN": [...]}}), else None."""
+    value = token.get("LOWER", token.get("ORTH"))
+    return [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) else None
+
+
+def is_required(token: dict) -> bool:
+    """Whether a pattern token matches at least one token: no "OP", "+", or "{n,m}" with n >= 1."""
+    op = token.get("OP")
+    quantifier = QUANTIFIER.fullmatch(op) if isinstance(op, str) else None
+    return op in (None, "+") or quantifier is not None and int(quantifier.group(1) or 0) >= 1
+
+
+def witness_words(pattern: list[dict]) -> list | None:
+    """Words one of which every match holds after its first word: those of the required token,
+    after the first required one, that allows the fewest words ("be" in "should ... be
+    confirmed"); None when no token after the first required one is a required word list."""
+    required = [token for token in pattern if is_required(token)]
+    lists = [words for words in map(token_words, required[1:]) if words]
+    return min(lists, key=len) if lists else None
+
+
 def first_words(pattern: list[dict]) -> list[str] | None:
-    """The words a match of `pattern` can start with: those of its leading optional tokens and of
-    its first required one ("(widely) regarded" starts with "widely" or "regarded"); None when one
-    of them can be any word, so the pattern must be tried everywhere."""
+    """The words a match of `pattern` can start with: those of its leading optional tokens ("?",
+    "*", "{0,m}") and of its first required one ("(widely) regarded" starts with "widely" or
+    "regarded"); None when one of them can be any word, so the pattern must be tried everywhere."""
     words = []
     for token in pattern:
-        value = token.get("LOWER", token.get("ORTH"))
-        allowed = [value] if isinstance(value, str) else value.get("IN") if isinstance(value, dict) else None
-        if not allowed:
+        op = token.get("OP")
+        allowed = token_words(token)
+        if not allowed or op == "!":  # "!" matches any word but these
             return None
         words += allowed
-        if token.get("OP") not in ("?", "*"):
+        if not (op in ("?", "*") or isinstance(op, str) and re.fullmatch(r"\{0?,\d*\}|\{0\}", op)):
             return words
     return None
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Set
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -21,7 +21,7 @@ from .clean import is_heading
 
 if TYPE_CHECKING:  # spaCy is imported where tagging starts (pipeline), not with the package
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc
 
 # A stop (or ! ? …), any closing quotes or brackets, space, then what can open a sentence.
 BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*[ \t]+(?=[\"“‘'(\[]?[A-Z0-9])")
@@ -30,7 +30,8 @@ SENTENCE_COLUMNS = ["doc_id", "sent_id", "start", "end", "text", "is_heading"]
 
 
 def mark_sentences(doc: Doc) -> Doc:
-    """Set sentence starts and doc.user_data["headings"] (token indices of heading starts).
+    """Set sentence starts, doc.user_data["sentence_starts"] (their token indices, an array)
+    and doc.user_data["headings"] (token indices of heading starts).
 
     Works on characters with two regexes and maps the offsets to tokens, because a Python loop
     over every token would cost more than the tokenizer itself. A stop only ends a sentence when
@@ -39,28 +40,32 @@ def mark_sentences(doc: Doc) -> Doc:
     """
     if len(doc) == 0:
         return doc
-    text = doc.user_data["text"] = doc.text  # Doc.text is rebuilt from every token on each access
+    text = doc.user_data["text"] = doc_text(doc)
     token_starts = doc.to_array("IDX").astype(np.int64)
-    starts, headings = set(), set()
-    for line in LINE.finditer(text):
-        lead = len(line.group()) - len(line.group().lstrip())
-        first = int(np.searchsorted(token_starts, line.start() + lead))
-        if first >= len(doc) or doc[first].is_space:
+    is_space = doc.to_array("IS_SPACE").astype(bool)
+    lines = [(line.start(), line.group()) for line in LINE.finditer(text)]
+    content = [start + len(line) - len(line.lstrip()) for start, line in lines]
+    starts, headings, stops, after = set(), set(), [], []
+    for (start, line), offset, first in zip(lines, content, np.searchsorted(token_starts, content).tolist()):
+        if first >= len(doc) or is_space[first]:
             continue
         starts.add(first)
-        words = line.group().strip()
-        if is_heading(words) or (line.start() == 0 and is_heading(words, first=True)):
+        words = line.strip()
+        if is_heading(words) or (start == 0 and is_heading(words, first=True)):
             headings.add(first)
             continue
         for boundary in BOUNDARY.finditer(words):
-            stop = line.start() + lead + boundary.start()
-            at = int(np.searchsorted(token_starts, stop))
-            if at < len(doc) and token_starts[at] == stop and doc[at].text[0] in ".!?…":
-                starts.add(int(np.searchsorted(token_starts, line.start() + lead + boundary.end())))
+            stops.append(offset + boundary.start())
+            after.append(offset + boundary.end())
+    # A stop ends a sentence only where a token starts with it (BOUNDARY begins with a stop).
+    at = np.minimum(np.searchsorted(token_starts, stops), len(doc) - 1)
+    ends = np.asarray(stops, dtype=np.int64) == token_starts[at]
+    starts.update(np.searchsorted(token_starts, np.asarray(after, dtype=np.int64)[ends]).tolist())
     sent_start = np.full(len(doc), -1, dtype=np.int64)
     sent_start[sorted(i for i in starts if i < len(doc))] = 1
     sent_start[0] = 1
     doc.from_array(["SENT_START"], sent_start.astype(np.uint64))
+    doc.user_data["sentence_starts"] = np.flatnonzero(sent_start == 1)
     doc.user_data["headings"] = headings
     return doc
 
@@ -74,6 +79,7 @@ def pipeline() -> Language:
     if not Language.has_factory("medialens_sentences"):
         Language.component("medialens_sentences", func=mark_sentences)
     nlp = spacy.blank("en")
+    nlp.tokenizer = CachingTokenizer(nlp.tokenizer)
     nlp.add_pipe("medialens_sentences")
     return nlp
 
@@ -104,32 +110,84 @@ class _StopWords(Set):
 STOP_WORDS = _StopWords()
 
 
+class CachingTokenizer:
+    """spaCy's tokenizer, with its cache of word tokenizations filled as it is meant to be.
+
+    spaCy caches how it split each space-delimited chunk ("said." -> "said", "."), but stops
+    caching for the rest of a text once it met a special case ("U.S.", "\\n", an em dash): in
+    news, after the first line. So every chunk not yet seen is tokenized once on its own first,
+    which caches it exactly when spaCy would (chunks holding a special case stay uncached), and
+    the text is then tokenized as usual: the same tokens, several times faster. The text is kept
+    in doc.user_data["text"] (Doc.text is rebuilt from every token on each access)."""
+
+    def __init__(self, tokenizer, cache_size: int = 200_000):
+        self.tokenizer = tokenizer
+        tokenizer.max_cache_size = cache_size  # spaCy's 10,000 fills up on a large corpus
+        self.seen: set[str] = set()
+
+    def __call__(self, text: str) -> Doc:
+        tokenizer = self.tokenizer
+        if len(self.seen) < tokenizer.max_cache_size:
+            chunks = text.split()  # the chunks spaCy's tokenizer splits at whitespace
+            for chunk in dict.fromkeys(chunks):  # in text order, so the vocabulary grows alike
+                if chunk not in self.seen:
+                    tokenizer(chunk)
+            self.seen.update(chunks)
+        doc = tokenizer(text)
+        doc.user_data["text"] = text
+        return doc
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name):  # the rest of spaCy's Tokenizer (vocab, explain, to_bytes...)
+        if name == "tokenizer":  # not set yet (while unpickling): no recursion
+            raise AttributeError(name)
+        return getattr(self.tokenizer, name)
+
+
 def doc_text(doc: Doc) -> str:
-    """The Doc's text, read once by the sentence component and kept for the taggers."""
+    """The Doc's text, as the tokenizer kept it for the taggers."""
     return doc.user_data["text"] if "text" in doc.user_data else doc.text
 
 
-def iter_sentences(doc: Doc) -> Iterator[tuple[int, Span, bool]]:
-    """(sent_id, span, is_heading) for each sentence of a Doc made by `pipeline()`."""
-    if len(doc) == 0:
-        return
-    headings = doc.user_data.get("headings", set())
-    # One array for the whole Doc: making a Token object per token cost as much as tokenizing.
-    is_word = ~doc.to_array("IS_SPACE").astype(bool)
-    sent_id = 0
-    for span in doc.sents:
-        words = np.flatnonzero(is_word[span.start:span.end])
-        if len(words) == 0:
-            continue
-        first, last = span.start + int(words[0]), span.start + int(words[-1])
-        yield sent_id, doc[first: last + 1], first in headings
-        sent_id += 1
+def sentence_bounds(doc: Doc) -> tuple[np.ndarray, np.ndarray]:
+    """(first token, token after the last) of each sentence of a Doc, as arrays."""
+    if "sentence_starts" in doc.user_data:
+        starts = doc.user_data["sentence_starts"]
+    else:
+        starts = np.flatnonzero(doc.to_array("SENT_START") == 1)
+        if not len(starts) or starts[0] != 0:
+            starts = np.concatenate([[0], starts]).astype(np.int64)
+    return starts, np.append(starts[1:], len(doc))
 
 
 def sentence_rows(doc: Doc, doc_id: str) -> list[dict]:
-    return [{"doc_id": doc_id, "sent_id": sent_id, "start": span.start_char, "end": span.end_char,
-             "text": span.text, "is_heading": heading}
-            for sent_id, span, heading in iter_sentences(doc)]
+    """Rows of the sentences table for a Doc made by `pipeline()`: each sentence from its first
+    to its last token that is not space; a sentence of space only has no row. Computed on arrays
+    of the whole Doc, as a Token or Span object per token cost as much as tokenizing."""
+    if len(doc) == 0:
+        return []
+    headings = doc.user_data.get("headings", set())
+    text = doc_text(doc)
+    idx = doc.to_array("IDX").astype(np.int64)
+    word = np.flatnonzero(~doc.to_array("IS_SPACE").astype(bool))
+    if not len(word):
+        return []
+    ends = idx[word] + doc.to_array("LENGTH")[word].astype(np.int64)
+    starts, stops = sentence_bounds(doc)
+    # The first and the last word of each sentence, by binary search over the words.
+    first = np.searchsorted(word, starts)
+    last = np.searchsorted(word, stops) - 1
+    rows = []
+    for k, j in zip(first.tolist(), last.tolist()):
+        if j < k:
+            continue
+        start, end = int(idx[word[k]]), int(ends[j])
+        rows.append({"doc_id": doc_id, "sent_id": len(rows), "start": start, "end": end,
+                     "text": text[start:end], "is_heading": int(word[k]) in headings})
+    return rows
 
 
 def split_sentences(documents: pd.DataFrame) -> pd.DataFrame:
