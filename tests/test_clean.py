@@ -264,3 +264,58 @@ def test_main_run_is_the_heaviest_run():
 ])
 def test_a_text_without_prose_is_kept_as_the_rules_leave_it(raw, text):
     assert clean_text(raw).text == text
+
+
+# Dates: the article's date from the line that states it, with the kind of line named.
+HARBOUR = ("Dock workers at the northern harbour voted on Monday to walk out next week, the union "
+           "said, after talks over shift pay broke down.")
+HARBOUR_MORE = ("The port authority said it would keep the container terminal open with managers "
+                "and hoped to return to the table before the strike begins.")
+
+
+def dated_page(*head, first=HARBOUR, after=(HARBOUR_MORE,)):
+    return "\n".join(["Dock workers vote to strike at northern harbour", *head, first, *after])
+
+
+@pytest.mark.parametrize("page, date, source", [
+    (dated_page(first="ROTTERDAM, Feb 3 (Wire) - " + HARBOUR,
+                after=["The last walkout, on Jan. 12, 2021, closed the port for two days."]),
+     "2021-02-03", "dateline (year inferred)"),
+    (dated_page(first="ROTTERDAM (Example Daily / Wire Service - 4th March, 2022) " + HARBOUR),
+     "2022-03-04", "dateline"),
+    (dated_page(first="LISBON, MAY 12 (Wire) — " + HARBOUR), "", ""),
+    (dated_page(first="Mar 7 (Wire) — " + HARBOUR, after=["It was the third vote since 2019 and talks go on."]),
+     "", ""),
+    (dated_page("Published: 14 May 2020"), "2020-05-14", "published line"),
+    (dated_page("Last updated on Thursday, 14 May 2020, 10:02 BST"), "2020-05-14", "published line"),
+    (dated_page("date 2020-05-14 Example.org"), "2020-05-14", "date line"),
+    (dated_page(first="date 2020-05-14 " + HARBOUR), "2020-05-14", "date line"),
+    (dated_page("10, Feb. 2020"), "2020-02-10", "date line"),
+    (dated_page("2019-06-13 HKT 18:24"), "2019-06-13", "date line"),
+    (dated_page("6/13/2019"), "2019-06-13", "date line"),
+    (dated_page("06/07/2019"), "", ""),  # the sixth of July or June the seventh: unclear
+    (dated_page("13.06.2019"), "2019-06-13", "date line"),
+    (dated_page("By Ana Ruiz | June 2, 2025"), "2025-06-02", "byline"),
+    (dated_page("Maria Lopez (@mlopez) 12 minutes ago Tue 4th Feb 2020 | 10:12 AM"), "2020-02-04", "byline"),
+    ("Harbour authority statement on the talks – Sept. 22, 2023\n" + HARBOUR + "\n" + HARBOUR_MORE,
+     "2023-09-22", "headline"),
+    # The site's date of today and its copyright year are never the article's.
+    ("Today: Jan 9, 2025\n" + dated_page(), "", ""),
+    ("| 9 January 2025, Thursday |\n" + dated_page(), "", ""),
+    (dated_page(after=[HARBOUR_MORE, "© 2024-01-05 Example Media. All rights reserved."]), "", ""),
+    ("Today: Jan 9, 2025\n" + dated_page("Published 8 January 2025"), "2025-01-08", "published line"),
+    # A date in the article's later paragraphs is something it reports, not its date.
+    (dated_page(after=[HARBOUR_MORE, "The last walkout ended on 4 March 2019 after nine days."]), "", ""),
+], ids=["dateline-no-year", "dateline-bracket", "dateline-capitals-no-year", "month-first-no-year",
+        "published", "last-updated", "date-label", "date-label-glued", "day-comma-month", "iso-time",
+        "us-numbers", "ambiguous-numbers", "dotted", "byline", "byline-handle", "headline",
+        "today", "piped-today", "copyright", "today-and-published", "body-date"])
+def test_the_article_date_and_where_it_came_from(page, date, source):
+    cleaned = clean_text(page)
+    assert (cleaned.date, cleaned.date_source) == (date, source)
+
+
+def test_a_date_label_glued_to_the_first_paragraph_is_cut_and_listed():
+    cleaned = clean_text(dated_page(first="date 2020-05-14 " + HARBOUR))
+    assert HARBOUR in cleaned.text.split("\n")
+    assert ("date 2020-05-14", "date line") in cleaned.removed

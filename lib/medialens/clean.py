@@ -21,7 +21,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from . import pagetext
+from . import pagedate, pagetext
 from .errors import MedialensError
 from .lexicons import data_path, read_table
 from .pagehead import head, signature
@@ -50,7 +50,9 @@ class Cleaned:
     text: str
     title: str = ""
     date: str = ""
+    date_source: str = ""
     outlet: str = ""
+    agency: str = ""
     removed: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -178,7 +180,10 @@ def clean_text(raw: str, title: str = "", boilerplate=None, classifier=None,
     _cut_lists(lines, reasons, probability)
     _drop_repeated(lines, reasons)
     title = " ".join(title.split())
-    top, date = head(lines, reasons, bool(title))
+    found = pagedate.find_dates(lines)
+    pagedate.cut_date_labels(lines, found, removed)
+    top, start = head(lines, reasons, bool(title))
+    date, date_source = pagedate.article_date(lines, reasons, found, start, top)
     headline = title or (lines[top] if top is not None else "")
     body = [i for i, reason in enumerate(reasons) if reason is None]
     outlet = signature(lines, reasons, body)
@@ -195,8 +200,8 @@ def clean_text(raw: str, title: str = "", boilerplate=None, classifier=None,
     text = "\n".join(GLUED.sub(" ", line) for line in kept)
     if not headline and kept:
         headline = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", text.split("\n", 1)[0], maxsplit=1)[0]
-    return Cleaned(text=text, title=GLUED.sub(" ", headline), date=date, outlet=outlet,
-                   removed=removed)
+    return Cleaned(text=text, title=GLUED.sub(" ", headline), date=date, date_source=date_source,
+                   outlet=outlet, removed=removed)
 
 
 def _keep_best_prose(lines: list[str], reasons: list, probability: np.ndarray) -> None:

@@ -1,33 +1,28 @@
 """The head and foot of an article found in a page: headline, dateline, outlet's signature.
 
 clean.py decides which lines are the article; this module finds, around them, the headline
-(just above the first paragraph), the date written near it and the signature below the last
-paragraph, and names what stands above the headline (the site's header).
+(just above the first paragraph) and the signature below the last paragraph, and names what
+stands above the headline (the site's header). The article's date is pagedate.py's.
 """
 from __future__ import annotations
 
-from .textshape import (BYLINE, DATE, SIGNATURE_PREFIX, find_date, is_date_only, is_heading,
-                        is_prose, n_words)
+from .textshape import BYLINE, DATE, SIGNATURE_PREFIX, is_heading, is_prose, n_words
 
 # How far above the article's first line a headline may stand (bylines, dates, captions between).
 HEADLINE_WINDOW = 6
 HEADLINE_WORDS = 14
 
 
-def head(lines: list[str], reasons: list, titled: bool) -> tuple[int | None, str]:
+def head(lines: list[str], reasons: list, titled: bool) -> tuple[int | None, int]:
     """The headline's line (None when the caller gave a title or none is found) and the
-    dateline; what stands above the headline is the site's header."""
+    article's first line of prose; what stands above the headline is the site's header."""
     body = [i for i, reason in enumerate(reasons) if reason is None]
     start = next((i for i in body if is_prose(lines[i])), body[0] if body else len(lines))
     top = None if titled else _headline(lines, reasons, start)
-    date = _dateline(lines, top, start)
-    for i in range(start):
-        if reasons[i] is None and top is not None and i < top:
+    for i in range(min(start, top or 0)):
+        if reasons[i] is None or reasons[i].startswith("line classifier"):
             reasons[i] = "site header"
-        elif reasons[i] is not None and reasons[i].startswith("line classifier") and \
-                (is_date_only(lines[i]) or i < (top or 0)):
-            reasons[i] = "dateline" if is_date_only(lines[i]) else "site header"
-    return top, date
+    return top, start
 
 
 def _headline(lines: list[str], reasons: list, start: int) -> int | None:
@@ -50,14 +45,6 @@ def _headline(lines: list[str], reasons: list, start: int) -> int | None:
     # headline: "Title / So, how credible are these reports?" keeps the title.
     above = [i for i in candidates if chosen is not None and i < chosen and not lines[i].endswith("?")]
     return above[0] if chosen is not None and lines[chosen].endswith("?") and above else chosen
-
-
-def _dateline(lines: list[str], top: int | None, first: int) -> str:
-    """The date written just above the article: a date-only line first, else any short line's."""
-    region = lines[max(0, (first if top is None else top) - 3):first + 1]
-    dated = [line for line in region if n_words(line) <= 12 or line is region[-1]]
-    return next((find_date(line) for line in dated if is_date_only(line)), "") or \
-        next((find_date(line) for line in dated[:-1] if find_date(line)), "")
 
 
 def signature(lines: list[str], reasons: list, body: list[int]) -> str:

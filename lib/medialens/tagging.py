@@ -65,7 +65,8 @@ def _in_dependency_order(modules) -> list:
 
 
 ANALYSES = _in_dependency_order([hedges, sources, figures, frames])
-DOCUMENT_TABLE_COLUMNS = ["doc_id", "title", "date", "outlet", "url", "n_words", "n_sentences", "text"]
+DOCUMENT_TABLE_COLUMNS = ["doc_id", "title", "date", "date_source", "outlet", "agency", "url", "n_words",
+                          "n_sentences", "text"]
 
 
 @lru_cache(maxsize=None)
