@@ -91,16 +91,21 @@ def read_date(span: str) -> DateParts | None:
     if numeric:
         return _numeric_date(int(numeric.group(1)), numeric.group(2), int(numeric.group(3)),
                              int(numeric.group(4)))
-    import dateparser
-
     # dateparser fills a missing year with this year's: the year is kept only when written.
-    parsed = dateparser.parse(span, languages=["en"],
-                              settings={"REQUIRE_PARTS": ["day", "month"], "DATE_ORDER": "YMD"
-                                        if re.match(YEAR, span) else "DMY"})
+    parsed = _parser("YMD" if re.match(YEAR, span) else "DMY").get_date_data(span).date_obj
     if parsed is None:
         return None
     return DateParts(parsed.year if re.search(rf"(?<!\d){YEAR}(?!\d)", span) else None,
                      parsed.month, parsed.day)
+
+
+@lru_cache(maxsize=2)
+def _parser(order: str):
+    """One dateparser reader for English dates, made once (making one costs more than reading)."""
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=["en"], settings={"REQUIRE_PARTS": ["day", "month"],
+                                                      "DATE_ORDER": order})
 
 
 def _numeric_date(first: int, separator: str, second: int, year: int) -> DateParts | None:

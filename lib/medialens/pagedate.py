@@ -24,6 +24,8 @@ TIME = r"(?:[A-Z]{2,5}\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,5
 DATELINE_REACH = 2
 # Lines longer than this are article text, never removed as a date's line.
 DATE_LINE_WORDS = 20
+# Of a longer line (a paragraph) only its start may hold a dateline.
+SHORT_LINE = 160
 REMOVED_SOURCES = ("site date", "date line", "published line", "byline")
 YEAR_INFERRED = " (year inferred)"
 
@@ -69,11 +71,19 @@ def line_date(line: str, rules=None) -> FoundDate | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _any_date() -> re.Pattern:
+    return re.compile(date_pattern(), re.IGNORECASE)
+
+
 def find_dates(lines: list[str], rules=None) -> dict[int, FoundDate]:
     """{line index: FoundDate} for the lines that hold a date a rule names."""
-    found = {}
+    found, rules = {}, rules or date_rules()
+    written = _any_date()
     for i, line in enumerate(lines):
-        if any(ch.isdigit() for ch in line):
+        # Every kind of date line is short or holds its date at its start (a dateline).
+        line = line if len(line) <= SHORT_LINE else line[:SHORT_LINE] + " …"
+        if any(map(str.isdigit, line)) and written.search(line):
             date = line_date(line, rules)
             if date is not None:
                 found[i] = date
@@ -128,7 +138,7 @@ def _nearest_year(lines: list[str], found: dict[int, FoundDate], at: int) -> int
     dated = [i for i, date in found.items() if date.parts.year and date.source != "site date"]
     if dated:
         return found[min(dated, key=lambda i: (abs(i - at), i))].parts.year
-    pattern = re.compile(date_pattern(), re.IGNORECASE)
+    pattern = _any_date()
     for i in sorted(range(len(lines)), key=lambda i: (abs(i - at), i)):
         if i in found and found[i].source == "site date":
             continue
