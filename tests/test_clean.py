@@ -319,3 +319,111 @@ def test_a_date_label_glued_to_the_first_paragraph_is_cut_and_listed():
     cleaned = clean_text(dated_page(first="date 2020-05-14 " + HARBOUR))
     assert HARBOUR in cleaned.text.split("\n")
     assert ("date 2020-05-14", "date line") in cleaned.removed
+
+
+# Titles: the first line that reads as a headline, never a credit, caption, label, prompt or byline.
+FERRY = ("The island's only ferry was cancelled for a third day on Thursday as gales kept boats in "
+         "port, leaving about 300 residents without fresh food, the harbour master said.")
+FERRY_MORE = ("Shops on the island said their shelves had emptied by Wednesday evening and that a "
+              "supply flight promised by the council had not arrived.")
+FERRY_HEADLINE = "Island cut off as gales cancel ferry for third day"
+
+
+@pytest.mark.parametrize("page, headline", [
+    ("\n".join([FERRY_HEADLINE, "• Residents of the island have had no fresh food since Monday",
+                "• A supply flight promised by the council has not arrived", FERRY, FERRY_MORE]),
+     FERRY_HEADLINE),
+    ("\n".join(["Gales keep the island's only ferry in port for a third day while the council's promised "
+                "supply flight fails to arrive", "Ana Q Ruiz", "Harbour Daily Press", FERRY, FERRY_MORE]),
+     "Gales keep the island's only ferry in port for a third day while the council's promised supply "
+     "flight fails to arrive"),
+    ("ISLAND WEATHER " + FERRY_HEADLINE + "\n" + FERRY + "\n" + FERRY_MORE, FERRY_HEADLINE),
+    ("\n".join(["Listen Live", FERRY_HEADLINE, FERRY, FERRY_MORE]), FERRY_HEADLINE),
+    ("\n".join(["Regional News", FERRY_HEADLINE, "Jane Doe/Example Agency", FERRY, FERRY_MORE]), FERRY_HEADLINE),
+    ("\n".join([FERRY_HEADLINE + " - Harbour Daily", "Weather Warnings Tides", FERRY_HEADLINE,
+                "2021-02-04 GMT 09:12", "Share this story", "• " + FERRY_HEADLINE,
+                "Waves break over the harbour wall on Wednesday. Photo: Jane Doe",
+                "Waves break over the harbour wall on Wednesday. Photo: Jane Doe", FERRY, FERRY_MORE]),
+     FERRY_HEADLINE),
+    # A standfirst under the headline is no headline.
+    ("\n".join([FERRY_HEADLINE, "Residents say the council has forgotten them as the storm drags on",
+                FERRY, FERRY_MORE]), FERRY_HEADLINE),
+    # Two headings above the article: the one its first paragraph echoes.
+    ("\n".join(["Weekend Reading From Our Correspondents", "Gales cancel island ferry for third day",
+                FERRY, FERRY_MORE]), "Gales cancel island ferry for third day"),
+    # A heading of capitalised words alone is a headline when nothing else reads as one.
+    ("Gales Strand Islanders\n" + FERRY + "\n" + FERRY_MORE, "Gales Strand Islanders"),
+], ids=["bulleted-summary", "byline-name-and-outlet", "capitals-label", "player-prompt", "photo-credit",
+        "far-below-furniture", "standfirst", "echoed", "name-shaped-headline"])
+def test_the_title_is_the_line_that_reads_as_a_headline(page, headline):
+    cleaned = clean_text(page)
+    assert cleaned.title == headline
+    assert cleaned.text.split("\n")[0] == headline and cleaned.text.split("\n").count(headline) == 1
+
+
+@pytest.mark.parametrize("page, gone, reason", [
+    ("\n".join([FERRY_HEADLINE, "Ana Q Ruiz", "Harbour Daily Press", FERRY, FERRY_MORE]), "Ana Q Ruiz", "byline"),
+    ("ISLAND WEATHER " + FERRY_HEADLINE + "\n" + FERRY + "\n" + FERRY_MORE, "ISLAND WEATHER", "section label"),
+    ("\n".join([FERRY_HEADLINE, "Listen Live", FERRY, FERRY_MORE]), "Listen Live", "boilerplate"),
+    ("\n".join([FERRY_HEADLINE, FERRY, ">> Read more island news", FERRY_MORE]), ">> Read more island news",
+     "list heading"),
+    ("\n".join([FERRY_HEADLINE, FERRY, "– Tom Hale, Example Media Regional Desk", FERRY_MORE]),
+     "– Tom Hale, Example Media Regional Desk", "boilerplate"),
+    ("\n".join([FERRY_HEADLINE, FERRY, FERRY_MORE,
+                "DISCLAIMER: This story was sent in by readers and has not been checked by our staff."]),
+     "DISCLAIMER", "boilerplate"),
+    ("\n".join([FERRY_HEADLINE, "Jo Bloggs from Harbourtown, UK, CC BY-SA 4.0, via Wikimedia Commons",
+                FERRY, FERRY_MORE]), "CC BY-SA 4.0", "boilerplate"),
+    # Captions: a credit before or after them, or the photo's full date in the present tense.
+    ("\n".join([FERRY_HEADLINE, FERRY, "Jane Doe/Example Agency Fishing boats sit idle in the harbour.",
+                FERRY_MORE]), "Fishing boats sit idle in the harbour.", "caption"),
+    ("\n".join([FERRY_HEADLINE, FERRY, "Fishing boats sit idle in the harbour on Wednesday. Jane Doe/Example "
+                "Agency via Example Images", FERRY_MORE]), "Fishing boats sit idle", "caption"),
+    ("\n".join([FERRY_HEADLINE, FERRY, "Islanders queue at the only shop before the storm arrives. Ana Q Ruiz",
+                FERRY_MORE]), "Islanders queue at the only shop", "caption"),
+    ("\n".join([FERRY_HEADLINE, "Waves break over the harbour wall on Tuesday, Feb. 2, 2021, in Harbourtown, "
+                "Northshire.", FERRY, FERRY_MORE]), "Waves break over the harbour wall", "caption"),
+    ("\n".join([FERRY_HEADLINE, FERRY, "The harbour master speaks to reporters in Harbourtown on Feb. 3, 2021. "
+                + FERRY_MORE]), "The harbour master speaks to reporters", "caption"),
+    # A caption printed twice (the image's text and its caption) goes with both copies.
+    ("\n".join([FERRY_HEADLINE, "Fishing boats sit idle in the harbour as the gales go on.",
+                "Fishing boats sit idle in the harbour as the gales go on.", FERRY, FERRY_MORE]),
+     "Fishing boats sit idle", "caption"),
+    # The lede printed again after a dateline: the first copy goes.
+    ("\n".join([FERRY_HEADLINE, FERRY.rstrip("."), "HARBOURTOWN (Wire) — " + FERRY, FERRY_MORE]),
+     FERRY.rstrip("."), "repeated summary"),
+    # An indented list of other stories below the article.
+    ("\n".join([FERRY_HEADLINE, FERRY, FERRY_MORE,
+                "The council said a second supply flight would leave on Friday if the wind dropped.",
+                "    A singer has cancelled her summer tour after losing her voice at a festival in the capital.",
+                "    Three friends opened a bakery in a former bank and queues now form before dawn."]),
+     "A singer has cancelled her summer tour", "sidebar"),
+], ids=["byline", "section-label", "player-prompt", "read-more-arrows", "credit-line", "disclaimer",
+        "licence-credit", "credit-before-caption", "credit-after-caption", "name-after-caption",
+        "caption-full-date", "caption-glued-to-paragraph", "doubled-caption", "repeated-lede",
+        "other-stories"])
+def test_furniture_goes_with_its_reason(page, gone, reason):
+    cleaned = clean_text(page)
+    # A repeated summary stays once, in the paragraph that repeats it.
+    assert cleaned.text.count(gone) == (1 if reason == "repeated summary" else 0)
+    assert any(gone in line and why == reason for line, why in cleaned.removed), cleaned.removed
+
+
+@pytest.mark.parametrize("page, kept", [
+    # A past-tense sentence ending in a full date is the article's, not a caption.
+    ("\n".join([FERRY_HEADLINE, FERRY, "The last ferry strike began on Sept. 15, 2019.", FERRY_MORE]),
+     "The last ferry strike began on Sept. 15, 2019."),
+    ("\n".join([FERRY_HEADLINE, FERRY, "Parliament passed the island transport bill on Jan. 8, 2020.",
+                FERRY_MORE]), "Parliament passed the island transport bill on Jan. 8, 2020."),
+    # A paragraph printed twice inside the article keeps one copy.
+    ("\n".join([FERRY_HEADLINE, FERRY, FERRY_MORE, FERRY_MORE]), FERRY_MORE),
+    # A subheading between paragraphs is no byline.
+    ("\n".join([FERRY_HEADLINE, FERRY, "Supply Flights", FERRY_MORE]), "Supply Flights"),
+    # The last paragraphs stay when they are set like the rest of the article.
+    ("\n".join([FERRY_HEADLINE, FERRY, FERRY_MORE,
+                "A singer has cancelled her summer tour after losing her voice at a festival.",
+                "Three friends opened a bakery in a former bank and queues now form before dawn."]),
+     "Three friends opened a bakery"),
+], ids=["past-tense-date", "past-tense-ed", "doubled-paragraph", "subheading", "unindented-ending"])
+def test_article_lines_like_furniture_stay(page, kept):
+    assert kept in clean_text(page).text

@@ -104,7 +104,8 @@ def _mark_bylines(lines: list[str], reasons: list, top: int, start: int) -> None
     kept = [i for i in range(start, len(lines)) if reasons[i] is None]
     end = kept[min(BYLINE_REACH, len(kept) - 1)] if kept else start
     for i in range(top + 1, end + 1):
-        if reasons[i] is None and is_name_line(lines[i]) and (i < start or _beside_furniture(reasons, i)):
+        if (reasons[i] is None or reasons[i].startswith("line classifier")) and is_name_line(lines[i]) \
+                and (i < start or _beside_furniture(reasons, i)):
             reasons[i] = "byline"
 
 
