@@ -14,6 +14,8 @@ from .textshape import content_words, is_prose, n_words
 # Kept lines after a line within which the same text printed again counts as its repeat.
 REPEAT_REACH = 3
 SUMMARY_WORDS = 8
+# A summary stands among the article's first lines (under the headline).
+SUMMARY_LINES = 3
 # Of a list of other stories below the article, each line shares less than this share of its
 # words with the article above it.
 OTHER_STORY_SHARE = 0.25
@@ -27,18 +29,26 @@ def _key(line: str) -> str:
 def drop_doubled(lines: list[str], reasons: list) -> None:
     """A line printed twice in a row (the second copy may be cut short) is a photo's caption,
     printed as the image's text and as its caption, when it is a sentence above the article's
-    first paragraph or a line inside the article that does not end like a sentence: both copies
-    go ("caption"). Other repeats keep their first copy (drop_repeated)."""
+    first paragraph, or a line inside the article that does not end like a sentence: both
+    copies go ("caption"). Other repeats keep their first copy (drop_repeated)."""
     kept = [i for i, reason in enumerate(reasons) if reason is None]
-    doubled = [(a, b) for a, b in zip(kept, kept[1:]) if n_words(lines[b]) >= 6
-               and (_key(lines[a]).startswith(_key(lines[b])) or _key(lines[b]).startswith(_key(lines[a])))]
+    doubled = [(a, b) for a, b in zip(kept, kept[1:]) if n_words(lines[b]) >= 6 and _copy(lines[a], lines[b])]
     pairs = {i for pair in doubled for i in pair}
     first_prose = next((i for i in kept if i not in pairs and is_prose(lines[i])), len(lines))
     for a, b in doubled:
         # Above the article a doubled sentence is a caption, a doubled heading the headline.
-        if (a < first_prose and lines[a].rstrip("\"”’')").endswith(".")) or \
-                (a > first_prose and not is_prose(lines[a])):
+        if (a < first_prose and _ends_sentence(lines[a]) and lines[a] == lines[b]) or \
+                (a > first_prose and not _ends_sentence(lines[a])):
             reasons[a] = reasons[b] = "caption"
+
+
+def _copy(first: str, second: str) -> bool:
+    """`second` prints `first` again, or its start when it is cut short (no sentence end)."""
+    return first == second or (not _ends_sentence(second) and _key(first).startswith(_key(second)))
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip("\"”’')").endswith((".", "!", "?"))
 
 
 def drop_repeated(lines: list[str], reasons: list) -> None:
@@ -53,16 +63,15 @@ def drop_repeated(lines: list[str], reasons: list) -> None:
 
 
 def drop_repeated_summaries(lines: list[str], reasons: list) -> None:
-    """A summary whose words the next paragraphs print again, whole, goes ("repeated
-    summary"): the lede printed once as a standfirst and again after the dateline
-    ("Crews contained the fire on Sunday" / "SPRINGFIELD (Wire) - Crews contained the fire on
-    Sunday, officials said.")."""
+    """A summary at the head of the article whose words the next paragraphs print again, whole,
+    goes ("repeated summary"): the lede printed once as a standfirst and again after the
+    dateline ("Crews contained the fire on Sunday" / "SPRINGFIELD (Wire) - Crews contained the
+    fire on Sunday, officials said."). No word is lost: the paragraph that repeats it stays."""
     kept = [i for i, reason in enumerate(reasons) if reason is None]
-    for n, i in enumerate(kept):
+    for n, i in enumerate(kept[:SUMMARY_LINES]):
         key = _key(lines[i])
-        if n_words(lines[i]) < SUMMARY_WORDS:
-            continue
-        if any(key in _key(lines[j]) and len(_key(lines[j])) > len(key) for j in kept[n + 1:n + 1 + REPEAT_REACH]):
+        if n_words(lines[i]) >= SUMMARY_WORDS and any(
+                key in _key(lines[j]) and len(_key(lines[j])) > len(key) for j in kept[n + 1:n + 1 + REPEAT_REACH]):
             reasons[i] = "repeated summary"
 
 
