@@ -427,3 +427,29 @@ def test_furniture_goes_with_its_reason(page, gone, reason):
 ], ids=["past-tense-date", "past-tense-ed", "doubled-paragraph", "subheading", "unindented-ending"])
 def test_article_lines_like_furniture_stay(page, kept):
     assert kept in clean_text(page).text
+
+
+# Outlet and agency: the publishing site and the wire agency, kept apart.
+@pytest.mark.parametrize("page, outlet, agency", [
+    (dated_page(first="ROTTERDAM, Feb 3 (Reuters) - " + HARBOUR), "", "Reuters"),
+    (dated_page(first="ROTTERDAM, Netherlands — (AP) — " + HARBOUR), "", "AP"),
+    (dated_page(first="ROTTERDAM (Harbour News / Sputnik - 4th March, 2022) " + HARBOUR),
+     "Harbour News", "Sputnik"),
+    (dated_page(first="ROTTERDAM, NNA – " + HARBOUR), "", "NNA"),
+    (dated_page(after=[HARBOUR_MORE, "Australian Associated Press"]), "", "Australian Associated Press"),
+    (dated_page(after=[HARBOUR_MORE, "— AFP"]), "", "AFP"),
+    (dated_page(after=[HARBOUR_MORE, "(AAP)"]), "", "AAP"),
+    (dated_page(after=[HARBOUR_MORE, "Harbour Times"]), "Harbour Times", ""),
+    (dated_page("date 2021-02-03 HarbourNews.com"), "HarbourNews.com", ""),
+    ("Dock workers vote to strike at northern harbour - Harbour Daily\nMenu Ports Weather\n" + dated_page(),
+     "Harbour Daily", ""),
+    (dated_page(first="ROTTERDAM, Feb 3 (Reuters) - " + HARBOUR, after=[HARBOUR_MORE, "Harbour Times"]),
+     "Harbour Times", "Reuters"),
+    # A bracket inside a paragraph is no dateline.
+    (dated_page(first="The union (which has 4,000 members) said the vote was close. " + HARBOUR), "", ""),
+], ids=["reuters-dateline", "ap-dashes", "outlet-slash-agency", "capitals-agency", "agency-signature",
+        "dash-agency", "bracket-agency", "outlet-signature", "date-line-site", "page-title-site",
+        "outlet-and-agency", "bracket-in-prose"])
+def test_outlet_and_agency_are_read_apart(page, outlet, agency):
+    cleaned = clean_text(page)
+    assert (cleaned.outlet, cleaned.agency) == (outlet, agency)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import furniture, pagedate, pagetext
+from . import credits, furniture, pagedate, pagetext
 from .pagehead import head, signature
 # boilerplate_rules, normalise, page_lines, prepare: callers take them from here too.
 from .pagerules import boilerplate_rules, line_indents, normalise, page_lines, prepare  # noqa: F401
@@ -80,10 +80,12 @@ def clean_text(raw: str, title: str = "", boilerplate=None, classifier=None,
     top, start = head(lines, reasons, bool(title),
                       frozenset(i for i, d in found.items() if d.source != "headline"), removed)
     date, date_source = pagedate.article_date(lines, reasons, found, start, top)
-    outlet = signature(lines, reasons, [i for i, reason in enumerate(reasons) if reason is None])
+    signed = signature(lines, reasons, [i for i, reason in enumerate(reasons) if reason is None])
+    outlet, agency = credits.outlet_and_agency(lines, reasons, start, top,
+                                               pagedate.date_line_site(lines, found), signed)
     headline, text = _assemble(lines, reasons, removed, title or (lines[top] if top is not None else ""), top)
     return Cleaned(text=text, title=headline, date=date, date_source=date_source,
-                   outlet=outlet, removed=removed)
+                   outlet=outlet, agency=agency, removed=removed)
 
 
 def _article_lines(lines: list[str], reasons: list, probability: np.ndarray, params: dict) -> list:

@@ -24,6 +24,7 @@ TIME = r"(?:[A-Z]{2,5}\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?\s?m\.?)?(?:\s+[A-Z]{2,5
 DATELINE_REACH = 2
 # Lines longer than this are article text, never removed as a date's line.
 DATE_LINE_WORDS = 20
+SITE_WORDS = 4
 # Of a longer line (a paragraph) only its start may hold a dateline.
 SHORT_LINE = 160
 REMOVED_SOURCES = ("site date", "date line", "published line", "byline")
@@ -98,6 +99,15 @@ def cut_date_labels(lines: list[str], found: dict[int, FoundDate], removed: list
         if date.source == "date line" and date.match.start() == 0 and len(rest.split()) >= 8:
             removed.append((lines[i][:date.match.end()].strip(), "date line"))
             lines[i] = rest
+
+
+def date_line_site(lines: list[str], found: dict[int, FoundDate]) -> str:
+    """The site a date line names after its date ("date 2019-06-13 Example.com"), or ''."""
+    for i, date in sorted(found.items()):
+        rest = lines[i][date.match.end():].strip(" |-–—·•")
+        if date.source == "date line" and date.match.start() == 0 and 1 <= len(rest.split()) <= SITE_WORDS:
+            return rest
+    return ""
 
 
 def article_date(lines: list[str], reasons: list, found: dict[int, FoundDate], start: int,
