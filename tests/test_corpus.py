@@ -162,18 +162,18 @@ def test_a_given_title_is_kept_whatever_it_looks_like(tmp_path, title):
     assert row.title == title and row.text.split("\n")[0] == title
 
 
-@pytest.mark.parametrize("last, is_signature", [
-    ("He said no.", False),
-    ("“We will stay.”", False),
-    ("Reuters", True),
-    ("— Reuters", True),
-    ("News.Az", True),
+@pytest.mark.parametrize("last, outlet, agency", [
+    ("He said no.", "", ""),
+    ("“We will stay.”", "", ""),
+    ("Reuters", "", "Reuters"),  # a news agency's signature names the agency
+    ("— Reuters", "", "Reuters"),
+    ("News.Az", "News.Az", ""),
 ])
-def test_only_a_short_line_that_does_not_end_a_sentence_is_a_signature(last, is_signature):
+def test_only_a_short_line_that_does_not_end_a_sentence_is_a_signature(last, outlet, agency):
     cleaned = clean_text("Talks Stall in Geneva\nThe talks stalled on Monday after the envoys failed "
                          "to agree on a text, two diplomats said.\n" + last)
-    assert (last not in cleaned.text) == is_signature
-    assert bool(cleaned.outlet) == is_signature
+    assert (last not in cleaned.text) == bool(outlet or agency)
+    assert (cleaned.outlet, cleaned.agency) == (outlet, agency)
 
 
 def test_latin1_table_is_read_with_a_warning(tmp_path):

@@ -37,7 +37,7 @@ def drop_doubled(lines: list[str], reasons: list) -> None:
     first_prose = next((i for i in kept if i not in pairs and is_prose(lines[i])), len(lines))
     for a, b in doubled:
         # Above the article a doubled sentence is a caption, a doubled heading the headline.
-        if (a < first_prose and _ends_sentence(lines[a]) and lines[a] == lines[b]) or \
+        if (a < first_prose and lines[a].rstrip("\"”’')").endswith(".") and lines[a] == lines[b]) or \
                 (a > first_prose and not _ends_sentence(lines[a])):
             reasons[a] = reasons[b] = "caption"
 
