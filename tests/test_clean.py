@@ -453,3 +453,30 @@ def test_article_lines_like_furniture_stay(page, kept):
 def test_outlet_and_agency_are_read_apart(page, outlet, agency):
     cleaned = clean_text(page)
     assert (cleaned.outlet, cleaned.agency) == (outlet, agency)
+
+
+@pytest.mark.parametrize("page, date, source", [
+    ("Wednesday, 9 June 2021\nHome Ports Weather\nSubscribe\n" + dated_page(), "", ""),
+    (dated_page("June 13, 2019 / 10:34 AM / Updated a day ago"), "2019-06-13", "date line"),
+    (dated_page("3 June 2024 • 4 min read"), "2024-06-03", "date line"),
+    (dated_page("June 3, 2024 at 10:15 a.m. EDT"), "2024-06-03", "date line"),
+    (dated_page("2019-06-13T10:34:00Z"), "2019-06-13", "date line"),
+    (dated_page("First published on Thu 13 Jun 2019 10.34 BST"), "2019-06-13", "published line"),
+    (dated_page("PUBLISHED: 10:34 BST, 13 June 2019 | UPDATED: 11:20 BST, 14 June 2019"), "2019-06-13",
+     "published line"),
+], ids=["masthead-today", "date-time-updated", "date-reading-time", "date-at-time", "iso-with-time",
+        "first-published", "published-and-updated"])
+def test_more_date_lines(page, date, source):
+    cleaned = clean_text(page)
+    assert (cleaned.date, cleaned.date_source) == (date, source)
+
+
+@pytest.mark.parametrize("line, agency", [("By The Associated Press", "Associated Press"),
+                                          ("By AFP | June 3, 2024", "AFP"), ("By Ana Ruiz", "")])
+def test_a_byline_that_names_an_agency_fills_agency(line, agency):
+    assert clean_text(dated_page(line)).agency == agency
+
+
+def test_a_credit_in_brackets_goes():
+    page = dated_page(after=[HARBOUR_MORE, "(Reporting by Ann Mwangi; Editing by Paul Reed)"])
+    assert "Reporting by" not in clean_text(page).text

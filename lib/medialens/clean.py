@@ -120,7 +120,7 @@ def _assemble(lines: list[str], reasons: list, removed: list, headline: str,
             removed.append((line, "repeated line"))
         elif reasons[i] is None:
             kept.append(line)
-        else:
+        elif line:  # a line that was only a credit is listed by its credit
             removed.append((line, reasons[i]))
     text = "\n".join(GLUED.sub(" ", line) for line in kept)
     if not headline and kept:

@@ -6,7 +6,8 @@ page's title ("Headline - Site"), the site named on a date line ("date 2019-06-1
 the publisher before a slash in a dateline ("(Site News / Wire - 13th June, 2019)"), the
 signature below the article when it names no agency; for the agency, the dateline's
 ("BEIJING, June 13 (Reuters) -", "CITY — (AP) —", "HONG KONG, NNA –") and a signature or credit
-that names one ("Australian Associated Press", "(AAP)", "— AFP"). Which names are agencies:
+that names one ("Australian Associated Press", "(AAP)", "— AFP") and a byline that does ("By The
+Associated Press"). Which names are agencies:
 data/corpus/news_agencies.csv. Metadata given beside the article wins over all of these
 (corpus.py).
 """
@@ -24,6 +25,7 @@ from .textshape import n_words
 BRACKET = re.compile(r"^[^()\n.!?]{0,60}?\((?P<names>[^()]{2,80})\)\s*(?P<dash>[-–—:])?")
 # "HONG KONG, NNA – ...": an agency in capitals after the place.
 CAPITALS_AGENCY = re.compile(r"^[A-Z][A-Z .'’-]+,\s*(?P<name>[A-Z]{2,6})\s*[-–—]")
+BYLINE_NAME = re.compile(r"^\s*by\s+(?:the\s+)?(?P<name>[^,;|]+?)\s*(?:[,;|].*)?$", re.IGNORECASE)
 SITE_SEPARATOR = re.compile(r"\s+[-–—|:]\s+")
 SITE_WORDS = 5
 # Kept paragraphs from the first line of prose where a dateline may stand (after a standfirst).
@@ -63,6 +65,13 @@ def dateline_credits(line: str) -> tuple[str, str]:
     return ("", match.group("name")) if match else ("", "")
 
 
+def byline_agency(line: str) -> str:
+    """The agency a byline names as the article's author ("By The Associated Press", "By AFP"),
+    or ''."""
+    match = BYLINE_NAME.match(line)
+    return match.group("name") if match and is_agency(match.group("name")) else ""
+
+
 def page_title_site(lines: list[str], top: int | None) -> str:
     """The site's name after the page's title when the headline below repeats the title's
     start: "Talks fail again - Harbour Times" over "Talks fail again" gives "Harbour Times"."""
@@ -81,6 +90,7 @@ def outlet_and_agency(lines: list[str], reasons: list, start: int, top: int | No
     kept = [i for i in range(start, len(lines)) if reasons[i] is None][:DATELINE_REACH]
     dateline_outlet, agency = next((credit for credit in map(dateline_credits, (lines[i] for i in kept))
                                     if any(credit)), ("", ""))
+    agency = agency or next((name for name in map(byline_agency, lines[:start + 1]) if name), "")
     outlet = page_title_site(lines, top) or site_on_date_line or dateline_outlet
     if signed and is_agency(signed):
         agency = agency or signed.strip(" ()")

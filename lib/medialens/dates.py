@@ -69,7 +69,8 @@ def date_pattern() -> str:
     month, weekday = month_pattern(), weekday_pattern()
     day_first = rf"\d{{1,2}}{ORDINAL},?\s+(?:of\s+)?{month},?(?:\s+{YEAR})?"
     month_first = rf"{month}\s+\d{{1,2}}{ORDINAL}(?!\d)(?:,?\s+{YEAR})?"
-    year_first = rf"{YEAR}[-/]\d{{1,2}}[-/]\d{{1,2}}"
+    # ISO 8601 may carry its time: "2019-06-13T10:34:00Z".
+    year_first = rf"{YEAR}[-/]\d{{1,2}}[-/]\d{{1,2}}(?:T\d{{2}}:\d{{2}}(?::\d{{2}})?(?:\.\d+)?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?"
     numbers = rf"\d{{1,2}}[/.]\d{{1,2}}[/.]{YEAR}"
     return (rf"(?<![\w-])(?:(?:{weekday},?\s+)?(?:{day_first}|{month_first})|{year_first}|{numbers})"
             r"(?![\w-])")

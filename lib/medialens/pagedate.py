@@ -25,6 +25,8 @@ DATELINE_REACH = 2
 # Lines longer than this are article text, never removed as a date's line.
 DATE_LINE_WORDS = 20
 SITE_WORDS = 4
+# A date line more than this many lines above the headline stands in the site's masthead.
+MASTHEAD_GAP = 2
 # Of a longer line (a paragraph) only its start may hold a dateline.
 SHORT_LINE = 160
 REMOVED_SOURCES = ("site date", "date line", "published line", "byline")
@@ -119,6 +121,10 @@ def article_date(lines: list[str], reasons: list, found: dict[int, FoundDate], s
     last = body[-1] if body else len(lines)
     heads = [i for i in found if i <= _head_end(lines, reasons, start)
              or (i > last and found[i].source == "published line")]
+    for i in heads:
+        # A date alone far above the headline is the masthead's date of today.
+        if headline is not None and i < headline - MASTHEAD_GAP and found[i].source == "date line":
+            found[i] = found[i]._replace(source="site date")
     order = {source: rank for rank, source in enumerate(dict.fromkeys(s for s, _ in date_rules()))}
     candidates = sorted((i for i in heads if found[i].source != "site date"),
                         key=lambda i: (order.get(found[i].source, len(order)), i))

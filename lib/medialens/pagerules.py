@@ -43,8 +43,9 @@ def normalise(raw: str) -> str:
 
 
 RULE_KINDS = ("line", "notice", "span", "cut", "caption", "past")
-# Marks before a line (">> Read more", "» Related", "• Share") do not hide it from the rules.
-LEADING_MARKS = re.compile(r"^[\s>»›•·*|]+")
+# Marks before a line (">> Read more", "» Related", "• Share", "(Reporting by") do not hide it
+# from the rules.
+LEADING_MARKS = re.compile(r"^[\s>»›•·*|(\[]+")
 
 
 @lru_cache(maxsize=None)
