@@ -480,3 +480,21 @@ def test_a_byline_that_names_an_agency_fills_agency(line, agency):
 def test_a_credit_in_brackets_goes():
     page = dated_page(after=[HARBOUR_MORE, "(Reporting by Ann Mwangi; Editing by Paul Reed)"])
     assert "Reporting by" not in clean_text(page).text
+
+
+def test_a_weekday_date_above_the_headline_is_the_masthead_s():
+    page = "Home | News | Opinion\nWednesday, June 19, 2024\n" + dated_page()
+    assert (clean_text(page).date, clean_text(page).date_source) == ("", "")
+    assert ("Wednesday, June 19, 2024", "site date") in clean_text(page).removed
+
+
+def test_the_site_is_the_last_part_of_the_page_title():
+    page = "Dock workers vote to strike at northern harbour | Business | Harbour Daily\nMenu\n" + dated_page()
+    assert clean_text(page).outlet == "Harbour Daily"
+
+
+@pytest.mark.parametrize("line", [
+    "Copyright 2019 Example Press. All rights reserved. This material may not be published, broadcast or rewritten.",
+    "Explore more on these topics"])
+def test_long_copyright_lines_and_topic_lists_go(line):
+    assert line not in clean_text(dated_page(after=[HARBOUR_MORE, line, "Ports", "Strikes"])).text

@@ -74,12 +74,14 @@ def byline_agency(line: str) -> str:
 
 def page_title_site(lines: list[str], top: int | None) -> str:
     """The site's name after the page's title when the headline below repeats the title's
-    start: "Talks fail again - Harbour Times" over "Talks fail again" gives "Harbour Times"."""
+    start: "Talks fail again | World | Harbour Times" over "Talks fail again" gives "Harbour Times"."""
     if not top or not lines or lines[0] == lines[top] or not lines[0].startswith(lines[top]):
         return ""
     rest = lines[0][len(lines[top]):]
-    separator = SITE_SEPARATOR.match(rest)
-    site = rest[separator.end():].strip() if separator else ""
+    if not SITE_SEPARATOR.match(rest):
+        return ""
+    # "Headline | World news | Site": the last part names the site, the others its sections.
+    site = SITE_SEPARATOR.split(rest)[-1].strip()
     return site if site and n_words(site) <= SITE_WORDS else ""
 
 

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .dates import DateParts, date_pattern, read_date
+from .dates import DateParts, date_pattern, read_date, weekday_pattern
 from .errors import MedialensError
 from .lexicons import data_path, read_table
 
@@ -122,8 +122,7 @@ def article_date(lines: list[str], reasons: list, found: dict[int, FoundDate], s
     heads = [i for i in found if i <= _head_end(lines, reasons, start)
              or (i > last and found[i].source == "published line")]
     for i in heads:
-        # A date alone far above the headline is the masthead's date of today.
-        if headline is not None and i < headline - MASTHEAD_GAP and found[i].source == "date line":
+        if headline is not None and i < headline and found[i].source == "date line" and _masthead(found[i], headline - i):
             found[i] = found[i]._replace(source="site date")
     order = {source: rank for rank, source in enumerate(dict.fromkeys(s for s, _ in date_rules()))}
     candidates = sorted((i for i in heads if found[i].source != "site date"),
@@ -139,6 +138,18 @@ def article_date(lines: list[str], reasons: list, found: dict[int, FoundDate], s
         return chosen.parts.iso(), chosen.source
     year = _nearest_year(lines, found, candidates[0])
     return (chosen.parts.iso(year), chosen.source + YEAR_INFERRED) if year else ("", "")
+
+
+def _masthead(date: FoundDate, lines_above: int) -> bool:
+    """A date alone above the headline is the masthead's date of today when it stands far
+    above it (past the site's navigation) or names its weekday ("Wednesday, June 19, 2024"); an
+    article's own date above its headline is plain ("17 October 2024")."""
+    return lines_above > MASTHEAD_GAP or bool(_weekday().search(date.match.group("date")))
+
+
+@lru_cache(maxsize=1)
+def _weekday() -> re.Pattern:
+    return re.compile(rf"\b{weekday_pattern()}(?!\w)", re.IGNORECASE)
 
 
 def _head_end(lines: list[str], reasons: list, start: int) -> int:
