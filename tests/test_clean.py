@@ -353,8 +353,16 @@ FERRY_HEADLINE = "Island cut off as gales cancel ferry for third day"
                 FERRY, FERRY_MORE]), "Gales cancel island ferry for third day"),
     # A heading of capitalised words alone is a headline when nothing else reads as one.
     ("Gales Strand Islanders\n" + FERRY + "\n" + FERRY_MORE, "Gales Strand Islanders"),
+    # A standfirst that restates the first paragraph more closely than the headline does.
+    ("\n".join(["Floods", "Northisle cut off as gales cancel ferry",
+                 "The island's only ferry was cancelled for a third day as gales kept boats in port",
+                 "Jane Doe in Harbourtown", FERRY, FERRY_MORE]), "Northisle cut off as gales cancel ferry"),
+    # A site's name over the headline that shares a word with the article.
+    ("\n".join(["Notes from a Harbour Island", "About", "Archive", "Island ferry cancelled again",
+                 FERRY, FERRY_MORE]), "Island ferry cancelled again"),
 ], ids=["bulleted-summary", "byline-name-and-outlet", "capitals-label", "player-prompt", "photo-credit",
-        "far-below-furniture", "standfirst", "echoed", "name-shaped-headline"])
+        "far-below-furniture", "standfirst", "echoed", "name-shaped-headline", "echoing-standfirst",
+        "site-name-above"])
 def test_the_title_is_the_line_that_reads_as_a_headline(page, headline):
     cleaned = clean_text(page)
     assert cleaned.title == headline

@@ -12,7 +12,6 @@ from .textshape import BYLINE, DATE, SIGNATURE_PREFIX, content_words, is_heading
 
 # How far above the article's first line a headline may stand (bylines, dates, captions between).
 HEADLINE_WINDOW = 6
-HEADLINE_WORDS = 14
 # Kept lines after the first line of prose where a byline may still stand (a standfirst first).
 BYLINE_REACH = 2
 SUMMARY_POINT_WORDS = 6
@@ -66,7 +65,7 @@ def may_be_headline(line: str) -> bool:
     """
     return (is_heading(line, first=True) and n_words(line) >= 3 and not BYLINE.match(line)
             and not LIST_ITEM.match(line) and not is_label(line)
-            and not (DATE.search(line) and n_words(line) <= 8))
+            and n_words(DATE.sub("", line)) >= 3)
 
 
 def is_name_line(line: str) -> bool:
@@ -116,32 +115,44 @@ def _beside_furniture(reasons: list, i: int) -> bool:
 
 
 def _headline(lines: list[str], reasons: list, start: int, dated: frozenset[int]) -> int | None:
-    """The headline's line: a line that reads as a headline (may_be_headline) a few lines above
-    the article's first paragraph: the one the page's title (its first line) repeats, else the
-    nearest one of four to HEADLINE_WORDS words (a longer one is a standfirst), else the nearest;
-    of two such lines, the one the first paragraph echoes more."""
+    """The headline's line among the lines that read as one (may_be_headline) just above the
+    article's first paragraph: the one the page's title (its first line) repeats; else the
+    topmost of the nearest run of such lines (a headline, then its standfirst) that the first
+    paragraphs echo (a section's name above the headline shares no word with the article), or
+    the topmost of the run when none is echoed."""
     if start >= len(lines):
         return None
     # The window counts the lines no rule removed: captions, share rows and dates between a
     # headline and its first paragraph do not push the headline out of reach.
     open_ = [i for i in range(start, -1, -1)
              if (reasons[i] is None or reasons[i].startswith("line classifier")) and i not in dated]
-    candidates = [i for i in open_[:HEADLINE_WINDOW + 1] if may_be_headline(lines[i])]
-    # A name alone ("Jane Q Doe", "Harbour Daily Press") under a headline is its byline; it is
-    # the headline only when nothing else reads as one ("Storm Hits Coast").
-    candidates = [i for i in candidates if not is_name_line(lines[i])] or candidates
+    window = open_[:HEADLINE_WINDOW + 1]
     page_title = lines[0].casefold()
-    in_title = [i for i in candidates if i and lines[i].casefold() in page_title]
+    in_title = [i for i in window if i and may_be_headline(lines[i]) and not is_name_line(lines[i])
+                and lines[i].casefold() in page_title]
     if in_title:
         return in_title[0]
-    sized = [i for i in candidates if 4 <= n_words(lines[i]) <= HEADLINE_WORDS]
+    run = _heading_run(lines, window)
+    if not run:
+        # A heading of names alone ("Storm Hits Coast") when nothing else reads as a headline.
+        return next((i for i in window if may_be_headline(lines[i])), None)
     echoed = content_words(" ".join(lines[start:start + 2]))
-    chosen = max(sized, key=lambda i: len(content_words(lines[i]) & echoed), default=None) \
-        if sized else (candidates[0] if candidates else None)
-    # A question under a heading is the article's opening question (a standfirst), not its
-    # headline: "Title / So, how credible are these reports?" keeps the title.
-    above = [i for i in candidates if chosen is not None and i < chosen and not lines[i].endswith("?")]
-    return above[0] if chosen is not None and lines[chosen].endswith("?") and above else chosen
+    return next((i for i in sorted(run) if content_words(lines[i]) & echoed), min(run))
+
+
+def _heading_run(lines: list[str], window: list[int]) -> list[int]:
+    """The nearest run of lines that read as headlines, walking up from the article (`window`,
+    nearest first): names alone (a byline) and lines before the run starts are passed over, and
+    the first other line above it (a menu item, a label) ends it."""
+    run: list[int] = []
+    for i in window:
+        if is_name_line(lines[i]):
+            continue
+        if may_be_headline(lines[i]):
+            run.append(i)
+        elif run:
+            break
+    return run
 
 
 def signature(lines: list[str], reasons: list, body: list[int]) -> str:
