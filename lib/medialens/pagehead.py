@@ -17,6 +17,7 @@ BYLINE_REACH = 2
 SUMMARY_POINT_WORDS = 6
 LIST_ITEM = re.compile(r"^\s*[•·▪►◦‣*]\s*|^\s*[-–]\s+")
 NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
+SITE_SEPARATOR = re.compile(r"\s+[-–—|:]\s+")
 KICKER = re.compile(r"^((?:[A-Z][A-Z'’&-]+\s+)+[A-Z][A-Z'’&-]+)\s+(?=[\"“‘']?[A-Z]?[a-z])")
 
 
@@ -130,14 +131,22 @@ def _headline(lines: list[str], reasons: list, start: int, dated: frozenset[int]
     page_title = lines[0].casefold()
     in_title = [i for i in window if i and may_be_headline(lines[i]) and not is_name_line(lines[i])
                 and lines[i].casefold() in page_title]
-    if in_title:
-        return in_title[0]
+    # The page's title is "Headline - Site": a line that is its headline part, however far up.
+    named = [i for i in open_ if i and may_be_headline(lines[i]) and _titles_page(lines[i], lines[0])]
+    if in_title or named:
+        return (in_title or named)[0]
     run = _heading_run(lines, window)
     if not run:
         # A heading of names alone ("Storm Hits Coast") when nothing else reads as a headline.
         return next((i for i in window if may_be_headline(lines[i])), None)
     echoed = content_words(" ".join(lines[start:start + 2]))
     return next((i for i in sorted(run) if content_words(lines[i]) & echoed), min(run))
+
+
+def _titles_page(line: str, page_title: str) -> bool:
+    """`line` is the headline part of the page's title ("Talks fail | World | Harbour Times")."""
+    return page_title.casefold().startswith(line.casefold()) and \
+        bool(SITE_SEPARATOR.match(page_title[len(line):]))
 
 
 def _heading_run(lines: list[str], window: list[int]) -> list[int]:
