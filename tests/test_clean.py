@@ -506,3 +506,14 @@ def test_the_site_is_the_last_part_of_the_page_title():
     "Explore more on these topics"])
 def test_long_copyright_lines_and_topic_lists_go(line):
     assert line not in clean_text(dated_page(after=[HARBOUR_MORE, line, "Ports", "Strikes"])).text
+
+
+@pytest.mark.parametrize("span, iso", [
+    ("Weds 12 June 2019", "2019-06-12"), ("Thurs, June 13, 2019", "2019-06-13"), ("Sept. 22, 2023", "2023-09-22"),
+    ("10, Jun. 2019", "2019-06-10"), ("13th June, 2019", "2019-06-13"), ("2019/06/13", "2019-06-13"),
+    ("31 June 2019", ""), ("13/13/2019", ""),
+])
+def test_written_dates_are_read(span, iso):
+    from medialens.dates import read_date
+    parts = read_date(span)
+    assert (parts.iso() if parts else "") == iso

@@ -84,10 +84,13 @@ def read_date(span: str) -> DateParts | None:
     DateParts(year=2019, month=6, day=13)
     >>> read_date("Aug 12")
     DateParts(year=None, month=8, day=12)
+    >>> read_date("Weds, 12 June 2019")
+    DateParts(year=2019, month=6, day=12)
     >>> read_date("06/07/2019") is None   # sixth of July or June the seventh: unclear
     True
     """
-    span = " ".join(span.split())
+    # The weekday adds nothing to the date, and dateparser misses some of its short forms ("Weds").
+    span = re.sub(rf"^{weekday_pattern()},?\s+", "", " ".join(span.split()), flags=re.IGNORECASE)
     numeric = NUMERIC.match(span)
     if numeric:
         return _numeric_date(int(numeric.group(1)), numeric.group(2), int(numeric.group(3)),
