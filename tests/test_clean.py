@@ -517,3 +517,25 @@ def test_written_dates_are_read(span, iso):
     from medialens.dates import read_date
     parts = read_date(span)
     assert (parts.iso() if parts else "") == iso
+
+
+def test_no_module_spells_the_month_names_itself():
+    """Calendar words have one home (data/grammar/calendar_words.csv through medialens.dates):
+    a pattern that lists month names of its own would miss a spelling a user adds."""
+    import ast
+    from pathlib import Path
+
+    from medialens.dates import calendar_words
+
+    months = calendar_words()["month_abbr"]
+    package = Path(pagetext.__file__).parent
+    spelled = []
+    for path in package.rglob("*.py"):
+        if path.name == "dates.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and "|" in node.value:
+                found = set(re.findall(r"[a-z]+", node.value.lower())) & months
+                if len(found) >= 3:
+                    spelled.append(f"{path.name}: {sorted(found)}")
+    assert not spelled

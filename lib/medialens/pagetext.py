@@ -25,6 +25,7 @@ from functools import lru_cache
 import numpy as np
 
 from .config import DATA_DIR
+from .dates import month_pattern
 
 MODEL = DATA_DIR / "corpus" / "line_classifier.json"
 
@@ -35,8 +36,7 @@ SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(?:\s|$)|[。！？]")
 ENDS_LIKE_SENTENCE = re.compile(r"[.!?…。！？][\"”’')\]」』]*\s*$")
 # Shapes of navigation and link lists: separators, bullets, arrows, handles, addresses.
 LINK_SHAPE = re.compile(r"\s[|•·»›>/]\s|^[\s•·»›>*\-–—|]+\w|https?://|www\.|@\w|\.(?:com|org|net)\b")
-DATE_LIKE = re.compile(r"\b(?:\d{1,2}[:/.]\d{2}|\d{4}|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)",
-                       re.IGNORECASE)
+DATE_LIKE = re.compile(rf"\b(?:\d{{1,2}}[:/.]\d{{2}}|\d{{4}}|{month_pattern()}\s+\d)", re.IGNORECASE)
 QUOTE_OPEN = re.compile(r"^[\"“‘'(]")
 WINDOWS = (1, 3, 8, 20)
 
