@@ -539,3 +539,10 @@ def test_no_module_spells_the_month_names_itself():
                 if len(found) >= 3:
                     spelled.append(f"{path.name}: {sorted(found)}")
     assert not spelled
+
+
+def test_a_list_of_other_news_after_the_article_goes():
+    page = dated_page(after=[HARBOUR_MORE, "OTHER NEWS", "12 minutes ago", "Singer cancels summer tour",
+                             "13 minutes ago", "Bakery opens in old bank"])
+    cleaned = clean_text(page)
+    assert "Singer cancels" not in cleaned.text and ("OTHER NEWS", "sidebar") in cleaned.removed
