@@ -316,3 +316,11 @@ def test_a_table_date_is_named_as_the_table_s(tmp_path):
         tmp_path / "articles.csv", index=False)
     documents = ml.load_corpus(tmp_path / "articles.csv")
     assert (documents.date[0], documents.date_source[0]) == ("2021-03-03", "table")
+
+
+def test_metadata_csv_may_name_the_agency(tmp_path):
+    (tmp_path / "talks.txt").write_text("Talks resume in Geneva\n" + COUNCIL, encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("file,outlet,agency\ntalks.txt,Harbour Times,Wire Service\n",
+                                           encoding="utf-8")
+    row = ml.load_corpus(tmp_path).iloc[0]
+    assert (row.outlet, row.agency, row.date_source) == ("Harbour Times", "Wire Service", "")
