@@ -139,8 +139,11 @@ def _headline(lines: list[str], reasons: list, start: int, dated: frozenset[int]
     if not run:
         # A heading of names alone ("Storm Hits Coast") when nothing else reads as a headline.
         return next((i for i in window if may_be_headline(lines[i])), None)
+    # A question under a heading is the article's opening question (a standfirst), not its
+    # headline: "Title / So, how credible are these reports?" keeps the title.
+    run = [i for i in sorted(run) if not lines[i].endswith("?") or i == min(run)]
     echoed = content_words(" ".join(lines[start:start + 2]))
-    return next((i for i in sorted(run) if content_words(lines[i]) & echoed), min(run))
+    return next((i for i in run if content_words(lines[i]) & echoed), run[0])
 
 
 def _titles_page(line: str, page_title: str) -> bool:
