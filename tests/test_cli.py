@@ -23,8 +23,8 @@ def test_tag_writes_the_tables(tmp_path):
     result = run_cli("tag", SEEDS, "--out", out)
     assert result.returncode == 0, result.stderr
     documents = pd.read_csv(out / "documents.csv")
-    assert list(documents.columns) == ["doc_id", "title", "date", "outlet", "url", "n_words",
-                                       "n_sentences", "text"]
+    assert list(documents.columns) == ["doc_id", "title", "date", "date_source", "outlet", "agency",
+                                       "url", "n_words", "n_sentences", "text"]
     assert len(documents) == 5
     sentences = pd.read_csv(out / "sentences.csv")
     assert list(sentences.columns) == ["doc_id", "sent_id", "start", "end", "text", "is_heading"]

@@ -84,7 +84,7 @@ def test_glued_sentences_are_split(seed_documents):
     ("Sports\nTeam Wins Title After Forty Years\n5 March 2023\nThe home side won the league on "
      "Saturday with a late goal in front of a full stadium.\nRelated\nOther story one\nOther story two",
      "Team Wins Title After Forty Years\nThe home side won the league on Saturday with a late goal in front of a full stadium.",
-     {"site header", "dateline", "sidebar"}),
+     {"site header", "date line", "sidebar"}),
 ])
 def test_cleaning_rules_on_other_pages(raw, expected_text, expected_removed):
     cleaned = clean_text(raw)
@@ -123,7 +123,7 @@ def test_ids_from_a_table_never_leave_the_folder():
 def test_saved_web_page_uses_trafilatura_metadata():
     page = ml.load_corpus(CORPORA / "pages").iloc[0]
     assert page.title == "Dock workers strike at three ports"
-    assert page.date == "2025-02-11"
+    assert (page.date, page.date_source) == ("2025-02-11", "html")
     assert page.outlet == "Harbour Times"
     assert page.text.split("\n")[0] == page.title
     assert "said in a statement" in page.text
@@ -134,6 +134,7 @@ def test_saved_web_page_uses_trafilatura_metadata():
 def test_metadata_csv_beside_a_folder_overrides():
     row = ml.load_corpus(CORPORA / "folder").iloc[0]
     assert (row.doc_id, row.date, row.outlet) == ("doha", "2025-01-13", "Gulf Wire")
+    assert row.date_source == "metadata.csv"
     assert row.text.split("\n")[0] == "Ceasefire talks resume in Doha"
 
 
@@ -161,18 +162,18 @@ def test_a_given_title_is_kept_whatever_it_looks_like(tmp_path, title):
     assert row.title == title and row.text.split("\n")[0] == title
 
 
-@pytest.mark.parametrize("last, is_signature", [
-    ("He said no.", False),
-    ("“We will stay.”", False),
-    ("Reuters", True),
-    ("— Reuters", True),
-    ("News.Az", True),
+@pytest.mark.parametrize("last, outlet, agency", [
+    ("He said no.", "", ""),
+    ("“We will stay.”", "", ""),
+    ("Reuters", "", "Reuters"),  # a news agency's signature names the agency
+    ("— Reuters", "", "Reuters"),
+    ("News.Az", "News.Az", ""),
 ])
-def test_only_a_short_line_that_does_not_end_a_sentence_is_a_signature(last, is_signature):
+def test_only_a_short_line_that_does_not_end_a_sentence_is_a_signature(last, outlet, agency):
     cleaned = clean_text("Talks Stall in Geneva\nThe talks stalled on Monday after the envoys failed "
                          "to agree on a text, two diplomats said.\n" + last)
-    assert (last not in cleaned.text) == is_signature
-    assert bool(cleaned.outlet) == is_signature
+    assert (last not in cleaned.text) == bool(outlet or agency)
+    assert (cleaned.outlet, cleaned.agency) == (outlet, agency)
 
 
 def test_latin1_table_is_read_with_a_warning(tmp_path):
@@ -282,3 +283,44 @@ def test_a_saved_page_has_a_date_only_when_it_states_one(tmp_path, head, byline,
     path = tmp_path / "page.html"
     path.write_text(PAGE.format(head=head, byline=byline, body=" ".join([COUNCIL] * 6)), encoding="utf-8")
     assert ml.load_corpus(path).date.tolist() == [date]
+
+
+PARK_PAGE = """<html><head><title>Council approves new park budget</title>{head}</head><body>
+<nav><a href="/">Home</a> | <a href="/news">News</a></nav>
+<article><h1>Council approves new park budget</h1>{byline}
+<p>The city council voted on Tuesday to approve a budget for three new parks in the northern
+districts, officials said after a long meeting that ran past midnight.</p>
+<p>The mayor said the parks would open within two years and that residents had asked for more
+green space for a decade.</p></article>
+<footer>{footer}</footer></body></html>"""
+
+
+@pytest.mark.parametrize("head, byline, footer, date, source", [
+    ("", "", "<p>© 2021-03-04 Example Gazette. All rights reserved.</p>", "", ""),
+    ("", "", '<p>Page generated 2021-05-06</p><time datetime="2021-05-06">6 May 2021</time>', "", ""),
+    ('<meta property="article:published_time" content="2020-02-03T10:00:00Z">', "",
+     "<p>© 2021-03-04 Example Gazette</p>", "2020-02-03", "html"),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2020-02-07"}</script>',
+     "", "", "2020-02-07", "html"),
+    ("", '<p><time datetime="2020-02-05">5 February 2020</time></p>', "", "2020-02-05", "html"),
+], ids=["copyright-footer", "generated-footer", "meta", "json-ld", "time-element"])
+def test_a_saved_page_date_comes_from_what_the_page_states_not_its_footer(tmp_path, head, byline,
+                                                                        footer, date, source):
+    (tmp_path / "park.html").write_text(PARK_PAGE.format(head=head, byline=byline, footer=footer))
+    page = ml.load_corpus(tmp_path).iloc[0]
+    assert (page.date, page.date_source) == (date, source)
+
+
+def test_a_table_date_is_named_as_the_table_s(tmp_path):
+    pd.DataFrame({"id": ["a"], "date": ["3 March 2021"], "text": [COUNCIL]}).to_csv(
+        tmp_path / "articles.csv", index=False)
+    documents = ml.load_corpus(tmp_path / "articles.csv")
+    assert (documents.date[0], documents.date_source[0]) == ("2021-03-03", "table")
+
+
+def test_metadata_csv_may_name_the_agency(tmp_path):
+    (tmp_path / "talks.txt").write_text("Talks resume in Geneva\n" + COUNCIL, encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("file,outlet,agency\ntalks.txt,Harbour Times,Wire Service\n",
+                                           encoding="utf-8")
+    row = ml.load_corpus(tmp_path).iloc[0]
+    assert (row.outlet, row.agency, row.date_source) == ("Harbour Times", "Wire Service", "")

@@ -14,8 +14,8 @@ from .clean import boilerplate_rules, clean_text, n_words, normalise_date
 from .errors import MedialensError
 from .reading import iter_raw_documents
 
-DOCUMENT_COLUMNS = ["doc_id", "title", "date", "outlet", "url", "n_words", "text", "raw_text",
-                    "removed"]
+DOCUMENT_COLUMNS = ["doc_id", "title", "date", "date_source", "outlet", "agency", "url", "n_words",
+                    "text", "raw_text", "removed"]
 REMOVED_COLUMNS = ["doc_id", "reason", "line"]
 
 
@@ -23,8 +23,12 @@ def load_corpus(path: str | Path, lexicons: dict[str, str] | None = None) -> pd.
     """Load and clean every article under `path` (`lexicons` may replace "boilerplate").
 
     Columns: doc_id (file stem or the table's id, safe as a file name), title, date (YYYY-MM-DD
-    or ''), outlet, url, n_words, text (the cleaned text, headline first), raw_text (as read),
-    removed (the lines cleaning removed, as (line, reason) pairs; see removed_lines).
+    or ''), date_source (where the date was read: metadata.csv, table, html, or the kind of line
+    of pagedate.py: date line, published line, dateline, byline, headline; "(year inferred)"
+    when the year came from another date of the article; '' without a date), outlet (the
+    publishing site), agency (the wire agency whose copy it is, '' when none is named), url,
+    n_words, text (the cleaned text, headline first), raw_text (as read), removed (the lines
+    cleaning removed, as (line, reason) pairs; see removed_lines).
     """
     documents = pd.DataFrame(list(iter_documents(path, lexicons)), columns=DOCUMENT_COLUMNS)
     return documents.astype({"n_words": int})
@@ -40,18 +44,39 @@ def _extract_html(path: Path, html: str) -> dict:
     # trafilatura is the field's maintained main-text extractor; hand-written parsing would not keep up.
     import trafilatura
 
-    # A date only when the page states one for the article (its metadata, a <time>, a dated
-    # byline or URL): htmldate's extensive search would take a "(c) 2023" footer for 2023-01-01.
     page = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                       include_tables=False,
-                                       date_extraction_params={"extensive_search": False,
-                                                               "original_date": True})
+                                       include_tables=False)
     page = page.as_dict() if page is not None else None
     if not page or not (page.get("text") or "").strip():
         raise MedialensError(path, "no article text found in this HTML page")
-    return {"title": page.get("title") or "", "date": page.get("date") or "",
+    date = stated_date(html)
+    return {"title": page.get("title") or "", "date": date, "date_source": "html" if date else "",
             "outlet": page.get("sitename") or "", "url": page.get("url") or "",
             "raw_text": page["text"]}
+
+
+def stated_date(html: str) -> str:
+    """The date a saved page states for its article, read by htmldate from the places a page
+    states it (meta tags, JSON-LD, <time> elements outside footers and sidebars, the canonical
+    URL) and never from its text: htmldate alone takes "© 2021-03-04" in a footer, or a
+    "generated on" line, for the article's date."""
+    from htmldate import find_date
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.document_fromstring(html)
+    except (ValueError, TypeError, lxml_html.etree.ParserError):
+        return ""
+    kept = [element for element in tree.xpath(
+        "//meta | //link[@rel='canonical'] | //script[@type='application/ld+json']"
+        " | //time[not(ancestor::footer or ancestor::aside or ancestor::nav)]")]
+    head = lxml_html.Element("html")
+    holder = lxml_html.etree.SubElement(head, "head")
+    for element in kept:
+        holder.append(element)
+    found = find_date(lxml_html.tostring(head, encoding="unicode"), extensive_search=False,
+                      original_date=True, outputformat="%Y-%m-%d")
+    return found or ""
 
 
 def clean_document(article: dict, boilerplate=None) -> dict:
@@ -68,9 +93,11 @@ def clean_document(article: dict, boilerplate=None) -> dict:
                          page=is_page_text)
     if not cleaned.text.strip():
         raise MedialensError(article["where"], "no article text left after cleaning")
-    return {"doc_id": article["doc_id"], "title": cleaned.title,
-            "date": normalise_date(article.get("date")) or cleaned.date,
-            "outlet": article.get("outlet") or cleaned.outlet, "url": article.get("url", ""),
+    given = normalise_date(article.get("date"))
+    return {"doc_id": article["doc_id"], "title": cleaned.title, "date": given or cleaned.date,
+            "date_source": (article.get("date_source") or "metadata") if given else cleaned.date_source,
+            "outlet": article.get("outlet") or cleaned.outlet,
+            "agency": article.get("agency") or cleaned.agency, "url": article.get("url", ""),
             "n_words": n_words(cleaned.text), "text": cleaned.text, "raw_text": article["raw_text"],
             "removed": cleaned.removed}
 

@@ -25,7 +25,7 @@ from functools import lru_cache
 import numpy as np
 
 from .config import DATA_DIR
-from .dates import calendar_words
+from .dates import month_pattern
 
 MODEL = DATA_DIR / "corpus" / "line_classifier.json"
 
@@ -36,16 +36,9 @@ SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(?:\s|$)|[。！？]")
 ENDS_LIKE_SENTENCE = re.compile(r"[.!?…。！？][\"”’')\]」』]*\s*$")
 # Shapes of navigation and link lists: separators, bullets, arrows, handles, addresses.
 LINK_SHAPE = re.compile(r"\s[|•·»›>/]\s|^[\s•·»›>*\-–—|]+\w|https?://|www\.|@\w|\.(?:com|org|net)\b")
+DATE_LIKE = re.compile(rf"\b(?:\d{{1,2}}[:/.]\d{{2}}|\d{{4}}|{month_pattern()}\s+\d)", re.IGNORECASE)
 QUOTE_OPEN = re.compile(r"^[\"“‘'(]")
 WINDOWS = (1, 3, 8, 20)
-
-
-@lru_cache(maxsize=1)
-def _date_like() -> re.Pattern:
-    """A time, a year, or a month (its first three letters, then any letters: "Sept.", "March")
-    before a number: the date of a timestamp line."""
-    months = "|".join(sorted({month[:3] for month in calendar_words()["month"]}))
-    return re.compile(rf"\b(?:\d{{1,2}}[:/.]\d{{2}}|\d{{4}}|(?:{months})[a-z]*\.?\s+\d)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +67,7 @@ def model() -> dict:
 def line_shape(lines: list[str], marks: np.ndarray) -> np.ndarray:
     """One row per line: the line's own features (see OWN_FEATURES); `marks` are the cleaning
     rules' columns (blank line before, removed by a rule, opens a list of other stories)."""
-    is_stop, date_like = _stop_words().__contains__, _date_like()
+    is_stop = _stop_words().__contains__
     keys = [line.casefold() for line in lines]
     counts: dict[str, int] = {}
     for key in keys:
@@ -94,7 +87,7 @@ def line_shape(lines: list[str], marks: np.ndarray) -> np.ndarray:
             line.rstrip().endswith(":"),
             line.count(",") / words,
             bool(LINK_SHAPE.search(line)),
-            bool(date_like.search(line)) and words <= 8,
+            bool(DATE_LIKE.search(line)) and words <= 8,
             line[:1].islower(),
             bool(QUOTE_OPEN.match(line)),
             counts[key] > 1,

@@ -22,7 +22,7 @@ HTML_SUFFIXES = {".html", ".htm"}
 TABLE_SUFFIXES = {".csv", ".jsonl", ".parquet"}
 TEXT_COLUMNS = ("text", "body", "content", "article")
 ID_COLUMNS = ("doc_id", "id")
-META_COLUMNS = ("title", "date", "outlet", "url")
+META_COLUMNS = ("title", "date", "outlet", "agency", "url")
 METADATA_FILE = "metadata.csv"
 
 
@@ -31,8 +31,8 @@ class EncodingWarning(UserWarning):
 
 
 def iter_raw_documents(path: str | Path) -> Iterator[dict]:
-    """Each article as read, before cleaning: {"where", "doc_id", title, date, outlet, url,
-    raw_text}, ids unique. Cleaning (clean_document) is the costly half, so parallel taggers
+    """Each article as read, before cleaning: {"where", "doc_id", title, date, date_source,
+    outlet, agency, url, raw_text}, ids unique. Cleaning (clean_document) is the costly half, so parallel taggers
     read here, in one process, and clean in their workers."""
     path = Path(path)
     if not path.exists():
@@ -60,6 +60,8 @@ def _iter_folder(folder: Path) -> Iterator[dict]:
     for file, doc_id in zip(files, unique_ids([safe_id(file.stem) for file in files])):
         article = _article_file(file)
         article.update({k: v for k, v in metadata.get(file.stem, {}).items() if v})
+        if metadata.get(file.stem, {}).get("date"):
+            article["date_source"] = METADATA_FILE
         yield _raw(file, article, doc_id)
 
 
@@ -94,6 +96,7 @@ def _iter_table(path: Path) -> Iterator[dict]:
              for number, row in enumerate(rows, 1)]
     for number, (row, doc_id) in enumerate(zip(rows, unique_ids(given)), 1):
         article = {k: row.get(k, "") for k in META_COLUMNS}
+        article["date_source"] = "table" if article["date"].strip() else ""
         article["raw_text"] = row[text_column]
         yield _raw(f"{path}, row {number}", article, doc_id)
 

@@ -145,9 +145,10 @@ def notebook_title(notebook: Path) -> str:
 
 
 def index_page(folder: Path) -> str:
-    """index.html: the brief's "In short" paragraph and the key plots as thumbnails first, so a
-    reader lands on the answer; then each notebook's HTML report, each table and figure, as
-    relative links."""
+    """index.html: what the corpus is (brief/corpus.py: the story, its dates, its outlets, the
+    articles without a date), the brief's "In short" paragraph and the key plots as thumbnails
+    first, so a reader lands on the answer; then each notebook's HTML report, each table and
+    figure, as relative links."""
     def link(path: str, text: str) -> str:
         return f'<a href="{html.escape(quote(path))}">{html.escape(text)}</a>'
 
@@ -168,7 +169,9 @@ def index_page(folder: Path) -> str:
         f'<img src="{html.escape(quote("figures/" + p.name))}" alt="{html.escape(p.stem.replace("_", " "))}">'
         f"<br><small>{html.escape(p.stem.replace('_', ' '))}</small></a>" for p in pngs)
     short = "".join(f"<p>{html.escape(paragraph)}</p>" for paragraph in in_short(notebooks))
-    opening = (f"<h2>In short</h2>{short}" if short else "") + (
+    corpus = "".join(f"<p>{html.escape(statement)}</p>" for statement in what_the_corpus_is(folder / "tables"))
+    opening = (f"<h2>The corpus</h2>{corpus}" if corpus else "") + (
+        f"<h2>In short</h2>{short}" if short else "") + (
         f'<div class="thumbs">{thumbnails}</div>' if thumbnails else "")
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>medialens reports</title>
@@ -183,6 +186,17 @@ small{{color:#666}}.thumbs{{display:flex;flex-wrap:wrap;align-items:flex-start;g
 <h2>Figures</h2><ul>{figures}</ul>
 </body></html>
 """
+
+
+def what_the_corpus_is(tables: Path) -> list[str]:
+    """The sentences of brief/corpus.py about the tagged tables in `tables` ([] without them)."""
+    from .brief.corpus import corpus_statements
+    from .tables import read_tables
+
+    if not (tables / "documents.csv").is_file() and not (tables / "documents.parquet").exists():
+        return []
+    read = read_tables(tables)
+    return corpus_statements(read["documents"], read.get("actor_mentions")).statement.tolist()
 
 
 def in_short(notebooks: list[Path]) -> list[str]:

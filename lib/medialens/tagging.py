@@ -41,7 +41,8 @@ MAX_CHARACTERS = 100_000_000
 ERROR_COLUMNS = ["doc_id", "stage", "error_type", "message", "text_start"]
 TEXT_START = 200  # characters of the article kept in the errors table
 LIBRARIES = re.compile(r"[/\\](spacy|thinc|numpy|pandas|srsly|cymem|preshed)[/\\]")
-DOCUMENT_TABLE_COLUMNS = ["doc_id", "title", "date", "outlet", "url", "n_words", "n_sentences", "text"]
+DOCUMENT_TABLE_COLUMNS = ["doc_id", "title", "date", "date_source", "outlet", "agency", "url", "n_words",
+                          "n_sentences", "text"]
 
 
 def table_columns(analyses: tuple[str, ...] = ()) -> dict[str, list[str]]:

@@ -23,6 +23,19 @@ SIGNATURE_PREFIX = re.compile(r"^\s*(?:[-–—]+\s*|source\s*:\s*|\(|©\s*)", r
 BYLINE = re.compile(r"^\s*(?:by|written by|posted by|words by)\s", re.IGNORECASE)
 
 
+def content_words(text: str) -> set[str]:
+    """The lower-case words of four letters or more that are no stop words (spaCy's English
+    list): what two lines must share to be about the same thing."""
+    return set(content_word_list(text))
+
+
+def content_word_list(text: str) -> list[str]:
+    """content_words in the order they are written, repeats kept."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return [w for w in re.findall(r"[^\W\d_]{4,}", text.lower()) if w not in STOP_WORDS]
+
+
 def n_words(text: str) -> int:
     return len(WORD.findall(text))
 

@@ -1,0 +1,147 @@
+"""The general rules of data/corpus/boilerplate.csv, applied to each line of a page.
+
+Before the line classifier (pagetext.py) reads a page, every line is tested against the rules
+kept as data: whole lines that are notices, links, share rows, credits or labels; credits and
+captions cut out of a line wherever they stand; headings that open lists of other stories. The
+rules name kinds of page furniture, never one site's strings. What the rules leave is clean.py's.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import numpy as np
+
+from .dates import date_pattern
+from .errors import MedialensError
+from .lexicons import data_path, read_table
+from .textshape import DATE, n_words
+
+# Unicode category Cc (C0 and C1 controls) less newline and tab: they carry no text.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+WORD_OF_LETTERS = re.compile(r"[^\W\d_]{3,}")
+CAPTION_WORDS = 30
+SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
+
+
+def _is_furniture(line: str) -> bool:
+    """Widgets and symbols ("+ ↺ − 16 px", "|||"): few letters, no real word."""
+    if WORD_OF_LETTERS.search(line) is None:
+        return True
+    visible = "".join(line.split())
+    # map over the str runs in C: a generator over characters cost more than the tokenizer.
+    return sum(map(str.isalpha, visible)) < 0.5 * len(visible)
+
+
+def normalise(raw: str) -> str:
+    text = unicodedata.normalize("NFC", raw)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text)
+    # Control characters other than newline and tab carry no text.
+    return CONTROL.sub("", text)
+
+
+RULE_KINDS = ("line", "notice", "span", "cut", "caption", "past")
+# Marks before a line (">> Read more", "» Related", "• Share", "(Reporting by") do not hide it
+# from the rules.
+LEADING_MARKS = re.compile(r"^[\s>»›•·*|(\[]+")
+
+
+@lru_cache(maxsize=None)
+def _compile(rules: tuple[tuple[str, str], ...]) -> tuple[list[re.Pattern], ...]:
+    # "{date}" in a pattern is a written date (dates.date_pattern: one list of month names).
+    rules = tuple((kind, pattern.replace("{date}", f"(?:{date_pattern()})")) for kind, pattern in rules)
+    for _, pattern in rules:
+        re.compile(pattern)  # names the bad pattern's error before they are joined
+    # One alternation per kind: a line is searched once per kind, not once per rule.
+    return tuple([re.compile("|".join(f"(?:{p})" for k, p in rules if k == kind), re.IGNORECASE)]
+                 if any(k == kind for k, _ in rules) else [] for kind in RULE_KINDS)
+
+
+def boilerplate_rules(overrides: dict[str, str] | None = None):
+    """(line, notice, span, cut, caption, past) rules compiled from data/corpus/boilerplate.csv
+    or the user's file (data/corpus/README.md says what each kind does)."""
+    table = read_table("boilerplate", overrides)
+    unknown = sorted(set(table.kind) - set(RULE_KINDS))
+    if unknown:
+        raise MedialensError(data_path("boilerplate", overrides),
+                             f"unknown kind '{unknown[0]}' (choose one of {', '.join(RULE_KINDS)})")
+    try:
+        return _compile(tuple(zip(table.kind, table.pattern)))
+    except re.error as error:
+        raise MedialensError(data_path("boilerplate", overrides),
+                             f"a pattern is not a regular expression ({error})") from None
+
+
+def page_lines(raw: str) -> tuple[list[str], np.ndarray]:
+    """The page's non-empty lines, whitespace-normalised, and whether a blank line stood before each."""
+    lines, blank_before, blank = [], [], True
+    for line in normalise(raw).split("\n"):
+        line = " ".join(line.split())
+        if line:
+            lines.append(line)
+            blank_before.append(blank)
+        blank = not line
+    return lines, np.asarray(blank_before, dtype=float)
+
+
+def line_indents(raw: str) -> list[int]:
+    """The indentation (in characters) of each line of page_lines: a block set apart from the
+    article by its indentation is often a sidebar."""
+    return [len(line) - len(line.lstrip()) for line in normalise(raw).split("\n") if line.strip()]
+
+
+def prepare(raw: str, rules, removed: list) -> tuple[list[str], list[str | None], np.ndarray]:
+    """The page's lines with credits cut out (appended to `removed`), the rule that removes each
+    whole line (None: no rule), and the classifier's input columns (blank line before, removed by
+    a rule, opens a list of other stories)."""
+    line_rules, notice_rules, span_rules, cut_rules, caption_rules, past_rules = rules
+    lines, blank_before = page_lines(raw)
+    reasons: list[str | None] = []
+    heading = np.zeros(len(lines))
+    for i, line in enumerate(lines):
+        line, caption = _cut_caption(line, caption_rules, past_rules, removed)
+        credited = False  # a credit ends or opens the line: the rest is a photo's caption
+        for rule in span_rules:
+            matches = list(rule.finditer(line))
+            if matches:
+                removed.extend((match.group(0).strip(), "credit") for match in matches)
+                credited = credited or matches[-1].end() >= len(line.rstrip()) or matches[0].start() == 0
+                line = SPACE_BEFORE_PUNCTUATION.sub(r"\1", rule.sub(" ", line))
+        lines[i] = line = " ".join(line.split())
+        bare = LEADING_MARKS.sub("", line)
+        if not line and caption:
+            lines[i] = caption
+            reasons.append("caption")
+        elif not line:
+            reasons.append("empty once credits are cut")
+        elif credited and n_words(line) <= CAPTION_WORDS:
+            reasons.append("caption")
+        elif _is_furniture(line) and not DATE.search(line):
+            reasons.append("page furniture")
+        elif any(rule.search(bare) for rule in notice_rules) or (
+                n_words(line) <= 12 and any(rule.search(bare) for rule in line_rules)):
+            reasons.append("boilerplate")
+        elif any(rule.search(bare) for rule in cut_rules):
+            reasons.append("list heading")
+            heading[i] = 1
+        else:
+            reasons.append(None)
+    by_rule = np.asarray([reason is not None for reason in reasons], dtype=float)
+    return lines, reasons, np.column_stack([blank_before, by_rule, heading]).reshape(len(lines), 3)
+
+
+def _cut_caption(line: str, caption_rules, past_rules, removed: list) -> tuple[str, str]:
+    """The rest of `line` and the photo's caption that opened it ("Firefighters hose down a shed
+    in Springfield on Tuesday, Aug. 8, 2023.": present tense, the photo's full date), listed in
+    `removed` when text follows it; a sentence in the past tense is the article's ("The strike
+    began on Sept. 15, 2023.")."""
+    for rule in caption_rules:
+        match = rule.match(line)
+        if match and not any(past.search(match.group(0)) for past in past_rules):
+            rest = line[match.end():].strip()
+            if rest:
+                removed.append((match.group(0).strip(), "caption"))
+            return rest, match.group(0).strip()
+    return line, ""
