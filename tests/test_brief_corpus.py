@@ -20,7 +20,7 @@ FERRY_MENTIONS = pd.DataFrame({"doc_id": ["a", "b", "c", "c"], "start": [26, 13,
 def test_the_corpus_is_said_in_a_few_sentences():
     said = corpus_statements(FERRY_DOCUMENTS, FERRY_MENTIONS).set_index("part")
     assert said.statement["story"] == "The story, from the titles: Northisle; ferry and gales."
-    assert said.statement["count and dates"] == "3 articles (2 dated), from 3 February 2021 to 5 February 2021."
+    assert said.statement["dates"] == "3 articles (2 dated), from 3 February 2021 to 5 February 2021."
     assert said.statement["outlets"] == "Outlets: Harbour Times; wire copy from Wire."
     assert said.statement["undated"] == "Without a date: c."
     assert said.doc_ids["undated"] == "c"

@@ -72,7 +72,7 @@ def clean_text(raw: str, title: str = "", boilerplate=None, classifier=None,
     reasons = _article_lines(lines, reasons, probability, classifier or pagetext.model())
     furniture.drop_doubled(lines, reasons)
     furniture.drop_repeated(lines, reasons)
-    furniture.drop_repeated_summaries(lines, reasons)
+    furniture.drop_repeated_summaries(lines, reasons, bool(title.strip()))
     furniture.drop_other_stories(lines, reasons, line_indents(raw))
     title = " ".join(title.split())
     found = pagedate.find_dates(lines)

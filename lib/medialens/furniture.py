@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .textshape import content_words, is_prose, n_words
+from .textshape import content_words, is_heading, is_prose, n_words
 
 # Kept lines after a line within which the same text printed again counts as its repeat.
 REPEAT_REACH = 3
@@ -62,12 +62,17 @@ def drop_repeated(lines: list[str], reasons: list) -> None:
             seen.add(key)
 
 
-def drop_repeated_summaries(lines: list[str], reasons: list) -> None:
+def drop_repeated_summaries(lines: list[str], reasons: list, titled: bool) -> None:
     """A summary at the head of the article whose words the next paragraphs print again, whole,
     goes ("repeated summary"): the lede printed once as a standfirst and again after the
     dateline ("Crews contained the fire on Sunday" / "SPRINGFIELD (Wire) - Crews contained the
-    fire on Sunday, officials said."). No word is lost: the paragraph that repeats it stays."""
+    fire on Sunday, officials said."). No word is lost: the paragraph that repeats it stays.
+    The headline is never a summary: where the caller gave no title (`titled`), a first line that
+    reads as a headline is left out of the window, so a folder of .txt files (headline first)
+    and a table with a title column clean the same body the same way."""
     kept = [i for i, reason in enumerate(reasons) if reason is None]
+    if kept and not titled and is_heading(lines[kept[0]], first=True):
+        kept = kept[1:]
     for n, i in enumerate(kept[:SUMMARY_LINES]):
         key = _key(lines[i])
         if n_words(lines[i]) >= SUMMARY_WORDS and any(

@@ -20,7 +20,7 @@ STORY_WORDS = 3
 
 
 def corpus_statements(documents: pd.DataFrame, actor_mentions: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The sentences that say what the corpus is. Columns: part (story, count and dates,
+    """The sentences that say what the corpus is. Columns: part (story, dates,
     outlets, undated), statement (the sentence), doc_ids (the articles it is about, joined
     with ", ").
 
@@ -28,7 +28,7 @@ def corpus_statements(documents: pd.DataFrame, actor_mentions: pd.DataFrame | No
     `actor_mentions` (doc_id, start, end, actor) adds the names the titles mention."""
     documents = documents.fillna("").sort_values("doc_id")
     rows = [("story", _story(documents, actor_mentions), documents.doc_id),
-            ("count and dates", _count_and_dates(documents), documents.doc_id[documents.date != ""]),
+            ("dates", _count_and_dates(documents), documents.doc_id[documents.date != ""]),
             ("outlets", _outlets(documents), documents.doc_id[(documents.outlet != "") | (documents.agency != "")])]
     undated = documents.doc_id[documents.date == ""]
     if len(undated):
