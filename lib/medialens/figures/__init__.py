@@ -67,7 +67,8 @@ from .rules import LEXICONS, rules_for  # noqa: F401
 READS = ["sentences", "hedges", "sources"]  # tables of earlier taggers this one needs
 COLUMNS = {"figures": ["doc_id", "sent_id", "start", "end", "surface", "value", "low", "high",
                        "qualifier", "referent", "referent_class", "modality", "source_type",
-                       "quantity", "unit", "value_normalised"]}
+                       "quantity", "unit", "value_normalised", "measure", "scope", "event_time", "kind",
+                       "dimension", "date", "slot_rules"]}
 
 
 class Tagger:

@@ -1,0 +1,139 @@
+"""When: which event a figure belongs to (`event_time`), and the day its claim was made (`date`).
+
+event_time rules (ordered by figure_slot_rules.csv; '' is the story's own event):
+- year_named: a year in the sentence other than the story's ("a 2015 stampede that resulted in
+  up to 2,300 deaths", "set in 2019"); the story's years are its date's, else those of its
+  headline and lede; with neither, any year named with a figure is another event's;
+- other_time: a time of another event (`other_event` rows of figure_time.csv: "last year", "the
+  previous record");
+- other_occasion: for a count of one occasion (a crowd: `occasion` rows of figure_quantities.csv)
+  a day or week before ("a week earlier as many as 1 million demonstrated"): another march. For
+  a running count the same words only move the claim's date ("an AFP tally last week put the toll
+  at 1,100" is the same toll, claimed a week earlier);
+- forecast: a figure someone expects ("organizers expect to draw more than 500,000 people").
+
+The claim's date: the article's date moved by the sentence's time words: a weekday ("on
+Saturday": the last Saturday on or before the article's date), a `shift` word of figure_time.csv
+("a day earlier", "last week", "yesterday"), or a date written in the sentence ("on Aug. 8", with
+the article's year). Without an article date a claim has no date ('') unless its sentence writes
+one with a year; compare puts such claims last and says so.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from functools import lru_cache
+
+from ..dates import calendar_words, month_pattern
+from .numbers import DATE_OR_TIME
+from .rules import alternation
+from .slots import rule
+from .view import BARE_YEAR
+
+WRITTEN_DATE = re.compile(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({month_pattern()})|({month_pattern()})\s+(\d{{1,2}})"
+                          rf"(?:st|nd|rd|th)?)(?![\d,]*\d{{3}})(?:,?\s+(\d{{4}}))?")
+
+
+@lru_cache(maxsize=8)
+def _time_pattern(terms: tuple[str, ...]) -> re.Pattern:
+    return re.compile(rf"(?<![\w-])({alternation(terms)})(?![\w-])", re.IGNORECASE)
+
+
+def time_words(q, text: str, start: int, end: int, kinds: tuple[str, ...]) -> list[tuple[int, str]]:
+    """(offset, term) of the figure_time.csv terms of `kinds` in text[start:end]."""
+    terms = tuple(sorted(t for t, (k, _, _) in q.time.items() if k in kinds))
+    return [(m.start(), m.group(1).lower()) for m in _time_pattern(terms).finditer(text, start, end)] if terms else []
+
+
+def _reaches(view, at: int) -> bool:
+    """Words at `at` in the figure's sentence bear on it: before it, or after it with no figure between."""
+    return at < view.row["start"] or not view.figures_between(view.row["end"], at)
+
+
+@rule("event_time")
+def year_named(view):
+    """"the most recent being a 2015 stampede that resulted in up to 2,300 deaths": 2015."""
+    sentence_start, sentence_end = view.clause[2], view.clause[3]
+    dates = [(m.start(), m.end()) for m in DATE_OR_TIME.finditer(view.text, sentence_start, sentence_end)]
+    for found in BARE_YEAR.finditer(view.text, sentence_start, sentence_end):
+        year = found.group(1)
+        inside_date = any(s <= found.start() < e for s, e in dates)
+        since = view.text[max(sentence_start, found.start() - 6):found.start()].lower().strip() in ("since", "from")
+        if not inside_date and not since and year not in view.story.years and _reaches(view, found.start()) \
+                and not view.row["start"] <= found.start() < view.row["end"]:
+            return year
+    return None
+
+
+@rule("event_time")
+def other_time(view):
+    """"Last year, at least 240 pilgrims were reported dead": another event's time."""
+    for at, term in time_words(view.q, view.text, view.clause[2], view.clause[3], ("other_event",)):
+        if _reaches(view, at):
+            return view.q.time[term][2]
+    return None
+
+
+@rule("event_time")
+def other_occasion(view):
+    """"A week earlier as many as 1 million demonstrated": for a crowd, another march."""
+    if view.row["measure"] not in view.q.occasion:
+        return None
+    for at, term in time_words(view.q, view.text, view.clause[2], view.clause[3], ("shift",)):
+        days = view.q.time[term][1]
+        if days is not None and days < 0 and _reaches(view, at):
+            return view.q.time[term][2]
+    return None
+
+
+@rule("event_time")
+def forecast(view):
+    """"a march that organizers expect to draw more than 500,000 people": a forecast."""
+    found = time_words(view.q, view.text, view.clause[0], view.row["start"], ("forecast",))
+    return view.q.time[found[-1][1]][2] if found else None
+
+
+def _weekdays() -> dict[str, int]:
+    words = calendar_words()
+    names = {d.lower(): k for k, d in enumerate(calendar.day_name)}
+    names.update({d.lower(): k for k, d in enumerate(calendar.day_abbr)})
+    return {w: names[w.rstrip(".")[:3]] if w not in names else names[w]
+            for w in words.get("weekday", set()) | words.get("weekday_abbr", set()) if w.rstrip(".")[:3] in names}
+
+
+def _month(word: str) -> int:
+    return {m.lower(): k for k, m in enumerate(calendar.month_abbr) if m}.get(word.lower().rstrip(".")[:3], 0)
+
+
+def claim_date(view) -> str:
+    """The day the figure's claim was made: the article's date moved by the sentence's time
+    words (see the module docstring), 'YYYY-MM-DD', or '' when nothing dates it."""
+    text, start, end = view.text, view.clause[2], view.clause[3]
+    base = _parse(view.story.date)
+    year = int(next(iter(view.story.years))) if len(view.story.years) == 1 else (base.year if base else None)
+    for found in WRITTEN_DATE.finditer(text, start, end):
+        day, month = (found.group(1), found.group(2)) if found.group(1) else (found.group(4), found.group(3))
+        written_year = int(found.group(5)) if found.group(5) else year
+        if written_year and _reaches(view, found.start()):
+            try:
+                return dt.date(written_year, _month(month), int(day)).isoformat()
+            except ValueError:
+                continue
+    if base is None:
+        return ""
+    weekdays = _weekdays()
+    for word in re.finditer(r"[A-Za-z]+\.?", text[start:end]):
+        if word.group().lower() in weekdays and word.group()[0].isupper():
+            back = (base.weekday() - weekdays[word.group().lower()]) % 7
+            return (base - dt.timedelta(days=back)).isoformat()
+    shifts = time_words(view.q, text, start, end, ("shift",))
+    days = next((view.q.time[t][1] for at, t in shifts if view.q.time[t][1] is not None and _reaches(view, at)), 0)
+    return (base + dt.timedelta(days=days)).isoformat()
+
+
+def _parse(date: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(date)[:10])
+    except ValueError:
+        return None

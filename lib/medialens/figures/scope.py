@@ -1,0 +1,118 @@
+"""Scope rules: what narrows a figure to a part of the story's total (a breakdown, shown under its
+total and never compared with it). Each rule returns the scope, or None when it does not apply;
+figure_slot_rules.csv orders them. Places of the article's setting (its headline, the names of
+its lede) narrow nothing, unless the figure says it is a part ("98 of them were in Olen",
+"in Olen alone"). Place words (district, capital, north ...) are `place_word` rows of
+figure_quantities.csv, read through `place_words`; countries and demonyms come from data/world."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from ..dates import is_calendar_word
+from .slots import rule
+from .topics import find
+from .units import word_list
+
+PEOPLE_EVENTS = {"deaths", "injured", "missing", "in hospital", "treated", "displaced", "rescued", "trapped",
+                 "arrested", "attended", "on strike", "ill", ""}
+PARTITIVE = re.compile(r"\s*of\s+(?:them|those|whom|these|the\s+(?!\d)[\w-]+)", re.IGNORECASE)
+ORIGIN = re.compile(r"^(?:\s+of\s+(?:them|whom|the\s+[\w-]+))?(?:\s+(?:were|was|are|is|came))?\s+(?:reported\s+)?from\s+"
+                    r"(?:the\s+)?(?:neighbouring\s+|nearby\s+)?([\w-]+)(\s+alone)?")
+OF_WHOM = re.compile(r"\s*[-–—,]?\s*(?:of\s+whom|of\s+them)\s+(?:were\s+|was\s+|are\s+|is\s+)?([a-z][\w-]+)")
+
+
+@lru_cache(maxsize=16)
+def _place_patterns(words: tuple[tuple[str, str], ...]) -> dict[str, re.Pattern]:
+    suffix = "|".join(w for w, k in words if k in ("suffix", "both"))
+    prefix = "|".join(w for w, k in words if k in ("prefix", "both"))
+    return {
+        "fronted": re.compile(rf"\s*In\s+(?:the\s+)?((?:(?:{prefix})\s+)?[A-Z][\w-]+(?:\s+(?:{suffix}))?)(\s+(?:alone|only))?,"),
+        "there": re.compile(rf"\b(?:the\s+)?(?:\w+\s+)?({prefix}|{suffix})\b", re.IGNORECASE),
+        "named": re.compile(rf"\b([A-Z][\w-]+)\s+(?:{suffix})\b"),
+        "in": re.compile(rf"\b(?:in|across|at)\s+(?:the\s+)?((?:[A-Z][\w-]+\s*)+(?:{suffix})?|(?:{prefix})\b(?:\s+[A-Z][\w-]+)?)"),
+    }
+
+
+def place_words(q) -> dict[str, re.Pattern]:
+    """The place patterns, built from the `place_word` rows: `suffix` words follow a name ("Olen
+    district"), `prefix` words stand for a part or before a name ("the capital Astra", "the north")."""
+    return _place_patterns(tuple(sorted(q.place_word.items())))
+
+
+def _country(q, word: str) -> str | None:
+    place = q.places.get(word) or q.places.get(word.capitalize())
+    return place.country if place and place.role in ("country", "people") else None
+
+
+@rule("scope")
+def group_noun(view):
+    """"22 policemen were injured", "nine children were taken to hospital": a group of people."""
+    noun = (view.row.get("_noun") or "").lower()
+    if noun in view.q.group and view.row["measure"].split(", ")[0] in PEOPLE_EVENTS:
+        return view.q.group[noun]
+    return None
+
+
+@rule("scope")
+def partitive_part(view):
+    """"658 casualties reported from Egypt alone - 630 of whom were unregistered": the part
+    (unregistered) of the figure before it, within that figure's scope."""
+    found = OF_WHOM.match(view.text, view.number_end)
+    previous = view.recent[-1] if view.recent else None
+    if not found or previous is None or found.group(1) in STOP_WORDS or found.group(1) in view.q.event:
+        return None
+    return ", ".join(part for part in (previous.get("scope", ""), found.group(1)) if part)
+
+
+@rule("scope")
+def origin(view):
+    """"two of the dead were from abroad", "658 casualties reported from Egypt alone": where they
+    came from. "900 people from their homes" is where they left, and not for a figure inside
+    "of the 1,301 deaths" after another figure (that is the whole the other is a part of)."""
+    row = view.row
+    found = ORIGIN.match(view.text[row["end"]:view.clause[1]])
+    word = found.group(1).lower() if found else ""
+    if not found or row["measure"].split(", ")[0] not in PEOPLE_EVENTS or word in STOP_WORDS or word in view.q.event:
+        return None
+    if view.wide_before[-2:-1] == ["of"] or view.wide_before[-1:] == ["of"]:
+        return None  # "83% of the 1,301 deaths were from ...": the 83% is the part
+    return _country(view.q, found.group(1)) or view.q.group.get(word) or view.q.group.get("from " + word) or f"from {word}"
+
+
+@rule("scope")
+def nationality(view):
+    """"Among the dead were 58 Egyptians", "Egyptians accounted for 658 deaths": the dead of one country."""
+    noun = view.row.get("_noun") or ""
+    country = _country(view.q, noun) if noun[:1].isupper() else None
+    if country:
+        return country
+    words = view.text[view.clause[0]:view.row["start"]].split()
+    return _country(view.q, words[0].strip(",")) if len(words) in (2, 3) and words[0][:1].isupper() else None
+
+
+@rule("scope")
+def place_with(view):
+    """"Indonesia, with 165 deaths": a place named right before ", with"."""
+    found = re.search(r"([A-Z][\w-]+),\s+with\s+$", view.text[max(0, view.row["start"] - 40):view.row["start"]])
+    return found.group(1) if found and found.group(1).lower() not in view.story.setting else None
+
+
+@rule("scope")
+def partial(view):
+    """"a partial toll of 577 deaths": a part word (`part` in figure_quantities.csv) before the figure."""
+    hit = find(view.cut[0][-5:], view.q.part, last=True)
+    return hit[0] if hit else None
+
+
+@rule("scope")
+def facility(view):
+    """"9,000 workers at Ford's Kentucky Truck Plant": a named plant, factory or mine (`facility`)
+    is a part of a company's story even where the headline names it."""
+    for found in re.finditer(r"\b(?:at|in)\s+(?:the\s+)?(?:[A-Z][\w-]*[’']s\s+)?((?:[A-Z][\w-]+\s+){1,4}([A-Za-z]+))\b",
+                             view.text[view.row["end"]:view.clause[1]]):
+        if found.group(2).lower() in view.q.facility:
+            return found.group(1).strip()
+    return None

@@ -1,0 +1,115 @@
+"""Scope rules of places, parts named after the figure, who lost a sum, and rates (scope.py has
+the rules of groups, origins, nationalities and facilities; figure_slot_rules.csv orders them all)."""
+from __future__ import annotations
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from ..dates import is_calendar_word
+from .scope import PARTITIVE, place_words
+from .slots import rule
+from .topics import find
+from .units import word_list
+
+NAME_RUN = re.compile(r"(?:[A-Z][\w'’-]+\s+(?:and\s+)?)*[A-Z][\w'’-]+")
+
+
+def _marked(view) -> bool:
+    """The figure says it is a part: "98 of them were in Olen"."""
+    return bool(PARTITIVE.match(view.text, view.number_end))
+
+
+@rule("scope")
+def place_in(view):
+    """"26 of the dead were in Olen district", "2,200 structures in Lindby": a place in the
+    figure's clause, with no other figure between (in "1.8 million pilgrims ... 51°C at the Grand
+    Mosque" the mosque is the temperature's). A name followed by a noun ("in the Tarma floods")
+    is no place, nor a month ("in March") or a body ("across Hallam Health Trust")."""
+    text, clause, q = view.text, view.clause, view.q
+    for place in place_words(q)["in"].finditer(text, clause[0], clause[1]):
+        name = place.group(1).strip()
+        if view.figures_between(place.start(), view.row["start"]):
+            continue
+        following = word_list(text, place.end(), min(clause[1], place.end() + 20))[:1]
+        following = following if following and following[0][0].isalpha() else []
+        if name[0].isupper() and following and following[0] not in STOP_WORDS and following[0] not in q.place_word:
+            continue
+        if is_calendar_word(name.split()[0]):
+            continue
+        if name[0].isupper() and len(name.split()) > 1 and name.split()[-1].lower() in q.organisation:
+            continue
+        if _marked(view) or following[:1] in (["alone"], ["only"]) or name.split()[0].lower() not in view.story.setting:
+            return name.lower() if name[0].islower() else name.split()[0]
+    return None
+
+
+@rule("scope")
+def fronted_place(view):
+    """"In the capital Astra, the Alliance is ahead with 58%": the whole sentence's place."""
+    fronted = place_words(view.q)["fronted"].match(view.text, view.clause[2])
+    if fronted and fronted.end() <= view.row["start"] and not is_calendar_word(fronted.group(1).split()[0]) \
+            and (fronted.group(2) or fronted.group(1).split()[-1].lower() not in view.story.headline.lower()):
+        return fronted.group(1).split()[-1]
+    return None
+
+
+@rule("scope")
+def place_there(view):
+    """"52 percent of the vote there": the place named before."""
+    row, clause = view.row, view.clause
+    if "there" not in word_list(view.text, max(clause[0], row["start"] - 80), min(clause[1], row["end"] + 40)):
+        return None
+    place = None
+    for place in place_words(view.q)["there"].finditer(view.text, max(0, clause[0] - 200), row["start"]):
+        pass
+    return place.group(1).lower() if place else None
+
+
+@rule("scope")
+def named_district(view):
+    """"Brask district has recorded 64 deaths": a district says it is a part; only the headline
+    makes it the setting."""
+    for district in place_words(view.q)["named"].finditer(view.text, view.clause[0], view.clause[1]):
+        name = district.group(1).lower()
+        if name not in STOP_WORDS and (_marked(view) or name not in view.story.headline.lower()):
+            return district.group(1)
+    return None
+
+
+@rule("scope")
+def partitive_rest(view):
+    """"four of them in intensive care", "11 of them in a serious condition": the words after."""
+    rest = PARTITIVE.match(view.text, view.number_end)
+    if not rest:
+        return None
+    words = [w for w in word_list(view.text, rest.end(), min(view.clause[1], rest.end() + 40))
+             if w.isalpha() and w not in STOP_WORDS][:2]
+    return " ".join(words) or "a part"
+
+
+@rule("scope")
+def loser(view):
+    """"Suppliers lost $1.29 billion", "auto dealers and customers lost $1.2 billion": who lost a
+    sum (the subject of a `loss` verb), names sorted so word order does not split it."""
+    if view.row["dimension"] != "money":
+        return None
+    before = view.text[view.clause[0]:view.row["start"]]
+    found = re.search(r"(?:^|,\s*|\bthe\s+)((?:[a-z]+\s+)?[a-z]+s(?:\s+and\s+(?:[a-z]+\s+)?[a-z]+s)?)"
+                      r"\s+(?:have\s+|has\s+|had\s+)?(?:also\s+)?(\w+)\s*$", before, re.IGNORECASE)
+    if not found or found.group(2).lower() not in view.q.loss:
+        return None
+    nouns = [w.split()[-1].lower() for w in re.split(r"\s+and\s+", found.group(1))]
+    return None if any(n in STOP_WORDS for n in nouns) else ", ".join(sorted(nouns))
+
+
+@rule("scope")
+def named_subject(view):
+    """"the Upcountry fire has been 60% contained": the name before the noun a share is of."""
+    if view.row["dimension"] != "percent" or view.row["measure"] not in view.q.topic.values():
+        return None
+    names = [m.group() for m in NAME_RUN.finditer(view.text, view.clause[2], view.row["start"])]
+    names = [n for n in names if n.split()[0].lower() not in STOP_WORDS and n.lower() not in view.story.setting]
+    if not names or view.row["measure"] in ("share", "lead", "support"):
+        return None  # a party's vote share is named by topics.share_name
+    return ", ".join(w for w in names[-1].split() if w != "and")
