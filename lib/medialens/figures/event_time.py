@@ -60,8 +60,9 @@ def year_named(view):
         year = found.group(1)
         inside_date = any(s <= found.start() < e for s, e in dates)
         since = view.text[max(sentence_start, found.start() - 6):found.start()].lower().strip() in ("since", "from")
-        if not inside_date and not since and year not in view.story.years and _reaches(view, found.start()) \
-                and not view.row["start"] <= found.start() < view.row["end"]:
+        is_figure = any(r["start"] <= found.start() < r["end"] for r in view.siblings or [view.row])
+        if not inside_date and not since and not is_figure and year not in view.story.years \
+                and _reaches(view, found.start()):
             return year
     return None
 

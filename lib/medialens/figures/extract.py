@@ -64,7 +64,8 @@ def _not_a_count(text: str, c: dict, before: str, after: str, rules: Rules) -> b
             if not (suffix and rules.referent_class.get(suffix.group().lower()) == "measure"):
                 return True
         if c["qualifier"] == "exact" and not c["scaled"] and "," not in text[start:end] \
-                and nb.YEAR.fullmatch(text[start:end]) and not _counted_noun_follows(after, rules):
+                and nb.YEAR.fullmatch(text[start:end]) and not _counted_noun_follows(after, rules) \
+                and not rules.qualifier_before.search(before):  # "dropped to 1,300 from over 2000"
             return True  # a year: "in 2024", "the 2024 election"
         if re.fullmatch(r"\d{7,}", text[start:end]):
             return True  # an identifier or phone number, not a count

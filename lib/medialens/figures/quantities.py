@@ -96,9 +96,20 @@ def percent_topic(view):
 @rule("measure")
 def unit_topic(view):
     """"rainfall reached 310mm", "temperatures of 47 degrees Celsius": a topic, else the dimension."""
-    if not view.row["unit"] and view.row["referent_class"] != "measure":
+    if not view.row["unit"]:
         return None
     return nearest(*view.cut, view.q.topic) or view.q.dimension.get(view.row["unit"]) or ""
+
+
+@rule("measure")
+def population(view):
+    """"the town of 13,000", "the city's 7 million people": how many live in a place."""
+    if view.row["unit"]:
+        return None
+    before = view.text[max(view.clause[2], view.row["start"] - 40):view.row["start"]]
+    found = re.search(r"\b(\w+)\s+of\s+$|\b(\w+)[’']s\s+$", before)
+    word = (found.group(1) or found.group(2)).lower() if found else ""
+    return view.q.topic.get("population", "population") if word in view.q.place_word else None
 
 
 @rule("measure")
@@ -113,7 +124,8 @@ def _with_stance(view, name: str) -> str:
     demanded or offered (`stance` words of the clause) is named so."""
     if not name or name.rsplit(" ", 1)[-1] not in ("increase", "decrease"):
         return _with_rate(view, name)
-    stance = find(view.uncut[0] + view.sentence_before[-10:], view.q.stance, last=True)
+    sentence = word_list(view.text, view.clause[2], view.row["start"])
+    stance = find(view.uncut[0] + sentence, view.q.stance, last=True)
     return _with_rate(view, f"{name} {stance[0]}" if stance else name)
 
 
@@ -155,8 +167,8 @@ def _count(view) -> str:
     own = (row.get("_noun") or "").lower()
     noun = own or ("" if row["referent"].lower() in q.event else row["referent"].lower())
     noun = q.noun.get(noun, noun)
-    if noun in q.enumeration:
-        return q.enumeration[noun]
+    if noun.split(" ")[0] in q.enumeration:  # "more than 10 countries stretching from ..."
+        return q.enumeration[noun.split(" ")[0]]
     event = _own_event(view, own)
     previous = _alike(view)
     if own in q.event and row["referent_class"] in ("other", "") and previous is not None:
@@ -177,7 +189,7 @@ def _count(view) -> str:
         return _no_event(view, own, previous)
     if not noun or noun in q.generic or noun in q.event or noun in q.group and event in PEOPLE_EVENTS:
         return event
-    if event in PEOPLE_EVENTS and row["referent_class"] in ("people", "casualties") and noun not in q.noun.values():
+    if event in PEOPLE_EVENTS and row["referent_class"] in ("people", "casualties", "other") and noun not in q.noun.values():
         return event  # "40 miners were rescued" and "40 rescued" are one count; groups narrow it (`group`)
     return f"{noun} {event}"
 

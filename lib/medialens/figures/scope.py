@@ -18,7 +18,7 @@ from .units import word_list
 
 PEOPLE_EVENTS = {"deaths", "injured", "missing", "in hospital", "treated", "displaced", "rescued", "trapped",
                  "arrested", "attended", "on strike", "ill", ""}
-PARTITIVE = re.compile(r"\s*of\s+(?:them|those|whom|these|the\s+(?!\d)[\w-]+)", re.IGNORECASE)
+PARTITIVE = re.compile(r"\s*of\s+(?:them|those|whom|these|the\s+(?!\d)[\w-]+(?![\w’'-]*\s+\d))", re.IGNORECASE)
 ORIGIN = re.compile(r"^(?:\s+of\s+(?:them|whom|the\s+[\w-]+))?(?:\s+(?:were|was|are|is|came))?\s+(?:reported\s+)?from\s+"
                     r"(?:the\s+)?(?:neighbouring\s+|nearby\s+)?([\w-]+)(\s+alone)?")
 OF_WHOM = re.compile(r"\s*[-–—,]?\s*(?:of\s+whom|of\s+them)\s+(?:were\s+|was\s+|are\s+|is\s+)?([a-z][\w-]+)")
@@ -77,7 +77,7 @@ def origin(view):
     word = found.group(1).lower() if found else ""
     if not found or row["measure"].split(", ")[0] not in PEOPLE_EVENTS or word in STOP_WORDS or word in view.q.event:
         return None
-    if view.wide_before[-2:-1] == ["of"] or view.wide_before[-1:] == ["of"]:
+    if "of" in view.wide_before[-3:] and any(w[0].isdigit() for w in view.wide_before):
         return None  # "83% of the 1,301 deaths were from ...": the 83% is the part
     return _country(view.q, found.group(1)) or view.q.group.get(word) or view.q.group.get("from " + word) or f"from {word}"
 
@@ -89,8 +89,9 @@ def nationality(view):
     country = _country(view.q, noun) if noun[:1].isupper() else None
     if country:
         return country
-    words = view.text[view.clause[0]:view.row["start"]].split()
-    return _country(view.q, words[0].strip(",")) if len(words) in (2, 3) and words[0][:1].isupper() else None
+    words = view.text[view.clause[0]:view.row["start"]].split()[-4:]
+    found = [_country(view.q, w.strip(",")) for w in words if w[:1].isupper() and w.endswith("s")]
+    return next((c for c in found if c), None)
 
 
 @rule("scope")

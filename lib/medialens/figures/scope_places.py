@@ -15,6 +15,11 @@ from .units import word_list
 NAME_RUN = re.compile(r"(?:[A-Z][\w'’-]+\s+(?:and\s+)?)*[A-Z][\w'’-]+")
 
 
+def _follows_figure(view, at: int) -> bool:
+    """A place right after another figure ("2,200 structures in Lindby") is that figure's."""
+    return any(r is not view.row and 0 <= at - r["end"] <= 3 for r in view.siblings or ())
+
+
 def _marked(view) -> bool:
     """The figure says it is a part: "98 of them were in Olen"."""
     return bool(PARTITIVE.match(view.text, view.number_end))
@@ -29,8 +34,9 @@ def place_in(view):
     text, clause, q = view.text, view.clause, view.q
     for place in place_words(q)["in"].finditer(text, clause[0], clause[1]):
         name = place.group(1).strip()
-        if view.figures_between(place.start(), view.row["start"]):
-            continue
+        if view.figures_between(place.start(), view.row["start"]) or _follows_figure(view, place.start()) \
+                or re.match(r"[’']s\b|\s*,\s*[A-Z]|\s+and\s+[A-Z]", text[place.end(1):place.end(1) + 4]):
+            continue  # "2,200 structures in Lindby and 2,100 hectares": Lindby's is the 2,200; "at Ford's", "at Ford, GM"
         following = word_list(text, place.end(), min(clause[1], place.end() + 20))[:1]
         following = following if following and following[0][0].isalpha() else []
         if name[0].isupper() and following and following[0] not in STOP_WORDS and following[0] not in q.place_word:
@@ -95,7 +101,7 @@ def loser(view):
     if view.row["dimension"] != "money":
         return None
     before = view.text[view.clause[0]:view.row["start"]]
-    found = re.search(r"(?:^|,\s*|\bthe\s+)((?:[a-z]+\s+)?[a-z]+s(?:\s+and\s+(?:[a-z]+\s+)?[a-z]+s)?)"
+    found = re.search(r"(?:^\W*|,\s*|\bthe\s+)((?:[a-z]+\s+)?[a-z]+s(?:\s+and\s+(?:[a-z]+\s+)?[a-z]+s)?)"
                       r"\s+(?:have\s+|has\s+|had\s+)?(?:also\s+)?(\w+)\s*$", before, re.IGNORECASE)
     if not found or found.group(2).lower() not in view.q.loss:
         return None

@@ -12,6 +12,7 @@ term look-ups the quantity names are built with (see quantities.py).
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -68,14 +69,15 @@ def changed(before: list[str], after: list[str], q, levels: dict | None = None) 
     word after the figure is its own only right after it ("a £14m increase", not "a budget that
     cuts 400 jobs")."""
     levels = levels or q.level_topics
-    change = nearest(before, after[:2], q.change_topics)
+    change = nearest(before, after[:3], q.change_topics)
     right_before = find(before, q.topic, last=True)
     if right_before and right_before[1] == 0 and right_before[0] not in CHANGES:
         change = None  # "a fund that has raised €85,000": money collected, not an increase
     if change and before[-1:] in (["to"], ["from"]):  # "up from £2.20": the level before
         level = find([w for w in before if w not in q.change_topics], levels, last=True)
         return level[0] if level else None
-    other = nearest(before, after, levels)
+    # What changes is not whose stance it is: "offered roughly 20% increases in hourly pay" is pay.
+    other = nearest(before, after, {k: v for k, v in levels.items() if k not in q.stance})
     return f"{other} {change}" if change and other else None
 
 
@@ -111,7 +113,9 @@ def share_name(text: str, row: dict, before: list[str], after: list[str], clause
     if after[:1] == ["of"]:
         rest = [w for w in after[1:5] if not w.endswith(("'s", "’s")) and w not in ("the", "a", "an", "all", "its", "their")
                 and w not in ("that", "this", "it", "them", "those", "these")]  # "40% of that": the topic is elsewhere
-        head = next((w for w in rest if w.isalpha()), "")
+        # The head of the noun phrase: "of the search area" is of the area, "of ballots counted" of ballots.
+        phrase = list(itertools.takewhile(lambda w: w.isalpha() and w not in STOP_WORDS and w not in q.event, rest))
+        head = phrase[-1] if phrase else next((w for w in rest if w.isalpha()), "")
         event = next((q.event[w] for w in rest[1:3] if w in q.event), None)
         if event:
             topic = f"{q.noun.get(head, head)} {event}"  # "80% of ballots counted"

@@ -28,7 +28,9 @@ class Story:
     @classmethod
     def of(cls, sentences: list[dict], date: str = "") -> "Story":
         headline = sentences[0]["text"] if sentences else ""
-        lede = sentences[1]["text"] if len(sentences) > 1 else ""
+        # The lede and the sentence after it: a story's town is often named there ("the fires that
+        # destroyed the historic town of Lahaina"), and a figure there narrows nothing.
+        lede = " ".join(s["text"] for s in sentences[1:3])
         years = {date[:4]} if YEAR.fullmatch(date[:4] or "-") else set(BARE_YEAR.findall(headline + " " + lede))
         # The names of the lede are found once per article, not once per figure (issue 25:
         # a 100 KB lede made tagging quadratic).
@@ -66,6 +68,9 @@ class FigureView:
                 before = before[k + 1:]  # "64 injured when a train carrying 300 passengers": not theirs
                 break
         for k, word in enumerate(after):
+            if word[0].isdigit():  # the words after another number are that number's
+                after = after[:k]
+                break
             # "1,200 operations and appointments were postponed" goes on; "12,000 people and
             # killed 300" stops: a verb after the coordinator is another clause's.
             if word in self.q.coordinators and (k + 1 >= len(after) or after[k + 1] in self.q.event) \
