@@ -112,7 +112,7 @@ def partial(view):
 def facility(view):
     """"9,000 workers at Ford's Kentucky Truck Plant": a named plant, factory or mine (`facility`)
     is a part of a company's story even where the headline names it."""
-    for found in re.finditer(r"\b(?:at|in)\s+(?:the\s+)?(?:[A-Z][\w-]*[’']s\s+)?((?:[A-Z][\w-]+\s+){1,4}([A-Za-z]+))\b",
+    for found in re.finditer(r"\b(?:at|in)\s+(?:the\s+)?(?:[A-Z][\w-]*[’']s\s+)?((?:[A-Z][\w-]+\s+){0,4}([A-Z][a-z]+))\b",
                              view.text[view.row["end"]:view.clause[1]]):
         if found.group(2).lower() in view.q.facility:
             return found.group(1).strip()

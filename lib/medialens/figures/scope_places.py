@@ -101,6 +101,8 @@ def loser(view):
     if view.row["dimension"] != "money":
         return None
     before = view.text[view.clause[0]:view.row["start"]]
+    # "Detroit's big three automakers - Ford, GM and Stellantis - have lost": the apposition aside
+    before = re.sub(r"\s*[-–—][^-–—]*[-–—]\s*(?=(?:have\s+|has\s+|had\s+)?(?:also\s+)?\w+\s*$)", " ", before)
     found = re.search(r"(?:^\W*|,\s*|\bthe\s+)((?:[a-z]+\s+)?[a-z]+s(?:\s+and\s+(?:[a-z]+\s+)?[a-z]+s)?)"
                       r"\s+(?:have\s+|has\s+|had\s+)?(?:also\s+)?(\w+)\s*$", before, re.IGNORECASE)
     if not found or found.group(2).lower() not in view.q.loss:
