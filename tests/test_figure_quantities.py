@@ -48,7 +48,7 @@ def row_of(found, key):
     ("Visitors had travelled from more than 20 countries.", "20 countries", "countries", "other"),
     ("Ten countries have so far sent rescue teams or supplies.", "Ten countries", "countries", "other"),
     # Money and percentages: what they are of, and rates.
-    ("The trust said the strike was costing it about £2 million a day.", "£2 million", "cost, per day", "money"),
+    ("The trust said the strike was costing it about £2 million a day.", "£2 million", "cost per day", "money"),
     ("Nurses rejected a pay offer of 3.5%.", "3.5%", "offer (%)", "percent"),
     ("The union is asking for a rise of 11%.", "11%", "demand (%)", "percent"),
     ("The governing National Union had 39.2 percent.", "39.2 percent", "share, Union (%)", "percent"),

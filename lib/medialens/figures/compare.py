@@ -7,12 +7,16 @@ What makes two figures comparable (the design; notebook 02 explains it to reader
   thing) is two comparison rows, "aid (GBP)" and "aid (USD)", never compared with each other;
 - a breakdown ("deaths, Olen") is its own quantity, listed right after its total ("deaths") with
   `total` naming it, and never compared with it;
-- a quantity that only one article gives is listed (`compared` False), not compared; a figure
-  whose quantity could not be named (empty `quantity`) is left out;
-- a running count (a count or share whose figures differ between articles of two or more dates,
-  or with time words such as "on Tuesday", "second day") is one quantity ordered by date, then
-  time words: its growth is the story, so only articles of the same date are compared for a
-  dispute.
+- two figures are compared only when every slot agrees (measure, scope, event_time, kind,
+  dimension: `quantity` joins them, slots.py); a figure whose measure the rules could not name
+  (empty `quantity`) is never merged into a group: it is listed in `unclear` ("not compared:
+  unclear what it counts");
+- a quantity that only one article gives is listed (`compared` False), not compared;
+- a running count (a count or share whose figures differ between claims of two or more dates,
+  or with time words such as "on Tuesday", "second day") is one quantity ordered by the claim's
+  date (figures.date: the article's date moved by the sentence's time words), then time words:
+  its growth is the story, so only claims of the same date are compared for a dispute. Claims
+  without a date go last.
 """
 from __future__ import annotations
 
@@ -23,6 +27,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from ..errors import MedialensError
+from .slots import quantity_of
 
 FIRM = ("asserted", "reported")  # modalities of a figure stated as fact or on a source's word
 # Time words that order the figures of a running count when articles carry no date.
@@ -35,11 +40,15 @@ TIME_PATTERN = re.compile(r"\b(" + "|".join(sorted(TIME_WORDS, key=len, reverse=
 class FigureComparison(NamedTuple):
     claims: pd.DataFrame
     groups: pd.DataFrame
+    unclear: pd.DataFrame  # figures not compared: unclear what they count
 
 
-CLAIM_COLUMNS = ["quantity", "total", "unit", "referent_class", "doc_id", "date", "outlet", "sent_id", "start",
-                 "end", "surface", "value", "value_normalised", "low", "high", "qualifier", "modality",
-                 "source_type", "firm", "time_word", "group_median", "ratio_to_median", "outlier", "sentence"]
+SLOTS = ["measure", "scope", "event_time", "kind", "dimension"]
+CLAIM_COLUMNS = ["quantity", "total", "unit", *SLOTS, "referent_class", "doc_id", "date", "article_date", "outlet",
+                 "sent_id", "start", "end", "surface", "value", "value_normalised", "low", "high", "qualifier",
+                 "modality", "source_type", "firm", "time_word", "group_median", "ratio_to_median", "outlier",
+                 "sentence"]
+UNCLEAR_COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "value", "unit", "reason", "sentence"]
 GROUP_COLUMNS = ["quantity", "total", "unit", "n_figures", "n_articles", "compared", "running", "n_firm",
                  "n_speculative", "min", "max", "spread", "median_firm", "article_spread", "low_doc",
                  "high_doc", "discrepant", "first_date", "last_date", "first_value", "last_value"]
@@ -52,10 +61,10 @@ def compare_figures(figures: pd.DataFrame, documents: pd.DataFrame,
 
     classes: the referent classes to compare; None: every figure.
     Returns FigureComparison(claims, groups):
-    claims, one row per figure, ordered by quantity, article date (unknown dates last), time word,
+    claims, one row per figure, ordered by quantity, claim date (unknown dates last), time word,
       doc_id and position: quantity (with its unit in brackets when it has one: "aid (GBP)"),
-      total (the quantity a breakdown is part of, or ''), unit, referent_class, doc_id, date,
-      outlet, sent_id, start, end, surface, value (as written), value_normalised (in `unit`), low,
+      total (the quantity a breakdown is part of, or ''), unit, measure, scope, event_time, kind,
+      dimension (the slots), referent_class, doc_id, date (the claim's), article_date, outlet, sent_id, start, end, surface, value (as written), value_normalised (in `unit`), low,
       high, qualifier, modality, source_type, firm (asserted or reported), time_word (a weekday or
       "second day" in the sentence), group_median (median of the quantity's firm figures that are
       not vague, normalised), ratio_to_median, outlier (that ratio beyond `factor` either way),
@@ -68,14 +77,21 @@ def compare_figures(figures: pd.DataFrame, documents: pd.DataFrame,
       another; for a running count only articles of the same date are set against each other),
       low_doc, high_doc, discrepant (compared and article_spread > factor), first_date, last_date,
       first_value, last_value (the running count's first and last figure in time order).
+    unclear, one row per figure whose measure the rules could not name: doc_id, sent_id, start,
+      end, surface, value, unit, reason ("not compared: unclear what it counts"), sentence.
     """
-    if "quantity" not in figures.columns:
-        raise MedialensError("figures", "the figures table has no quantity column: tag the corpus again")
-    # A figure whose quantity could not be named is compared with nothing.
-    named = figures[figures.quantity.fillna("").astype(str) != ""]
-    wanted = named if classes is None else named[named.referent_class.isin(classes)]
-    meta = documents.set_index("doc_id").reindex(columns=["date", "outlet"]).fillna("")
-    claims = wanted.join(meta, on="doc_id").assign(firm=lambda t: t.modality.isin(FIRM))
+    if "quantity" not in figures.columns or "measure" not in figures.columns:
+        raise MedialensError("figures", "the figures table has no quantity or measure column: tag the corpus again")
+    wanted = figures if classes is None else figures[figures.referent_class.isin(classes)]
+    named = wanted.quantity.fillna("").astype(str) != ""
+    # A figure whose quantity could not be named is compared with nothing, and listed.
+    unclear = _unclear(wanted[~named], sentences)
+    meta = documents.set_index("doc_id").reindex(columns=["date", "outlet"]).fillna("").astype(str) \
+        .rename(columns={"date": "article_date"})
+    claims = wanted[named].join(meta, on="doc_id").assign(firm=lambda t: t.modality.isin(FIRM))
+    claims["date"] = claims.date.fillna("").astype(str) if "date" in claims else claims.article_date
+    for slot in SLOTS:
+        claims[slot] = claims[slot].fillna("").astype(str) if slot in claims else ""
     claims["unit"] = claims.unit.fillna("").astype(str)
     claims["value_normalised"] = claims.value_normalised.fillna(claims.value).astype(float)
     claims["quantity"] = [q if not u or q.endswith(f" ({u})") else f"{q} ({u})" for q, u in zip(claims.quantity, claims.unit)]
@@ -96,7 +112,17 @@ def compare_figures(figures: pd.DataFrame, documents: pd.DataFrame,
     claims = claims[CLAIM_COLUMNS].reset_index(drop=True)
     groups = pd.DataFrame([_group(name, group, factor) for name, group in claims.groupby("quantity", sort=True)],
                           columns=GROUP_COLUMNS)
-    return FigureComparison(claims, _totals_first(groups))
+    return FigureComparison(claims, _totals_first(groups), unclear)
+
+
+def _unclear(figures: pd.DataFrame, sentences: pd.DataFrame | None) -> pd.DataFrame:
+    """The figures no quantity was named for, with the sentence that holds them."""
+    table = figures.assign(unit=figures.unit.fillna("").astype(str), reason="not compared: unclear what it counts",
+                           sentence="")
+    if sentences is not None and len(table):
+        text = sentences.set_index(["doc_id", "sent_id"]).text
+        table["sentence"] = [text.get((d, s), "") for d, s in zip(table.doc_id, table.sent_id)]
+    return table.sort_values(["doc_id", "start"])[UNCLEAR_COLUMNS].reset_index(drop=True)
 
 
 def _time_word(sentence: str) -> str:
@@ -105,14 +131,17 @@ def _time_word(sentence: str) -> str:
 
 
 def _totals(claims: pd.DataFrame) -> list[str]:
-    """For a breakdown ("deaths, Olen"), its total ("deaths") when that is a quantity too."""
+    """For a breakdown ("deaths, Egypt": a scope), its total ("deaths": the same slots without the
+    scope) when that is a quantity too. Another event ("deaths, 2015") is no breakdown."""
     known = set(claims.quantity)
     totals = []
-    for quantity, unit in zip(claims.quantity, claims.unit):
-        name = quantity[: -len(unit) - 3] if unit else quantity
-        base = name.split(", ")[0]
-        base = base if not unit else f"{base} ({unit})"
-        totals.append(base if base != quantity and base in known else "")
+    for row in claims[["quantity", "unit", *SLOTS]].to_dict("records"):
+        if not row["scope"]:
+            totals.append("")
+            continue
+        base = quantity_of({**row, "scope": ""})
+        base = base if not row["unit"] or base.endswith(f" ({row['unit']})") else f"{base} ({row['unit']})"
+        totals.append(base if base in known else "")
     return totals
 
 

@@ -40,10 +40,14 @@ def _time_pattern(terms: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"(?<![\w-])({alternation(terms)})(?![\w-])", re.IGNORECASE)
 
 
-def time_words(q, text: str, start: int, end: int, kinds: tuple[str, ...]) -> list[tuple[int, str]]:
-    """(offset, term) of the figure_time.csv terms of `kinds` in text[start:end]."""
+def time_words(view, kinds: tuple[str, ...]) -> list[tuple[int, str]]:
+    """(offset, term) of the figure_time.csv terms of `kinds` in the figure's sentence (found once per sentence)."""
+    q = view.q
     terms = tuple(sorted(t for t, (k, _, _) in q.time.items() if k in kinds))
-    return [(m.start(), m.group(1).lower()) for m in _time_pattern(terms).finditer(text, start, end)] if terms else []
+    if not terms:
+        return []
+    return view.in_sentence("time " + ",".join(kinds), lambda text, start, end: [
+        (m.start(), m.group(1).lower()) for m in _time_pattern(terms).finditer(text, start, end)])
 
 
 def _reaches(view, at: int) -> bool:
@@ -54,24 +58,31 @@ def _reaches(view, at: int) -> bool:
 @rule("event_time")
 def year_named(view):
     """"the most recent being a 2015 stampede that resulted in up to 2,300 deaths": 2015."""
-    sentence_start, sentence_end = view.clause[2], view.clause[3]
-    dates = [(m.start(), m.end()) for m in DATE_OR_TIME.finditer(view.text, sentence_start, sentence_end)]
-    for found in BARE_YEAR.finditer(view.text, sentence_start, sentence_end):
-        year = found.group(1)
-        inside_date = any(s <= found.start() < e for s, e in dates)
-        since = view.text[max(sentence_start, found.start() - 6):found.start()].lower().strip() in ("since", "from")
-        is_figure = any(r["start"] <= found.start() < r["end"] for r in view.siblings or [view.row])
-        if not inside_date and not since and not is_figure and year not in view.story.years \
-                and _reaches(view, found.start()):
+    for at, year in view.in_sentence("years", _years):
+        is_figure = any(r["start"] <= at < r["end"] for r in view.siblings or [view.row])
+        if not is_figure and year not in view.story.years and _reaches(view, at):
             return year
     return None
+
+
+def _years(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """(offset, year) of the bare years of a sentence: not inside a written date, not after "since"."""
+    dates = [(m.start(), m.end()) for m in DATE_OR_TIME.finditer(text, start, end)]
+    found = []
+    for year in BARE_YEAR.finditer(text, start, end):
+        inside_date = any(s <= year.start() < e for s, e in dates)
+        since = text[max(start, year.start() - 6):year.start()].lower().strip() in ("since", "from")
+        if not inside_date and not since:
+            found.append((year.start(), year.group(1)))
+    return found
 
 
 @rule("event_time")
 def other_time(view):
     """"Last year, at least 240 pilgrims were reported dead": another event's time."""
-    for at, term in time_words(view.q, view.text, view.clause[2], view.clause[3], ("other_event",)):
-        if _reaches(view, at):
+    for at, term in time_words(view, ("other_event",)):
+        base = view.text[max(view.clause[2], at - 12):at].lower().split()[-1:]
+        if _reaches(view, at) and base not in (["on"], ["than"], ["over"], ["from"], ["with"], ["since"]):
             return view.q.time[term][2]
     return None
 
@@ -81,7 +92,7 @@ def other_occasion(view):
     """"A week earlier as many as 1 million demonstrated": for a crowd, another march."""
     if view.row["measure"] not in view.q.occasion:
         return None
-    for at, term in time_words(view.q, view.text, view.clause[2], view.clause[3], ("shift",)):
+    for at, term in time_words(view, ("shift",)):
         days = view.q.time[term][1]
         if days is not None and days < 0 and _reaches(view, at):
             return view.q.time[term][2]
@@ -91,10 +102,11 @@ def other_occasion(view):
 @rule("event_time")
 def forecast(view):
     """"a march that organizers expect to draw more than 500,000 people": a forecast."""
-    found = time_words(view.q, view.text, view.clause[0], view.row["start"], ("forecast",))
+    found = [(at, t) for at, t in time_words(view, ("forecast",)) if view.clause[0] <= at < view.row["start"]]
     return view.q.time[found[-1][1]][2] if found else None
 
 
+@lru_cache(maxsize=1)
 def _weekdays() -> dict[str, int]:
     words = calendar_words()
     names = {d.lower(): k for k, d in enumerate(calendar.day_name)}
@@ -110,27 +122,41 @@ def _month(word: str) -> int:
 def claim_date(view) -> str:
     """The day the figure's claim was made: the article's date moved by the sentence's time
     words (see the module docstring), 'YYYY-MM-DD', or '' when nothing dates it."""
-    text, start, end = view.text, view.clause[2], view.clause[3]
     base = _parse(view.story.date)
     year = int(next(iter(view.story.years))) if len(view.story.years) == 1 else (base.year if base else None)
-    for found in WRITTEN_DATE.finditer(text, start, end):
-        day, month = (found.group(1), found.group(2)) if found.group(1) else (found.group(4), found.group(3))
-        written_year = int(found.group(5)) if found.group(5) else year
-        if written_year and _reaches(view, found.start()):
-            try:
-                return dt.date(written_year, _month(month), int(day)).isoformat()
+    for at, day, month, written_year in view.in_sentence("dates", _written_dates):
+        if (written_year or year) and _reaches(view, at):
+            try:  # a date written in the sentence ("Update Aug. 19: ...") is the day it speaks from
+                base = dt.date(written_year or year, month, day)
+                break
             except ValueError:
                 continue
     if base is None:
         return ""
-    weekdays = _weekdays()
-    for word in re.finditer(r"[A-Za-z]+\.?", text[start:end]):
-        if word.group().lower() in weekdays and word.group()[0].isupper():
-            back = (base.weekday() - weekdays[word.group().lower()]) % 7
-            return (base - dt.timedelta(days=back)).isoformat()
-    shifts = time_words(view.q, text, start, end, ("shift",))
+    weekdays = view.in_sentence("weekdays", _weekdays_in)
+    if weekdays:  # "said on Friday": the last Friday on or before that day (the weekday nearest the figure)
+        nearest = min(weekdays, key=lambda found: abs(found[0] - view.row["start"]))
+        back = (base.weekday() - nearest[1]) % 7
+        return (base - dt.timedelta(days=back)).isoformat()
+    shifts = time_words(view, ("shift",))
     days = next((view.q.time[t][1] for at, t in shifts if view.q.time[t][1] is not None and _reaches(view, at)), 0)
     return (base + dt.timedelta(days=days)).isoformat()
+
+
+def _written_dates(text: str, start: int, end: int) -> list[tuple[int, int, int, int | None]]:
+    """(offset, day, month, year or None) of the dates written in a sentence ("Aug. 8", "15 June 2024")."""
+    found = []
+    for m in WRITTEN_DATE.finditer(text, start, end):
+        day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        found.append((m.start(), int(day), _month(month), int(m.group(5)) if m.group(5) else None))
+    return found
+
+
+def _weekdays_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(offset, weekday number) of the weekdays named, capitalised, in a sentence."""
+    weekdays = _weekdays()
+    return [(start + m.start(), weekdays[m.group().lower()]) for m in re.finditer(r"[A-Z][a-z]+\.?", text[start:end])
+            if m.group().lower() in weekdays]
 
 
 def _parse(date: str) -> dt.date | None:

@@ -35,13 +35,14 @@ def set_modality(ctx: DocContext, rows: list[dict], rules: Rules) -> None:
         index = SentenceIndex(text, sentence, cues, cue_starts, ctx.rows_in_sentence("sources", sent_id),
                               ctx.rows_in_sentence("hedges", sent_id), figures, rules)
         views: dict[int, SpanCues] = {}
+        facts: dict = {}  # what the slot rules find in the whole sentence, found once
         for row in figures:
             span, clause_start, clause_end = index.scope(row)
             context_class(text, row, clause_start, clause_end, rules)
             recent = [r for r in recent[-5:] if sent_id - r["sent_id"] <= 1]
             row["_same_value"] = by_value.get(row["value"])
             clause = (clause_start, clause_end, sentence["start"], sentence["end"])
-            set_quantity(FigureView(text, row, clause, story, recent, rules, figures))
+            set_quantity(FigureView(text, row, clause, story, recent, rules, figures, facts))
             recent.append(row)
             if row["measure"]:
                 by_value[row["value"]] = row

@@ -124,7 +124,7 @@ def _with_stance(view, name: str) -> str:
     demanded or offered (`stance` words of the clause) is named so."""
     if not name or name.rsplit(" ", 1)[-1] not in ("increase", "decrease"):
         return _with_rate(view, name)
-    sentence = word_list(view.text, view.clause[2], view.row["start"])
+    sentence = word_list(view.text, max(view.clause[2], view.row["start"] - 300), view.row["start"])
     stance = find(view.uncut[0] + sentence, view.q.stance, last=True)
     return _with_rate(view, f"{name} {stance[0]}" if stance else name)
 
@@ -154,12 +154,10 @@ def _own_event(view, own: str) -> str | None:
         hit = find(words, q.event)
         if hit:
             return hit[0]
-    event = q.event.get(own) or nearest(before, after, q.event)
-    if event in q.weak_event.values() or event and any(q.event.get(w) == event for w in q.weak_event):
-        others = [e for e in (find(before, {k: v for k, v in q.event.items() if k not in q.weak_event}, last=True),
-                              find(after, {k: v for k, v in q.event.items() if k not in q.weak_event})) if e]
-        return min(others, key=lambda e: e[1])[0] if others else event
-    return event
+    # A weak event ("reached", "counted", "took part") yields to any other event of the clause:
+    # "the number of mortalities reached 1,301", "4,800 nurses took part in the strike".
+    strong = {k: v for k, v in q.event.items() if k not in q.weak_event}
+    return strong.get(own) or nearest(before, after, strong) or q.event.get(own) or nearest(before, after, q.event)
 
 
 def _count(view) -> str:

@@ -89,7 +89,7 @@ def nationality(view):
     country = _country(view.q, noun) if noun[:1].isupper() else None
     if country:
         return country
-    words = view.text[view.clause[0]:view.row["start"]].split()[-4:]
+    words = view.text[max(view.clause[0], view.row["start"] - 80):view.row["start"]].split()[-4:]
     found = [_country(view.q, w.strip(",")) for w in words if w[:1].isupper() and w.endswith("s")]
     return next((c for c in found if c), None)
 

@@ -32,7 +32,8 @@ def place_in(view):
     Mosque" the mosque is the temperature's). A name followed by a noun ("in the Tarma floods")
     is no place, nor a month ("in March") or a body ("across Hallam Health Trust")."""
     text, clause, q = view.text, view.clause, view.q
-    for place in place_words(q)["in"].finditer(text, clause[0], clause[1]):
+    near = (max(clause[0], view.row["start"] - 200), min(clause[1], view.row["end"] + 200))
+    for place in place_words(q)["in"].finditer(text, *near):
         name = place.group(1).strip()
         if view.figures_between(place.start(), view.row["start"]) or _follows_figure(view, place.start()) \
                 or re.match(r"[’']s\b|\s*,\s*[A-Z]|\s+and\s+[A-Z]", text[place.end(1):place.end(1) + 4]):
@@ -76,7 +77,8 @@ def place_there(view):
 def named_district(view):
     """"Brask district has recorded 64 deaths": a district says it is a part; only the headline
     makes it the setting."""
-    for district in place_words(view.q)["named"].finditer(view.text, view.clause[0], view.clause[1]):
+    near = (max(view.clause[0], view.row["start"] - 200), min(view.clause[1], view.row["end"] + 200))
+    for district in place_words(view.q)["named"].finditer(view.text, *near):
         name = district.group(1).lower()
         if name not in STOP_WORDS and (_marked(view) or name not in view.story.headline.lower()):
             return district.group(1)
@@ -100,7 +102,7 @@ def loser(view):
     sum (the subject of a `loss` verb), names sorted so word order does not split it."""
     if view.row["dimension"] != "money":
         return None
-    before = view.text[view.clause[0]:view.row["start"]]
+    before = view.text[max(view.clause[0], view.row["start"] - 200):view.row["start"]]
     # "Detroit's big three automakers - Ford, GM and Stellantis - have lost": the apposition aside
     before = re.sub(r"\s*[-–—][^-–—]*[-–—]\s*(?=(?:have\s+|has\s+|had\s+)?(?:also\s+)?\w+\s*$)", " ", before)
     found = re.search(r"(?:^\W*|,\s*|\bthe\s+)((?:[a-z]+\s+)?[a-z]+s(?:\s+and\s+(?:[a-z]+\s+)?[a-z]+s)?)"
@@ -116,7 +118,7 @@ def named_subject(view):
     """"the Upcountry fire has been 60% contained": the name before the noun a share is of."""
     if view.row["dimension"] != "percent" or view.row["measure"] not in view.q.topic.values():
         return None
-    names = [m.group() for m in NAME_RUN.finditer(view.text, view.clause[2], view.row["start"])]
+    names = [m.group() for m in NAME_RUN.finditer(view.text, max(view.clause[2], view.row["start"] - 200), view.row["start"])]
     names = [n for n in names if n.split()[0].lower() not in STOP_WORDS and n.lower() not in view.story.setting]
     if not names or view.row["measure"] in ("share", "lead", "support"):
         return None  # a party's vote share is named by topics.share_name

@@ -3,6 +3,7 @@ worked out once: the words around the figure, its clause and sentence, the figur
 and the article's setting (the places of its headline and lede) and year."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -48,7 +49,8 @@ class FigureView:
     story: Story
     recent: list[dict]
     rules: object
-    siblings: list = None  # every figure of the sentence
+    siblings: list = None  # every figure of the sentence, in text order
+    facts: dict = None  # what the rules found in the sentence once, shared by its figures (per_sentence)
 
     @property
     def q(self):
@@ -109,6 +111,34 @@ class FigureView:
         return self.text[self.clause[2]:self.clause[3]]
 
     def figures_between(self, start: int, end: int) -> bool:
-        """Whether another figure of the sentence stands between offsets start and end."""
+        """Whether another figure of the sentence stands between offsets start and end (by
+        bisection: a sentence of a thousand figures must not cost a million steps)."""
         low, high = min(start, end), max(start, end)
-        return any(low <= r["start"] < high for r in (self.siblings or self.recent) if r is not self.row)
+        starts = self.sibling_starts
+        k = bisect.bisect_left(starts, low)
+        while k < len(starts) and starts[k] < high:
+            if starts[k] != self.row["start"]:
+                return True
+            k += 1
+        return False
+
+    @property
+    def sibling_starts(self) -> list[int]:
+        facts = self.per_sentence
+        if "starts" not in facts:
+            facts["starts"] = sorted(r["start"] for r in (self.siblings or self.recent))
+        return facts["starts"]
+
+    @property
+    def per_sentence(self) -> dict:
+        """A cache shared by the figures of one sentence (what a rule finds in the whole sentence)."""
+        if self.facts is None:
+            self.facts = {}
+        return self.facts
+
+    def in_sentence(self, key: str, find) -> list:
+        """`find(text, sentence start, sentence end)` once per sentence, cached under `key`."""
+        facts = self.per_sentence
+        if key not in facts:
+            facts[key] = find(self.text, self.clause[2], self.clause[3])
+        return facts[key]
