@@ -27,6 +27,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from ..errors import MedialensError
+from .rules import rules_for
 from .slots import quantity_of
 
 FIRM = ("asserted", "reported")  # modalities of a figure stated as fact or on a source's word
@@ -51,7 +52,9 @@ CLAIM_COLUMNS = ["quantity", "total", "unit", *SLOTS, "referent_class", "doc_id"
 UNCLEAR_COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "value", "unit", "reason", "sentence"]
 GROUP_COLUMNS = ["quantity", "total", "unit", "n_figures", "n_articles", "compared", "running", "n_firm",
                  "n_speculative", "min", "max", "spread", "median_firm", "article_spread", "low_doc",
-                 "high_doc", "discrepant", "first_date", "last_date", "first_value", "last_value"]
+                 "high_doc", "discrepant", "status", "first_date", "last_date", "first_value", "last_value"]
+# What a group of claims is, read as an editor would (findings.figure_disputes lists them in this order).
+STATUSES = ("disputed", "grew", "undated", "agreed", "one article")
 
 
 def compare_figures(figures: pd.DataFrame, documents: pd.DataFrame,
@@ -75,7 +78,10 @@ def compare_figures(figures: pd.DataFrame, documents: pd.DataFrame,
       median_firm (these four over figures that are not vague, normalised: "thousands" names no
       number), article_spread (the largest ratio between a figure of one article and a figure of
       another; for a running count only articles of the same date are set against each other),
-      low_doc, high_doc, discrepant (compared and article_spread > factor), first_date, last_date,
+      low_doc, high_doc, discrepant (status "disputed"), status (disputed: two articles differ by more
+      than `factor` on one claim date, or about one occasion such as a march; grew: a running count
+      over dates; undated: they differ, but without dates a grown count and a dispute cannot be told
+      apart; agreed; one article), first_date, last_date,
       first_value, last_value (the running count's first and last figure in time order).
     unclear, one row per figure whose measure the rules could not name: doc_id, sent_id, start,
       end, surface, value, unit, reason ("not compared: unclear what it counts"), sentence.
@@ -110,7 +116,9 @@ def compare_figures(figures: pd.DataFrame, documents: pd.DataFrame,
     claims["_when"] = claims.time_word.str.lower().map(TIME_WORDS).fillna(99)
     claims = claims.sort_values(["quantity", "undated", "date", "_when", "doc_id", "start"])
     claims = claims[CLAIM_COLUMNS].reset_index(drop=True)
-    groups = pd.DataFrame([_group(name, group, factor) for name, group in claims.groupby("quantity", sort=True)],
+    q = rules_for(None).quantities
+    kinds = (set(q.occasion), set(q.running))  # counts of one occasion; counts that grow as a story goes on
+    groups = pd.DataFrame([_group(name, group, factor, kinds) for name, group in claims.groupby("quantity", sort=True)],
                           columns=GROUP_COLUMNS)
     return FigureComparison(claims, _totals_first(groups), unclear)
 
@@ -160,31 +168,47 @@ def _article_spread(values: pd.DataFrame) -> float:
                for a in per_article.index for b in per_article.index if a != b)
 
 
-def _group(name: str, group: pd.DataFrame, factor: float) -> dict:
+def _group(name: str, group: pd.DataFrame, factor: float, kinds: tuple[set[str], set[str]]) -> dict:
     # A vague "thousands" commits to no number, so it does not set the extremes or the median.
     values = group[(group.value_normalised > 0) & (group.qualifier != "vague")]
     moments = set(group.date[group.date != ""]) | set(group.time_word[group.time_word != ""].str.lower())
     # A count (or a share, "80% of ballots counted") that changes between dates or time words; a
     # measure or a sum of money given on two days is compared as usual.
     running = len(moments) >= 2 and group.unit.iloc[0] in ("", "%") and values.value_normalised.nunique() > 1
-    if running:  # a growing toll is no dispute: set only articles of one date against each other
-        spreads = [_article_spread(day) for _, day in values[values.date != ""].groupby("date")]
-        article_spread = max([s for s in spreads if not math.isnan(s)], default=math.nan)
-    else:
-        article_spread = _article_spread(values)
+    # Claims of one day from two articles are set against each other: different values then are
+    # a dispute. A count of one occasion (a crowd) does not grow, so any two of its claims are.
+    spreads = [_article_spread(day) for _, day in values[values.date != ""].groupby("date")]
+    same_day = max([s for s in spreads if not math.isnan(s)], default=math.nan)
+    article_spread = _article_spread(values)
+    n_articles = group.doc_id.nunique()
+    occasion, grows = group.measure.iloc[0] in kinds[0], group.measure.iloc[0].split(" per ")[0] in kinds[1]
+    status = _status(n_articles, same_day, article_spread, running, occasion or not grows, factor)
     dates = group.date[group.date != ""]
     low = values.loc[values.value_normalised.idxmin()] if len(values) else None
     high = values.loc[values.value_normalised.idxmax()] if len(values) else None
-    n_articles = group.doc_id.nunique()
     return {"quantity": name, "total": group.total.iloc[0], "unit": group.unit.iloc[0], "n_figures": len(group),
             "n_articles": n_articles, "compared": n_articles >= 2, "running": running,
             "n_firm": int(group.firm.sum()), "n_speculative": int((group.modality == "speculative").sum()),
             "min": values.value_normalised.min(), "max": values.value_normalised.max(),
             "spread": values.value_normalised.max() / values.value_normalised.min() if len(values) else math.nan,
             "median_firm": values.value_normalised[values.firm].median(),
-            "article_spread": article_spread,
+            "article_spread": article_spread if occasion or not running else same_day,
             "low_doc": "" if low is None else low.doc_id, "high_doc": "" if high is None else high.doc_id,
-            "discrepant": bool(n_articles >= 2 and article_spread > factor),
+            "discrepant": status == "disputed", "status": status,
             "first_date": dates.min() if len(dates) else "", "last_date": dates.max() if len(dates) else "",
             "first_value": values.value_normalised.iloc[0] if len(values) else math.nan,
             "last_value": values.value_normalised.iloc[-1] if len(values) else math.nan}
+
+
+def _status(n_articles: int, same_day: float, spread: float, running: bool, fixed: bool, factor: float) -> str:
+    """disputed (two articles differ more than `factor` on one day, or about a quantity that does
+    not grow as a story goes on: a crowd, troops to be sent, a demand), grew (a running count over
+    dates), undated (a count that grows, `running` in figure_quantities.csv, differs, but without
+    dates growth and dispute cannot be told apart), agreed, or one article."""
+    if n_articles < 2:
+        return "one article"
+    if same_day > factor or fixed and spread > factor:
+        return "disputed"
+    if running:
+        return "grew"
+    return "undated" if spread > factor else "agreed"
