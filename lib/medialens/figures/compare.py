@@ -171,18 +171,22 @@ def _article_spread(values: pd.DataFrame) -> float:
 def _group(name: str, group: pd.DataFrame, factor: float, kinds: tuple[set[str], set[str]]) -> dict:
     # A vague "thousands" commits to no number, so it does not set the extremes or the median.
     values = group[(group.value_normalised > 0) & (group.qualifier != "vague")]
-    moments = set(group.date[group.date != ""]) | set(group.time_word[group.time_word != ""].str.lower())
-    # A count (or a share, "80% of ballots counted") that changes between dates or time words; a
-    # measure or a sum of money given on two days is compared as usual.
-    running = len(moments) >= 2 and group.unit.iloc[0] in ("", "%") and values.value_normalised.nunique() > 1
+    # A count (or a share, "80% of ballots counted") that changes between claim dates; a measure
+    # or a sum of money given on two days is compared as usual.
+    dated = values[values.date != ""]
+    running = dated.date.nunique() >= 2 and group.unit.iloc[0] in ("", "%") and dated.value_normalised.nunique() > 1
+    measure = group.measure.iloc[0]
+    occasion = measure in kinds[0]
+    grows = measure.split(" per ")[0] in kinds[1] or group.unit.iloc[0] == "%"
     # Claims of one day from two articles are set against each other: different values then are
-    # a dispute. A count of one occasion (a crowd) does not grow, so any two of its claims are.
-    spreads = [_article_spread(day) for _, day in values[values.date != ""].groupby("date")]
+    # a dispute. For a count of one occasion (a crowd) the undated claims are one more "day".
+    days = values if occasion else dated
+    spreads = [_article_spread(on_day) for _, on_day in days.groupby("date")]
     same_day = max([s for s in spreads if not math.isnan(s)], default=math.nan)
     article_spread = _article_spread(values)
     n_articles = group.doc_id.nunique()
-    occasion, grows = group.measure.iloc[0] in kinds[0], group.measure.iloc[0].split(" per ")[0] in kinds[1]
-    status = _status(n_articles, same_day, article_spread, running, occasion or not grows, factor)
+    differ = values.value_normalised.nunique() > 1
+    status = _status(n_articles, same_day, article_spread, running, (occasion, grows and differ), factor)
     dates = group.date[group.date != ""]
     low = values.loc[values.value_normalised.idxmin()] if len(values) else None
     high = values.loc[values.value_normalised.idxmax()] if len(values) else None
@@ -192,7 +196,7 @@ def _group(name: str, group: pd.DataFrame, factor: float, kinds: tuple[set[str],
             "min": values.value_normalised.min(), "max": values.value_normalised.max(),
             "spread": values.value_normalised.max() / values.value_normalised.min() if len(values) else math.nan,
             "median_firm": values.value_normalised[values.firm].median(),
-            "article_spread": article_spread if occasion or not running else same_day,
+            "article_spread": same_day if running else article_spread,
             "low_doc": "" if low is None else low.doc_id, "high_doc": "" if high is None else high.doc_id,
             "discrepant": status == "disputed", "status": status,
             "first_date": dates.min() if len(dates) else "", "last_date": dates.max() if len(dates) else "",
@@ -200,15 +204,18 @@ def _group(name: str, group: pd.DataFrame, factor: float, kinds: tuple[set[str],
             "last_value": values.value_normalised.iloc[-1] if len(values) else math.nan}
 
 
-def _status(n_articles: int, same_day: float, spread: float, running: bool, fixed: bool, factor: float) -> str:
-    """disputed (two articles differ more than `factor` on one day, or about a quantity that does
-    not grow as a story goes on: a crowd, troops to be sent, a demand), grew (a running count over
-    dates), undated (a count that grows, `running` in figure_quantities.csv, differs, but without
-    dates growth and dispute cannot be told apart), agreed, or one article."""
+def _status(n_articles: int, same_day: float, spread: float, running: bool, kind: tuple[bool, bool],
+            factor: float) -> str:
+    """disputed (two articles differ more than `factor` on one claim date, or about a quantity
+    that does not grow as a story goes on: troops to be sent, a demand), grew (a running count
+    over dates), undated (a count that grows, `running` in figure_quantities.csv, or a share,
+    differs between articles without dates: growth and dispute cannot be told apart), agreed
+    (within `factor`), or one article. `kind`: (a count of one occasion, a growing count that differs)."""
+    occasion, growing = kind
     if n_articles < 2:
         return "one article"
-    if same_day > factor or fixed and spread > factor:
+    if same_day > factor or not growing and not occasion and spread > factor:
         return "disputed"
     if running:
         return "grew"
-    return "undated" if spread > factor else "agreed"
+    return "undated" if growing or occasion and spread > factor else "agreed"

@@ -43,7 +43,7 @@ def noun_after(tokens: list[str], rules: Rules) -> int | None:
         n += 1
     if n and tokens[n - 1].lower() in rules.modifiers:
         return None
-    while n and re.fullmatch(r"[a-z]{2,}(?:ed|en)|took|made|went|came", tokens[n - 1]):
+    while n and re.fullmatch(r"[a-z]{2,}(?:ed|en|ing)|took|made|went|came", tokens[n - 1]):
         n -= 1  # "52 taken to hospital", "106 needed", "40 polling stations recounted": a verb
     if n == 0 or (n < len(tokens) and tokens[n].lower() in DETERMINERS):
         return None

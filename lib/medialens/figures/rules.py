@@ -183,7 +183,7 @@ class QuantityRules:
 
 # The roles of figure_quantities.csv (its README says what each holds).
 ROLES = ("event", "topic", "generic", "group", "enumeration", "rate", "noun", "place_word", "organisation",
-         "weak_event", "facility", "part", "loss", "occasion", "stance", "running")
+         "weak_event", "facility", "part", "loss", "occasion", "stance", "running", "anaphor")
 
 
 def slot_order(lexicons) -> dict[str, list[str]]:

@@ -75,7 +75,8 @@ def origin(view):
     row = view.row
     found = ORIGIN.match(view.text[row["end"]:view.clause[1]])
     word = found.group(1).lower() if found else ""
-    if not found or row["measure"].split(", ")[0] not in PEOPLE_EVENTS or word in STOP_WORDS or word in view.q.event:
+    people = row["measure"].split(", ")[0] in PEOPLE_EVENTS or row["referent_class"] == "casualties"
+    if not found or not people or word in STOP_WORDS or word in view.q.event:
         return None
     if "of" in view.wide_before[-3:] and any(w[0].isdigit() for w in view.wide_before):
         return None  # "83% of the 1,301 deaths were from ...": the 83% is the part

@@ -20,6 +20,12 @@ def _follows_figure(view, at: int) -> bool:
     return any(r is not view.row and 0 <= at - r["end"] <= 3 for r in view.siblings or ())
 
 
+def _subordinate(view, at: int) -> bool:
+    """A subordinate clause opens between the figure and `at`."""
+    words = word_list(view.text, view.row["end"], at)
+    return any(w in view.q.subordinators and w not in ("who", "which", "that") for w in words)
+
+
 def _marked(view) -> bool:
     """The figure says it is a part: "98 of them were in Olen"."""
     return bool(PARTITIVE.match(view.text, view.number_end))
@@ -35,6 +41,8 @@ def place_in(view):
     near = (max(clause[0], view.row["start"] - 200), min(clause[1], view.row["end"] + 200))
     for place in place_words(q)["in"].finditer(text, *near):
         name = place.group(1).strip()
+        if place.start() > view.row["end"] and _subordinate(view, place.start()):
+            continue  # "dozens dead or missing after they made the pilgrimage to Mecca in ..."
         if view.figures_between(place.start(), view.row["start"]) or _follows_figure(view, place.start()) \
                 or re.match(r"[’']s\b|\s*,\s*[A-Z]|\s+and\s+[A-Z]", text[place.end(1):place.end(1) + 4]):
             continue  # "2,200 structures in Lindby and 2,100 hectares": Lindby's is the 2,200; "at Ford's", "at Ford, GM"
@@ -105,12 +113,22 @@ def loser(view):
     before = view.text[max(view.clause[0], view.row["start"] - 200):view.row["start"]]
     # "Detroit's big three automakers - Ford, GM and Stellantis - have lost": the apposition aside
     before = re.sub(r"\s*[-–—][^-–—]*[-–—]\s*(?=(?:have\s+|has\s+|had\s+)?(?:also\s+)?\w+\s*$)", " ", before)
-    found = re.search(r"(?:^\W*|,\s*|\bthe\s+)((?:[a-z]+\s+)?[a-z]+s(?:\s+and\s+(?:[a-z]+\s+)?[a-z]+s)?)"
+    found = re.search(r"\b((?:[a-z]+\s+)?[a-z]+s(?:\s+and\s+(?:[a-z]+\s+)?[a-z]+s)?)"
                       r"\s+(?:have\s+|has\s+|had\s+)?(?:also\s+)?(\w+)\s*$", before, re.IGNORECASE)
     if not found or found.group(2).lower() not in view.q.loss:
         return None
     nouns = [w.split()[-1].lower() for w in re.split(r"\s+and\s+", found.group(1))]
     return None if any(n in STOP_WORDS for n in nouns) else ", ".join(sorted(nouns))
+
+
+@rule("scope")
+def anaphor(view):
+    """"the Kula and Olinda fires, which are 80% and 85% contained. Those fires have burned about
+    1,280 acres": a clause opening with "those", "these" or "both" (`anaphor`) points back to the
+    scope of the figure before it."""
+    first = word_list(view.text, view.clause[0], min(view.clause[1], view.clause[0] + 20))[:1]
+    scoped = [r for r in view.recent if r.get("scope")]
+    return scoped[-1]["scope"] if first and first[0] in view.q.anaphor and scoped else None
 
 
 @rule("scope")

@@ -71,7 +71,8 @@ def changed(before: list[str], after: list[str], q, levels: dict | None = None) 
     levels = levels or q.level_topics
     change = nearest(before, after[:3], q.change_topics)
     right_before = find(before, q.topic, last=True)
-    if right_before and right_before[1] == 0 and right_before[0] not in CHANGES:
+    if right_before and right_before[1] == 0 and right_before[0] not in CHANGES \
+            and right_before[0] not in {q.topic.get(term) for term in q.stance}:  # "asking for 46% pay raises"
         change = None  # "a fund that has raised €85,000": money collected, not an increase
     if change and before[-1:] in (["to"], ["from"]):  # "up from £2.20": the level before
         level = find([w for w in before if w not in q.change_topics], levels, last=True)
