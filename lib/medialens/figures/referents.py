@@ -40,6 +40,8 @@ def noun_after(tokens: list[str], rules: Rules) -> int | None:
     while n < min(3, len(tokens)) and tokens[n][0].isalpha() and (
             tokens[n].lower() not in STOP_WORDS or tokens[n].lower() in rules.modifiers) \
             and tokens[n].lower() not in rules.quantities.event:  # "Hundreds protest outside": a verb
+        if tokens[n][0].isupper() and not tokens[n].endswith("s"):
+            break  # "Surpasses 1,000 Amid Severe Heatwave": a headline's words, not what is counted
         n += 1
     if n and tokens[n - 1].lower() in rules.modifiers:
         return None

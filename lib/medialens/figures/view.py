@@ -29,11 +29,8 @@ class Story:
     @classmethod
     def of(cls, sentences: list[dict], date: str = "") -> "Story":
         headline = sentences[0]["text"] if sentences else ""
-        # The lede and the sentence after it: a story's town is often named there ("the fires that
-        # destroyed the historic town of Lahaina"), and a figure there narrows nothing.
-        lede = " ".join(s["text"] for s in sentences[1:3])
-        opening = headline + " " + (sentences[1]["text"] if len(sentences) > 1 else "")
-        years = {date[:4]} if YEAR.fullmatch(date[:4] or "-") else set(BARE_YEAR.findall(opening))
+        lede = sentences[1]["text"] if len(sentences) > 1 else ""
+        years = {date[:4]} if YEAR.fullmatch(date[:4] or "-") else set(BARE_YEAR.findall(headline + " " + lede))
         # The names of the lede are found once per article, not once per figure (issue 25:
         # a 100 KB lede made tagging quadratic).
         setting = (headline + " " + " ".join(NAME.findall(lede))).lower()
