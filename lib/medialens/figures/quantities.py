@@ -36,8 +36,6 @@ from .view import FigureView
 
 # Between two figures that give one amount in two units: "£4.5m ($5.7m)", "310mm, or 12 inches".
 SAME_AMOUNT = re.compile(r"^\s*(?:\(|\[|/|,?\s*or|,?\s*(?:that is|equivalent to))\s*$")
-CASUALTIES = {"deaths", "injured"}
-JOB_EVENTS = {"lost", "redundancies"}
 COPULA = ("are", "were", "is", "was")
 PREPOSITIONS = {"from", "in", "at", "on", "among", "of", "to", "for", "with", "still", "being", "now", "not"}
 # Words by which a bare number in a new sentence points back to a count named before it.
@@ -52,16 +50,18 @@ def set_quantity(view: FigureView) -> None:
     row, q = view.row, view.q
     row["unit"], row["value_normalised"] = unit_of(view.text, row, view.rules)
     row["_increment"] = bool(INCREMENT.search(view.text, view.number_end, row["end"])
-                             or INCREMENT_BEFORE.search(view.text[max(0, row["start"] - 20):row["start"]]))
+                             or INCREMENT_BEFORE.search(view.text[max(0, row["start"] - 20):row["start"]])
+                             or view.cut[1][:1] and view.cut[1][0] in q.increment_after)  # "8,700 strikers join the 25,000"
     set_slots(view)
     measure = row["measure"]
     if row["unit"] in ("%", "percentage points"):
         row["referent_class"] = "percent"
+    # The class an event gives the people it counts (`class_of` rows): "Over 1,000 Workers Die" are
+    # casualties, "150 people will be made redundant" jobs lost, "11 people were arrested" arrests.
     counted_as_measure = row["referent_class"] == "measure" and not row["unit"]  # "89 so far" after "5 square miles"
-    if measure in CASUALTIES and (row["referent_class"] in ("people", "troops", "other", "") or counted_as_measure):
-        row["referent_class"] = "casualties"  # "Over 1,000 Workers Die"
-    elif measure in JOB_EVENTS and row["referent_class"] in ("people", "other", "") and not row["unit"]:
-        row["referent_class"] = "jobs"  # "150 people will be made redundant": jobs lost
+    if measure in q.class_of and not row["unit"] \
+            and (row["referent_class"] in ("people", "troops", "other", "") or counted_as_measure):
+        row["referent_class"] = q.class_of[measure]
     row["date"] = claim_date(view)
 
 

@@ -91,6 +91,8 @@ def money_topic(before: list[str], after: list[str], sentence: list[str], recent
         if level:  # "profit fell 12% to £310m", "will go up to £28": the new level, not the change
             return level[0]
     name = of_topic(before, q) or changed(before, after, q, levels) or nearest(before, after, q.money_topics) or ""
+    if name in q.beneficiary.values():  # "cost the economy $4bn": the economy is whom it cost
+        name = nearest(before, after, {k: v for k, v in q.money_topics.items() if v not in q.beneficiary.values()}) or name
     return what_changes(name, sentence, recent, q, levels)
 
 
