@@ -72,7 +72,9 @@ def _years(text: str, start: int, end: int) -> list[tuple[int, str]]:
     for year in BARE_YEAR.finditer(text, start, end):
         inside_date = any(s <= year.start() < e for s, e in dates)
         since = text[max(start, year.start() - 6):year.start()].lower().strip() in ("since", "from")
-        if not inside_date and not since:
+        # "twice as many as in 2022", "up on 2023": a year a figure is compared with, not its own
+        base = re.search(r"\b(?:than|as|on|compared with|against)(?:\s+in)?\s+$", text[max(start, year.start() - 16):year.start()])
+        if not inside_date and not since and not base:
             found.append((year.start(), year.group(1)))
     return found
 

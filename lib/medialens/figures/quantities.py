@@ -122,8 +122,9 @@ def count_event(view):
 def _with_stance(view, name: str) -> str:
     """"asking for ... 46% pay raises", "offered roughly 20% increases in hourly pay": a change
     demanded or offered (`stance` words of the clause) is named so."""
-    if not name or name.rsplit(" ", 1)[-1] not in ("increase", "decrease"):
-        return _with_rate(view, name)
+    stances = {view.q.topic.get(term) for term in view.q.stance}
+    if not name or name.rsplit(" ", 1)[-1] not in ("increase", "decrease") or name.split(" ")[0] in stances:
+        return _with_rate(view, name)  # "offer increase" says its stance already
     sentence = word_list(view.text, max(view.clause[2], view.row["start"] - 300), view.row["start"])
     stance = find(view.uncut[0] + sentence, view.q.stance, last=True)
     return _with_rate(view, f"{name} {stance[0]}" if stance else name)
@@ -164,7 +165,7 @@ def _count(view) -> str:
     q, row = view.q, view.row
     own = (row.get("_noun") or "").lower()
     noun = own or ("" if row["referent"].lower() in q.event else row["referent"].lower())
-    noun = q.noun.get(noun, noun)
+    noun = q.noun.get(noun, noun) if noun[:1].isalpha() else ""  # a referent "%" inherited from "74%" is no noun
     if noun.split(" ")[0] in q.enumeration:  # "more than 10 countries stretching from ..."
         return q.enumeration[noun.split(" ")[0]]
     event = _own_event(view, own)

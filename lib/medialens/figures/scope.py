@@ -104,9 +104,12 @@ def place_with(view):
 
 @rule("scope")
 def partial(view):
-    """"a partial toll of 577 deaths": a part word (`part` in figure_quantities.csv) before the figure."""
-    hit = find(view.cut[0][-5:], view.q.part, last=True)
-    return hit[0] if hit else None
+    """"a partial toll of 577 deaths": a part word (`part` in figure_quantities.csv) right before the
+    noun the figure is "of" ("projected to win about 101 seats on partial results" is no part)."""
+    before = view.cut[0]
+    if before[-1:] == ["of"] and len(before) >= 3 and before[-3] in view.q.part:
+        return view.q.part[before[-3]]
+    return None
 
 
 @rule("scope")

@@ -73,7 +73,8 @@ class FigureView:
                 break
             # "1,200 operations and appointments were postponed" goes on; "12,000 people and
             # killed 300" stops: a verb after the coordinator is another clause's.
-            if word in self.q.coordinators and (k + 1 >= len(after) or after[k + 1] in self.q.event) \
+            if word in self.q.coordinators and (k + 1 >= len(after) or after[k + 1] in self.q.event
+                                                or after[k + 1] in ("is", "are", "was", "were")) \
                     or word in self.q.subordinators and word not in ("who", "which", "that"):
                 after = after[:k]
                 break
