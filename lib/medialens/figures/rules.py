@@ -68,7 +68,8 @@ class Rules:
         # million", "two and a half million", "a dozen", "twelve thousand".
         self.number = re.compile(
             rf"(?P<vulgar>(?<![\w.,])(?:\d+\s?)?[½¼¾⅓⅔])(?:\s*(?P<vscale>{scales})\b)?"
-            rf"|(?P<digits>(?<![\d.,]){DIGITS})(?:\s*(?P<abbr>{abbreviations})\b|\s*(?P<dscale>{scales})\b)?"
+            rf"|(?P<digits>(?<![\d.,]){DIGITS})(?P<power>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?"
+            rf"(?:\s*(?P<abbr>{abbreviations})\b|\s*(?P<dscale>(?:{scales})(?:\s+(?:{scales}))*)\b)?"
             rf"|(?P<words>(?<![\w-])(?:(?:a\s+|an\s+)?(?:{fractions})\s+(?:of\s+)?an?\s+(?:{scales})"
             rf"|(?:{cardinals})(?:(?:[^\S\n]+|-)(?:and[^\S\n]+)?(?:{cardinals}))*(?:\s+and\s+a\s+half\s+(?:{scales}))?"
             rf"|an?\s+(?:{scales}))(?![\w-]))", re.IGNORECASE)
