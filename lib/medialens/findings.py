@@ -65,7 +65,8 @@ def figure_disputes(comparison, factor: float = 3.0) -> pd.DataFrame:
 
     One row per quantity: quantity, status (figures.compare: "disputed" when two articles' figures
     of one claim date, or of one occasion such as a march, differ by more than `factor`; "grew"
-    when a running count rose or fell over dates; "undated" when they differ by more than that
+    when a running count rose or fell over dates; "occasions" when a count of one occasion (a
+    crowd) is given for several dates, each its own march; "undated" when they differ by more than that
     but carry no dates, so a grown count cannot be told from a dispute; "agreed" otherwise; "one
     article" when only one article gives it, so there is nothing to compare), n_articles,
     n_figures, min, max, article_spread. Disputed quantities first, widest gap first. `factor` is

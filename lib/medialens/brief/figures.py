@@ -31,17 +31,18 @@ QUALIFIER_WORDS = {"lower_bound": "more than ", "upper_bound": "up to ", "approx
 SHOWN = 12  # quantities or figures named in one sentence before "and N more"
 
 
-def figure_statements(comparison, sources: pd.DataFrame | None = None, lexicons: dict | None = None) -> pd.DataFrame:
+def figure_statements(comparison, sources: pd.DataFrame | None = None, factor: float = 3.0,
+                      lexicons: dict | None = None) -> pd.DataFrame:
     """The brief's sentences about figures (see the module docstring), one row each: order,
-    section (disputed, grew, breakdown, undated, agreed, one article, unclear, nothing compared),
+    section (disputed, grew, occasions, breakdown, undated, agreed, one article, unclear, nothing compared),
     quantity, statement, doc_ids, surfaces and dates (the evidence, joined by "; ")."""
     labels = dict(zip(*read_table("figure_labels", lexicons)[["measure", "label"]].T.values))
     claims, groups = comparison.claims, comparison.groups
-    said = _Said(claims, labels, sources)
+    said = _Said(claims, labels, sources, factor)
     rows = []
     for group in groups[groups.status == "disputed"].itertuples():
         rows.append(said.dispute(group))
-    for group in groups[groups.status == "grew"].itertuples():
+    for group in groups[groups.status.isin(["grew", "occasions"]) & (groups.total == "")].itertuples():
         rows.append(said.growth(group))
     rows += said.breakdowns(groups)
     for group in groups[(groups.status == "undated") & (groups.total == "")].itertuples():
@@ -75,8 +76,8 @@ def day(date: str, years: int = 2) -> str:
 class _Said:
     """Sentences about the claims of one comparison."""
 
-    def __init__(self, claims: pd.DataFrame, labels: dict, sources: pd.DataFrame | None):
-        self.claims, self.labels = claims, labels
+    def __init__(self, claims: pd.DataFrame, labels: dict, sources: pd.DataFrame | None, factor: float):
+        self.claims, self.labels, self.factor = claims, labels, factor
         self.years = len({d[:4] for d in claims.date if d})
         self.sources = sources
 
@@ -87,7 +88,7 @@ class _Said:
         name += f", {row.scope}" if row.scope else ""
         name += f" ({row.event_time})" if row.event_time else ""
         name += " (new)" if quantity.split(" (")[0].endswith(", new") else ""
-        return name + (f" ({row.unit})" if row.unit and row.dimension != "money" else "")
+        return name + (f" ({row.unit})" if row.unit else "")
 
     def value(self, claim) -> str:
         """"more than 1,300", "about $5.6 billion", "hundreds": as the article bounds it."""
@@ -107,7 +108,7 @@ class _Said:
             return ""
         found = near.iloc[(near.start - claim.start).abs().argsort().iloc[0]]
         said = found.get("name") if isinstance(found.get("name"), str) and found.get("name") else found.surface
-        return f", {said}"
+        return f", {said}" if len(said) <= 60 else ""
 
     def claim(self, claim, with_date: bool = False) -> str:
         when = f" on {day(claim.date, self.years)}" if with_date and claim.date else ""
@@ -130,11 +131,14 @@ class _Said:
         for date, on_day in rows[rows.date != ""].groupby("date", sort=True):
             values = names([f"{self.value(c)} ({c.doc_id})" for c in on_day.drop_duplicates("value_normalised").itertuples()])
             steps.append(f"{values} on {day(date, self.years)}")
-        text = f"{self.label(group.quantity)} grew: " + ", ".join(steps)
+        by_day = rows[rows.date != ""].groupby("date").value_normalised.max()
+        how = "grew" if by_day.is_monotonic_increasing else "by claim date"
+        how = "by date, each date its own occasion" if group.status == "occasions" else how
+        text = f"{self.label(group.quantity)} {how}: " + ", ".join(steps)
         undated = rows[rows.date == ""]
         if len(undated):
             text += "; without a date: " + names([f"{self.value(c)} ({c.doc_id})" for c in undated.itertuples()])
-        return _row("grew", group.quantity, text + ".", rows)
+        return _row(group.status, group.quantity, text + ".", rows)
 
     def breakdowns(self, groups: pd.DataFrame) -> list[dict]:
         rows = []
@@ -160,7 +164,9 @@ class _Said:
         rows = self._firm(group.quantity)
         values = [f"{self.value(c)} ({names(sorted(set(rows[rows.value_normalised == c.value_normalised].doc_id)))})"
                   for c in rows.drop_duplicates("value_normalised").itertuples()]
-        text = f"{self.label(group.quantity)}: {group.n_articles} articles agree: {names(values)}."
+        same = rows.value_normalised.nunique() == 1
+        text = (f"{self.label(group.quantity)}: {group.n_articles} articles "
+                f"{'agree' if same else f'give figures within a factor of {self.factor:g}'}: {names(values)}.")
         return _row("agreed", group.quantity, text, rows)
 
     def left_out(self, single: pd.DataFrame, unclear: pd.DataFrame) -> list[dict]:

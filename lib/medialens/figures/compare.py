@@ -54,7 +54,7 @@ GROUP_COLUMNS = ["quantity", "total", "unit", "n_figures", "n_articles", "compar
                  "n_speculative", "min", "max", "spread", "median_firm", "article_spread", "low_doc",
                  "high_doc", "discrepant", "status", "first_date", "last_date", "first_value", "last_value"]
 # What a group of claims is, read as an editor would (findings.figure_disputes lists them in this order).
-STATUSES = ("disputed", "grew", "undated", "agreed", "one article")
+STATUSES = ("disputed", "grew", "occasions", "undated", "agreed", "one article")
 
 
 def compare_figures(figures: pd.DataFrame, documents: pd.DataFrame,
@@ -81,7 +81,8 @@ def compare_figures(figures: pd.DataFrame, documents: pd.DataFrame,
       low_doc, high_doc, discrepant (status "disputed"), status (disputed: two articles differ by more
       than `factor` on one claim date, or about one occasion such as a march; grew: a running count
       over dates; undated: they differ, but without dates a grown count and a dispute cannot be told
-      apart; agreed; one article), first_date, last_date,
+      apart; occasions: a count of one occasion, a crowd, given for two or more dates, each its own
+      march; agreed; one article), first_date, last_date,
       first_value, last_value (the running count's first and last figure in time order).
     unclear, one row per figure whose measure the rules could not name: doc_id, sent_id, start,
       end, surface, value, unit, reason ("not compared: unclear what it counts"), sentence.
@@ -217,5 +218,5 @@ def _status(n_articles: int, same_day: float, spread: float, running: bool, kind
     if same_day > factor or not growing and not occasion and spread > factor:
         return "disputed"
     if running:
-        return "grew"
+        return "occasions" if occasion else "grew"  # a crowd on two dates is two marches
     return "undated" if growing or occasion and spread > factor else "agreed"

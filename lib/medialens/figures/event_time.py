@@ -157,8 +157,9 @@ def _written_dates(text: str, start: int, end: int) -> list[tuple[int, int, int,
 def _weekdays_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(offset, weekday number) of the weekdays named, capitalised, in a sentence."""
     weekdays = _weekdays()
-    return [(start + m.start(), weekdays[m.group().lower()]) for m in re.finditer(r"[A-Z][a-z]+\.?", text[start:end])
-            if m.group().lower() in weekdays]
+    found = [(start + m.start(), m.group().lower()) for m in re.finditer(r"[A-Z][a-z]+\.?", text[start:end])]
+    return [(at, weekdays.get(word, weekdays.get(word.rstrip(".")))) for at, word in found
+            if word in weekdays or word.rstrip(".") in weekdays]
 
 
 def _parse(date: str) -> dt.date | None:
