@@ -175,10 +175,11 @@ def _group(name: str, group: pd.DataFrame, factor: float, kinds: tuple[set[str],
     # A count (or a share, "80% of ballots counted") that changes between claim dates; a measure
     # or a sum of money given on two days is compared as usual.
     dated = values[values.date != ""]
-    running = dated.date.nunique() >= 2 and group.unit.iloc[0] in ("", "%") and dated.value_normalised.nunique() > 1
     measure = group.measure.iloc[0]
     occasion = measure in kinds[0]
     grows = measure.split(" per ")[0] in kinds[1] or group.unit.iloc[0] == "%"
+    running = dated.date.nunique() >= 2 and (group.unit.iloc[0] in ("", "%") or grows) \
+        and dated.value_normalised.nunique() > 1
     # Claims of one day from two articles are set against each other: different values then are
     # a dispute. For a count of one occasion (a crowd) the undated claims are one more "day".
     days = values if occasion else dated

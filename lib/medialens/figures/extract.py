@@ -7,6 +7,7 @@ import math
 import re
 
 from ..context import DocContext
+from ..dates import is_calendar_word
 from . import numbers as nb
 from .referents import inherit_referents, noun_after, referent_after
 from .rules import DETERMINERS, Rules
@@ -77,6 +78,8 @@ def _is_name(c: dict, before: str, start: int, sentence: dict, text: str, rules:
     "Apollo 11". Counts written with separators ("In May 5,000 workers") are not."""
     name = re.search(r"(?<![.!?:;\"“‘'])\s([A-Z][a-z]+)\s*$", before)
     unit = re.match(r"\s*(?:%|per ?cent\b)", text[c["end"]:c["end"] + 10])  # "the Union 38.7%"
+    if name and is_calendar_word(name.group(1)):
+        return False  # "By Thursday 61 people had died": a day, not a name
     return bool(name) and not unit and not c["words"] and not sentence["is_heading"] \
         and not rules.qualifier_before.search(before) and "," not in text[c["number_start"]:c["end"]] \
         and start - len(name.group()) > sentence["start"]

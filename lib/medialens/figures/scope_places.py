@@ -2,6 +2,7 @@
 the rules of groups, origins, nationalities and facilities; figure_slot_rules.csv orders them all)."""
 from __future__ import annotations
 
+import itertools
 import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -137,8 +138,9 @@ def named_subject(view):
     if view.row["dimension"] != "percent" or view.row["measure"] not in view.q.topic.values():
         return None
     names = [m.group() for m in NAME_RUN.finditer(view.text, max(view.clause[2], view.row["start"] - 200), view.row["start"])]
-    names = [n for n in names if n.split()[0].lower() not in STOP_WORDS and n.lower() not in view.story.setting
+    names = [" ".join(itertools.dropwhile(lambda w: w.lower() in STOP_WORDS, n.split())) for n in names]  # "The Cedar Ridge"
+    names = [n for n in names if n and n.lower() not in view.story.setting
              and n.lower() not in view.q.topic and n.lower() not in view.q.event]  # "Turnout was 61%"
     if not names or view.row["measure"] in ("share", "lead", "support"):
         return None  # a party's vote share is named by topics.share_name
-    return ", ".join(w for w in names[-1].split() if w != "and")
+    return ", ".join(re.split(r"\s+and\s+", names[-1]))

@@ -78,7 +78,7 @@ def increment(view):
 @rule("kind")
 def change_word(view):
     """"46% pay raises", "profit fell 12% to £310m" (the 12%): named with a change word."""
-    return "change" if view.row["measure"].rsplit(" ", 1)[-1] in ("increase", "decrease") else None
+    return "change" if {"increase", "decrease"} & set(view.row["measure"].split(" ")) else None
 
 
 @rule("kind")
