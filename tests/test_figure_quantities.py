@@ -55,7 +55,7 @@ def row_of(found, key):
     ("With 80% of ballots counted, the Civic Alliance has 45.3%.", "80%", "votes counted (%)", "percent"),
     ("About 2.1 million ballots had been counted.", "2.1 million ballots", "votes counted", "votes"),
     # What news counts in general.
-    ("Police detained 40 protesters outside the ministry.", "40 protesters", "arrested", "people"),
+    ("Police detained 40 protesters outside the ministry.", "40 protesters", "arrested", "arrests"),
     ("Some 1,200 passengers were stranded at the airport.", "1,200 passengers", "passengers", "people"),
     ("The clinic treated 75 patients overnight.", "75 patients", "treated", "people"),
     pytest.param("Some 400 troops were sent in the first batch; up to 10,000 troops could be deployed in all.",

@@ -114,6 +114,21 @@ def test_values_read_as_written(text, key, value, unit):
     assert row.unit == unit and abs(row.value_normalised - value) < 0.01 * max(1, abs(value)), (row.value, row.unit)
 
 
+@pytest.mark.parametrize("text, surfaces", [
+    ("It was one of the deadliest wildfires in years.", []),  # "of the dead..." is no part
+    ("Witnesses estimated the crowd at several hundred thousands.", ["several hundred thousands"]),
+    ('"It is bigger today," said marcher Ann Roe, 19.\nThe march went on.', []),  # an age at a paragraph's end
+    ("The mayor warned that scores more people could be found dead.", ["scores more people"]),
+])
+def test_what_is_a_figure(text, surfaces):
+    assert ml.tag_text(text)["figures"].surface.tolist() == surfaces
+
+
+def test_an_increment_in_a_vague_magnitude_is_a_change():
+    row = figure(OPENING + "The mayor warned that scores more people could be found dead.", "scores")
+    assert (row.quantity, row.kind) == ("deaths, new", "change")
+
+
 def test_names_in_a_headline_are_no_counted_noun():
     row = figure("Death toll passes 1,000 Amid Severe Heatwave\n\nThe toll passed 1,000 on Sunday.", "1,000")
     assert row.surface == "1,000" and row.measure == "deaths"
@@ -216,3 +231,12 @@ def test_the_brief_says_when_nothing_is_compared():
     tables = ml.tag_corpus(pd.DataFrame([{"doc_id": "only", "text": ARTICLES["wire"], "n_words": 20}]))
     statements = figure_statements(ml.compare_figures(tables["figures"], tables["documents"]))
     assert statements.statement.iloc[-1] == "No quantity is given by two articles: nothing is compared."
+
+
+def test_the_data_readme_counts_each_figures_file():
+    """The entries column of data/figures/README.md is the number of rows of each file."""
+    folder = next(iter(ml.lexicons.DATA_DIR.glob("figures")))
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    for table in sorted(folder.glob("*.csv")):
+        rows = len(pd.read_csv(table, keep_default_na=False))
+        assert f"| {table.name} | {rows} |" in readme, f"{table.name}: {rows} entries"

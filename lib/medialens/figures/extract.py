@@ -142,7 +142,8 @@ def figure_row(text: str, c: dict, sentence: dict, rules: Rules) -> dict | None:
 # A small number in words counts when a death toll or a casualty verb goes with it ("Three
 # die", "the toll rose to five"), or when it is a part ("four of them", "two from overseas").
 TOLL_BEFORE = re.compile(r"\btoll\b[^.;]{0,25}\b(?:to|of|at|reaches|reached|hits|hit|stands at)\s*$", re.IGNORECASE)
-PART_AFTER = re.compile(r"^\s*(?:of\s+(?:them|whom|those|the\s+(?:dead|injured|victims))|(?:were\s+|was\s+)?from\b)", re.IGNORECASE)
+PART_AFTER = re.compile(r"^\s*(?:of\s+(?:them|whom|those|the\s+(?:dead|injured|victims)\b)|(?:were\s+|was\s+)?from\b)",
+                        re.IGNORECASE)  # "one of the deadliest" is no part
 CASUALTY_EVENTS = {"deaths", "injured", "missing"}
 
 

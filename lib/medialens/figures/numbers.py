@@ -55,8 +55,9 @@ YEAR = re.compile(r"(?:1[6-9]|20)\d{2}")
 # A tally ("ruling 6-3", "a 5-4 decision", "voted 51-49"): two counts joined by a dash; it is a
 # vote or a score, not a figure, when a `tally` word of figure_exclusions stands next to it.
 TALLY = re.compile(r"(?<![\w$€£¥])(?<!\d[.,])\d{1,3}\s?[-–]\s?\d{1,3}(?![\w%-]|[.,]\d)")
-# An age in apposition to a name or noun: "Smith, 45, was arrested", "a nurse, 34, said".
-AGE_APPOSITION = re.compile(r"(?<=[A-Za-z]),\s+((?:1[01]|[1-9])?\d),(?!\d)")
+# An age in apposition to a name or noun: "Smith, 45, was arrested", "a nurse, 34, said", and at a
+# paragraph's end: "said demonstrator Victor Li, 19."
+AGE_APPOSITION = re.compile(r"(?<=[A-Za-z]),\s+((?:1[01]|[1-9])?\d)(?:,(?!\d)|\.(?!\d)\s*$)", re.MULTILINE)
 WORD = re.compile(r"[A-Za-z][\w'’.-]*\w|[A-Za-z]|%|\S")  # "F-16" is one word
 RANGE_JOIN = re.compile(r"^\s*(-|–|—|to|or|and)\s*(US\$|\$|€|£|¥)?\s*$", re.IGNORECASE)
 RANGE_OPEN = re.compile(r"(?:^|\W)(between|from|by)\s*(?:US\$|\$|€|£|¥)?\s*$", re.IGNORECASE)

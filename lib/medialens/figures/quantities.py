@@ -41,7 +41,7 @@ PREPOSITIONS = {"from", "in", "at", "on", "among", "of", "to", "for", "with", "s
 # Words by which a bare number in a new sentence points back to a count named before it.
 REFERENCE_WORDS = {"number", "figure", "total", "toll", "tally", "count", "estimate", "that", "it"}
 # "two more people have died", "300 further cases": an increment, not the total.
-INCREMENT = re.compile(r"\b(?:more|further|additional|another|new)\b", re.IGNORECASE)
+INCREMENT = re.compile(r"\b(?:more|further|additional|another|new)\b(?!\s+than)", re.IGNORECASE)
 INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.IGNORECASE)
 
 
@@ -49,7 +49,7 @@ def set_quantity(view: FigureView) -> None:
     """Set unit, value_normalised, the slots (slots.py), quantity and date of `view.row`."""
     row, q = view.row, view.q
     row["unit"], row["value_normalised"] = unit_of(view.text, row, view.rules)
-    row["_increment"] = bool(INCREMENT.search(view.text, view.number_end, row["end"])
+    row["_increment"] = bool(INCREMENT.search(view.text, row.get("_number_start", row["start"]), row["end"])
                              or INCREMENT_BEFORE.search(view.text[max(0, row["start"] - 20):row["start"]])
                              or view.cut[1][:1] and view.cut[1][0] in q.increment_after)  # "8,700 strikers join the 25,000"
     set_slots(view)

@@ -111,7 +111,8 @@ def loser(view):
     sum (the subject of a `loss` verb), names sorted so word order does not split it."""
     if view.row["dimension"] != "money":
         return None
-    before = view.text[max(view.clause[0], view.row["start"] - 200):view.row["start"]]
+    # From the sentence's start: the apposition's commas are no clause break.
+    before = view.text[max(view.clause[2], view.row["start"] - 200):view.row["start"]]
     # "Detroit's big three automakers - Ford, GM and Stellantis - have lost": the apposition aside
     before = re.sub(r"\s*[-–—][^-–—]*[-–—]\s*(?=(?:have\s+|has\s+|had\s+)?(?:also\s+)?\w+\s*$)", " ", before)
     found = re.search(r"\b((?:[a-z]+\s+)?[a-z]+s(?:\s+and\s+(?:[a-z]+\s+)?[a-z]+s)?)"
