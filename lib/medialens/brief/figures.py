@@ -23,6 +23,9 @@ import datetime as dt
 
 import pandas as pd
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from ..figures.rules import rules_for
 from ..lexicons import read_table
 from ..prose import names, number
 
@@ -78,6 +81,7 @@ class _Said:
 
     def __init__(self, claims: pd.DataFrame, labels: dict, sources: pd.DataFrame | None, factor: float):
         self.claims, self.labels, self.factor = claims, labels, factor
+        self.occasions = set(rules_for(None).quantities.occasion)
         self.years = len({d[:4] for d in claims.date if d})
         self.sources = sources
 
@@ -108,7 +112,7 @@ class _Said:
             return ""
         found = near.iloc[(near.start - claim.start).abs().argsort().iloc[0]]
         said = found.get("name") if isinstance(found.get("name"), str) and found.get("name") else found.surface
-        return f", {said}" if len(said) <= 60 else ""
+        return f", {said}" if len(said) <= 60 and said.lower() not in STOP_WORDS else ""  # not "It"
 
     def claim(self, claim, with_date: bool = False) -> str:
         when = f" on {day(claim.date, self.years)}" if with_date and claim.date else ""
@@ -156,15 +160,17 @@ class _Said:
     def undated(self, group) -> dict:
         rows = self._firm(group.quantity)
         low, high = rows.loc[rows.value_normalised.idxmin()], rows.loc[rows.value_normalised.idxmax()]
+        occasion = rows.measure.iloc[0] in self.occasions
+        why = "one occasion cannot be told from another" if occasion else "a figure that changed cannot be told from a dispute"
         text = (f"{self.label(group.quantity)}: {group.n_articles} articles give from {self.claim(low)} to "
-                f"{self.claim(high)}; without dates a count that grew cannot be told from a dispute.")
+                f"{self.claim(high)}; without dates {why}.")
         return _row("undated", group.quantity, text, rows)
 
     def agreed(self, group) -> dict:
-        rows = self._firm(group.quantity)
-        values = [f"{self.value(c)} ({names(sorted(set(rows[rows.value_normalised == c.value_normalised].doc_id)))})"
-                  for c in rows.drop_duplicates("value_normalised").itertuples()]
-        same = rows.value_normalised.nunique() == 1
+        rows = self.claims[self.claims.quantity == group.quantity]
+        values = [f"{self.value(c)} ({names(self._docs_giving(rows, c))})"
+                  for c in rows.drop_duplicates(["value_normalised", "qualifier"]).itertuples()]
+        same = rows.value_normalised.nunique() == 1 and (rows.qualifier != "vague").all()
         text = (f"{self.label(group.quantity)}: {group.n_articles} articles "
                 f"{'agree' if same else f'give figures within a factor of {self.factor:g}'}: {names(values)}.")
         return _row("agreed", group.quantity, text, rows)
@@ -183,6 +189,15 @@ class _Said:
                              f"unclear what {'they count' if len(unclear) > 1 else 'it counts'}: "
                              f"{', '.join(shown[:SHOWN])}{more}.", unclear.assign(date="")))
         return rows
+
+    @staticmethod
+    def _docs_giving(rows: pd.DataFrame, claim) -> list[str]:
+        """The articles that give the same value as `claim` (a vague one: the same words)."""
+        if claim.qualifier == "vague":
+            same = rows[rows.surface.str.lower() == claim.surface.lower()]
+        else:
+            same = rows[(rows.value_normalised == claim.value_normalised) & (rows.qualifier != "vague")]
+        return sorted(set(same.doc_id))
 
     def _firm(self, quantity: str) -> pd.DataFrame:
         rows = self.claims[self.claims.quantity == quantity]

@@ -177,13 +177,13 @@ def _group(name: str, group: pd.DataFrame, factor: float, kinds: tuple[set[str],
     dated = values[values.date != ""]
     measure = group.measure.iloc[0]
     occasion = measure in kinds[0]
-    grows = measure.split(" per ")[0] in kinds[1] or group.unit.iloc[0] == "%"
+    # Another event's figure (a past disaster) no longer grows.
+    grows = (measure.split(" per ")[0] in kinds[1] or group.unit.iloc[0] == "%") and not group.event_time.iloc[0]
     running = dated.date.nunique() >= 2 and (group.unit.iloc[0] in ("", "%") or grows) \
         and dated.value_normalised.nunique() > 1
     # Claims of one day from two articles are set against each other: different values then are
-    # a dispute. For a count of one occasion (a crowd) the undated claims are one more "day".
-    days = values if occasion else dated
-    spreads = [_article_spread(on_day) for _, on_day in days.groupby("date")]
+    # a dispute. Without dates, a grown count (or another march) cannot be told from a dispute.
+    spreads = [_article_spread(on_day) for _, on_day in dated.groupby("date")]
     same_day = max([s for s in spreads if not math.isnan(s)], default=math.nan)
     article_spread = _article_spread(values)
     n_articles = group.doc_id.nunique()

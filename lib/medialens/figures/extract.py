@@ -150,9 +150,11 @@ CASUALTY_EVENTS = {"deaths", "injured", "missing"}
 def _small_count(before: str, after: str, rules: Rules) -> bool:
     if TOLL_BEFORE.search(before) or PART_AFTER.match(after):
         return True
-    near = [w.group().lower() for w in nb.WORD.finditer(before[-30:])][-3:]
-    if any(rules.quantities.event.get(w) in CASUALTY_EVENTS for w in near):
-        return True  # "killing at least nine"
+    words = [w.group().lower() for w in nb.WORD.finditer(before[-30:])]
+    for k in range(max(0, len(words) - 3), len(words)):
+        # "killing at least nine"; in "a toll of 577 deaths for the two busiest days" the deaths are 577's
+        if rules.quantities.event.get(words[k]) in CASUALTY_EVENTS and not (k and words[k - 1][0].isdigit()):
+            return True
     words = [w.group().lower() for w in nb.WORD.finditer(after[:40])][:3]
     return any(rules.quantities.event.get(" ".join(words[i:i + n])) in CASUALTY_EVENTS
                for i in range(len(words)) for n in (1, 2))

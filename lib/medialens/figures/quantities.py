@@ -150,7 +150,7 @@ def _own_event(view, own: str) -> str | None:
     q, row = view.q, view.row
     inside = word_list(view.text, view.number_end, row["end"])
     before, after = view.cut
-    relative = after[1:4] if after[:1] in (["who"], ["that"]) else []
+    relative = after[1:4] if after[:1] in (["who"], ["that"], ["of"]) else []  # "2,700 cases of heat exhaustion"
     for words in (inside, relative):
         hit = find(words, q.event)
         if hit:

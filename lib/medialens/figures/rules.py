@@ -185,7 +185,7 @@ class QuantityRules:
 # The roles of figure_quantities.csv (its README says what each holds).
 ROLES = ("event", "topic", "generic", "group", "enumeration", "rate", "noun", "place_word", "organisation",
          "weak_event", "facility", "part", "loss", "occasion", "stance", "running", "anaphor",
-         "class_of", "increment_after", "beneficiary")
+         "class_of", "increment_after", "beneficiary", "link_verb")
 
 
 def slot_order(lexicons) -> dict[str, list[str]]:

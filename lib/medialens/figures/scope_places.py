@@ -56,7 +56,9 @@ def place_in(view):
         if name[0].isupper() and len(name.split()) > 1 and name.split()[-1].lower() in q.organisation:
             continue
         if _marked(view) or following[:1] in (["alone"], ["only"]) or name.split()[0].lower() not in view.story.setting:
-            return name.lower() if name[0].islower() else name.split()[0]
+            # "in Olen district": Olen; "at the Grand Mosque": the mosque's whole name
+            words = [w for w in name.split() if w.lower() not in q.place_word or w[0].isupper()]
+            return name.lower() if name[0].islower() else " ".join(w for w in words if w.lower() not in q.place_word)
     return None
 
 
@@ -101,7 +103,7 @@ def partitive_rest(view):
     if not rest:
         return None
     words = [w for w in word_list(view.text, rest.end(), min(view.clause[1], rest.end() + 40))
-             if w.isalpha() and w not in STOP_WORDS][:2]
+             if w.isalpha() and w not in STOP_WORDS and w not in view.q.link_verb][:2]  # "two of them remain in serious condition"
     return " ".join(words) or "a part"
 
 

@@ -114,7 +114,8 @@ def share_name(text: str, row: dict, before: list[str], after: list[str], clause
     the party or body it belongs to."""
     topic = None
     if after[:1] == ["of"]:
-        rest = [w for w in after[1:5] if not w.endswith(("'s", "’s")) and w not in ("the", "a", "an", "all", "its", "their")
+        words = [w for w in after[1:12] if w[0].isalpha()][:4]  # "83% of the 1,301 deaths": past the number
+        rest = [w for w in words if not w.endswith(("'s", "’s")) and w not in ("the", "a", "an", "all", "its", "their")
                 and w not in ("that", "this", "it", "them", "those", "these")]  # "40% of that": the topic is elsewhere
         # The head of the noun phrase: "of the search area" is of the area, "of ballots counted" of ballots.
         phrase = list(itertools.takewhile(lambda w: w.isalpha() and w not in STOP_WORDS and w not in q.event, rest))
