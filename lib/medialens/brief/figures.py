@@ -169,7 +169,8 @@ class _Said:
     def agreed(self, group) -> dict:
         rows = self.claims[self.claims.quantity == group.quantity]
         values = [f"{self.value(c)} ({names(self._docs_giving(rows, c))})"
-                  for c in rows.drop_duplicates(["value_normalised", "qualifier"]).itertuples()]
+                  for c in pd.concat([rows[rows.qualifier != "vague"].drop_duplicates("value_normalised"),
+                                      rows[rows.qualifier == "vague"].drop_duplicates("surface")]).itertuples()]
         same = rows.value_normalised.nunique() == 1 and (rows.qualifier != "vague").all()
         text = (f"{self.label(group.quantity)}: {group.n_articles} articles "
                 f"{'agree' if same else f'give figures within a factor of {self.factor:g}'}: {names(values)}.")

@@ -9,7 +9,7 @@ slots.py builds the quantity from it and the other slots).
 - unit_topic: a measure in a unit, by its topic word, else its dimension ("temperature");
 - count_event: a count by its event (figure_quantities.csv `event`): "1,000 residents die",
   "the number of mortalities reached 1,301" and "a death toll of 96" are all deaths; for what
-  happens to people (PEOPLE_EVENTS) who they are adds nothing ("40 miners rescued", "40 rescued"):
+  happens to people (`people_event` rows) who they are adds nothing ("40 miners rescued", "40 rescued"):
   a `group` word makes a breakdown (scope.py); for other events a noun names what the event
   happened to ("homes destroyed"). A weak event ("reached", "counted") yields to another event of
   its clause; an event in a relative clause on the counted noun ("2,700 pilgrims who suffered
@@ -28,7 +28,6 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from . import event_time, scope, scope_places  # noqa: F401  (their rules register with slots)
 from .event_time import claim_date
-from .scope import PEOPLE_EVENTS
 from .slots import rule, set_slots
 from .topics import find, money_topic as topic_of_money, nearest, share_name
 from .units import unit_of, word_list
@@ -38,19 +37,14 @@ from .view import FigureView
 SAME_AMOUNT = re.compile(r"^\s*(?:\(|\[|/|,?\s*or|,?\s*(?:that is|equivalent to))\s*$")
 COPULA = ("are", "were", "is", "was")
 PREPOSITIONS = {"from", "in", "at", "on", "among", "of", "to", "for", "with", "still", "being", "now", "not"}
-# Words by which a bare number in a new sentence points back to a count named before it.
-REFERENCE_WORDS = {"number", "figure", "total", "toll", "tally", "count", "estimate", "that", "it"}
-# "two more people have died", "300 further cases": an increment, not the total.
-INCREMENT = re.compile(r"\b(?:more|further|additional|another|new)\b(?!\s+than)", re.IGNORECASE)
-INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.IGNORECASE)
 
 
 def set_quantity(view: FigureView) -> None:
     """Set unit, value_normalised, the slots (slots.py), quantity and date of `view.row`."""
     row, q = view.row, view.q
     row["unit"], row["value_normalised"] = unit_of(view.text, row, view.rules)
-    row["_increment"] = bool(INCREMENT.search(view.text, row.get("_number_start", row["start"]), row["end"])
-                             or INCREMENT_BEFORE.search(view.text[max(0, row["start"] - 20):row["start"]])
+    row["_increment"] = bool(q.increment_inside.search(view.text, row.get("_number_start", row["start"]), row["end"])
+                             or q.increment_prefix.search(view.text[max(0, row["start"] - 20):row["start"]])
                              or view.cut[1][:1] and view.cut[1][0] in q.increment_after)  # "8,700 strikers join the 25,000"
     set_slots(view)
     measure = row["measure"]
@@ -98,7 +92,7 @@ def unit_topic(view):
     """"rainfall reached 310mm", "temperatures of 47 degrees Celsius": a topic, else the dimension."""
     if not view.row["unit"]:
         return None
-    return nearest(*view.cut, view.q.topic) or view.q.dimension.get(view.row["unit"]) or ""
+    return _with_rate(view, nearest(*view.cut, view.q.topic) or view.q.dimension.get(view.row["unit"]) or "")
 
 
 @rule("measure")
@@ -151,7 +145,7 @@ def _own_event(view, own: str) -> str | None:
     inside = word_list(view.text, view.number_end, row["end"])
     before, after = view.cut
     relative = after[1:4] if after[:1] in (["who"], ["that"], ["of"]) else []  # "2,700 cases of heat exhaustion"
-    for words in (inside, relative):
+    for words in (relative, inside):
         hit = find(words, q.event)
         if hit:
             return hit[0]
@@ -186,9 +180,9 @@ def _count(view) -> str:
         event = _event_before(view)
     if not event:
         return _no_event(view, own, previous)
-    if not noun or noun in q.generic or noun in q.event or noun in q.group and event in PEOPLE_EVENTS:
+    if not noun or noun in q.generic or noun in q.event or noun in q.group and event in q.people_event:
         return event
-    if event in PEOPLE_EVENTS and row["referent_class"] in ("people", "casualties", "other") and noun not in q.noun.values():
+    if event in q.people_event and row["referent_class"] in ("people", "casualties", "other") and noun not in q.noun.values():
         return event  # "40 miners were rescued" and "40 rescued" are one count; groups narrow it (`group`)
     return f"{noun} {event}"
 
@@ -226,7 +220,7 @@ def _no_event(view, own: str, previous: dict | None) -> str:
     """A figure with no event: the figure it points back to, a group's total, else its noun."""
     q, row = view.q, view.row
     if not row.get("_noun") and previous is not None and (
-            previous["sent_id"] == row["sent_id"] or REFERENCE_WORDS & set(view.sentence_near)
+            previous["sent_id"] == row["sent_id"] or set(q.reference) & set(view.sentence_near)
             or previous["value"] == row["value"]):
         # "organisers said 120,000", "the true number was four times that, at 60,000"
         return previous["measure"]

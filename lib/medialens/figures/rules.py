@@ -170,6 +170,9 @@ class QuantityRules:
         self.time = {t.lower(): (k, float(d) if d == d and d != "" else None, "" if lab != lab else lab)
                      for t, k, d, lab in zip(time.term, time.kind, time.days, time.label)}
         self.slot_order = slot_order(lexicons)
+        # "two more people have died", "a further 12 bodies": an increment, not the total ("more than" is a bound)
+        self.increment_inside = re.compile(rf"\b(?:{alternation(self.increment) or '(?!)'})\b(?!\s+than)", re.IGNORECASE)
+        self.increment_prefix = re.compile(rf"\b(?:{alternation(self.increment_before) or '(?!)'})\s+$", re.IGNORECASE)
         self.places = world_names(lexicons)
         # A change ("rose", "cut") is named with what changes (any other topic): "council tax will
         # rise by 4.99%" and "raises council tax by 4.99 percent" are one tax increase. Shares,
@@ -185,7 +188,8 @@ class QuantityRules:
 # The roles of figure_quantities.csv (its README says what each holds).
 ROLES = ("event", "topic", "generic", "group", "enumeration", "rate", "noun", "place_word", "organisation",
          "weak_event", "facility", "part", "loss", "occasion", "stance", "running", "anaphor",
-         "class_of", "increment_after", "beneficiary", "link_verb")
+         "class_of", "increment_after", "beneficiary", "link_verb",
+         "people_event", "reference", "increment", "increment_before")
 
 
 def slot_order(lexicons) -> dict[str, list[str]]:

@@ -16,12 +16,10 @@ from .slots import rule
 from .topics import find
 from .units import word_list
 
-PEOPLE_EVENTS = {"deaths", "injured", "missing", "in hospital", "treated", "displaced", "rescued", "trapped",
-                 "arrested", "attended", "on strike", "ill", ""}
 PARTITIVE = re.compile(r"\s*of\s+(?:them|those|whom|these|the\s+(?!\d)[\w-]+(?![\w’'-]*\s+\d))", re.IGNORECASE)
 ORIGIN = re.compile(r"^(?:\s+of\s+(?:them|whom|the\s+[\w-]+))?(?:\s+(?:were|was|are|is|came))?\s+(?:reported\s+)?from\s+"
                     r"(?:the\s+)?(?:neighbouring\s+|nearby\s+)?([\w-]+)(\s+alone)?")
-OF_WHOM = re.compile(r"\s*[-–—,]?\s*(?:of\s+whom|of\s+them)\s+(?:were\s+|was\s+|are\s+|is\s+)?([a-z][\w-]+)")
+OF_WHOM = re.compile(r"\s*[-–—,]?\s*(?:of\s+whom|of\s+them)\s+(?:were\s+|was\s+|are\s+|is\s+)?([a-z][\w-]+)(?:\s+(?:in\s+)?([a-z][\w-]+))?")
 
 
 @lru_cache(maxsize=16)
@@ -51,7 +49,7 @@ def _country(q, word: str) -> str | None:
 def group_noun(view):
     """"22 policemen were injured", "nine children were taken to hospital": a group of people."""
     noun = (view.row.get("_noun") or "").lower()
-    if noun in view.q.group and view.row["measure"].split(", ")[0] in PEOPLE_EVENTS:
+    if noun in view.q.group and view.row["measure"].split(", ")[0] in set(view.q.people_event) | {""}:
         return view.q.group[noun]
     return None
 
@@ -62,9 +60,12 @@ def partitive_part(view):
     (unregistered) of the figure before it, within that figure's scope."""
     found = OF_WHOM.match(view.text, view.number_end)
     previous = view.recent[-1] if view.recent else None
-    if not found or previous is None or found.group(1) in STOP_WORDS or found.group(1) in view.q.event:
+    # "two of them remain in serious condition": past the link verb
+    past_verb = bool(found) and found.group(1) in view.q.link_verb
+    word = found.group(2) if past_verb else found.group(1) if found else None
+    if not word or previous is None or word in view.q.event or word in STOP_WORDS and not past_verb:
         return None
-    return ", ".join(part for part in (previous.get("scope", ""), found.group(1)) if part)
+    return ", ".join(part for part in (previous.get("scope", ""), word) if part)
 
 
 @rule("scope")
@@ -75,7 +76,7 @@ def origin(view):
     row = view.row
     found = ORIGIN.match(view.text[row["end"]:view.clause[1]])
     word = found.group(1).lower() if found else ""
-    people = row["measure"].split(", ")[0] in PEOPLE_EVENTS or row["referent_class"] == "casualties"
+    people = row["measure"].split(", ")[0] in view.q.people_event or row["referent_class"] == "casualties"
     if not found or not people or word in STOP_WORDS or word in view.q.event:
         return None
     if "of" in view.wide_before[-3:] and any(w[0].isdigit() for w in view.wide_before):
