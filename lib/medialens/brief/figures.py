@@ -135,11 +135,12 @@ class _Said:
         for date, on_day in rows[rows.date != ""].groupby("date", sort=True):
             values = names([f"{self.value(c)} ({c.doc_id})" for c in on_day.drop_duplicates("value_normalised").itertuples()])
             steps.append(f"{values} on {day(date, self.years)}")
-        by_day = rows[rows.date != ""].groupby("date").value_normalised.max()
-        how = "grew" if by_day.is_monotonic_increasing else "by claim date"
+        by_day = rows[rows.date != ""].groupby("date").value_normalised
+        rose = by_day.nunique().eq(1).all() and by_day.max().is_monotonic_increasing  # one value a day, rising
+        how = "grew" if rose else "by claim date"
         how = "by date, each date its own occasion" if group.status == "occasions" else how
         text = f"{self.label(group.quantity)} {how}: " + ", ".join(steps)
-        undated = rows[rows.date == ""]
+        undated = rows[rows.date == ""].drop_duplicates(["doc_id", "value_normalised", "qualifier"])
         if len(undated):
             text += "; without a date: " + names([f"{self.value(c)} ({c.doc_id})" for c in undated.itertuples()])
         return _row(group.status, group.quantity, text + ".", rows)
@@ -170,7 +171,8 @@ class _Said:
         rows = self.claims[self.claims.quantity == group.quantity]
         values = [f"{self.value(c)} ({names(self._docs_giving(rows, c))})"
                   for c in pd.concat([rows[rows.qualifier != "vague"].drop_duplicates("value_normalised"),
-                                      rows[rows.qualifier == "vague"].drop_duplicates("surface")]).itertuples()]
+                                      rows[rows.qualifier == "vague"].assign(_words=rows.surface.str.lower())
+                                      .drop_duplicates("_words")]).itertuples()]
         same = rows.value_normalised.nunique() == 1 and (rows.qualifier != "vague").all()
         text = (f"{self.label(group.quantity)}: {group.n_articles} articles "
                 f"{'agree' if same else f'give figures within a factor of {self.factor:g}'}: {names(values)}.")
