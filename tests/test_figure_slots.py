@@ -42,6 +42,8 @@ def rule_of(row, slot):
     (OPENING + "The firms have offered roughly 9% increases in hourly pay.", "9%", "measure", "pay increase offered",
      "percent_topic"),
     (OPENING + "The strike costs the company £3 million a day.", "£3 million", "measure", "cost per day", "money_topic"),
+    (OPENING + "A magnitude 6.4 earthquake struck the province.", "6.4", "measure", "magnitude", "unit_topic"),
+    (OPENING + "Only 81% of children received both doses.", "81%", "measure", "share of children", "percent_topic"),
     # scope
     (OPENING + "Nine policemen were hurt in the clashes.", "Nine policemen", "scope", "officers", "group_noun"),
     (OPENING + "Officials counted 420 deaths from Peru alone - 390 of whom were unregistered.", "390", "scope",
@@ -50,6 +52,7 @@ def rule_of(row, slot):
     (OPENING + "Among the dead were 44 Kenyans.", "44 Kenyans", "scope", "Kenya", "nationality"),
     (OPENING + "Diplomats said Ghanaians accounted for 73 deaths.", "73 deaths", "scope", "Ghana", "nationality"),
     (OPENING + "Other countries were hit too, including Peru, with 17 deaths.", "17 deaths", "scope", "Peru", "place_with"),
+    (OPENING + "The count ended late on Sunday, with 3.1 million ballots cast.", "3.1 million", "scope", "", ""),
     (OPENING + "An official gave a partial toll of 212 deaths for the first weekend.", "212", "scope", "partial", "partial"),
     (OPENING + "About 3,100 workers walked out at the Riverside Assembly Plant in Dorran.", "3,100", "scope",
      "Riverside Assembly Plant", "facility"),
@@ -64,6 +67,10 @@ def rule_of(row, slot):
      "scope", "", ""),
     # event_time
     (OPENING + "The 2011 floods killed 86 people in the same valley.", "86 people", "event_time", "2011", "year_named"),
+    (OPENING + "The mill, opened in 1961, made 2.5 million tonnes of paper in 2019.", "2.5 million tonnes", "event_time",
+     "2019", "year_named"),  # the year nearest the figure
+    (OPENING + "Profit fell to $1.1 billion from $2.3 billion a year earlier.", "$2.3 billion", "event_time",
+     "a year earlier", "other_time"),
     (OPENING + "The previous strike cost $2 billion, and that record was set in 2016.", "$2 billion", "event_time", "2016",
      "year_named"),
     ("Storm of 2025 hits coast\n\nThe 2025 storm has killed 40 people.", "40 people", "event_time", "", ""),

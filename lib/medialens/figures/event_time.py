@@ -58,10 +58,16 @@ def _reaches(view, at: int) -> bool:
 @rule("event_time")
 def year_named(view):
     """"the most recent being a 2015 stampede that resulted in up to 2,300 deaths": 2015."""
-    for at, year in view.in_sentence("years", _years):
+    # The year of the figure's clause first, then the nearest: in "The plant, opened in 1978,
+    # produced 4.5 million tonnes in 2023" the tonnes are 2023's.
+    def nearness(found):
+        at = found[0]
+        outside = not view.clause[0] <= at < view.clause[1]
+        return outside, view.row["start"] - at if at < view.row["start"] else at - view.row["end"]
+    for at, year in sorted(view.in_sentence("years", _years), key=nearness):
         is_figure = any(r["start"] <= at < r["end"] for r in view.siblings or [view.row])
-        if not is_figure and year not in view.story.years and _reaches(view, at):
-            return year
+        if not is_figure and _reaches(view, at):
+            return None if year in view.story.years else year
     return None
 
 

@@ -89,9 +89,13 @@ def percent_topic(view):
 
 @rule("measure")
 def unit_topic(view):
-    """"rainfall reached 310mm", "temperatures of 47 degrees Celsius": a topic, else the dimension."""
-    if not view.row["unit"]:
-        return None
+    """"rainfall reached 310mm", "temperatures of 47 degrees Celsius", "a magnitude 7.1 earthquake":
+    a topic, else the dimension, else the measure word of its own clause."""
+    row = view.row
+    if not row["unit"] and (row["referent_class"] != "measure" or row.get("_borrowed")):
+        return None  # "we've got 89 so far" after "5 square miles" is no measure of area
+    if not row["unit"]:
+        return _with_rate(view, nearest(*view.cut, view.q.topic) or row["referent"].lower())
     return _with_rate(view, nearest(*view.cut, view.q.topic) or view.q.dimension.get(view.row["unit"]) or "")
 
 
@@ -126,10 +130,13 @@ def _with_stance(view, name: str) -> str:
 
 def _with_rate(view, name: str) -> str:
     """"£2 million a day", "10 to 20 people per day": a rate is part of what is measured (not of a
-    percentage: "40% hourly pay increases" is hourly pay)."""
+    percentage: "40% hourly pay increases" is hourly pay; not "a year earlier", a time)."""
     if not name or view.row["dimension"] in ("percent", "percentage points"):
         return name
-    hit = find(view.cut[1][:5], view.q.rate)
+    after = view.cut[1][:5]
+    if find(after, {t: t for t in view.q.time}):
+        return name
+    hit = find(after, view.q.rate)
     return f"{name} {hit[0]}" if hit else name
 
 

@@ -76,6 +76,7 @@ def _inherit(text: str, row: dict, sentence: dict, last: dict | None, rules: Rul
             return
     if last is not None and row["sent_id"] - last["sent_id"] <= 1:
         row["referent"], row["referent_class"] = last["referent"], last["referent_class"]
+        row["_borrowed"] = True  # from the figure before, not from its own clause
     else:
         row["referent_class"] = "other"
 

@@ -100,7 +100,9 @@ def nationality(view):
 def place_with(view):
     """"Indonesia, with 165 deaths": a place named right before ", with"."""
     found = re.search(r"([A-Z][\w-]+),\s+with\s+$", view.text[max(0, view.row["start"] - 40):view.row["start"]])
-    return found.group(1) if found and found.group(1).lower() not in view.story.setting else None
+    if not found or found.group(1).lower() in view.story.setting or is_calendar_word(found.group(1)):
+        return None  # "said late on Sunday, with more than 4.2 million ballots cast"
+    return found.group(1)
 
 
 @rule("scope")

@@ -118,7 +118,8 @@ def share_name(text: str, row: dict, before: list[str], after: list[str], clause
         rest = [w for w in words if not w.endswith(("'s", "’s")) and w not in ("the", "a", "an", "all", "its", "their")
                 and w not in ("that", "this", "it", "them", "those", "these")]  # "40% of that": the topic is elsewhere
         # The head of the noun phrase: "of the search area" is of the area, "of ballots counted" of ballots.
-        phrase = list(itertools.takewhile(lambda w: w.isalpha() and w not in STOP_WORDS and w not in q.event, rest))
+        phrase = list(itertools.takewhile(lambda w: w.isalpha() and w not in STOP_WORDS and w not in q.event
+                                          and not re.fullmatch(r"[a-z]{3,}ed", w), rest))  # "of children received"
         head = phrase[-1] if phrase else next((w for w in rest if w.isalpha()), "")
         event = next((q.event[w] for w in rest[1:3] if w in q.event), None)
         if event:
