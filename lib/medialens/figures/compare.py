@@ -21,21 +21,16 @@ What makes two figures comparable (the design; notebook 02 explains it to reader
 from __future__ import annotations
 
 import math
-import re
 from typing import NamedTuple
 
 import pandas as pd
 
 from ..errors import MedialensError
+from .event_time import weekdays_in
 from .rules import rules_for
 from .slots import quantity_of
 
 FIRM = ("asserted", "reported")  # modalities of a figure stated as fact or on a source's word
-# Time words that order the figures of a running count when articles carry no date.
-TIME_WORDS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
-              "sunday": 7, "first day": 1, "day one": 1, "second day": 2, "day two": 2, "third day": 3,
-              "day three": 3, "fourth day": 4, "fifth day": 5}
-TIME_PATTERN = re.compile(r"\b(" + "|".join(sorted(TIME_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
 class FigureComparison(NamedTuple):
@@ -68,8 +63,8 @@ def compare_figures(figures: pd.DataFrame, documents: pd.DataFrame,
       doc_id and position: quantity (with its unit in brackets when it has one: "aid (GBP)"),
       total (the quantity a breakdown is part of, or ''), unit, measure, scope, event_time, kind,
       dimension (the slots), referent_class, doc_id, date (the claim's), article_date, outlet, sent_id, start, end, surface, value (as written), value_normalised (in `unit`), low,
-      high, qualifier, modality, source_type, firm (asserted or reported), time_word (a weekday or
-      "second day" in the sentence), group_median (median of the quantity's firm figures that are
+      high, qualifier, modality, source_type, firm (asserted or reported), time_word (a weekday in
+      the sentence: it orders the claims of an article without a date), group_median (median of the quantity's firm figures that are
       not vague, normalised), ratio_to_median, outlier (that ratio beyond `factor` either way),
       sentence (its text, when `sentences` is given).
     groups, one row per quantity, each total followed by its breakdowns: quantity, total, unit,
@@ -93,9 +88,20 @@ def compare_figures(figures: pd.DataFrame, documents: pd.DataFrame,
     named = wanted.quantity.fillna("").astype(str) != ""
     # A figure whose quantity could not be named is compared with nothing, and listed.
     unclear = _unclear(wanted[~named], sentences)
+    claims = _claims(wanted[named], documents, sentences, factor)
+    q = rules_for(None).quantities
+    kinds = (set(q.occasion), set(q.running))  # counts of one occasion; counts that grow as a story goes on
+    groups = pd.DataFrame([_group(name, group, factor, kinds) for name, group in claims.groupby("quantity", sort=True)],
+                          columns=GROUP_COLUMNS)
+    return FigureComparison(claims, _totals_first(groups), unclear)
+
+
+def _claims(figures: pd.DataFrame, documents: pd.DataFrame, sentences: pd.DataFrame | None,
+            factor: float) -> pd.DataFrame:
+    """The claims table of compare_figures (its docstring lists the columns), in time order."""
     meta = documents.set_index("doc_id").reindex(columns=["date", "outlet"]).fillna("").astype(str) \
         .rename(columns={"date": "article_date"})
-    claims = wanted[named].join(meta, on="doc_id").assign(firm=lambda t: t.modality.isin(FIRM))
+    claims = figures.join(meta, on="doc_id").assign(firm=lambda t: t.modality.isin(FIRM))
     claims["date"] = claims.date.fillna("").astype(str) if "date" in claims else claims.article_date
     for slot in SLOTS:
         claims[slot] = claims[slot].fillna("").astype(str) if slot in claims else ""
@@ -106,7 +112,9 @@ def compare_figures(figures: pd.DataFrame, documents: pd.DataFrame,
     if sentences is not None and len(claims):
         text = sentences.set_index(["doc_id", "sent_id"]).text
         claims["sentence"] = [text.get((d, s), "") for d, s in zip(claims.doc_id, claims.sent_id)]
-    claims["time_word"] = [_time_word(s) for s in claims.sentence]
+    # A weekday in the sentence orders the claims of an article without a date (calendar words of dates.py).
+    weekdays = [weekdays_in(s, 0, len(s)) for s in claims.sentence]
+    claims["time_word"] = [s[w[0][0]:].split()[0].strip(".,") if w else "" for s, w in zip(claims.sentence, weekdays)]
     claims["total"] = _totals(claims)
     firm_values = claims[claims.firm & (claims.qualifier != "vague")]
     medians = firm_values.groupby("quantity").value_normalised.median()
@@ -114,14 +122,9 @@ def compare_figures(figures: pd.DataFrame, documents: pd.DataFrame,
     claims["ratio_to_median"] = claims.value_normalised / claims.group_median
     claims["outlier"] = (claims.ratio_to_median > factor) | (claims.ratio_to_median < 1 / factor)
     claims["undated"] = claims.date.eq("")
-    claims["_when"] = claims.time_word.str.lower().map(TIME_WORDS).fillna(99)
+    claims["_when"] = [w[0][1] if w else 99 for w in weekdays]
     claims = claims.sort_values(["quantity", "undated", "date", "_when", "doc_id", "start"])
-    claims = claims[CLAIM_COLUMNS].reset_index(drop=True)
-    q = rules_for(None).quantities
-    kinds = (set(q.occasion), set(q.running))  # counts of one occasion; counts that grow as a story goes on
-    groups = pd.DataFrame([_group(name, group, factor, kinds) for name, group in claims.groupby("quantity", sort=True)],
-                          columns=GROUP_COLUMNS)
-    return FigureComparison(claims, _totals_first(groups), unclear)
+    return claims[CLAIM_COLUMNS].reset_index(drop=True)
 
 
 def _unclear(figures: pd.DataFrame, sentences: pd.DataFrame | None) -> pd.DataFrame:
@@ -132,11 +135,6 @@ def _unclear(figures: pd.DataFrame, sentences: pd.DataFrame | None) -> pd.DataFr
         text = sentences.set_index(["doc_id", "sent_id"]).text
         table["sentence"] = [text.get((d, s), "") for d, s in zip(table.doc_id, table.sent_id)]
     return table.sort_values(["doc_id", "start"])[UNCLEAR_COLUMNS].reset_index(drop=True)
-
-
-def _time_word(sentence: str) -> str:
-    found = TIME_PATTERN.search(sentence or "")
-    return found.group(1) if found else ""
 
 
 def _totals(claims: pd.DataFrame) -> list[str]:

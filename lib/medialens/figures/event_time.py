@@ -141,7 +141,7 @@ def claim_date(view) -> str:
                 continue
     if base is None:
         return ""
-    weekdays = view.in_sentence("weekdays", _weekdays_in)
+    weekdays = view.in_sentence("weekdays", weekdays_in)
     if weekdays:  # "said on Friday": the last Friday on or before that day (the weekday nearest the figure)
         nearest = min(weekdays, key=lambda found: abs(found[0] - view.row["start"]))
         back = (base.weekday() - nearest[1]) % 7
@@ -160,7 +160,7 @@ def _written_dates(text: str, start: int, end: int) -> list[tuple[int, int, int,
     return found
 
 
-def _weekdays_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def weekdays_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(offset, weekday number) of the weekdays named, capitalised, in a sentence."""
     weekdays = _weekdays()
     found = [(start + m.start(), m.group().lower()) for m in re.finditer(r"[A-Z][a-z]+\.?", text[start:end])]

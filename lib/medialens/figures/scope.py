@@ -13,8 +13,6 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..dates import is_calendar_word
 from .slots import rule
-from .topics import find
-from .units import word_list
 
 PARTITIVE = re.compile(r"\s*of\s+(?:them|those|whom|these|the\s+(?!\d)[\w-]+(?![\w’'-]*\s+\d))", re.IGNORECASE)
 ORIGIN = re.compile(r"^(?:\s+of\s+(?:them|whom|the\s+[\w-]+))?(?:\s+(?:were|was|are|is|came))?\s+(?:reported\s+)?from\s+"

@@ -10,7 +10,6 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..dates import is_calendar_word
 from .scope import PARTITIVE, place_words
 from .slots import rule
-from .topics import find
 from .units import word_list
 
 NAME_RUN = re.compile(r"(?:[A-Z][\w'’-]+\s+(?:and\s+)?)*[A-Z][\w'’-]+")
