@@ -53,6 +53,7 @@ def rule_of(row, slot):
     (OPENING + "Diplomats said Ghanaians accounted for 73 deaths.", "73 deaths", "scope", "Ghana", "nationality"),
     (OPENING + "Other countries were hit too, including Peru, with 17 deaths.", "17 deaths", "scope", "Peru", "place_with"),
     (OPENING + "The count ended late on Sunday, with 3.1 million ballots cast.", "3.1 million", "scope", "", ""),
+    (OPENING + "In Olen district, 26 of the dead were found.", "26", "scope", "Olen", "fronted_place"),
     (OPENING + "An official gave a partial toll of 212 deaths for the first weekend.", "212", "scope", "partial", "partial"),
     (OPENING + "About 3,100 workers walked out at the Riverside Assembly Plant in Dorran.", "3,100", "scope",
      "Riverside Assembly Plant", "facility"),

@@ -67,7 +67,8 @@ def fronted_place(view):
     fronted = place_words(view.q)["fronted"].match(view.text, view.clause[2])
     if fronted and fronted.end() <= view.row["start"] and not is_calendar_word(fronted.group(1).split()[0]) \
             and (fronted.group(2) or fronted.group(1).split()[-1].lower() not in view.story.headline.lower()):
-        return fronted.group(1).split()[-1]
+        names = [w for w in fronted.group(1).split() if w.lower() not in view.q.place_word]
+        return names[-1] if names else None  # "In Olen district, ...": Olen
     return None
 
 
