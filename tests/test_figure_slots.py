@@ -233,6 +233,7 @@ def test_the_brief_says_disputes_first_then_growth_then_what_was_not_compared(sm
     assert statements.statement[1] == ("deaths grew: more than 40 (wire) on 2 Jul, 65 (local) on 4 Jul; "
                                        "without a date: more than 40 (broadcast).")
     assert "unclear what it counts: “12” (local)" in statements.statement.iloc[-1]
+    assert not statements.statement.str.contains("unknown|nan").any()
 
 
 def test_the_brief_says_when_nothing_is_compared():

@@ -112,7 +112,8 @@ class _Said:
             return ""
         found = near.iloc[(near.start - claim.start).abs().argsort().iloc[0]]
         said = found.get("name") if isinstance(found.get("name"), str) and found.get("name") else found.surface
-        return f", {said}" if len(said) <= 60 and said.lower() not in STOP_WORDS else ""  # not "It"
+        # Not "It", and not a figure's own words taken for a source ("a total of 658 casualties")
+        return f", {said}" if len(said) <= 60 and said.lower() not in STOP_WORDS and not any(c.isdigit() for c in said) else ""
 
     def claim(self, claim, with_date: bool = False) -> str:
         when = f" on {day(claim.date, self.years)}" if with_date and claim.date else ""
@@ -162,20 +163,22 @@ class _Said:
         rows = self._firm(group.quantity)
         low, high = rows.loc[rows.value_normalised.idxmin()], rows.loc[rows.value_normalised.idxmax()]
         occasion = rows.measure.iloc[0] in self.occasions
+        vague = (self.claims[self.claims.quantity == group.quantity].qualifier == "vague").any()
         why = "one occasion cannot be told from another" if occasion else "a figure that changed cannot be told from a dispute"
         text = (f"{self.label(group.quantity)}: {group.n_articles} articles give from {self.claim(low)} to "
-                f"{self.claim(high)}; without dates {why}.")
+                f"{self.claim(high)}{' (vague figures such as “hundreds” aside)' if vague else ''}; without dates {why}.")
         return _row("undated", group.quantity, text, rows)
 
     def agreed(self, group) -> dict:
         rows = self.claims[self.claims.quantity == group.quantity]
-        values = [f"{self.value(c)} ({names(self._docs_giving(rows, c))})"
-                  for c in pd.concat([rows[rows.qualifier != "vague"].drop_duplicates("value_normalised"),
-                                      rows[rows.qualifier == "vague"].assign(_words=rows.surface.str.lower())
-                                      .drop_duplicates("_words")]).itertuples()]
-        same = rows.value_normalised.nunique() == 1 and (rows.qualifier != "vague").all()
-        text = (f"{self.label(group.quantity)}: {group.n_articles} articles "
-                f"{'agree' if same else f'give figures within a factor of {self.factor:g}'}: {names(values)}.")
+        vague = rows[rows.qualifier == "vague"]
+        shown = pd.concat([rows[rows.qualifier != "vague"].drop_duplicates("value_normalised"),
+                           vague[~vague.surface.str.lower().duplicated()]])
+        values = [f"{self.value(c)} ({names(self._docs_giving(rows, c))})" for c in shown.itertuples()]
+        firm = rows[rows.qualifier != "vague"]
+        how = "agree" if len(vague) == 0 and firm.value_normalised.nunique() == 1 \
+            else f"give figures within a factor of {self.factor:g}" if len(vague) == 0 else "give"
+        text = f"{self.label(group.quantity)}: {group.n_articles} articles {how}: {names(values)}."
         return _row("agreed", group.quantity, text, rows)
 
     def left_out(self, single: pd.DataFrame, unclear: pd.DataFrame) -> list[dict]:
