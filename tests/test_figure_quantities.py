@@ -48,14 +48,14 @@ def row_of(found, key):
     ("Visitors had travelled from more than 20 countries.", "20 countries", "countries", "other"),
     ("Ten countries have so far sent rescue teams or supplies.", "Ten countries", "countries", "other"),
     # Money and percentages: what they are of, and rates.
-    ("The trust said the strike was costing it about £2 million a day.", "£2 million", "cost, per day", "money"),
+    ("The trust said the strike was costing it about £2 million a day.", "£2 million", "cost per day", "money"),
     ("Nurses rejected a pay offer of 3.5%.", "3.5%", "offer (%)", "percent"),
     ("The union is asking for a rise of 11%.", "11%", "demand (%)", "percent"),
     ("The governing National Union had 39.2 percent.", "39.2 percent", "share, Union (%)", "percent"),
     ("With 80% of ballots counted, the Civic Alliance has 45.3%.", "80%", "votes counted (%)", "percent"),
     ("About 2.1 million ballots had been counted.", "2.1 million ballots", "votes counted", "votes"),
     # What news counts in general.
-    ("Police detained 40 protesters outside the ministry.", "40 protesters", "arrested", "people"),
+    ("Police detained 40 protesters outside the ministry.", "40 protesters", "arrested", "arrests"),
     ("Some 1,200 passengers were stranded at the airport.", "1,200 passengers", "passengers", "people"),
     ("The clinic treated 75 patients overnight.", "75 patients", "treated", "people"),
     pytest.param("Some 400 troops were sent in the first batch; up to 10,000 troops could be deployed in all.",

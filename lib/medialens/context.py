@@ -31,16 +31,17 @@ class DocContext:
     sent_chars: np.ndarray = None  # character offset where each sentence starts
     sent_first: np.ndarray = None  # first token of each sentence
     sent_end: np.ndarray = None  # token after the last token of each sentence
+    date: str = ""  # the article's date (documents.date), "YYYY-MM-DD" or ''
 
     @classmethod
-    def build(cls, doc: Doc, doc_id: str, sentences: list[dict]) -> "DocContext":
+    def build(cls, doc: Doc, doc_id: str, sentences: list[dict], date: str = "") -> "DocContext":
         token_starts = doc.to_array("IDX").astype(np.int64) if len(doc) else np.zeros(0, np.int64)
         sent_chars = np.array([s["start"] for s in sentences], dtype=np.int64)
         sent_ends = np.array([s["end"] for s in sentences], dtype=np.int64)
         return cls(doc=doc, doc_id=doc_id, sentences=sentences, found={"sentences": sentences},
                    text=doc_text(doc), token_starts=token_starts, sent_chars=sent_chars,
                    sent_first=np.searchsorted(token_starts, sent_chars),
-                   sent_end=np.searchsorted(token_starts, sent_ends))
+                   sent_end=np.searchsorted(token_starts, sent_ends), date=str(date or ""))
 
     def sentence_at(self, offset: int) -> int:
         """Index (into `sentences`) of the sentence holding character `offset`, or -1 before the first."""

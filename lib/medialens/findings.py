@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import sources
+from .figures.compare import STATUSES
 from .prose import names  # noqa: F401  (findings.names: the notebooks call it here)
 
 RANK_COLUMNS = ["doc_id", "value", "rank", "n_tied"]
@@ -60,21 +61,22 @@ def at_end(extreme: pd.DataFrame, end: str) -> tuple[str, float]:
 
 
 def figure_disputes(comparison, factor: float = 3.0) -> pd.DataFrame:
-    """Per quantity of a figures.compare_figures() result: is it agreed or disputed?
+    """Per quantity of a figures.compare_figures() result: disputed, grew, undated, agreed or one article.
 
-    One row per quantity: quantity, status ("disputed" when one article's figure is more than
-    `factor` times another article's; "agreed" otherwise; "one article" when only one article
-    gives it, so there is nothing to compare), n_articles, n_figures, min, max, article_spread.
-    Disputed quantities first, widest gap first."""
+    One row per quantity: quantity, status (figures.compare: "disputed" when two articles' figures
+    of one claim date, or of one occasion such as a march, differ by more than `factor`; "grew"
+    when a running count rose or fell over dates; "occasions" when a count of one occasion (a
+    crowd) is given for several dates, each its own march; "undated" when they differ by more than that
+    but carry no dates, so a grown count cannot be told from a dispute; "agreed" otherwise; "one
+    article" when only one article gives it, so there is nothing to compare), n_articles,
+    n_figures, min, max, article_spread. Disputed quantities first, widest gap first. `factor` is
+    the comparison's (compare_figures decides the status)."""
     groups = comparison.groups
     if groups.empty:
         return pd.DataFrame(columns=DISPUTE_COLUMNS)
-    status = groups.n_articles.lt(2).map({True: "one article", False: "agreed"})
-    status = status.mask(groups.n_articles.ge(2) & groups.article_spread.gt(factor), "disputed")
-    table = groups.assign(status=status)
-    order = table.status.map({"disputed": 0, "agreed": 1, "one article": 2})
-    return table.assign(_order=order).sort_values(["_order", "article_spread", "quantity"],
-                                                  ascending=[True, False, True])[DISPUTE_COLUMNS] \
+    order = groups.status.map({s: k for k, s in enumerate(STATUSES)})
+    return groups.assign(_order=order).sort_values(["_order", "article_spread", "quantity"],
+                                                   ascending=[True, False, True])[DISPUTE_COLUMNS] \
         .reset_index(drop=True)
 
 

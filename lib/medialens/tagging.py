@@ -117,7 +117,8 @@ class Pipeline:
                 if isinstance(doc, Exception):
                     raise doc
                 stage = "sentences"
-                ctx = DocContext.build(doc, document["doc_id"], sentence_rows(doc, document["doc_id"]))
+                ctx = DocContext.build(doc, document["doc_id"], sentence_rows(doc, document["doc_id"]),
+                                      document.get("date", ""))
                 for stage, tagger in self.taggers:
                     ctx.found.update(tagger.tag(ctx))
             except Exception as error:  # noqa: BLE001 - one article must not stop the batch

@@ -23,9 +23,13 @@ a time, a reference or page furniture rather than a figure).
 
 Modality, the rule (FactBank's factuality values, Sauri & Pustejovsky 2009): speculative beats
 reported beats asserted.
-- speculative: a `speculative` cue of figure_modality in the figure's clause (may, would,
-  rumored, potential, expected) or in its sentence (if, unless), or a hedge row of hedges.py in
-  its clause, or a conditional row in its sentence. "Will" states a plan (`none`); "would" is a
+- speculative: a hedge row of hedges.py in the figure's clause or a conditional row in its
+  sentence (the hedge lexicons, hedges.jsonl and conditionals.jsonl, hold may, might, could,
+  likely, rumored, believed to, if, unless ...: one list for both analyses, so a hedge added there
+  counts here too), or a `speculative` cue of figure_modality, which holds only what is no hedge
+  but makes a figure not yet so: plans and forecasts (expected, projected, plans to, set to, due
+  to, whether). Without the hedges tagger only those cues decide. "Will" states a plan (`none`);
+  "would" is a
   `backshift` cue: speculative, except right after a reporting word or a source row's cue with
   only a short subject between ("said it would cut 1,200 jobs"), where it is reported speech's
   "will". "May", "could", "might" stay speculative in reported speech. Hedge rows follow Hyland's list, which also
@@ -67,7 +71,8 @@ from .rules import LEXICONS, rules_for  # noqa: F401
 READS = ["sentences", "hedges", "sources"]  # tables of earlier taggers this one needs
 COLUMNS = {"figures": ["doc_id", "sent_id", "start", "end", "surface", "value", "low", "high",
                        "qualifier", "referent", "referent_class", "modality", "source_type",
-                       "quantity", "unit", "value_normalised"]}
+                       "quantity", "unit", "value_normalised", "measure", "scope", "event_time", "kind",
+                       "dimension", "date", "slot_rules"]}
 
 
 class Tagger:

@@ -7,6 +7,7 @@ import math
 import re
 
 from ..context import DocContext
+from ..dates import is_calendar_word
 from . import numbers as nb
 from .referents import inherit_referents, noun_after, referent_after
 from .rules import DETERMINERS, Rules
@@ -64,7 +65,8 @@ def _not_a_count(text: str, c: dict, before: str, after: str, rules: Rules) -> b
             if not (suffix and rules.referent_class.get(suffix.group().lower()) == "measure"):
                 return True
         if c["qualifier"] == "exact" and not c["scaled"] and "," not in text[start:end] \
-                and nb.YEAR.fullmatch(text[start:end]) and not _counted_noun_follows(after, rules):
+                and nb.YEAR.fullmatch(text[start:end]) and not _counted_noun_follows(after, rules) \
+                and not rules.qualifier_before.search(before):  # "dropped to 1,300 from over 2000"
             return True  # a year: "in 2024", "the 2024 election"
         if re.fullmatch(r"\d{7,}", text[start:end]):
             return True  # an identifier or phone number, not a count
@@ -76,6 +78,8 @@ def _is_name(c: dict, before: str, start: int, sentence: dict, text: str, rules:
     "Apollo 11". Counts written with separators ("In May 5,000 workers") are not."""
     name = re.search(r"(?<![.!?:;\"“‘'])\s([A-Z][a-z]+)\s*$", before)
     unit = re.match(r"\s*(?:%|per ?cent\b)", text[c["end"]:c["end"] + 10])  # "the Union 38.7%"
+    if name and is_calendar_word(name.group(1)):
+        return False  # "By Thursday 61 people had died": a day, not a name
     return bool(name) and not unit and not c["words"] and not sentence["is_heading"] \
         and not rules.qualifier_before.search(before) and "," not in text[c["number_start"]:c["end"]] \
         and start - len(name.group()) > sentence["start"]
@@ -138,16 +142,19 @@ def figure_row(text: str, c: dict, sentence: dict, rules: Rules) -> dict | None:
 # A small number in words counts when a death toll or a casualty verb goes with it ("Three
 # die", "the toll rose to five"), or when it is a part ("four of them", "two from overseas").
 TOLL_BEFORE = re.compile(r"\btoll\b[^.;]{0,25}\b(?:to|of|at|reaches|reached|hits|hit|stands at)\s*$", re.IGNORECASE)
-PART_AFTER = re.compile(r"^\s*(?:of\s+(?:them|whom|those|the\s+(?:dead|injured|victims))|(?:were\s+|was\s+)?from\b)", re.IGNORECASE)
+PART_AFTER = re.compile(r"^\s*(?:of\s+(?:them|whom|those|the\s+(?:dead|injured|victims)\b)|(?:were\s+|was\s+)?from\b)",
+                        re.IGNORECASE)  # "one of the deadliest" is no part
 CASUALTY_EVENTS = {"deaths", "injured", "missing"}
 
 
 def _small_count(before: str, after: str, rules: Rules) -> bool:
     if TOLL_BEFORE.search(before) or PART_AFTER.match(after):
         return True
-    near = [w.group().lower() for w in nb.WORD.finditer(before[-30:])][-3:]
-    if any(rules.quantities.event.get(w) in CASUALTY_EVENTS for w in near):
-        return True  # "killing at least nine"
+    words = [w.group().lower() for w in nb.WORD.finditer(before[-30:])]
+    for k in range(max(0, len(words) - 3), len(words)):
+        # "killing at least nine"; in "a toll of 577 deaths for the two busiest days" the deaths are 577's
+        if rules.quantities.event.get(words[k]) in CASUALTY_EVENTS and not (k and words[k - 1][0].isdigit()):
+            return True
     words = [w.group().lower() for w in nb.WORD.finditer(after[:40])][:3]
     return any(rules.quantities.event.get(" ".join(words[i:i + n])) in CASUALTY_EVENTS
                for i in range(len(words)) for n in (1, 2))

@@ -13,11 +13,12 @@ from .clauses import SentenceIndex, Span
 from .numbers import WORD
 from .quantities import set_quantity, settle_bare_nouns
 from .referents import context_class
+from .view import FigureView, Story
 from .rules import Rules
 
 
 def set_modality(ctx: DocContext, rows: list[dict], rules: Rules) -> None:
-    """Set modality, source_type, quantity and (from context words) the class of every figure row."""
+    """Set modality, source_type, the slots and quantity and (from context words) the class of every figure row."""
     text = ctx.text
     cues = [(m.start(), m.end(), m.group()) for m in rules.modality_cue.finditer(text)]
     cue_starts = [c[0] for c in cues]
@@ -25,19 +26,26 @@ def set_modality(ctx: DocContext, rows: list[dict], rules: Rules) -> None:
     by_sentence: dict[int, list[dict]] = {}
     for row in rows:
         by_sentence.setdefault(row["sent_id"], []).append(row)
-    # The story's setting (quantities._scope): places of the headline and the lede narrow nothing.
-    setting = tuple(ctx.sentences[k]["text"] if len(ctx.sentences) > k else "" for k in (0, 1))
+    # The story's setting (places of the headline and the lede narrow nothing) and year, once.
+    story = Story.of(ctx.sentences, getattr(ctx, "date", "") or "")
     recent: list[dict] = []
+    by_value: dict[float, dict] = {}  # the last figure of each value with a measure ("we've got 89 so far")
     for sent_id, figures in by_sentence.items():
-        index = SentenceIndex(text, sentences[sent_id], cues, cue_starts, ctx.rows_in_sentence("sources", sent_id),
+        sentence = sentences[sent_id]
+        index = SentenceIndex(text, sentence, cues, cue_starts, ctx.rows_in_sentence("sources", sent_id),
                               ctx.rows_in_sentence("hedges", sent_id), figures, rules)
         views: dict[int, SpanCues] = {}
+        facts: dict = {}  # what the slot rules find in the whole sentence, found once
         for row in figures:
             span, clause_start, clause_end = index.scope(row)
             context_class(text, row, clause_start, clause_end, rules)
             recent = [r for r in recent[-5:] if sent_id - r["sent_id"] <= 1]
-            set_quantity(text, row, (clause_start, clause_end, sentences[sent_id]["start"]), setting, recent, rules)
+            row["_same_value"] = by_value.get(row["value"])
+            clause = (clause_start, clause_end, sentence["start"], sentence["end"])
+            set_quantity(FigureView(text, row, clause, story, recent, rules, figures, facts))
             recent.append(row)
+            if row["measure"]:
+                by_value[row["value"]] = row
             view = views.get(id(span)) or views.setdefault(id(span), SpanCues(index, span))
             view.set(row, clause_start, clause_end)
     settle_bare_nouns(rows, rules)

@@ -23,9 +23,14 @@ from ..dates import month_pattern
 
 MONTHS = month_pattern()
 
-# Thousands separated by commas, or by a space, thin space or no-break space ("1 000 people").
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u2009\u202f\u00a0]\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?"
-SEPARATORS = str.maketrans("", "", ", \u2009\u202f\u00a0")
+# Thousands separated by commas, or by a space, thin space, no-break space or the Arabic thousands
+# separator ("1 000 people", "1٬300"); the Arabic decimal separator is a decimal point ("2٫5").
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u2009\u202f\u00a0\u066c]\d{3})+(?![\d,])(?:[.\u066b]\d+)?" \
+         r"|\d+(?:[.\u066b]\d+)?"
+SEPARATORS = str.maketrans({",": None, " ": None, "\u2009": None, "\u202f": None, "\u00a0": None, "\u066c": None,
+                            "\u066b": "."})
+# "10³ tonnes": a power of ten written with a superscript.
+SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 # Not figures: phone numbers, web addresses, and list numbering at the start of a line ("1. Notes").
 PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(0\d{1,4}\)|\b0\d{2,4})[\s.-]?\d{3,4}[\s.-]?\d{3,4}\b"
@@ -50,8 +55,9 @@ YEAR = re.compile(r"(?:1[6-9]|20)\d{2}")
 # A tally ("ruling 6-3", "a 5-4 decision", "voted 51-49"): two counts joined by a dash; it is a
 # vote or a score, not a figure, when a `tally` word of figure_exclusions stands next to it.
 TALLY = re.compile(r"(?<![\w$€£¥])(?<!\d[.,])\d{1,3}\s?[-–]\s?\d{1,3}(?![\w%-]|[.,]\d)")
-# An age in apposition to a name or noun: "Smith, 45, was arrested", "a nurse, 34, said".
-AGE_APPOSITION = re.compile(r"(?<=[A-Za-z]),\s+((?:1[01]|[1-9])?\d),(?!\d)")
+# An age in apposition to a name or noun: "Smith, 45, was arrested", "a nurse, 34, said", and at a
+# paragraph's end: "said demonstrator Victor Li, 19."
+AGE_APPOSITION = re.compile(r"(?<=[A-Za-z]),\s+((?:1[01]|[1-9])?\d)(?:,(?!\d)|\.(?!\d)\s*$)", re.MULTILINE)
 WORD = re.compile(r"[A-Za-z][\w'’.-]*\w|[A-Za-z]|%|\S")  # "F-16" is one word
 RANGE_JOIN = re.compile(r"^\s*(-|–|—|to|or|and)\s*(US\$|\$|€|£|¥)?\s*$", re.IGNORECASE)
 RANGE_OPEN = re.compile(r"(?:^|\W)(between|from|by)\s*(?:US\$|\$|€|£|¥)?\s*$", re.IGNORECASE)
@@ -104,9 +110,11 @@ def numbers(text: str, rules):
             yield Number(m.start(), m.end(), value, bool(scale), False), None
         elif m.group("digits"):
             value = float(m.group("digits").translate(SEPARATORS))
+            if m.group("power"):
+                value **= int(m.group("power").translate(SUPERSCRIPT))
             scale = m.group("dscale") or m.group("abbr")
-            if scale:
-                value *= rules.word_value[scale.lower()]
+            for word in (scale or "").split():  # "45 lakh crore": each scale multiplies
+                value *= rules.word_value[word.lower()]
             yield Number(m.start(), m.end(), value, bool(scale), False), m.group("abbr")
         else:
             value = word_value(m.group("words"), rules.word_value)

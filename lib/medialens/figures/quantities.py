@@ -1,244 +1,243 @@
-"""Quantities: what a figure is a value of, so the same thing is compared across articles.
+"""Measures: what a figure counts or measures, named from its clause (the `measure` slot rules;
+slots.py builds the quantity from it and the other slots).
 
-A quantity is named from the figure's clause:
-- the event (figure_quantities.csv `event`): "1,000 residents die" counts deaths, and so do
-  "Over 1,000 Workers Die" and "the death toll rose to 260"; for what happens to people (died,
-  hurt, displaced, rescued, arrested, attended, on strike: PEOPLE_EVENTS) who they are adds
-  nothing ("40 miners rescued" and "40 rescued" are one count) unless a `group` word narrows it
-  (a breakdown, below); for other events a noun names what the event happened to ("nurses
-  employed", "homes destroyed");
-- for money and percentages the topic (`topic`: aid, cost, offer, turnout, vote share ...), and
-  for a share the party or body it belongs to ("vote share, Alliance"): topics.py; a percentage
-  carries its unit in its name ("tax increase (%)"), so it is never one quantity with a sum of
-  money or a count;
-- the scope that narrows it, which makes it a breakdown shown beside its total, never compared
-  with it: a group (`group`: children, officers, from abroad), a place ("in Olen district", unless
-  that place is the article's setting: named in the headline, or by its proper name in the lede),
-  a part ("26 of the dead"), a rate ("a day");
-- counts of countries, agencies, years (`enumeration`) are their own quantities.
-A figure with no noun and no event of its own ("organisers said 120,000") takes the quantity of
-the figure before it in its sentence or the one before. The unit is a separate column
-(figure_units.csv): units of one dimension are normalised (Fahrenheit to Celsius, inches to
-metres); currencies are not converted, so two currencies are never compared.
+- same_amount: one amount in two units ("£4.5m ($5.7m)", "310mm, or 12 inches") is one measure;
+- money_topic, percent_topic (topics.py): what a sum of money or a percentage is of ("aid",
+  "cost", "offer", "turnout", "share of budget"); a change is named with what changes ("tax
+  increase") and with whose stance it is when a demand or offer word stands in its clause ("pay
+  increase demanded");
+- unit_topic: a measure in a unit, by its topic word, else its dimension ("temperature");
+- count_event: a count by its event (figure_quantities.csv `event`): "1,000 residents die",
+  "the number of mortalities reached 1,301" and "a death toll of 96" are all deaths; for what
+  happens to people (`people_event` rows) who they are adds nothing ("40 miners rescued", "40 rescued"):
+  a `group` word makes a breakdown (scope.py); for other events a noun names what the event
+  happened to ("homes destroyed"). A weak event ("reached", "counted") yields to another event of
+  its clause; an event in a relative clause on the counted noun ("2,700 pilgrims who suffered
+  from heat") beats the verb before it. A figure with no noun and no event of its own takes the
+  measure of the figure before it in its sentence or one that points back ("organisers said
+  120,000", "the number was ... 850"), or of an earlier figure of the same value ("we've got 89
+  so far" after a toll of 89); else '' (unclear: never compared).
+Counts of countries, agencies, years (`enumeration`) are their own measures. A rate ("a day")
+is part of the measure ("cost per day").
 """
 from __future__ import annotations
 
 import re
 
-from ..dates import is_calendar_word
 from ..sentences import STOP_WORDS
-from .topics import find as _find, money_topic, nearest as _nearest, share_name
-from .units import unit_of, word_list as _words
+from . import event_time, scope, scope_places  # noqa: F401  (their rules register with slots)
+from .event_time import claim_date
+from .slots import rule, set_slots
+from .topics import find, nearest, share_name
+from .topics import money_topic as topic_of_money
+from .units import unit_of, word_list
+from .view import FigureView
 
 # Between two figures that give one amount in two units: "£4.5m ($5.7m)", "310mm, or 12 inches".
 SAME_AMOUNT = re.compile(r"^\s*(?:\(|\[|/|,?\s*or|,?\s*(?:that is|equivalent to))\s*$")
-CASUALTIES = {"deaths", "injured"}
-JOB_EVENTS = {"lost", "redundancies"}
-# Events whose counts split into breakdowns by group ("9 children" among those in hospital); with
-# another event a group noun names the thing counted ("200 rescuers sent").
-PEOPLE_EVENTS = {"deaths", "injured", "missing", "in hospital", "treated", "displaced", "rescued", "trapped",
-                 "arrested", "attended", "on strike"}
+COPULA = ("are", "were", "is", "was")
 PREPOSITIONS = {"from", "in", "at", "on", "among", "of", "to", "for", "with", "still", "being", "now", "not"}
-# Words by which a bare number in a new sentence points back to a count named before it.
-REFERENCE_WORDS = {"number", "figure", "total", "toll", "tally", "count", "estimate", "that", "it"}
-# "two more people have died", "300 further cases": an increment, not the total.
-INCREMENT = re.compile(r"\b(?:more|further|additional|another|new)\b", re.IGNORECASE)
-INCREMENT_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.IGNORECASE)  # "another 130 people"
-FRONTED = re.compile(r"\s*In\s+(?:the\s+)?((?:(?:capital|province|region|state|county|city|north|south|east|west)\s+)?[A-Z][\w-]+(?:\s+(?:district|province|region|county|state))?)(\s+(?:alone|only))?,")
-THERE = re.compile(r"\b(?:the\s+)?(?:\w+\s+)?(province|region|district|state|county|capital|city|north|south|east|west)\b", re.IGNORECASE)
-ORIGIN = re.compile(r"^(?:\s+of\s+(?:them|whom|the\s+[\w-]+))?(?:\s+(?:were|was|are|is|came))?\s+from\s+(?:the\s+)?(?:neighbouring\s+|nearby\s+)?([\w-]+)")
-PARTITIVE = re.compile(r"\s*of\s+(?:them|those|whom|these|the\s+(?!\d)[\w-]+)", re.IGNORECASE)
-NAME = re.compile(r"\b[A-Z][\w-]+")
-PLACE_NAME = re.compile(r"\b([A-Z][\w-]+)\s+(?:district|province|region|county|state|prefecture)\b")
-IN_PLACE = re.compile(r"\b(?:in|across|at)\s+(?:the\s+)?((?:[A-Z][\w-]+\s*)+(?:district|province|region|state|county)?|(?:capital|province|region|north|south|east|west)\b(?:\s+[A-Z][\w-]+)?)")
 
 
-
-
-
-
-def _sentence_words(text: str, row: dict, clause: tuple[int, int, int]) -> list[str]:
-    """The words (no digits or signs) of the figure's sentence before it."""
-    return [w for w in _words(text, max(clause[2], row["start"] - 160), row["start"]) if w[0].isalpha()]
-
-
-def _context(text: str, row: dict, clause_start: int, clause_end: int, q, cut: bool = True):
-    """Words of the clause before and after the figure; with `cut`, up to a coordinator ("infected
-    12,000 people and killed 300": the killing is the 300's) or, before it, another number."""
-    before = _words(text, max(clause_start, row["start"] - 80), row["start"])[-8:]
-    after = _words(text, row["end"], min(clause_end, row["end"] + 80))[:8]
-    if not cut:  # still, a number before the figure has words of its own
-        digits = [k for k, w in enumerate(before) if w[0].isdigit()]
-        return (before[digits[-1] + 1:] if digits else before), after
-    for k in range(len(before) - 1, -1, -1):
-        if before[k] in q.coordinators or before[k] in q.subordinators or before[k][0].isdigit():
-            before = before[k + 1:]  # "64 injured when a train carrying 300 passengers": not theirs
-            break
-    for k, word in enumerate(after):
-        # "1,200 operations and appointments were postponed" goes on; "12,000 people and
-        # killed 300" stops: a verb after the coordinator is another clause's.
-        if word in q.coordinators and (k + 1 >= len(after) or after[k + 1] in q.event) \
-                or word in q.subordinators and word not in ("who", "which", "that"):
-            after = after[:k]
-            break
-    return before, after
-
-
-def set_quantity(text: str, row: dict, clause: tuple[int, int, int], setting: tuple[str, str], recent: list[dict],
-                 rules) -> None:
-    """Set row["quantity"], row["unit"], row["value_normalised"] (see the module docstring).
-    `clause`: (clause start, clause end, sentence start); `recent`: the figures before it in its
-    sentence and the one before, nearest last."""
-    q = rules.quantities
-    previous = recent[-1] if recent else None
-    row["unit"], row["value_normalised"] = unit_of(text, row, rules)
-    before, after = _context(text, row, clause[0], clause[1], q)
-    cls = row["referent_class"]
-    same = previous and SAME_AMOUNT.match(text[previous["end"]:row["start"]]) and previous.get("_base")
-    if same:
-        name = previous["_base"]  # "£4.5m ($5.7m)", "310mm, or about 12.2 inches": one amount
-    elif cls == "money" or row["unit"] in q.currencies:
-        wide = _context(text, row, clause[0], clause[1], q, cut=False)
-        name = money_topic(*wide, _sentence_words(text, row, clause), recent, q)
-    elif row["unit"] in ("%", "percentage points"):
-        name = share_name(text, row, *_context(text, row, clause[0], clause[1], q, cut=False), clause, q,
-                          _sentence_words(text, row, clause), recent)
-    elif row["unit"] or cls == "measure":
-        name = _nearest(before, after, q.topic) or q.dimension.get(row["unit"], row["referent"].lower() or "measure")
-    else:
-        alike = [r for r in recent if r["referent_class"] == row["referent_class"]]
-        uncut = _context(text, row, clause[0], clause[1], q, cut=False)[0]
-        sentence_words = _words(text, max(clause[2], row["start"] - 120), row["start"])
-        name = _count(before, after, row, alike[-1] if alike else previous, q, uncut, sentence_words)
+def set_quantity(view: FigureView) -> None:
+    """Set unit, value_normalised, the slots (slots.py), quantity and date of `view.row`."""
+    row, q = view.row, view.q
+    row["unit"], row["value_normalised"] = unit_of(view.text, row, view.rules)
+    row["_increment"] = bool(q.increment_inside.search(view.text, row.get("_number_start", row["start"]), row["end"])
+                             or q.increment_prefix.search(view.text[max(0, row["start"] - 20):row["start"]])
+                             or view.cut[1][:1] and view.cut[1][0] in q.increment_after)  # "8,700 strikers join the 25,000"
+    set_slots(view)
+    measure = row["measure"]
     if row["unit"] in ("%", "percentage points"):
         row["referent_class"] = "percent"
-    if name in CASUALTIES and cls in ("people", "troops", "other", ""):
-        row["referent_class"] = "casualties"  # "Over 1,000 Workers Die"
-    elif name in JOB_EVENTS and cls in ("people", "other", "") and not row["unit"]:
-        row["referent_class"] = "jobs"  # "150 people will be made redundant": jobs lost
-    rate = _find(after[:5], q.rate)
-    row["_base"] = name
-    scope = _scope(text, row, before, after, clause, setting, q)
-    new = INCREMENT.search(text, row.get("_number_end", row["end"]), row["end"]) \
-        or INCREMENT_BEFORE.search(text[max(0, row["start"] - 20):row["start"]])
-    parts = (name, scope if scope != name else "", "new" if new and name else "", rate[0] if rate else "")
-    row["quantity"] = ", ".join(part for part in parts if part) if name else ""
-    if name and row["unit"] in ("%", "percentage points"):
-        # A percentage is never the same quantity as a count or a sum of money ("council tax
-        # rises 4.99%" and "£102 a year more"): its unit is part of its name.
-        row["quantity"] += f" ({row['unit']})"
-    row["_base"] = name
+    # The class an event gives the people it counts (`class_of` rows): "Over 1,000 Workers Die" are
+    # casualties, "150 people will be made redundant" jobs lost, "11 people were arrested" arrests.
+    counted_as_measure = row["referent_class"] == "measure" and not row["unit"]  # "89 so far" after "5 square miles"
+    if measure in q.class_of and not row["unit"] \
+            and (row["referent_class"] in ("people", "troops", "other", "") or counted_as_measure):
+        row["referent_class"] = q.class_of[measure]
+    row["date"] = claim_date(view)
 
 
+@rule("measure")
+def same_amount(view):
+    """"£4.5m ($5.7m)", "310mm, or about 12.2 inches": the amount before, in another unit."""
+    previous = view.recent[-1] if view.recent else None
+    if previous and previous.get("measure") and SAME_AMOUNT.match(view.text[previous["end"]:view.row["start"]]):
+        return previous["measure"]
+    return None
 
 
+@rule("measure")
+def money_topic(view):
+    """"a pay offer of £1.2bn", "the strike cost $3.95 billion": what a sum of money is of."""
+    if view.row["dimension"] != "money" and view.row["referent_class"] != "money":
+        return None
+    name = topic_of_money(*view.uncut, view.sentence_before, view.recent, view.q)
+    return _with_stance(view, name) if name else _same_value(view, "money")
 
 
+@rule("measure")
+def percent_topic(view):
+    """"80% of ballots counted", "the fire is 85% contained", "46% pay raises" (a demand)."""
+    if view.row["dimension"] not in ("percent", "percentage points"):
+        return None
+    clause = (view.clause[0], view.clause[1], view.clause[2])
+    return _with_stance(view, share_name(view.text, view.row, *view.uncut, clause, view.q, view.sentence_before,
+                                         view.recent))
 
 
+@rule("measure")
+def unit_topic(view):
+    """"rainfall reached 310mm", "temperatures of 47 degrees Celsius", "a magnitude 7.1 earthquake":
+    a topic, else the dimension, else the measure word of its own clause."""
+    row = view.row
+    if not row["unit"] and (row["referent_class"] != "measure" or row.get("_borrowed")):
+        return None  # "we've got 89 so far" after "5 square miles" is no measure of area
+    if not row["unit"]:
+        return _with_rate(view, nearest(*view.cut, view.q.topic) or row["referent"].lower())
+    return _with_rate(view, nearest(*view.cut, view.q.topic) or view.q.dimension.get(view.row["unit"]) or "")
 
 
-def _count(before: list[str], after: list[str], row: dict, previous: dict | None, q, uncut: list[str],
-           sentence_words: list[str]) -> str:
+@rule("measure")
+def population(view):
+    """"the town of 13,000", "the city's 7 million people": how many live in a place."""
+    if view.row["unit"]:
+        return None
+    before = view.text[max(view.clause[2], view.row["start"] - 40):view.row["start"]]
+    found = re.search(r"\b(\w+)\s+of\s+$|\b(\w+)[’']s\s+$", before)
+    word = (found.group(1) or found.group(2)).lower() if found else ""
+    return view.q.topic.get("population", "population") if word in view.q.place_word else None
+
+
+@rule("measure")
+def count_event(view):
+    """"at least 36 people have died", "11 people have been arrested", "More than 1,000 still
+    missing": a count by its event, its noun or the figure it points back to."""
+    return _with_rate(view, _count(view))
+
+
+def _with_stance(view, name: str) -> str:
+    """"asking for ... 46% pay raises", "offered roughly 20% increases in hourly pay": a change
+    demanded or offered (`stance` words of the clause) is named so."""
+    stances = {view.q.topic.get(term) for term in view.q.stance}
+    if not name or name.rsplit(" ", 1)[-1] not in ("increase", "decrease") or name.split(" ")[0] in stances:
+        return _with_rate(view, name)  # "offer increase" says its stance already
+    sentence = word_list(view.text, max(view.clause[2], view.row["start"] - 300), view.row["start"])
+    stance = find(view.uncut[0] + sentence, view.q.stance, last=True)
+    return _with_rate(view, f"{name} {stance[0]}" if stance else name)
+
+
+def _with_rate(view, name: str) -> str:
+    """"£2 million a day", "10 to 20 people per day": a rate is part of what is measured (not of a
+    percentage: "40% hourly pay increases" is hourly pay; not "a year earlier", a time)."""
+    if not name or view.row["dimension"] in ("percent", "percentage points"):
+        return name
+    after = view.cut[1][:5]
+    if find(after, {t: t for t in view.q.time}):
+        return name
+    hit = find(after, view.q.rate)
+    return f"{name} {hit[0]}" if hit else name
+
+
+def _same_value(view, dimension: str) -> str:
+    earlier = view.row.get("_same_value")
+    return earlier["measure"] if earlier is not None and earlier["dimension"] == dimension else ""
+
+
+def _own_event(view, own: str) -> str | None:
+    """The event of the figure's own words, its relative clause, or its clause (a weak event
+    yields to another)."""
+    q, row = view.q, view.row
+    inside = word_list(view.text, view.number_end, row["end"])
+    before, after = view.cut
+    relative = after[1:4] if after[:1] in (["who"], ["that"], ["of"]) else []  # "2,700 cases of heat exhaustion"
+    for words in (relative, inside):
+        hit = find(words, q.event)
+        if hit:
+            return hit[0]
+    # A weak event ("reached", "counted", "took part") yields to any other event of the clause:
+    # "the number of mortalities reached 1,301", "4,800 nurses took part in the strike".
+    strong = {k: v for k, v in q.event.items() if k not in q.weak_event}
+    return strong.get(own) or nearest(before, after, strong) or q.event.get(own) or nearest(before, after, q.event)
+
+
+def _count(view) -> str:
+    q, row = view.q, view.row
     own = (row.get("_noun") or "").lower()
     noun = own or ("" if row["referent"].lower() in q.event else row["referent"].lower())
-    noun = q.noun.get(noun, noun)
-    if noun in q.enumeration:
-        return q.enumeration[noun]
-    own_event = q.event.get(own) or _nearest(before, after, q.event)  # "26 of the dead", "64 deaths"
+    noun = q.noun.get(noun, noun) if noun[:1].isalpha() else ""  # a referent "%" inherited from "74%" is no noun
+    if noun.split(" ")[0] in q.enumeration:  # "more than 10 countries stretching from ..."
+        return q.enumeration[noun.split(" ")[0]]
+    event = _own_event(view, own)
+    previous = _alike(view)
     if own in q.event and row["referent_class"] in ("other", "") and previous is not None:
         # "short of the 106 needed": the noun is the verb; the thing is the figure's before it
         before_noun = (previous.get("_noun") or previous["referent"]).lower()
-        noun = q.noun.get(before_noun, before_noun) or noun
+        noun = q.noun.get(before_noun, before_noun)
         noun = "" if noun in q.event else noun
         row["referent_class"] = previous["referent_class"]
-    if not own and not own_event and after[:1] and after[0] in ("are", "were", "is", "was") and len(after) > 1 \
-            and after[1] not in PREPOSITIONS:
-        # "of whom about 8,400 are union members": the noun after the copula
+    if not own and not event:
+        copula = _copula_noun(view)
+        if copula:
+            return copula
+        named, event = _clause_noun_event(view)
+        noun = named or noun
+    if not own and not event:
+        event = _event_before(view)
+    if not event:
+        return _no_event(view, own, previous)
+    if not noun or noun in q.generic or noun in q.event or noun in q.group and event in q.people_event:
+        return event
+    if event in q.people_event and row["referent_class"] in ("people", "casualties", "other") and noun not in q.noun.values():
+        return event  # "40 miners were rescued" and "40 rescued" are one count; groups narrow it (`group`)
+    return f"{noun} {event}"
+
+
+def _alike(view) -> dict | None:
+    alike = [r for r in view.recent if r["referent_class"] == view.row["referent_class"] and not r["unit"]]
+    counts = [r for r in view.recent if not r["unit"]]
+    return alike[-1] if alike else counts[-1] if counts else None
+
+
+def _copula_noun(view) -> str | None:
+    """"of whom about 8,400 are union members": the noun after the copula."""
+    after = view.cut[1]
+    if after[:1] and after[0] in COPULA and len(after) > 1 and after[1] not in PREPOSITIONS:
         content = [w for w in after[1:4] if w.isalpha() and w not in STOP_WORDS]
         if content:
-            return q.noun.get(content[-1], content[-1])
-    if not own and not own_event:
-        # "the number of postponed operations had risen to 2,600": named earlier in the clause
-        found = _find(uncut, q.noun, last=True)
-        own_event = _find(uncut, q.event, last=True)
-        own_event = own_event[0] if own_event else None
-        noun = found[0] if found else noun
-    if not own and not own_event:
-        # "Of the dead, six were from Corvale": the event of the sentence before the figure
-        found_event = _find(sentence_words[-12:], q.event, last=True)
-        own_event = found_event[0] if found_event else None
-    if not own_event and not row.get("_noun") and previous is not None \
-            and (previous["sent_id"] == row["sent_id"] or REFERENCE_WORDS & set(sentence_words)
-                 or previous["value"] == row["value"]):
-        # "organisers said 120,000", "the true number was four times that, at 60,000": the count
-        # before it, or the same number again ("even 100,000 represents ..."); a bare number in a
-        # sentence of its own with none of these names nothing known
-        return previous["_base"]
-    if not own_event and own in q.group and previous is not None and previous["sent_id"] == row["sent_id"]:
-        return previous["_base"]  # "52 taken to hospital, among them 9 children": a part of the 52
-    if not own_event:
-        return q.group.get(own) or q.noun.get(own, own)
-    if not noun or noun in q.generic or noun in q.event or noun in q.group and own_event in PEOPLE_EVENTS:
-        return own_event
-    if own_event in PEOPLE_EVENTS and row["referent_class"] in ("people", "casualties") and noun not in q.noun.values():
-        return own_event  # "40 miners were rescued" and "40 rescued" are one count; groups narrow it (`group`)
-    return f"{noun} {own_event}"
+            return view.q.noun.get(content[-1], content[-1])
+    return None
 
 
-def _scope(text: str, row: dict, before: list[str], after: list[str], clause: tuple[int, int], setting: tuple[str, str],
-           q) -> str:
-    """The group, origin or place that makes the figure a breakdown of a larger total. `setting`:
-    (headline, lede); a place named by its proper name in the lede ("CALDER, July 18 - A fire in
-    the Calder Valley ...") is the story's setting, a "province" or "north" only in the headline
-    (a local paper's "the northern province" is a part of a national story)."""
-    headline = setting[0] + " " + " ".join(NAME.findall(setting[1]))
-    noun = (row.get("_noun") or "").lower()
-    if noun in q.group and row.get("_base", "").split(", ")[0] in PEOPLE_EVENTS | {""}:
-        return q.group[noun]
-    partitive = bool(PARTITIVE.match(text, row.get("_number_end", row["end"])))
-    origin = ORIGIN.match(text[row["end"]:clause[1]])
-    # "two of the dead were from abroad"; "900 people from their homes" is where they left
-    if origin and row["_base"].split(", ")[0] in PEOPLE_EVENTS and origin.group(1).lower() not in STOP_WORDS \
-            and origin.group(1).lower() not in q.event:
-        word = origin.group(1).lower()
-        return q.group.get(word) or q.group.get("from " + word) or f"from {word}"
-    for place in IN_PLACE.finditer(text, clause[0], clause[1]):
-        name = place.group(1).strip()
-        following = _words(text, place.end(), min(clause[1], place.end() + 20))[:1]
-        following = following if following and following[0][0].isalpha() else []
-        if name[0].isupper() and following and following[0] not in STOP_WORDS and following[0] not in q.place_word:
-            continue  # "in the Tarma floods": a name, not a place
-        # The setting of the whole story (in the headline) narrows nothing, unless the figure
-        # is a part ("98 of them were in Olen") or says so ("in Olen alone", "Olen district").
-        if is_calendar_word(name.split()[0]):
-            continue  # "in Sunday's election", "in March"
-        if name[0].isupper() and len(name.split()) > 1 and name.split()[-1].lower() in q.organisation:
-            continue  # "across Hallam Health Trust": a body, not a place
-        marked = partitive or following[:1] in (["alone"], ["only"])
-        if marked or name.split()[0].lower() not in headline.lower():
-            return name.lower() if name[0].islower() else name.split()[0]
-    fronted = FRONTED.match(text, clause[2])
-    if fronted and fronted.end() <= row["start"] and not is_calendar_word(fronted.group(1).split()[0]) \
-            and (fronted.group(2) or fronted.group(1).split()[-1].lower() not in setting[0].lower()):
-        return fronted.group(1).split()[-1]  # "In the capital Astra, ... 58%": the whole sentence's place
-    uncut = _words(text, max(clause[0], row["start"] - 80), min(clause[1], row["end"] + 40))
-    if "there" in uncut:  # "52 percent of the vote there": the place named before
-        place = None
-        for place in THERE.finditer(text, max(0, clause[0] - 200), row["start"]):
-            pass
-        if place:
-            return place.group(1).lower()
-    for district in PLACE_NAME.finditer(text, clause[0], clause[1]):
-        # "Brask district" says it is a part: only the headline makes it the setting.
-        if district.group(1).lower() not in STOP_WORDS and (partitive or district.group(1).lower() not in setting[0].lower()):
-            return district.group(1)
-    if partitive:  # "four of them in intensive care", "11 of them in a serious condition"
-        rest = PARTITIVE.match(text, row.get("_number_end", row["end"]))
-        words = [w for w in _words(text, rest.end(), min(clause[1], rest.end() + 40))
-                 if w.isalpha() and w not in STOP_WORDS][:2]
-        return " ".join(words) or "a part"
-    return ""
+def _clause_noun_event(view) -> tuple[str | None, str | None]:
+    """"the number of postponed operations had risen to 2,600": noun and event named earlier in the clause."""
+    found = find(view.uncut[0], view.q.noun, last=True)
+    event = find(view.uncut[0], view.q.event, last=True)
+    return (found[0] if found else None), (event[0] if event else None)
+
+
+def _event_before(view) -> str | None:
+    """"Of the dead, six were from Corvale": the event of the sentence before the figure."""
+    hit = find(view.sentence_before, view.q.event, last=True)
+    return hit[0] if hit else None
+
+
+def _no_event(view, own: str, previous: dict | None) -> str:
+    """A figure with no event: the figure it points back to, a group's total, else its noun."""
+    q, row = view.q, view.row
+    if not row.get("_noun") and previous is not None and (
+            previous["sent_id"] == row["sent_id"] or set(q.reference) & set(view.sentence_near)
+            or previous["value"] == row["value"]):
+        # "organisers said 120,000", "the true number was four times that, at 60,000"
+        return previous["measure"]
+    if not row.get("_noun") and not row["unit"]:
+        earlier = _same_value(view, "count")
+        if earlier:
+            return earlier  # "And we've got 89 so far": the toll of 89 given before
+    if own in q.group and previous is not None and previous["sent_id"] == row["sent_id"]:
+        return previous["measure"]  # "52 taken to hospital, among them 9 children": a part of the 52
+    return q.group.get(own) or q.noun.get(own, own)
 
 
 def settle_bare_nouns(rows: list[dict], rules) -> None:
@@ -246,14 +245,16 @@ def settle_bare_nouns(rows: list[dict], rules) -> None:
     inherited ("even 100,000 represents ..."), in an article that gives that noun with one event
     ("may send up to 100,000 troops") is that event's count: later mentions drop the verb. With
     two events for the noun it stays apart."""
+    from .slots import quantity_of
     events: dict[str, set[str]] = {}
     rows = [row for row in rows if not row["unit"]]  # counts: a sum of money has topics, not events
     for row in rows:
-        noun, _, event = row["_base"].partition(" ")
-        if event and "," not in row["quantity"]:
-            events.setdefault(noun, set()).add(row["_base"])
+        noun, _, event = row["measure"].partition(" ")
+        if event and not row["scope"]:
+            events.setdefault(noun, set()).add(row["measure"])
     for row in rows:
         referent = row["referent"].lower()
-        noun = row["_base"] if row["quantity"] else rules.quantities.noun.get(referent, referent)
-        if (row["quantity"] == row["_base"]) and len(events.get(noun, ())) == 1:
-            row["_base"] = row["quantity"] = next(iter(events[noun]))
+        noun = row["measure"] or rules.quantities.noun.get(referent, referent)
+        if not row["scope"] and len(events.get(noun, ())) == 1 and row["measure"] == noun:
+            row["measure"] = next(iter(events[noun]))
+            row["quantity"] = quantity_of(row)

@@ -39,10 +39,12 @@ def noun_after(tokens: list[str], rules: Rules) -> int | None:
     while n < min(3, len(tokens)) and tokens[n][0].isalpha() and (
             tokens[n].lower() not in STOP_WORDS or tokens[n].lower() in rules.modifiers) \
             and tokens[n].lower() not in rules.quantities.event:  # "Hundreds protest outside": a verb
+        if tokens[n][0].isupper() and not tokens[n].endswith("s"):
+            break  # "Surpasses 1,000 Amid Severe Heatwave": a headline's words, not what is counted
         n += 1
     if n and tokens[n - 1].lower() in rules.modifiers:
         return None
-    while n and re.fullmatch(r"[a-z]{2,}(?:ed|en)|took|made|went|came", tokens[n - 1]):
+    while n and re.fullmatch(r"[a-z]{2,}(?:ed|en|ing)|took|made|went|came", tokens[n - 1]):
         n -= 1  # "52 taken to hospital", "106 needed", "40 polling stations recounted": a verb
     if n == 0 or (n < len(tokens) and tokens[n].lower() in DETERMINERS):
         return None
@@ -73,6 +75,7 @@ def _inherit(text: str, row: dict, sentence: dict, last: dict | None, rules: Rul
             return
     if last is not None and row["sent_id"] - last["sent_id"] <= 1:
         row["referent"], row["referent_class"] = last["referent"], last["referent_class"]
+        row["_borrowed"] = True  # from the figure before, not from its own clause
     else:
         row["referent_class"] = "other"
 

@@ -6,11 +6,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..errors import MedialensError
+from ..frames.world import world_names
 from ..lexicons import data_path, read_table, word_classes
 from .numbers import DIGITS
 
 LEXICONS = ["figure_numbers", "figure_qualifiers", "figure_vague", "figure_referents",
-            "figure_modality", "figure_exclusions", "figure_quantities", "figure_units", "clause_words"]
+            "figure_modality", "figure_exclusions", "figure_quantities", "figure_units", "figure_time",
+            "figure_slot_rules", "clause_words", "countries", "hedges"]
 DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
 
 
@@ -65,7 +68,8 @@ class Rules:
         # million", "two and a half million", "a dozen", "twelve thousand".
         self.number = re.compile(
             rf"(?P<vulgar>(?<![\w.,])(?:\d+\s?)?[½¼¾⅓⅔])(?:\s*(?P<vscale>{scales})\b)?"
-            rf"|(?P<digits>(?<![\d.,]){DIGITS})(?:\s*(?P<abbr>{abbreviations})\b|\s+(?P<dscale>{scales})\b)?"
+            rf"|(?P<digits>(?<![\d.,]){DIGITS})(?P<power>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?"
+            rf"(?:\s*(?P<abbr>{abbreviations})\b|\s*(?P<dscale>(?:{scales})(?:\s+(?:{scales}))*)\b)?"
             rf"|(?P<words>(?<![\w-])(?:(?:a\s+|an\s+)?(?:{fractions})\s+(?:of\s+)?an?\s+(?:{scales})"
             rf"|(?:{cardinals})(?:(?:[^\S\n]+|-)(?:and[^\S\n]+)?(?:{cardinals}))*(?:\s+and\s+a\s+half\s+(?:{scales}))?"
             rf"|an?\s+(?:{scales}))(?![\w-]))", re.IGNORECASE)
@@ -141,11 +145,6 @@ class Rules:
         return None
 
 
-# The name of a quantity measured in a unit when no topic word says what is measured.
-DIMENSIONS = {"°C": "temperature", "degrees": "temperature", "m": "length", "kg": "mass", "l": "volume",
-              "ha": "area", "km/h": "speed"}
-
-
 CHANGES = {"increase", "decrease"}
 PERCENT_TOPICS = {"share", "lead", "turnout", "support"}
 
@@ -156,15 +155,25 @@ class QuantityRules:
 
     def __init__(self, lexicons, coordinators, subordinators):
         table = read_table("figure_quantities", lexicons)
-        by_role = {role: dict(zip(group.term.str.lower(), group.name)) for role, group in table.groupby("role")}
-        for role in ("event", "topic", "generic", "group", "enumeration", "rate", "noun", "place_word", "organisation"):
+        by_role = {role: dict(zip(group.term.str.lower(), group.name.fillna(""))) for role, group in table.groupby("role")}
+        for role in ROLES:
             setattr(self, role, by_role.get(role, {}))
         units = read_table("figure_units", lexicons)
         self.units = {t.lower(): (u, float(f), float(o)) for t, u, f, o in
                       zip(units.term, units.unit, units.factor, units.offset)}
-        self.currencies = {u for t, (u, _, _) in self.units.items() if "currency" in
-                           dict(zip(units.term.str.lower(), units.why)).get(t, "")}
-        self.dimension = DIMENSIONS
+        # The dimension of each unit (count is a unit of its own: ''): area is never length, a
+        # temperature never a count, money keeps its currency.
+        self.dimension_of = {"": "count", **dict(zip(units.unit, units.dimension))}
+        self.currencies = {u for u, d in self.dimension_of.items() if d == "money"}
+        self.dimension = {u: d for u, d in self.dimension_of.items() if d not in ("money", "count", "percent")}
+        time = read_table("figure_time", lexicons)
+        self.time = {t.lower(): (k, float(d) if d == d and d != "" else None, "" if lab != lab else lab)
+                     for t, k, d, lab in zip(time.term, time.kind, time.days, time.label)}
+        self.slot_order = slot_order(lexicons)
+        # "two more people have died", "a further 12 bodies": an increment, not the total ("more than" is a bound)
+        self.increment_inside = re.compile(rf"\b(?:{alternation(self.increment) or '(?!)'})\b(?!\s+than)", re.IGNORECASE)
+        self.increment_prefix = re.compile(rf"\b(?:{alternation(self.increment_before) or '(?!)'})\s+$", re.IGNORECASE)
+        self.places = world_names(lexicons)
         # A change ("rose", "cut") is named with what changes (any other topic): "council tax will
         # rise by 4.99%" and "raises council tax by 4.99 percent" are one tax increase. Shares,
         # leads and turnouts are percentages, never what a sum of money is of.
@@ -174,6 +183,28 @@ class QuantityRules:
         self.coordinators = coordinators
         self.subordinators = subordinators
         self.stop_names = {"the", "with", "according", "in", "of", "on", "at", "a", "an", "and", "but"}
+
+
+# The roles of figure_quantities.csv (its README says what each holds).
+ROLES = ("event", "topic", "generic", "group", "enumeration", "rate", "noun", "place_word", "organisation",
+         "weak_event", "facility", "part", "loss", "occasion", "stance", "running", "anaphor",
+         "class_of", "increment_after", "beneficiary", "link_verb",
+         "people_event", "reference", "increment", "increment_before")
+
+
+def slot_order(lexicons) -> dict[str, list[str]]:
+    """{slot: rule names in the order figure_slot_rules.csv gives}; a name no rule has is an error
+    naming the file and the rule (a typo in an override must not silently switch a rule off)."""
+    from .slots import RULES  # the rules register themselves in their modules
+    table = read_table("figure_slot_rules", lexicons)
+    order: dict[str, list[str]] = {}
+    for slot, name in zip(table.slot, table.rule):
+        if name not in RULES.get(slot, {}):
+            known = ", ".join(sorted(RULES.get(slot, {}))) or "none"
+            raise MedialensError(str(data_path("figure_slot_rules", lexicons)),
+                                 f"no {slot} rule is called {name!r} (the {slot} rules: {known})")
+        order.setdefault(slot, []).append(name)
+    return order
 
 
 def singulars(word: str) -> list[str]:

@@ -12,6 +12,7 @@ term look-ups the quantity names are built with (see quantities.py).
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..sentences import STOP_WORDS
@@ -67,14 +68,16 @@ def changed(before: list[str], after: list[str], q, levels: dict | None = None) 
     word after the figure is its own only right after it ("a £14m increase", not "a budget that
     cuts 400 jobs")."""
     levels = levels or q.level_topics
-    change = nearest(before, after[:2], q.change_topics)
+    change = nearest(before, after[:3], q.change_topics)
     right_before = find(before, q.topic, last=True)
-    if right_before and right_before[1] == 0 and right_before[0] not in CHANGES:
+    if right_before and right_before[1] == 0 and right_before[0] not in CHANGES \
+            and right_before[0] not in {q.topic.get(term) for term in q.stance}:  # "asking for 46% pay raises"
         change = None  # "a fund that has raised €85,000": money collected, not an increase
     if change and before[-1:] in (["to"], ["from"]):  # "up from £2.20": the level before
         level = find([w for w in before if w not in q.change_topics], levels, last=True)
         return level[0] if level else None
-    other = nearest(before, after, levels)
+    # What changes is not whose stance it is: "offered roughly 20% increases in hourly pay" is pay.
+    other = nearest(before, after, {k: v for k, v in levels.items() if k not in q.stance})
     return f"{other} {change}" if change and other else None
 
 
@@ -87,6 +90,8 @@ def money_topic(before: list[str], after: list[str], sentence: list[str], recent
         if level:  # "profit fell 12% to £310m", "will go up to £28": the new level, not the change
             return level[0]
     name = of_topic(before, q) or changed(before, after, q, levels) or nearest(before, after, q.money_topics) or ""
+    if name in q.beneficiary.values():  # "cost the economy $4bn": the economy is whom it cost
+        name = nearest(before, after, {k: v for k, v in q.money_topics.items() if v not in q.beneficiary.values()}) or name
     return what_changes(name, sentence, recent, q, levels)
 
 
@@ -108,9 +113,13 @@ def share_name(text: str, row: dict, before: list[str], after: list[str], clause
     the party or body it belongs to."""
     topic = None
     if after[:1] == ["of"]:
-        rest = [w for w in after[1:5] if not w.endswith(("'s", "’s")) and w not in ("the", "a", "an", "all", "its", "their")
+        words = [w for w in after[1:12] if w[0].isalpha()][:4]  # "83% of the 1,301 deaths": past the number
+        rest = [w for w in words if not w.endswith(("'s", "’s")) and w not in ("the", "a", "an", "all", "its", "their")
                 and w not in ("that", "this", "it", "them", "those", "these")]  # "40% of that": the topic is elsewhere
-        head = next((w for w in rest if w.isalpha()), "")
+        # The head of the noun phrase: "of the search area" is of the area, "of ballots counted" of ballots.
+        phrase = list(itertools.takewhile(lambda w: w.isalpha() and w not in STOP_WORDS and w not in q.event
+                                          and not re.fullmatch(r"[a-z]{3,}ed", w), rest))  # "of children received"
+        head = phrase[-1] if phrase else next((w for w in rest if w.isalpha()), "")
         event = next((q.event[w] for w in rest[1:3] if w in q.event), None)
         if event:
             topic = f"{q.noun.get(head, head)} {event}"  # "80% of ballots counted"

@@ -9,11 +9,25 @@ from .numbers import WORD
 
 # Classes of counted things: "7.6m people" is 7.6 million of them, "2.5m high" a length.
 COUNTED = {"people", "casualties", "troops", "jobs", "buildings", "votes", "animals", "cases", "weapons"}
+# "50°C", "122 °F", "0.4°C": the degree sign is no word, so it is read here.
+DEGREE = re.compile(r"\s?°\s?([CF])\b")
 SLASHED_UNIT = re.compile(r"\s?(km/h|km/hr|kph|mph|m/s)\b", re.IGNORECASE)
 
 
 def word_list(text: str, start: int, end: int) -> list[str]:
     return [w.group().lower() for w in WORD.finditer(text, start, end)]
+
+
+def _negative(text: str, row: dict) -> None:
+    """"-40°C", "−12 °F": a minus sign right before a temperature (not "5-4" or "F-16")."""
+    start = row.get("_number_start", row["start"])
+    if start == row["start"] and start > 0 and text[start - 1] in "-−–" and (start == 1 or not text[start - 2].isalnum()):
+        row["start"] -= 1
+        row["surface"] = text[row["start"]:row["end"]]
+        for key in ("value", "low", "high"):
+            row[key] = -row[key]
+        if row["low"] == row["low"] and row["high"] == row["high"] and row["low"] > row["high"]:
+            row["low"], row["high"] = row["high"], row["low"]
 
 
 def unit_of(text: str, row: dict, rules) -> tuple[str, float]:
@@ -27,8 +41,12 @@ def unit_of(text: str, row: dict, rules) -> tuple[str, float]:
     words = [w for w in words if w not in ("$", "€", "£", "¥", "₹")]
     unit = glued = scale = None
     slashed = SLASHED_UNIT.match(text, row.get("_number_end", row["end"]))
+    degree = DEGREE.match(text, number_end)
     if sign:
         unit = q.units.get(sign.group(1).lower())
+    elif degree:
+        unit = q.units.get("°" + degree.group(1).lower())
+        _negative(text, row)
     elif slashed:
         unit = q.units.get(slashed.group(1).lower())
     else:
