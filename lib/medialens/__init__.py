@@ -10,7 +10,7 @@ from .corpus import load_corpus, removed_lines
 from .errors import MedialensError
 from .figures import compare_figures
 from .findings import unsourced_claims
-from .frames import actor_prominence, first_actors
+from .frames import actor_prominence, first_actors, story_setting
 from .highlight import article_spans, render_article
 from .notebook import tables_from_parameters
 from .palette import COLOURS
@@ -21,5 +21,5 @@ from .tagging import tag_corpus, tag_text
 
 __all__ = ["load_corpus", "removed_lines", "split_sentences", "tag_corpus", "tag_text", "read_tables",
            "write_tables", "write_csv", "save_figure", "compare_figures", "unsourced_claims",
-           "actor_prominence", "first_actors", "article_spans", "render_article",
+           "actor_prominence", "first_actors", "story_setting", "article_spans", "render_article",
            "tables_from_parameters", "findings", "COLOURS", "MedialensError"]

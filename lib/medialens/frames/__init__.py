@@ -31,7 +31,9 @@ from ..shares import per_100_words, share
 from . import names
 from .actors import Mention, Resolver
 from .cues import CueRules, in_proper_name
-from .prominence import actor_counts, actor_prominence, first_actors
+from .prominence import actor_counts, actor_prominence, first_actors, story_setting
+from .groups import common_noun_mentions, extend_institutions
+from .setting import mention_roles
 from .subject import SubjectRule
 from .world import world_names
 
@@ -42,14 +44,14 @@ COLUMNS = {
     "frames": ["doc_id", "sent_id", "start", "end", "surface", "cue", "frame", "negated"],
     "emotive": ["doc_id", "sent_id", "start", "end", "surface", "cue", "negated"],
     "actor_mentions": ["doc_id", "sent_id", "start", "end", "surface", "actor", "kind",
-                       "as_subject", "is_source"],
-    "actors": ["doc_id", "actor", "kind", "mentions", "as_subject", "as_source"],
+                       "as_subject", "is_source", "role"],
+    "actors": ["doc_id", "actor", "kind", "mentions", "as_subject", "as_source", "setting", "named"],
 }
 SCORE_COLUMNS = [f"share_frame_{frame}" for frame in FRAMES] + ["dominant_frame", "emotive_per_100_words"]
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "country",
                 "LOC": "place", "FAC": "place"}
 
-__all__ = ["Tagger", "score", "actor_prominence", "first_actors", "actor_counts", "in_proper_name",
+__all__ = ["Tagger", "score", "actor_prominence", "first_actors", "story_setting", "actor_counts", "in_proper_name",
            "FRAMES", "COLUMNS", "READS", "SCORE_COLUMNS"]
 
 
@@ -102,20 +104,20 @@ class Tagger:
                   if not taken.intersection(range(c.start, c.end))]
         named = {str(r.get("name", "")).strip(): r["source_type"] for r in ctx.found.get("sources", [])
                  if r.get("source_type") in ("named_person", "named_org")}
-        found = sorted(users + self.resolver.mentions(ctx, chunks, named, self._entities(ctx)),
-                       key=lambda m: m.start)
+        found = extend_institutions(doc, users + self.resolver.mentions(ctx, chunks, named, self._entities(ctx)),
+                                    self.words)
+        found = sorted(found + common_noun_mentions(ctx, found, self.words), key=lambda m: m.start)
         spans = [Span(doc, m.start, m.end) for m in found]
         subjects = self.subject.subject_starts(doc, spans)
-        rows = []
-        for m, span in zip(found, spans):
-            # Only the sources of the mention's own sentence can hold it: looked up, not rescanned.
-            sources = ctx.rows_in_sentence("sources", m.sent_id)
-            rows.append({"doc_id": ctx.doc_id, "sent_id": m.sent_id, "start": span.start_char,
-                         "end": span.end_char, "surface": span.text, "actor": m.actor,
-                         "kind": m.kind, "as_subject": m.start in subjects,
-                         "is_source": any(r["start"] <= span.start_char and span.end_char <= r["end"]
-                                          for r in sources if "start" in r)})
-        return rows
+        # Only the sources of the mention's own sentence can hold it: looked up, not rescanned.
+        speaks = [any(r["start"] <= span.start_char and span.end_char <= r["end"]
+                      for r in ctx.rows_in_sentence("sources", m.sent_id) if "start" in r)
+                  for m, span in zip(found, spans)]
+        roles = mention_roles(doc, found, subjects, speaks, self.words, self.subject.is_verb_like)
+        return [{"doc_id": ctx.doc_id, "sent_id": m.sent_id, "start": span.start_char,
+                 "end": span.end_char, "surface": span.text, "actor": m.actor, "kind": m.kind,
+                 "as_subject": m.start in subjects, "is_source": source, "role": role}
+                for m, span, source, role in zip(found, spans, speaks, roles)]
 
     def _entities(self, ctx: DocContext) -> dict[tuple[int, int], str]:
         """{(start token, end token): kind} of a trained pipeline's entities, when one is named."""
