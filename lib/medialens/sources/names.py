@@ -1,15 +1,12 @@
-"""Names: which tokens are names, how a stretch splits into name runs, and whose name a surname,
-a pronoun or "the ministry" stands for (resolve_names, in document order)."""
+"""Names: which tokens are names, how a stretch splits into name runs, which words the text writes
+as a person's, and a trained model's entities. Whose name a surname, a pronoun or "the ministry"
+stands for is resolve.py's job."""
 from __future__ import annotations
 
 import re
-from collections import deque
 
 from .view import SentenceView
 from .words import Words
-
-ANTECEDENT_REACH = 200  # sources looked back at for a pronoun's antecedent
-
 
 def is_name_token(w: Words, v: SentenceView, i: int) -> bool:
     """A capitalised word that is not an ordinary word capitalised for starting a sentence."""
@@ -84,7 +81,7 @@ def first_named(w: Words, text: str) -> set[str]:
         if names_a_person(head):  # "Lloyd Austin": every word-bounded start of "Austin's"
             out.update(tail[:m.start()] for m in re.finditer(r"\b", tail) if m.start())
         surname = re.match(r"[A-Z][a-z]+", tail)
-        if surname and names_a_person(surname.group()):  # "Bernie Sanders": the end of "Bernie"
+        if surname and names_a_person(surname.group()) and not head.endswith(("'s", "’s")):  # "Bernie Sanders": the end of "Bernie"
             out.update(head[m.start():] for m in re.finditer(r"\b", head) if m.start() < len(head))
     return out
 
@@ -104,37 +101,3 @@ def retype(phrase, names) -> None:
         phrase.source_type = "named_person"
     elif labels & {"ORG", "GPE"} and "PERSON" not in labels and phrase.source_type == "named_person":
         phrase.source_type = "named_org"
-
-
-def resolve_names(rows: list[dict]) -> None:
-    """Fill in names by a simple documented rule, in document order:
-    - a named person given by surname ("Austin said") takes the full name of the nearest
-      preceding named person whose name ends with it ("Lloyd Austin");
-    - "he"/"she" takes type, name and role of the nearest preceding named person or anonymous
-      source; "it" of the nearest named organisation, media or unnamed organisation ("the company"); "they" of the nearest
-      unnamed official, organisation, media or vague source; "the agency", "the senator" the
-      same, but only from a source whose name or role contains that word ("United Nations
-      refugee agency", "Sen. ..."). With none, "he", "she" and "it" become
-      `unnamed_official` (one particular speaker the finder could not name, not the vague many
-      of a weasel), "they" stays `vague`, and a description `unnamed_official`, with an empty
-      name (the sentence still counts as sourced)."""
-    fits = {"person": ("named_person", "anonymous"), "org": ("named_org", "media", "unnamed_official"),
-            "group": ("unnamed_official", "named_org", "media", "vague", "anonymous")}
-    # Linear in the rows: the latest full name per surname, and a bounded look back for antecedents.
-    earlier: deque = deque(maxlen=ANTECEDENT_REACH)  # rows that can be antecedents, latest first
-    full_names: dict[str, str] = {}
-    for row in rows:
-        if row["pronoun"]:
-            antecedent = next((r for r in earlier if r["source_type"] in fits[row["pronoun"]]
-                               and row["head"] in f'{r["name"]} {r["role"]}'.lower()), None)
-            if antecedent is not None:
-                row.update(source_type=antecedent["source_type"], name=antecedent["name"],
-                           role=antecedent["role"])
-            elif row["pronoun"] in ("person", "org") and not row["head"] and row["source_type"] == "vague":
-                row["source_type"] = "unnamed_official"  # one speaker, not a vague many
-        elif row["source_type"] == "named_person" and " " not in row["name"].strip():
-            row["name"] = full_names.get(row["name"], row["name"])
-        if not row["pronoun"] or row["head"]:  # bare pronouns are no antecedents
-            earlier.appendleft(row)
-            if row["source_type"] == "named_person" and " " in row["name"]:
-                full_names[row["name"].rsplit(" ", 1)[1]] = row["name"]

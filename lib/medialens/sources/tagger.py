@@ -8,7 +8,8 @@ import numpy as np
 
 from ..context import DocContext
 from .heads import Phrase
-from .names import entity_names, first_named, resolve_names, retype
+from .names import entity_names, first_named, retype
+from .resolve import resolve_names
 from .phrases import phrase as read_phrase
 from .scan import cue_start as find_cue_start
 from .view import SourceDoc
@@ -29,6 +30,32 @@ def overlaps_any(starts: np.ndarray, ends: np.ndarray, start: int, end: int) -> 
     """Whether [start, end) overlaps one of the sorted, non-overlapping spans (binary search)."""
     k = int(np.searchsorted(ends, start, side="right"))
     return k < len(starts) and starts[k] < end
+
+
+def described_as(w: Words, role: str) -> str:
+    """"org" when a source's description is headed by an organisation word ("the maker of Jeep
+    vehicles", "the group that organized the march"), "person" by a title or a person noun
+    ("a spokesman for the union"), else ""."""
+    head = ""
+    for word in role.lower().replace(",", " , ").split():
+        if word in w.words["affiliation"] or word in w.words["boundary"] or word in (",", "who", "that"):
+            break
+        head = word
+    if head in w.words["org_word"]:
+        return "org"
+    return "person" if head in w.words["title"] or w.nouns.get(head) == "unnamed_official" else ""
+
+
+def role_org(w: Words, role: str) -> str:
+    """The first run of capitalised words in a person's role that is not a title or a place:
+    the organisation they speak for ("UAW President" -> "UAW", "president of UAW Local 862")."""
+    run: list[str] = []
+    for word in role.split():
+        if word[:1].isupper() and word.lower() not in w.words["title"] and word not in w.places:
+            run.append(word)
+        elif run:
+            break
+    return " ".join(run)
 
 
 class Tagger:
@@ -88,10 +115,10 @@ class Tagger:
                          "source_type": found.source_type, "name": found.name, "role": found.role,
                          "cue": doc[find_cue_start(w, v, cue_start):cue_end].text.lower(),
                          "has_quote": overlaps_any(quote_starts, quote_ends, sentence["start"], sentence["end"]),
-                         "pronoun": found.pronoun, "head": found.head})
+                         "pronoun": found.pronoun, "head": found.head, "org": role_org(w, found.role)})
         resolve_names(rows)
         for row in rows:
-            del row["pronoun"], row["head"]
+            del row["pronoun"], row["head"], row["org"]
         return {"sources": rows}
 
     def _settle_type(self, found: Phrase, anonymous: bool, names, text: str, persons: list) -> None:
@@ -99,6 +126,10 @@ class Tagger:
         name ("Google said": news names people in full first) settle the type."""
         if anonymous and found.source_type in ("unnamed_official", "vague"):
             found.source_type = "anonymous"
+        described = described_as(self.w, found.role)
+        if found.source_type == "named_person" and described == "org":
+            found.source_type = "named_org"  # "Stellantis, the maker of Jeep vehicles, said"
+            return
         if names is not None:
             retype(found, names)
         elif found.source_type == "named_person" and not found.role and " " not in found.name:
