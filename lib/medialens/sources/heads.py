@@ -178,7 +178,7 @@ def common_phrase(w, v, start, end, pre, post, described, post_text, loose) -> P
             inner = noun_phrase(w, v, post[1][0], named[0] if named else end)
             if inner is not None and not inner.pronoun:
                 source_type, name = inner.source_type, inner.name
-        if source_type == "media" and names:
+        if source_type == "media" and any(is_name and a > v.first for a, _, is_name in pre):
             name = described  # "broadcaster RTHK", "the South China Morning Post newspaper"
         elif head in w.words["org_word"] and names and not head.endswith("s"):
             source_type, name = "named_org", described

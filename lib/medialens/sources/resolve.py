@@ -11,7 +11,8 @@ examples are test rows (tests/test_sources_resolve.py).
    the description's word ("United Nations refugee agency", "Sen. ...").
 3. `back_reference`: a description with no such source ("the company", "the automaker", "the
    official") is the nearest preceding named source of its kind: an organisation word refers to
-   an organisation, a title to a person ("General Motors said ... The automaker said").
+   an organisation, a title to a person ("General Motors said ... The automaker said"), within
+   BACK_REACH sentences.
 4. `speaker_of`: an organisation word with no organisation among the earlier sources is the
    organisation an earlier named speaker's role names ("UAW President Shawn Fain called ...
    over what the union said").
@@ -27,6 +28,9 @@ from collections import deque
 
 ANTECEDENT_REACH = 200  # sources looked back at for a pronoun's antecedent
 LEDE_REACH = 3  # sentences after a description in which its name may follow
+# A back reference ("the company") looks at most this many sentences back: further away, another
+# organisation may have come between unnamed ("The Pentagon said ... The company said").
+BACK_REACH = 1
 FITS = {"person": ("named_person", "anonymous"), "org": ("named_org", "media", "unnamed_official"),
         "group": ("unnamed_official", "named_org", "media", "vague", "anonymous")}
 NAMED_FITS = {"person": ("named_person",), "org": ("named_org", "media")}
@@ -47,7 +51,8 @@ def back_reference(row: dict, earlier) -> dict | None:
     Police Commissioner Stephen Lo"."""
     if not row["head"] or row["pronoun"] not in NAMED_FITS:
         return None
-    return next((r for r in earlier if r["source_type"] in NAMED_FITS[row["pronoun"]] and r["name"]), None)
+    return next((r for r in earlier if r["source_type"] in NAMED_FITS[row["pronoun"]] and r["name"]
+                 and row["sent_id"] - r["sent_id"] <= BACK_REACH), None)
 
 
 def speaker_of(row: dict, earlier) -> dict | None:
