@@ -18,7 +18,8 @@ def is_name_token(w: Words, v: SentenceView, i: int) -> bool:
             and not doc[i - 2].whitespace_ and doc[i - 2].text[:1].isupper() and text.isalpha()
     if text.lower() in w.words["not_name"]:
         return False
-    starts_sentence = i == first or doc[i - 1].text in w.grammar["quote_mark"] or doc[i - 1].text in ":(-—–"
+    # In a heading's Title Case every word is capitalised as if it opened a sentence.
+    starts_sentence = i == first or v.heading or doc[i - 1].text in w.grammar["quote_mark"] or doc[i - 1].text in ":(-—–"
     if starts_sentence and text.endswith(("ing", "ly")) and i + 1 < v.last and (
             doc[i + 1].is_lower and doc[i + 1].lower_ not in w.verb_subject and doc[i + 1].lower_ not in w.words["gap"]
             or text.endswith("ly") and doc[i + 1].text == ","):
@@ -66,7 +67,8 @@ def is_inline_space(token) -> bool:
 
 def first_named(w: Words, text: str) -> set[str]:
     """The words the text writes after a first name or a title ("Austin" in "Lloyd Austin",
-    "Mr. Austin") or before a surname ("Bernie" in "Bernie Sanders"), read in one pass over the
+    "Mr. Austin"), and given names (data/world/given_names.csv) it writes before a surname
+    ("Bernie" in "Bernie Sanders", not "Ford" in "Ford Expedition"), read in one pass over the
     text. News writing introduces people by full name, so a lone name that never has one
     ("Nabisco announced", "Google said") is an organisation."""
     def names_a_person(other: str) -> bool:
@@ -80,9 +82,11 @@ def first_named(w: Words, text: str) -> set[str]:
         head, tail = left.group(), right.group()
         if names_a_person(head):  # "Lloyd Austin": every word-bounded start of "Austin's"
             out.update(tail[:m.start()] for m in re.finditer(r"\b", tail) if m.start())
+        # "Bernie Sanders": a given name before a surname ("Bernie" said); not "Ford Expedition"
         surname = re.match(r"[A-Z][a-z]+", tail)
-        if surname and names_a_person(surname.group()) and not head.endswith(("'s", "’s")):  # "Bernie Sanders": the end of "Bernie"
-            out.update(head[m.start():] for m in re.finditer(r"\b", head) if m.start() < len(head))
+        given = re.search(r"[A-Z][a-z]+$", head)
+        if surname and given and given.group() in w.given_names and names_a_person(surname.group()):
+            out.add(given.group())
     return out
 
 
