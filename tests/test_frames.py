@@ -196,6 +196,44 @@ def test_negation_flips_a_cue_and_keeps_its_row(sentence, cue, table, negated):
     assert sentence[rows[0]["start"]:rows[0]["end"]] == rows[0]["surface"]
 
 
+@pytest.mark.parametrize("sentence, frame, question", [
+    # conflict is parties set against each other, not the naming of the event
+    ("We question whether the board ever wanted a settlement.", "conflict", "q2_reproach"),
+    ("The council is pursuing its own agenda, the growers say.", "conflict", "q2_reproach"),
+    ("Farmers protested against the new water levy in the capital.", "conflict", "q1_disagreement"),
+    ("Mourners laid flowers at the gate of the mine.", "human_interest", "q2_empathy"),
+    ('"I lost the shop and the van in one night," said Ana Ruiz, a baker.', "human_interest", "q4_voice"),
+    ("Six residents said they were still suffering from the smoke.", "human_interest", "q2_empathy"),
+])
+def test_a_cue_keeps_the_question_it_answers(sentence, frame, question):
+    rows = [row for row in tag_text(sentence)["frames"] if row["frame"] == frame]
+    assert question in {row["question"] for row in rows}
+
+
+@pytest.mark.parametrize("sentence, frame", [
+    # a protest story's own event, and an outcome stated as fact, frame nothing
+    ("Thousands of protesters marched through the old town on Sunday.", "conflict"),
+    ("The protest ended peacefully at dusk.", "conflict"),
+    ("Two miners were treated for injuries they suffered in the blast.", "human_interest"),
+    # an office speaking in the first person is a statement, not a private voice
+    ('"We have opened an inquiry into the collapse," Police Chief Dana Wells said.', "human_interest"),
+    ('"I have asked the public to stay away from the river," the regional governor said.', "human_interest"),
+])
+def test_topic_words_and_office_voices_frame_nothing(sentence, frame):
+    assert frame not in frames_of(sentence)
+
+
+@pytest.mark.parametrize("sentence, emotive", [
+    # the event's own vocabulary and proper names are no emotive language
+    ("The fire destroyed 400 homes and the school.", []),
+    ("The toll tops 300 as the search goes on.", []),
+    ("The flames reached the edge of Paradise by noon.", []),
+    ("It was a cruel and pointless decision.", ["cruel"]),
+])
+def test_event_words_and_names_are_not_emotive(sentence, emotive):
+    assert [row["cue"] for row in tag_text(sentence)["emotive"]] == emotive
+
+
 def test_a_toll_scores_less_human_interest_than_an_eyewitness():
     toll = ("Floods kill 41\nFloods have killed at least 41 people, officials said. Twenty-three of the "
             "dead drowned and eleven died in landslides. The toll could rise, the agency said. "

@@ -24,7 +24,7 @@ from spacy.util import filter_spans
 
 from ..context import DocContext
 from ..dates import calendar_words
-from ..lexicons import read_table
+from ..lexicons import read_table, word_classes
 from ..patterns import PatternSet
 from ..sentences import pipeline
 from ..shares import per_100_words, share
@@ -35,13 +35,14 @@ from .prominence import actor_counts, actor_prominence, first_actors, story_sett
 from .groups import common_noun_mentions, extend_institutions
 from .setting import mention_roles
 from .subject import SubjectRule
+from .voices import private_voices
 from .world import world_names
 
 FRAMES = ["conflict", "human_interest", "economic", "morality", "responsibility"]
 EMOTIVE_LEXICONS = ["emotive", "emotive_news", "emotive_extra"]
 READS = ["sentences", "sources"]  # tables of earlier taggers this one needs
 COLUMNS = {
-    "frames": ["doc_id", "sent_id", "start", "end", "surface", "cue", "frame", "negated"],
+    "frames": ["doc_id", "sent_id", "start", "end", "surface", "cue", "frame", "question", "negated"],
     "emotive": ["doc_id", "sent_id", "start", "end", "surface", "cue", "negated"],
     "actor_mentions": ["doc_id", "sent_id", "start", "end", "surface", "actor", "kind",
                        "as_subject", "is_source", "role"],
@@ -64,6 +65,7 @@ class Tagger:
         self.emotive_matcher = PatternSet(EMOTIVE_LEXICONS, lexicons)
         self.cue_rules = CueRules(lexicons)
         self.subject = SubjectRule(lexicons)
+        self.titles = word_classes("source_words", lexicons).get("title", frozenset())
         # Case matters for names ("Minister" is a title, "minister" a role noun): not word_classes.
         self.words = {category: frozenset(group.word) for category, group
                       in read_table("actor_words", lexicons).groupby("category")}
@@ -83,11 +85,12 @@ class Tagger:
     def tag(self, ctx: DocContext) -> dict[str, list[dict]]:
         by_frame: dict[str, list[Span]] = {}
         for span in self.frame_matcher.spans(ctx.doc):
-            by_frame.setdefault(span.label_, []).append(span)
+            by_frame.setdefault(span.label_.partition("/")[0], []).append(span)
         # Overlapping cues of one frame ("hold accountable", "accountable") count once; one word
         # may be a cue of two frames ("blame": reproach and responsibility).
         frames = [row for spans in by_frame.values()
                   for row in self.cue_rules.rows(ctx, spans, "frame")]
+        frames = private_voices(ctx, frames, self.titles)
         frames.sort(key=lambda row: (row["start"], row["frame"]))
         emotive = self.cue_rules.rows(ctx, self.emotive_matcher.spans(ctx.doc), None)
         mentions = self.actor_mentions(ctx)
