@@ -24,6 +24,7 @@ class Phrase:
     role: str = ""
     pronoun: str = ""  # "person", "group" or "org" when the phrase is a pronoun or "the <word>"
     head: str = ""  # for "the ministry", "the senator": the word an antecedent must contain
+    rule: str = ""  # the rule that found it (phrase_rules.csv, or the subject's shape in subjects.py)
 
 
 def is_bare_pronoun(found: Phrase) -> bool:

@@ -19,6 +19,13 @@ RELATIVE_REACH = 60  # a relative clause between a subject and its cue ("X, who 
 CHUNK_REACH = 40  # one comma-set description: "X, a strategist who ran ... and is now running ..., said"
 
 
+def shaped(found: Phrase | None, shape: str) -> Phrase | None:
+    """Record the subject's shape on a phrase found (the rule benchmarks count it under)."""
+    if found is not None and not found.rule:
+        found.rule = shape
+    return found
+
+
 def before(w: Words, v: SentenceView, cue_start: int, loose: bool = False) -> Phrase | None:
     """The subject before a cue: the stretch back to a clause boundary ("officials estimate"),
     or, when a comma precedes the cue, the first of up to three comma-separated chunks that
@@ -28,19 +35,20 @@ def before(w: Words, v: SentenceView, cue_start: int, loose: bool = False) -> Ph
     start = segment_start(w, v, end, reach=LONG_SUBJECT_TOKENS)
     if start < end:
         if end - start > MAX_SUBJECT_TOKENS:
-            return long_subject(w, v, start, end)
+            return shaped(long_subject(w, v, start, end), "long_subject")
         verb = first_verb(w, v, start, end) if doc[cue_start].lower_.endswith("ing") else None
         if verb is not None:  # "The ministry issued a statement saying": the clause's subject
             head_end = next((x for x in range(start, verb) if doc[x].text == "("), verb)  # "McConnell (R-Ky.)"
             found = noun_phrase(w, v, start, head_end)
-            return found if found is not None and found.source_type != "vague" else None
+            return shaped(found, "clause_subject") if found is not None and found.source_type != "vague" else None
         # After "who" comes a clause whose subject is "who": look before it
         found = noun_phrase(w, v, start, end, loose) if start == first or doc[start - 1].lower_ != "who" else None
         if found is not None and found.source_type == "vague" and not found.pronoun \
                 and is_verb_like(w, v, start):
             found = None  # "must file their campaign finance reports": a clause without its subject
+        found = shaped(found, "stretch")
         if found is None:
-            found = last_name_run(w, v, start, end)
+            found = shaped(last_name_run(w, v, start, end), "last_name_run")
         if found is not None or start == first or doc[start - 1].lower_ not in ("who", "which", "whose"):
             return found
         end = start - 1  # "Trump, who said": the source is the phrase before ", who"
@@ -55,15 +63,15 @@ def before(w: Words, v: SentenceView, cue_start: int, loose: bool = False) -> Ph
             return None
         found.role = " ".join(x for x in (found.role, doc[end:subject_end].text) if x)
         found.end = subject_end
-        return found
+        return shaped(found, "restrictive_who")
     if end - 1 >= first and doc[end - 1].text in w.grammar["dash"]:
-        return dashed_subject(w, v, end - 1)
+        return shaped(dashed_subject(w, v, end - 1), "dashed")
     if end - 1 < first or doc[end - 1].text != ",":
         return None
     found = relative_subject(w, v, end - 1)
     if found is not None:
-        return found
-    return described_subject(w, v, comma_chunks(w, v, end - 1), cue_start)
+        return shaped(found, "relative_who")
+    return shaped(described_subject(w, v, comma_chunks(w, v, end - 1), cue_start), "comma_chunks")
 
 
 def long_subject(w: Words, v: SentenceView, start: int, end: int) -> Phrase | None:

@@ -10,7 +10,7 @@ from ..context import DocContext
 from .heads import Phrase
 from .names import entity_names, first_named, retype
 from .resolve import resolve_names
-from .phrases import phrase as read_phrase
+from .phrases import phrase as read_phrase, rule_order
 from .scan import cue_start as find_cue_start
 from .view import SourceDoc
 from .words import Words
@@ -61,8 +61,11 @@ def role_org(w: Words, role: str) -> str:
 class Tagger:
     """Finds attributions in a Doc made by sentences.pipeline(); see the package docstring."""
 
-    def __init__(self, lexicons: dict[str, str] | None = None, spacy_model: str | None = None):
+    def __init__(self, lexicons: dict[str, str] | None = None, spacy_model: str | None = None,
+                 trace_rules: bool = False):
         self.w = Words(lexicons)
+        self.order = rule_order(lexicons)
+        self.trace_rules = trace_rules  # keep each row's `rule` (benchmarks, tests); not a column
         self.ner = None
         if spacy_model:
             import spacy
@@ -102,7 +105,7 @@ class Tagger:
                     or s in question_sents or quoted[doc[cue_start].idx]:
                 continue  # questions and words inside a quotation are not attributions
             label = doc.vocab.strings[label_id]
-            found = read_phrase(w, v, label, cue_start, cue_end)
+            found = read_phrase(w, v, label, cue_start, cue_end, self.order)
             if found is None or taken.intersection(range(found.start, found.end)):
                 continue
             taken.update(range(found.start, found.end))
@@ -115,10 +118,13 @@ class Tagger:
                          "source_type": found.source_type, "name": found.name, "role": found.role,
                          "cue": doc[find_cue_start(w, v, cue_start):cue_end].text.lower(),
                          "has_quote": overlaps_any(quote_starts, quote_ends, sentence["start"], sentence["end"]),
-                         "pronoun": found.pronoun, "head": found.head, "org": role_org(w, found.role)})
+                         "pronoun": found.pronoun, "head": found.head, "org": role_org(w, found.role),
+                         "rule": found.rule})
         resolve_names(rows)
         for row in rows:
             del row["pronoun"], row["head"], row["org"]
+            if not self.trace_rules:
+                del row["rule"]
         return {"sources": rows}
 
     def _settle_type(self, found: Phrase, anonymous: bool, names, text: str, persons: list) -> None:

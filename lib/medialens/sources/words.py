@@ -13,7 +13,7 @@ from ..sentences import pipeline
 # The lexicon names the sources tagger reads (override any with lexicons={"name": "file"}).
 LEXICONS = ["reporting_verbs", "source_cues", "source_words", "source_nouns", "media_outlets",
             "source_places", "anonymity", "non_statements", "source_grammar", "clause_words",
-            "given_names"]
+            "given_names", "phrase_rules"]
 # Clause words that end a source phrase scanning back from a cue ("officials said that | ...").
 CLAUSE_BOUNDARIES = ("coordinator", "contrast", "subordinator", "relative")
 
