@@ -24,7 +24,7 @@ from spacy.util import filter_spans
 
 from ..context import DocContext
 from ..dates import calendar_words
-from ..lexicons import read_table, word_classes
+from ..lexicons import read_patterns, read_table, word_classes
 from ..patterns import PatternSet
 from ..sentences import pipeline
 from ..shares import per_100_words, share
@@ -53,7 +53,7 @@ ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE
                 "LOC": "place", "FAC": "place"}
 
 __all__ = ["Tagger", "score", "actor_prominence", "first_actors", "story_setting", "actor_counts", "in_proper_name",
-           "FRAMES", "COLUMNS", "READS", "SCORE_COLUMNS"]
+           "question_summary", "cue_words", "FRAMES", "COLUMNS", "READS", "SCORE_COLUMNS"]
 
 
 class Tagger:
@@ -162,3 +162,27 @@ def score(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     scores["emotive_per_100_words"] = per_100_words(n_emotive, words)
     scores.index.name = "doc_id"
     return scores[SCORE_COLUMNS]
+
+
+def question_summary(lexicons: dict[str, str] | None = None) -> pd.DataFrame:
+    """The frame cue files at a glance. Index (frame, question: the coding question a pattern's
+    id names); columns patterns (how many) and examples (the first word of the first four)."""
+    rows = [{"frame": frame, "question": row.get("id", ""), "example": _first_word(row["pattern"])}
+            for frame in FRAMES for row in read_patterns(frame, lexicons)]
+    return (pd.DataFrame(rows).groupby(["frame", "question"], sort=False)
+            .agg(patterns=("example", "size"), examples=("example", lambda s: ", ".join(s.head(4)))))
+
+
+def _first_word(pattern: list[dict]) -> str:
+    words = [token.get("LOWER", token.get("ORTH", "")) for token in pattern]
+    return " ".join(w["IN"][0] if isinstance(w, dict) and "IN" in w else str(w) for w in words)
+
+
+def cue_words(cues: pd.DataFrame, top: int = 6) -> pd.DataFrame:
+    """The words behind each frame share: per article (index doc_id) and frame (columns, FRAMES
+    order), its most frequent `top` cues, each with its count when above one ("protest (3)")."""
+    if cues.empty:
+        return pd.DataFrame(columns=FRAMES)
+    return (cues.groupby(["doc_id", "frame"]).cue
+            .agg(lambda s: ", ".join(f"{c} ({n})" if n > 1 else c for c, n in s.value_counts().head(top).items()))
+            .unstack("frame").reindex(columns=FRAMES).fillna(""))
