@@ -53,6 +53,10 @@ def test_the_csv_example_of_a_stop_rule_has_no_source(rule, text):
     ("The ministry issued a statement saying the water was safe.", "The ministry", "subject_before/clause_subject"),
     ("Priya Nair, 41, a teacher in the valley, said the school had flooded.", "Priya Nair", "subject_before/comma_chunks"),
     ("The union's leaders shook their heads and said no.", "The union's leaders", "saying_clause"),
+    # an apposition whose closing comma is missing: the person named before it speaks
+    ("Pat Reyes, the chief executive of the firm argued that costs rose.", "Pat Reyes", "subject_before/unclosed_apposition"),
+    ("Dana Cole, the director of the Harbor Trust said the pier would close.", "Dana Cole", "subject_before/unclosed_apposition"),
+    ("In the end, the minister said no.", "the minister", "subject_before/stretch"),
     ("The poll found that most residents oppose the tower.", "The poll", "subject_before/stretch"),
     ("The coach showed patience with the new players.", None, None),
     ("The deputies mentioned previously were cleared.", None, None),

@@ -46,6 +46,11 @@ def before(w: Words, v: SentenceView, cue_start: int, loose: bool = False) -> Ph
         if found is not None and found.source_type == "vague" and not found.pronoun \
                 and is_verb_like(w, v, start):
             found = None  # "must file their campaign finance reports": a clause without its subject
+        titled = start + 1 < end and doc[start].lower_ == "the" and doc[start + 1].lower_ in w.words["title"]
+        if found is not None and titled and start - 1 > first and doc[start - 1].text == ",":
+            named = unclosed_apposition(w, v, start - 1, found)
+            if named is not None:
+                return named
         found = shaped(found, "stretch")
         if found is None:
             found = shaped(last_name_run(w, v, start, end), "last_name_run")
@@ -72,6 +77,18 @@ def before(w: Words, v: SentenceView, cue_start: int, loose: bool = False) -> Ph
     if found is not None:
         return shaped(found, "relative_who")
     return shaped(described_subject(w, v, comma_chunks(w, v, end - 1), cue_start), "comma_chunks")
+
+
+def unclosed_apposition(w: Words, v: SentenceView, comma: int, title: Phrase) -> Phrase | None:
+    """"Pat Reyes, the chief executive of the firm argued": an apposition whose closing comma is
+    missing. The person named before the comma is the source, the title phrase its role."""
+    start = segment_start(w, v, comma)
+    named = noun_phrase(w, v, start, comma) if start < comma else None
+    if named is None or named.source_type != "named_person":
+        return None
+    named.role = ", ".join(x for x in (named.role, v.doc[title.start:title.end].text) if x)
+    named.end = title.end
+    return shaped(named, "unclosed_apposition")
 
 
 def long_subject(w: Words, v: SentenceView, start: int, end: int) -> Phrase | None:
