@@ -59,6 +59,7 @@ def test_the_csv_example_of_a_stop_rule_has_no_source(rule, text):
     ("In the end, the minister said no.", "the minister", "subject_before/stretch"),
     ("The poll found that most residents oppose the tower.", "The poll", "subject_before/stretch"),
     ("The coach showed patience with the new players.", None, None),
+    ("Then, in mid-2019 the band asked to leave the label.", None, None),  # a dated clause, no source phrase
     ("The deputies mentioned previously were cleared.", None, None),
     ("The board could decide to say more next week.", None, None),
 ])

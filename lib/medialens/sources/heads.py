@@ -211,7 +211,9 @@ def common_phrase(w, v, start, end, pre, post, described, post_text, loose) -> P
         definite = article == "the" or any(doc[a].text in w.grammar["possessive"] for a, _, _ in pre)
         return Phrase(start, end, "unnamed_official", "", role, pronoun="person" if definite else "", head=head)
     if loose:
-        return loose_phrase(w, v, start, end, pre, post, head, article, role)
+        # "around the country" has its article; "mid-2004 the band asked" is a clause, not a phrase
+        dated = any(ch.isdigit() for t in doc[start:pre[-1][0]] for ch in t.text)
+        return loose_phrase(w, v, start, end, pre, post, head, doc[start].lower_ if dated else article, role)
     return None
 
 
