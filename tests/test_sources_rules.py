@@ -37,6 +37,9 @@ def test_the_csv_example_of_a_source_rule_is_found_by_it(rule, text):
     (row.rule, row.example) for row in RULE_ROWS.itertuples() if row.answer == "none"])
 def test_the_csv_example_of_a_stop_rule_has_no_source(rule, text):
     assert rules_of(text) == []
+    doc = pipeline()(text)
+    stopped = TAGGER.tag(DocContext.build(doc, "d", sentence_rows(doc, "d")))["stopped"]
+    assert rule in {row["rule"] for row in stopped}  # the rule itself stopped the cue
 
 
 @pytest.mark.parametrize("text, surface, rule", [

@@ -201,12 +201,15 @@ def rule_order(lexicons: dict[str, str] | None = None) -> list[str]:
 
 
 def phrase(w: Words, v: SentenceView, label: str, cue_start: int, cue_end: int,
-           order: list[str]) -> Phrase | None:
-    """The source phrase of one cue, or None: the first rule in `order` that answers decides."""
+           order: list[str], stops: list | None = None) -> Phrase | None:
+    """The source phrase of one cue, or None: the first rule in `order` that answers decides.
+    `stops`, when given, collects (rule, cue_start, cue_end) of each cue a rule stopped."""
     cue = Cue(w, v, label, cue_start, cue_end)
     for name in order:
         found = RULES[name](cue)
         if found is STOP:
+            if stops is not None:
+                stops.append((name, cue_start, cue_end))
             return None
         if found is not None:
             found.rule = f"{name}/{found.rule}" if found.rule else name  # "subject_before/dashed"

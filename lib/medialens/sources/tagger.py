@@ -65,7 +65,9 @@ class Tagger:
                  trace_rules: bool = False):
         self.w = Words(lexicons)
         self.order = rule_order(lexicons)
-        self.trace_rules = trace_rules  # keep each row's `rule` (benchmarks, tests); not a column
+        # Keep each row's `rule`, and list the cues a rule stopped under "stopped" (benchmarks,
+        # tests); neither is a table.
+        self.trace_rules = trace_rules
         self.ner = None
         if spacy_model:
             import spacy
@@ -87,7 +89,7 @@ class Tagger:
             quoted[a:b] = text[a] == "“"
         anonymous_sents = {ctx.sentence_of_token(start) for _, start, _ in w.anonymity(doc)}
         names = entity_names(self.ner, doc) if self.ner is not None else None
-        rows = []
+        rows, stops = [], [] if self.trace_rules else None
         quote_starts = np.array([a for a, _ in quotes], dtype=np.int64)
         quote_ends = np.array([b for _, b in quotes], dtype=np.int64)
         persons: list[set[str]] = []  # words written with a first name or title, read once if needed
@@ -105,7 +107,7 @@ class Tagger:
                     or s in question_sents or quoted[doc[cue_start].idx]:
                 continue  # questions and words inside a quotation are not attributions
             label = doc.vocab.strings[label_id]
-            found = read_phrase(w, v, label, cue_start, cue_end, self.order)
+            found = read_phrase(w, v, label, cue_start, cue_end, self.order, stops)
             if found is None or taken.intersection(range(found.start, found.end)):
                 continue
             taken.update(range(found.start, found.end))
@@ -125,7 +127,10 @@ class Tagger:
             del row["pronoun"], row["head"], row["org"]
             if not self.trace_rules:
                 del row["rule"]
-        return {"sources": rows}
+        if stops is None:
+            return {"sources": rows}
+        return {"sources": rows, "stopped": [{"rule": rule, "start": doc[a].idx, "end": doc[b - 1].idx + len(doc[b - 1])}
+                                             for rule, a, b in stops]}
 
     def _settle_type(self, found: Phrase, anonymous: bool, names, text: str, persons: list) -> None:
         """Anonymity phrases in the sentence, a trained model's entities, or the lack of a first
