@@ -13,6 +13,14 @@ For each split this script runs the sources tagger on every article's raw text a
 Recall is counted on the first annotator's file (sorted by name) of each article, so articles
 annotated several times count once. Offsets are compared on the article text as given.
 
+Then, per rule of data/sources/phrase_rules.csv (with the subject's shape after a "/", as in
+"subject_before/dashed"): `tagged`, the source spans the rule found; `wrong`, those overlapping no
+annotated Source (its false alarms); `gold_found`, the annotated speech/report Sources of the
+recall count that a span of this rule overlaps (a Source found by two rules counts for both).
+For the rules that stop a cue (it reports nothing: a passive, a modal, "pledged 5 billion"):
+`tagged` is the cues stopped, `wrong` those that overlap an annotated Cue (an attribution the rule
+threw away), `gold_found` empty.
+
     .venv/bin/python benchmarks/polnear_sources.py                    # train and dev
     .venv/bin/python benchmarks/polnear_sources.py --split dev --errors /tmp/dev_errors.txt
 """
@@ -22,7 +30,7 @@ import argparse
 import re
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -80,7 +88,8 @@ def read_ann(path: Path) -> list[dict]:
     for relation in relations:
         source, cue = spans.get(relation.get("Source", "")), spans.get(relation.get("Cue", ""))
         if source and source[0] == "Source":
-            out.append({"source": source[1], "source_text": source[2], "cue_text": cue[2] if cue else ""})
+            out.append({"source": source[1], "source_text": source[2], "cue_text": cue[2] if cue else "",
+                        "cue": cue[1] if cue else []})
     return out
 
 
@@ -100,11 +109,13 @@ def evaluate(split_dir: Path, tagger: Tagger, limit: int | None = None, errors=N
     names = sorted(files)[:limit]
     found = relevant = hits = tagged = words = 0
     seconds = 0.0
+    by_rule = {"tagged": Counter(), "wrong": Counter(), "gold_found": Counter()}
     for name in names:
         text = (split_dir / "text" / f"{name}.txt").read_text(encoding="utf-8")
         clock = time.perf_counter()
         doc = nlp(text)
-        rows = tagger.tag(DocContext.build(doc, name, sentence_rows(doc, name)))["sources"]
+        tagged_doc = tagger.tag(DocContext.build(doc, name, sentence_rows(doc, name)))
+        rows = tagged_doc["sources"]
         seconds += time.perf_counter() - clock
         words += len(text.split())
         predicted = [(r["start"], r["end"]) for r in rows]
@@ -115,18 +126,40 @@ def evaluate(split_dir: Path, tagger: Tagger, limit: int | None = None, errors=N
             relevant += 1
             hit = any(overlaps(list(pieces), p) for p in predicted)
             found += hit
+            by_rule["gold_found"].update({r["rule"] for r, p in zip(rows, predicted) if overlaps(list(pieces), p)})
             if errors and not hit:
                 print(f"MISS\t{name}\t{a['source_text']!r}\t{a['cue_text']!r}\t"
                       f"{text[max(0, pieces[0][0] - 60): pieces[-1][1] + 60]!r}", file=errors)
+        for stop in tagged_doc.get("stopped", []):
+            rule = f'{stop["rule"]} (stops)'
+            by_rule["tagged"][rule] += 1
+            by_rule["wrong"][rule] += any(overlaps(a["cue"], (stop["start"], stop["end"])) for a in all_sources)
         for row, p in zip(rows, predicted):
             tagged += 1
             hit = any(overlaps(a["source"], p) for a in all_sources)
             hits += hit
+            by_rule["tagged"][row["rule"]] += 1
+            by_rule["wrong"][row["rule"]] += not hit
             if errors and not hit:
                 print(f"FALSE\t{name}\t{row['surface']!r}\t{row['cue']!r}\t{row['source_type']}\t"
                       f"{text[max(0, p[0] - 60): p[1] + 60]!r}", file=errors)
     return {"articles": len(names), "gold sources": relevant, "recall": found / max(relevant, 1),
-            "tagged": tagged, "precision": hits / max(tagged, 1), "words/s": words / max(seconds, 1e-9)}
+            "tagged": tagged, "precision": hits / max(tagged, 1), "words/s": words / max(seconds, 1e-9),
+            "by_rule": by_rule}
+
+
+def rule_table(by_rule: dict) -> str:
+    """The per-rule counts as a Markdown table, rules in the order of phrase_rules.csv."""
+    from medialens.sources.phrases import rule_order
+    order = {name: k for k, name in enumerate(rule_order())}
+    rules = sorted(by_rule["tagged"], key=lambda r: (order.get(r.split("/")[0].split(" ")[0], len(order)), r))
+    lines = ["| rule | tagged | wrong | precision | gold_found |", "| --- | ---: | ---: | ---: | ---: |"]
+    for rule in rules:
+        n, wrong = by_rule["tagged"][rule], by_rule["wrong"][rule]
+        stop = rule.endswith("(stops)")
+        lines.append(f"| {rule} | {n} | {wrong} | {'' if stop else f'{(n - wrong) / n:.3f}'} | "
+                     f"{'' if stop else by_rule['gold_found'][rule]} |")
+    return "\n".join(lines)
 
 
 def main(argv=None) -> None:
@@ -138,13 +171,17 @@ def main(argv=None) -> None:
     args = parser.parse_args(argv)
     if not args.polnear.is_dir():
         sys.exit(f"{args.polnear}: no PolNeAR folder (see ../shared/polnear/README.md)")
-    tagger = Tagger()
+    tagger = Tagger(trace_rules=True)
     errors = args.errors.open("w", encoding="utf-8") if args.errors else None
     print("split  articles  gold_sources  recall  tagged  precision  tagger_words_per_s")
+    tables = []
     for split in args.split:
         r = evaluate(args.polnear / split, tagger, args.limit, errors)
         print(f"{split:<6} {r['articles']:>8}  {r['gold sources']:>12}  {r['recall']:.3f}  "
               f"{r['tagged']:>6}  {r['precision']:.3f}      {r['words/s']:,.0f}")
+        tables.append((split, rule_table(r["by_rule"])))
+    for split, table in tables:
+        print(f"\nPer rule, {split}:\n{table}")
 
 
 if __name__ == "__main__":

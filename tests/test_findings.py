@@ -90,6 +90,15 @@ def test_a_quantity_of_one_article_is_listed_not_compared(strike_tables):
     assert alone.status.tolist() == ["one article"]
 
 
+def test_unsourced_claims_has_one_home():
+    """Issue 24: the notebooks' ml.findings.unsourced_claims is the sources package's function."""
+    import inspect
+
+    from medialens import sources
+    assert findings.unsourced_claims is sources.unsourced_claims
+    assert "def unsourced_claims" not in inspect.getsource(findings)
+
+
 def test_unsourced_claims_are_claim_sentences_without_a_source(strike_tables):
     unsourced = findings.unsourced_claims(strike_tables)
     texts = set(unsourced.text)

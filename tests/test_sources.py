@@ -277,10 +277,21 @@ def test_more_non_sources(text):
      "Marsh", "named_person"),
     ("Mr. Haddad left early. Haddad told reporters he was tired.", "Haddad", "named_person"),
     ("Bernie Lucas chairs the board. Bernie said the vote would wait.", "Bernie", "named_person"),
+    # a brand before a model name is no given name: the carmaker stays an organisation
+    ("The plant builds the Volvo Excursion. Sales rose last year, according to Volvo.", "Volvo", "named_org"),
 ])
 def test_one_word_names(text, name, source_type):
     rows = [r for r in tag_text("Headline\n" + text) if r["surface"] == name]
     assert [r["source_type"] for r in rows] == [source_type]
+
+
+@pytest.mark.parametrize("text", [
+    # a Title Case headline capitalises ordinary words: they are no name, so no named source
+    "Scorching Drought Claims Dozens Across The Valley\nA scorching drought claimed dozens of cattle.",
+    "Record Rain Says Goodbye To Summer\nRecord rain fell on Monday.",
+])
+def test_headline_words_are_no_named_source(text):
+    assert not [r for r in tag_text(text) if r["source_type"] == "named_person"]
 
 
 def test_reporting_verbs_lexicon_override(tmp_path):

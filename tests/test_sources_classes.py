@@ -157,16 +157,16 @@ def test_more_non_sources(text):
 
 def test_sourcing_lexicons_name_no_story():
     """Default sourcing lexicons describe news in general: none of the seeds' story words is in
-    the cue, word, noun, verb or grammar lists; the world lists (outlets, places) are general lists
-    built by scripts/build_source_lists.py, so they name the story's countries and agencies only
-    among everyone else's."""
+    the cue, word, noun, verb or grammar lists; the world lists (outlets, places, given names) are
+    general lists built by scripts/build_source_lists.py and build_given_names.py, so they name the
+    story's countries, agencies and people's first names only among everyone else's."""
     import re
 
     from medialens.lexicons import data_path
     story = """korea korean koreans north russia russian russians ukraine ukrainian kyiv kiev moscow
     pyongyang kursk donetsk putin kim jong zelensky zelenskyy kovalenko shoigu yonhap kcna nis
     troops troop soldiers soldier deployment""".split()
-    world = {"media_outlets", "source_places", "clause_words"}
+    world = {"media_outlets", "source_places", "clause_words", "given_names"}
     for lexicon in set(sources.LEXICONS) - world:
         words = set(re.findall(r"[a-z]+", data_path(lexicon).read_text(encoding="utf-8").lower()))
         assert not set(story) & words, f"{lexicon} names the seeds' story: {sorted(set(story) & words)}"

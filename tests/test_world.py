@@ -12,9 +12,11 @@ DATA = ROOT / "lib" / "medialens" / "data"
 @pytest.mark.parametrize("script, args, built", [
     ("build_countries.py", [], DATA / "world" / "countries.csv"),
     ("build_emotive.py", ["2.0"], DATA / "frames" / "emotive.jsonl"),
+    ("build_given_names.py", [], DATA / "world" / "given_names.csv"),
 ])
 def test_a_data_file_is_rebuilt_the_same_by_its_script(tmp_path, script, args, built):
-    pytest.importorskip("pycountry" if "countries" in script else "vaderSentiment")
+    pytest.importorskip({"build_countries.py": "pycountry", "build_emotive.py": "vaderSentiment",
+                         "build_given_names.py": "gender_guesser"}[script])
     out = tmp_path / built.name
     subprocess.run([sys.executable, str(ROOT / "scripts" / script), *args, str(out)], check=True,
                    capture_output=True)

@@ -20,7 +20,7 @@ _EXPORTS = {
     "load_corpus": "corpus", "removed_lines": "corpus", "split_sentences": "sentences",
     "tag_corpus": "tagging", "tag_text": "tagging", "read_tables": "tables", "write_tables": "tables",
     "write_csv": "tables", "save_figure": "plots", "compare_figures": "figures",
-    "unsourced_claims": "findings", "actor_prominence": "frames", "first_actors": "frames",
+    "unsourced_claims": "findings", "actor_prominence": "frames", "first_actors": "frames", "story_setting": "frames",
     "article_spans": "highlight", "render_article": "highlight",
     "tables_from_parameters": "notebook", "COLOURS": "palette", "MedialensError": "errors",
     "findings": "findings",

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import sources
 from .figures.compare import STATUSES
 from .prose import names  # noqa: F401  (findings.names: the notebooks call it here)
+# Claim sentences with no source: one home, sources/score.py; findings only passes it on.
+from .sources import unsourced_claims  # noqa: F401
 
 RANK_COLUMNS = ["doc_id", "value", "rank", "n_tied"]
 EXTREME_COLUMNS = ["end", "value", "doc_id", "n_tied"]
@@ -98,14 +99,6 @@ def extreme_claims(comparison) -> pd.DataFrame:
     both = pd.concat([low, high], ignore_index=True)
     return both.sort_values(["quantity", "end", "doc_id", "start"], ascending=[True, False, True, True]) \
         [EXTREME_CLAIM_COLUMNS].reset_index(drop=True)
-
-
-def unsourced_claims(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Claim sentences with no source (not a heading, not a question, no attribution in or around
-    them; see sources.claim_sentences), in document order. Columns: doc_id, sent_id, start, end, text."""
-    claims = sources.claim_sentences(tables)
-    return claims[~claims.sourced][["doc_id", "sent_id", "start", "end", "text"]] \
-        .sort_values(["doc_id", "sent_id"]).reset_index(drop=True)
 
 
 def failed_articles(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:

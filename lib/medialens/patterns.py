@@ -40,7 +40,8 @@ class Anchored(NamedTuple):
 
 class PatternSet:
     """The patterns of the JSONL lexicons `names`, each match labelled with its row's "label"
-    (or, with label_by_file, the file's name):
+    (or, with label_by_file, the file's name, followed by "/" and the row's "id" where it has one,
+    so a match keeps the reason it counts: "conflict/q2_reproach"):
     - a pattern of plain words ({"LOWER": w} or {"LOWER": {"IN": [...]}} per token, "OP": "?"
       allowed; ORTH for punctuation such as "'s") is expanded to its phrases for one PhraseMatcher,
       unless it would make more than MAX_PHRASES of them;
@@ -63,7 +64,9 @@ class PatternSet:
         self.anchored: list[Anchored] = []
         for name in names:
             for number, row in enumerate(read_patterns(name, lexicons), 1):
-                label = name if label_by_file else str(row.get("label", name))
+                label = str(row.get("label", name))
+                if label_by_file:
+                    label = f'{name}/{row["id"]}' if row.get("id") else name
                 try:
                     self._add(label, row["pattern"])
                 except (KeyError, TypeError, ValueError, AttributeError) as error:

@@ -23,15 +23,18 @@ import pandas as pd
 
 from ..context import DocContext
 from ..dates import calendar_words
-from ..lexicons import read_table
+from ..lexicons import read_patterns, read_table, word_classes
 from ..patterns import PatternSet
 from ..sentences import pipeline
 from ..shares import per_100_words, share
 from . import names
 from .actors import Mention, Resolver
 from .cues import CueRules, in_proper_name
-from .prominence import actor_counts, actor_prominence, first_actors
+from .prominence import actor_counts, actor_prominence, first_actors, story_setting
+from .groups import common_noun_mentions, extend_institutions
+from .setting import mention_roles
 from .subject import SubjectRule
+from .voices import private_voices
 from .world import world_names
 
 if TYPE_CHECKING:  # spaCy is imported where tagging starts, not with the package
@@ -41,18 +44,18 @@ FRAMES = ["conflict", "human_interest", "economic", "morality", "responsibility"
 EMOTIVE_LEXICONS = ["emotive", "emotive_news", "emotive_extra"]
 READS = ["sentences", "sources"]  # tables of earlier taggers this one needs
 COLUMNS = {
-    "frames": ["doc_id", "sent_id", "start", "end", "surface", "cue", "frame", "negated"],
+    "frames": ["doc_id", "sent_id", "start", "end", "surface", "cue", "frame", "question", "negated"],
     "emotive": ["doc_id", "sent_id", "start", "end", "surface", "cue", "negated"],
     "actor_mentions": ["doc_id", "sent_id", "start", "end", "surface", "actor", "kind",
-                       "as_subject", "is_source"],
-    "actors": ["doc_id", "actor", "kind", "mentions", "as_subject", "as_source"],
+                       "as_subject", "is_source", "role"],
+    "actors": ["doc_id", "actor", "kind", "mentions", "as_subject", "as_source", "setting", "named"],
 }
 SCORE_COLUMNS = [f"share_frame_{frame}" for frame in FRAMES] + ["dominant_frame", "emotive_per_100_words"]
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "group", "GPE": "country",
                 "LOC": "place", "FAC": "place"}
 
-__all__ = ["Tagger", "score", "actor_prominence", "first_actors", "actor_counts", "in_proper_name",
-           "FRAMES", "COLUMNS", "READS", "SCORE_COLUMNS"]
+__all__ = ["Tagger", "score", "actor_prominence", "first_actors", "story_setting", "actor_counts", "in_proper_name",
+           "question_summary", "cue_words", "FRAMES", "COLUMNS", "READS", "SCORE_COLUMNS"]
 
 
 class Tagger:
@@ -66,6 +69,7 @@ class Tagger:
         self.emotive_matcher = PatternSet(EMOTIVE_LEXICONS, lexicons)
         self.cue_rules = CueRules(lexicons)
         self.subject = SubjectRule(lexicons)
+        self.titles = word_classes("source_words", lexicons).get("title", frozenset())
         # Case matters for names ("Minister" is a title, "minister" a role noun): not word_classes.
         self.words = {category: frozenset(group.word) for category, group
                       in read_table("actor_words", lexicons).groupby("category")}
@@ -85,11 +89,12 @@ class Tagger:
     def tag(self, ctx: DocContext) -> dict[str, list[dict]]:
         by_frame: dict[str, list[Span]] = {}
         for span in self.frame_matcher.spans(ctx.doc):
-            by_frame.setdefault(span.label_, []).append(span)
+            by_frame.setdefault(span.label_.partition("/")[0], []).append(span)
         # Overlapping cues of one frame ("hold accountable", "accountable") count once; one word
         # may be a cue of two frames ("blame": reproach and responsibility).
         frames = [row for spans in by_frame.values()
                   for row in self.cue_rules.rows(ctx, spans, "frame")]
+        frames = private_voices(ctx, frames, self.titles)
         frames.sort(key=lambda row: (row["start"], row["frame"]))
         emotive = self.cue_rules.rows(ctx, self.emotive_matcher.spans(ctx.doc), None)
         mentions = self.actor_mentions(ctx)
@@ -109,20 +114,20 @@ class Tagger:
                   if not taken.intersection(range(c.start, c.end))]
         named = {str(r.get("name", "")).strip(): r["source_type"] for r in ctx.found.get("sources", [])
                  if r.get("source_type") in ("named_person", "named_org")}
-        found = sorted(users + self.resolver.mentions(ctx, chunks, named, self._entities(ctx)),
-                       key=lambda m: m.start)
+        found = extend_institutions(doc, users + self.resolver.mentions(ctx, chunks, named, self._entities(ctx)),
+                                    self.words)
+        found = sorted(found + common_noun_mentions(ctx, found, self.words), key=lambda m: m.start)
         spans = [Span(doc, m.start, m.end) for m in found]
         subjects = self.subject.subject_starts(doc, spans)
-        rows = []
-        for m, span in zip(found, spans):
-            # Only the sources of the mention's own sentence can hold it: looked up, not rescanned.
-            sources = ctx.rows_in_sentence("sources", m.sent_id)
-            rows.append({"doc_id": ctx.doc_id, "sent_id": m.sent_id, "start": span.start_char,
-                         "end": span.end_char, "surface": span.text, "actor": m.actor,
-                         "kind": m.kind, "as_subject": m.start in subjects,
-                         "is_source": any(r["start"] <= span.start_char and span.end_char <= r["end"]
-                                          for r in sources if "start" in r)})
-        return rows
+        # Only the sources of the mention's own sentence can hold it: looked up, not rescanned.
+        speaks = [any(r["start"] <= span.start_char and span.end_char <= r["end"]
+                      for r in ctx.rows_in_sentence("sources", m.sent_id) if "start" in r)
+                  for m, span in zip(found, spans)]
+        roles = mention_roles(doc, found, subjects, speaks, self.words, self.subject.is_verb_like)
+        return [{"doc_id": ctx.doc_id, "sent_id": m.sent_id, "start": span.start_char,
+                 "end": span.end_char, "surface": span.text, "actor": m.actor, "kind": m.kind,
+                 "as_subject": m.start in subjects, "is_source": source, "role": role}
+                for m, span, source, role in zip(found, spans, speaks, roles)]
 
     def _entities(self, ctx: DocContext) -> dict[tuple[int, int], str]:
         """{(start token, end token): kind} of a trained pipeline's entities, when one is named."""
@@ -164,3 +169,27 @@ def score(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     scores["emotive_per_100_words"] = per_100_words(n_emotive, words)
     scores.index.name = "doc_id"
     return scores[SCORE_COLUMNS]
+
+
+def question_summary(lexicons: dict[str, str] | None = None) -> pd.DataFrame:
+    """The frame cue files at a glance. Index (frame, question: the coding question a pattern's
+    id names); columns patterns (how many) and examples (the first word of the first four)."""
+    rows = [{"frame": frame, "question": row.get("id", ""), "example": _first_word(row["pattern"])}
+            for frame in FRAMES for row in read_patterns(frame, lexicons)]
+    return (pd.DataFrame(rows).groupby(["frame", "question"], sort=False)
+            .agg(patterns=("example", "size"), examples=("example", lambda s: ", ".join(s.head(4)))))
+
+
+def _first_word(pattern: list[dict]) -> str:
+    words = [token.get("LOWER", token.get("ORTH", "")) for token in pattern]
+    return " ".join(w["IN"][0] if isinstance(w, dict) and "IN" in w else str(w) for w in words)
+
+
+def cue_words(cues: pd.DataFrame, top: int = 6) -> pd.DataFrame:
+    """The words behind each frame share: per article (index doc_id) and frame (columns, FRAMES
+    order), its most frequent `top` cues, each with its count when above one ("protest (3)")."""
+    if cues.empty:
+        return pd.DataFrame(columns=FRAMES)
+    return (cues.groupby(["doc_id", "frame"]).cue
+            .agg(lambda s: ", ".join(f"{c} ({n})" if n > 1 else c for c, n in s.value_counts().head(top).items()))
+            .unstack("frame").reindex(columns=FRAMES).fillna(""))

@@ -6,8 +6,8 @@
   emotive words and attributions of responsibility (NEGATABLE_FRAMES); the other frames are topics
   a sentence raises whichever way it argues ("there is no moral right" is a moral argument,
   "did not accept the ruling" a disagreement), so their cues are never negated.
-- Names: a cue inside a run of two or more capitalised words mid-sentence is part of a name
-  ("Human Rights Watch" is no morality cue); headings, title case throughout, are exempt.
+- Names: a cue capitalised mid-sentence is part of a name ("Human Rights Watch" is no morality
+  cue, a town called "Paradise" no emotive word); headings, title case throughout, are exempt.
 """
 from __future__ import annotations
 
@@ -30,7 +30,8 @@ class CueRules:
         self.clause_breaks = frozenset().union(*(clause.get(c, ()) for c in ("contrast", "clause_punct")))
 
     def rows(self, ctx: DocContext, spans: list[Span], label_column: str | None) -> list[dict]:
-        """One row per kept span: doc_id, sent_id, start, end, surface, cue, [label], negated."""
+        """One row per kept span: doc_id, sent_id, start, end, surface, cue, [label, question],
+        negated. A span's label is "frame/question" (PatternSet with label_by_file)."""
         doc, headings = ctx.doc, [s["is_heading"] for s in ctx.sentences]
         rows = []
         from spacy.util import filter_spans
@@ -42,9 +43,11 @@ class CueRules:
                 continue
             row = {"doc_id": ctx.doc_id, "sent_id": k, "start": span.start_char,
                    "end": span.end_char, "surface": span.text, "cue": span.text.lower()}
+            label, _, question = span.label_.partition("/")
             if label_column:
-                row[label_column] = span.label_
-            negatable = not label_column or span.label_ in NEGATABLE_FRAMES
+                row[label_column] = label
+                row["question"] = question  # the coding question the cue answers: why it counts
+            negatable = not label_column or label in NEGATABLE_FRAMES
             row["negated"] = negatable and self.negated(ctx, span)
             rows.append(row)
         return rows
@@ -66,21 +69,25 @@ def _is_capitalised(token) -> bool:
 
 
 def in_proper_name(span: Span) -> bool:
-    """A cue inside a run of two or more capitalised words mid-sentence is part of a name
-    ("Human Rights Watch", "International Monetary Fund"), not a cue. The sentence's first word
-    is capitalised anyway, so it does not count towards the two."""
-    if not all(_is_capitalised(token) for token in span):
+    """A cue capitalised mid-sentence is (part of) a name: a run of capitalised words ("Human
+    Rights Watch", "International Monetary Fund") or one word ("the town of Paradise"). The
+    sentence's first word, and a word after an opening quotation mark or a colon, is capitalised
+    anyway, so it does not count; nor does the pronoun "I"."""
+    if not all(_is_capitalised(token) for token in span) or span.text == "I":
         return False
     doc, first, last = span.doc, span.start, span.end - 1
     while first > 0 and not doc[first].is_sent_start and _is_capitalised(doc[first - 1]):
         first -= 1
     while last + 1 < len(doc) and not doc[last + 1].is_sent_start and _is_capitalised(doc[last + 1]):
         last += 1
-    return last - first + 1 - int(_opens_sentence(doc, first)) >= 2
+    return last - first + 1 - int(_opens_sentence(doc, first)) >= 1
 
 
 def _opens_sentence(doc: Doc, at: int) -> bool:
-    """Whether only punctuation and space stand between the sentence start and token `at`."""
+    """Whether only punctuation and space stand between the sentence start and token `at`, or
+    an opening quotation mark or a colon stands right before it."""
+    if at > 0 and (doc[at - 1].is_left_punct or doc[at - 1].text in (":", '"')):
+        return True
     while not doc[at].is_sent_start:
         at -= 1
         if not (doc[at].is_punct or doc[at].is_space):

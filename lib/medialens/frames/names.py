@@ -129,6 +129,8 @@ def _split(texts: list[str], start: int, end: int, words) -> list[tuple[int, int
             if first > start:
                 described = [(start, first, False, True)]
             start, titled = i + 1, True
+            while start < end - 1 and (texts[start] in words["connector"] or texts[start] in words["org_word"]):
+                start += 1  # "Commissioner of Police Stephen Lo": the office's body is part of the title
             break
     if any(t in words["org_word"] for t in texts[start:end]):
         pieces = [(start, end)]

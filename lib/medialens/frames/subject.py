@@ -28,6 +28,10 @@ class SubjectRule:
         self.verbs = words.get("verb", set())
         self.verb_suffixes = tuple(words.get("verb_suffix", ()))
         self.skip_suffixes = tuple(words.get("skip_suffix", ()))
+        actor_words = read_table("actor_words", lexicons)
+        self.titles = set(actor_words.word[actor_words.category == "title"])
+        self.places = set(actor_words.word[actor_words.category == "locative"])
+        self.roles = set(actor_words.word[actor_words.category == "person_noun"])
 
     def subject_starts(self, doc: Doc, spans: list[Span]) -> set[int]:
         """Token starts of the mentions that are the subject of their clause.
@@ -39,8 +43,10 @@ class SubjectRule:
         Russia", "against Ukraine" and "between Russia and China" are not subjects.
         A verb follows: after at most SUBJECT_WINDOW skippable words ("also", "reportedly", any
         -ly adverb) comes a word of the verb list (auxiliaries, modals, irregular forms) or a
-        lower-case word with a verb suffix ("-ed", "-s"). A possessive ("Russia's war") is never
-        a subject. In "Russia and North Korea have ..." both mentions are subjects."""
+        lower-case word with a verb suffix ("-ed", "-s"); a place phrase between them is passed over
+        ("Protesters in Hong Kong are demanding"), and so are titles before the mention ("Chief
+        Executive Carrie Lam suspended"). A possessive ("Russia's war") is never a subject. In
+        "Russia and North Korea have ..." both mentions are subjects."""
         ends = {span.start: span.end for span in spans}
         subjects: set[int] = set()
         for span in spans:
@@ -57,6 +63,9 @@ class SubjectRule:
                 if self.is_verb_like(word):
                     subjects.update(coordinated)
                     break
+                if word.lower_ in self.places and at + 1 in ends and skipped < SUBJECT_WINDOW:
+                    skipped, at = skipped + 1, ends[at + 1]  # "Protesters in Hong Kong are demanding"
+                    continue
                 if skipped < SUBJECT_WINDOW and (word.lower_ in self.skips or (
                         word.is_alpha and word.lower_.endswith(self.skip_suffixes))):
                     skipped, at = skipped + 1, at + 1
@@ -66,6 +75,14 @@ class SubjectRule:
 
     def _opens_clause(self, doc: Doc, start: int) -> bool:
         before = start - 1
+        while before > 0 and (doc[before].text in self.titles or doc[before].text in self.roles):
+            before -= 1  # "On Saturday, Chief Executive Carrie Lam suspended": the title opens the clause
+        if before > 0 and doc[before].text in ("'s", "’s") and doc[before - 1].text[:1].isupper() \
+                and doc[start - 1].text in self.roles:
+            before -= 1  # "Hong Kong's leader Carrie Lam apologized": the owner's name is part of the title
+            while before > 0 and doc[before - 1].text[:1].isupper():
+                before -= 1
+            before -= 1
         if before >= 0 and doc[before].lower_ == "the":
             before -= 1
         if before < 0 or doc[before + 1].is_sent_start or doc[before].is_space:

@@ -24,8 +24,11 @@ The package, in reading order: words.py (the word lists), view.py (per-document 
 sentence every scan stays in), names.py (name tokens, name runs, resolving surnames and
 pronouns), heads.py (typing a phrase by its head), scan.py (token scans around a cue), verbs.py
 (whether a reporting word is a verb of saying where it stands), subjects.py (the subject before
-a cue, set off by commas, dashes or a relative clause), phrases.py (the source phrase of one
-cue), tagger.py (the Tagger), score.py (claim sentences and the scorecard).
+a cue, set off by commas, dashes or a relative clause, each shape named), phrases.py (the source
+phrase of one cue: named rules tried in the order of data/sources/phrase_rules.csv, each with an
+example), resolve.py (names for surnames, pronouns and back references), tagger.py (the Tagger;
+`Tagger(trace_rules=True)` keeps the rule that found each row), score.py (claim sentences and the
+scorecard).
 """
 from .score import SOURCE_TYPES, claim_sentences, is_accountable, score, unsourced_claims
 from .tagger import QUOTE, QUOTE_MIN_WORDS, Tagger

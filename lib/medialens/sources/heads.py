@@ -24,6 +24,7 @@ class Phrase:
     role: str = ""
     pronoun: str = ""  # "person", "group" or "org" when the phrase is a pronoun or "the <word>"
     head: str = ""  # for "the ministry", "the senator": the word an antecedent must contain
+    rule: str = ""  # the rule that found it (phrase_rules.csv, or the subject's shape in subjects.py)
 
 
 def is_bare_pronoun(found: Phrase) -> bool:
@@ -114,14 +115,17 @@ def name_phrase(w, v, start, end, pre, described, post_text) -> Phrase | None:
     bare = run.text[4:] if run.text.startswith("The ") else run.text
     affiliation = " ".join(doc[a:b].text for a, b, _ in pre[:-1] if doc[a].lower_ not in ARTICLES)
     role = " ".join(x for x in (affiliation, post_text) if x)
-    if bare in w.outlets or any(bare.endswith(" " + o) for o in w.outlets):
-        return Phrase(start, end, "media", bare, role)
+    if bare in w.outlets or any(bare.endswith(" " + o) for o in w.outlets) \
+            or any(w.nouns.get(doc[a].lower_) == "media" for a, _, is_name in pre[:-1] if not is_name):
+        return Phrase(start, end, "media", bare, role)  # also "broadcaster RTHK", "the daily Kathimerini"
     lowers = [t.lower_ for t in run]
     if len(run) == 1 and lowers[0] in w.nouns:  # "some Democrats", "Officials" mid-sentence
         return Phrase(start, end, w.nouns[lowers[0]], "", described)
     titles = [k for k, x in enumerate(lowers) if x in w.words["title"]]
     cut = titles[-1] + 1 if titles else 0
     orgs = [k for k, x in enumerate(lowers) if x in w.words["org_word"]]
+    while titles and cut < len(run) - 1 and (lowers[cut] in w.words["connector"] or cut in orgs):
+        cut += 1  # "Commissioner of Police | Stephen Lo": the office's body belongs to the title
     # "UN Secretary-General Antonio Guterres", "White House Press Secretary Josh Earnest": an
     # office of an organisation, then the person who holds it.
     office_holder = bool(orgs) and max(orgs) < cut < len(run) and bare not in w.places
@@ -147,8 +151,9 @@ def name_phrase(w, v, start, end, pre, described, post_text) -> Phrase | None:
     def takes_object(a):  # "endorsed Mr. Sanders"; not "a teary-eyed Bush", "retired neurosurgeon Ben Carson"
         return doc[a].lower_.endswith("ed") and a + 1 == head_start \
             and (a == v.first or doc[a - 1].lower_ not in w.words["determiner"] and doc[a - 1].text != "-")
-    if any(doc[a].is_lower and (doc[a].lower_ in w.verb_subject or takes_object(a)
-                                or doc[a].lower_ in w.words["gap"]) for a, _, _ in pre[:-1]):
+    if any(doc[a].is_lower and doc[a].text not in w.grammar["possessive"]
+           and (doc[a].lower_ in w.verb_subject or takes_object(a) or doc[a].lower_ in w.words["gap"])
+           for a, _, _ in pre[:-1]):
         return None  # "endorsed Mr. Sanders": the name is an object, not the subject
     if not cut and run[-1].text.endswith(w.group_endings) and (len(run) == 1 or run[-1].text.endswith("s")):
         return Phrase(start, end, "vague", "", described)  # "Democrats", "many Americans"
@@ -165,19 +170,30 @@ def common_phrase(w, v, start, end, pre, post, described, post_text, loose) -> P
         return Phrase(start, end, "vague", pronoun=w.pronoun_kind(head))
     names = [doc[a:b].text for a, b, is_name in pre if is_name]
     role = " ".join(x for x in (described, post_text) if x)
-    article = doc[start].lower_
+    # "over what the union said": the article nearest the head decides
+    article = next((doc[a].lower_ for a, _, _ in reversed(pre[:-1]) if doc[a].lower_ in ARTICLES), doc[start].lower_)
     if head in w.nouns:
         source_type, name = w.nouns[head], ""
         if head in w.by_complement and len(post) > 1 and doc[post[0][0]].lower_ in w.words["affiliation"]:
-            inner = noun_phrase(w, v, post[1][0], end)
+            named = [b for a, b, is_name in post[1:3] if is_name]  # "from Maui County | late Wednesday"
+            inner = noun_phrase(w, v, post[1][0], named[0] if named else end)
             if inner is not None and not inner.pronoun:
                 source_type, name = inner.source_type, inner.name
-        if head in w.words["org_word"] and names and not head.endswith("s"):
+        if source_type == "media" and any(is_name and a > v.first for a, _, is_name in pre):
+            name = described  # "broadcaster RTHK", "the South China Morning Post newspaper"
+        elif head in w.words["org_word"] and names and not head.endswith("s"):
             source_type, name = "named_org", described
-        elif source_type == "media" and any(n in w.outlets for n in names):
-            name = described
+        elif head in w.by_complement and names and len(pre) > 1:
+            inner = name_phrase(w, v, start, end, [u for u in pre if u[2]][-1:], described, "")
+            if inner is not None and inner.source_type in NAMED_TYPES:  # "a Maui County news release"
+                source_type, name = inner.source_type, inner.name
         elif head in w.words["anonymous_if_indefinite"] and article in INDEFINITE:
             source_type = "anonymous"
+        elif source_type == "unnamed_official" and article == "the" and not names and len(pre) <= 3 \
+                and not head.endswith("s"):
+            # "the ministry", "the official": one particular body or person, named earlier (resolve.py)
+            kind = "org" if head in w.words["org_word"] else "person"
+            return Phrase(start, end, source_type, name, role, pronoun=kind, head=head)
         return Phrase(start, end, source_type, name, role)
     if head == "old" and any(doc[k].lower_ in ("year", "years") for k in range(start, end)):
         # "the 46-year-old": a person described by age, resolved like "he"
@@ -192,9 +208,12 @@ def common_phrase(w, v, start, end, pre, post, described, post_text, loose) -> P
         if article in INDEFINITE:
             kind = "anonymous" if head in w.words["anonymous_if_indefinite"] else "unnamed_official"
             return Phrase(start, end, kind, "", role)
-        return Phrase(start, end, "unnamed_official", "", role, pronoun="person" if article == "the" else "", head=head)
+        definite = article == "the" or any(doc[a].text in w.grammar["possessive"] for a, _, _ in pre)
+        return Phrase(start, end, "unnamed_official", "", role, pronoun="person" if definite else "", head=head)
     if loose:
-        return loose_phrase(w, v, start, end, pre, post, head, article, role)
+        # "around the country" has its article; "mid-2004 the band asked" is a clause, not a phrase
+        dated = any(ch.isdigit() for t in doc[start:pre[-1][0]] for ch in t.text)
+        return loose_phrase(w, v, start, end, pre, post, head, doc[start].lower_ if dated else article, role)
     return None
 
 

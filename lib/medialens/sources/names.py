@@ -1,15 +1,12 @@
-"""Names: which tokens are names, how a stretch splits into name runs, and whose name a surname,
-a pronoun or "the ministry" stands for (resolve_names, in document order)."""
+"""Names: which tokens are names, how a stretch splits into name runs, which words the text writes
+as a person's, and a trained model's entities. Whose name a surname, a pronoun or "the ministry"
+stands for is resolve.py's job."""
 from __future__ import annotations
 
 import re
-from collections import deque
 
 from .view import SentenceView
 from .words import Words
-
-ANTECEDENT_REACH = 200  # sources looked back at for a pronoun's antecedent
-
 
 def is_name_token(w: Words, v: SentenceView, i: int) -> bool:
     """A capitalised word that is not an ordinary word capitalised for starting a sentence."""
@@ -21,7 +18,8 @@ def is_name_token(w: Words, v: SentenceView, i: int) -> bool:
             and not doc[i - 2].whitespace_ and doc[i - 2].text[:1].isupper() and text.isalpha()
     if text.lower() in w.words["not_name"]:
         return False
-    starts_sentence = i == first or doc[i - 1].text in w.grammar["quote_mark"] or doc[i - 1].text in ":(-—–"
+    # In a heading's Title Case every word is capitalised as if it opened a sentence.
+    starts_sentence = i == first or v.heading or doc[i - 1].text in w.grammar["quote_mark"] or doc[i - 1].text in ":(-—–"
     if starts_sentence and text.endswith(("ing", "ly")) and i + 1 < v.last and (
             doc[i + 1].is_lower and doc[i + 1].lower_ not in w.verb_subject and doc[i + 1].lower_ not in w.words["gap"]
             or text.endswith("ly") and doc[i + 1].text == ","):
@@ -69,7 +67,8 @@ def is_inline_space(token) -> bool:
 
 def first_named(w: Words, text: str) -> set[str]:
     """The words the text writes after a first name or a title ("Austin" in "Lloyd Austin",
-    "Mr. Austin") or before a surname ("Bernie" in "Bernie Sanders"), read in one pass over the
+    "Mr. Austin"), and given names (data/world/given_names.csv) it writes before a surname
+    ("Bernie" in "Bernie Sanders", not "Ford" in "Ford Expedition"), read in one pass over the
     text. News writing introduces people by full name, so a lone name that never has one
     ("Nabisco announced", "Google said") is an organisation."""
     def names_a_person(other: str) -> bool:
@@ -83,9 +82,11 @@ def first_named(w: Words, text: str) -> set[str]:
         head, tail = left.group(), right.group()
         if names_a_person(head):  # "Lloyd Austin": every word-bounded start of "Austin's"
             out.update(tail[:m.start()] for m in re.finditer(r"\b", tail) if m.start())
+        # "Bernie Sanders": a given name before a surname ("Bernie" said); not "Ford Expedition"
         surname = re.match(r"[A-Z][a-z]+", tail)
-        if surname and names_a_person(surname.group()):  # "Bernie Sanders": the end of "Bernie"
-            out.update(head[m.start():] for m in re.finditer(r"\b", head) if m.start() < len(head))
+        given = re.search(r"[A-Z][a-z]+$", head)
+        if surname and given and given.group() in w.given_names and names_a_person(surname.group()):
+            out.add(given.group())
     return out
 
 
@@ -104,37 +105,3 @@ def retype(phrase, names) -> None:
         phrase.source_type = "named_person"
     elif labels & {"ORG", "GPE"} and "PERSON" not in labels and phrase.source_type == "named_person":
         phrase.source_type = "named_org"
-
-
-def resolve_names(rows: list[dict]) -> None:
-    """Fill in names by a simple documented rule, in document order:
-    - a named person given by surname ("Austin said") takes the full name of the nearest
-      preceding named person whose name ends with it ("Lloyd Austin");
-    - "he"/"she" takes type, name and role of the nearest preceding named person or anonymous
-      source; "it" of the nearest named organisation, media or unnamed organisation ("the company"); "they" of the nearest
-      unnamed official, organisation, media or vague source; "the agency", "the senator" the
-      same, but only from a source whose name or role contains that word ("United Nations
-      refugee agency", "Sen. ..."). With none, "he", "she" and "it" become
-      `unnamed_official` (one particular speaker the finder could not name, not the vague many
-      of a weasel), "they" stays `vague`, and a description `unnamed_official`, with an empty
-      name (the sentence still counts as sourced)."""
-    fits = {"person": ("named_person", "anonymous"), "org": ("named_org", "media", "unnamed_official"),
-            "group": ("unnamed_official", "named_org", "media", "vague", "anonymous")}
-    # Linear in the rows: the latest full name per surname, and a bounded look back for antecedents.
-    earlier: deque = deque(maxlen=ANTECEDENT_REACH)  # rows that can be antecedents, latest first
-    full_names: dict[str, str] = {}
-    for row in rows:
-        if row["pronoun"]:
-            antecedent = next((r for r in earlier if r["source_type"] in fits[row["pronoun"]]
-                               and row["head"] in f'{r["name"]} {r["role"]}'.lower()), None)
-            if antecedent is not None:
-                row.update(source_type=antecedent["source_type"], name=antecedent["name"],
-                           role=antecedent["role"])
-            elif row["pronoun"] in ("person", "org") and not row["head"] and row["source_type"] == "vague":
-                row["source_type"] = "unnamed_official"  # one speaker, not a vague many
-        elif row["source_type"] == "named_person" and " " not in row["name"].strip():
-            row["name"] = full_names.get(row["name"], row["name"])
-        if not row["pronoun"] or row["head"]:  # bare pronouns are no antecedents
-            earlier.appendleft(row)
-            if row["source_type"] == "named_person" and " " in row["name"]:
-                full_names[row["name"].rsplit(" ", 1)[1]] = row["name"]

@@ -8,8 +8,9 @@ import numpy as np
 
 from ..context import DocContext
 from .heads import Phrase
-from .names import entity_names, first_named, resolve_names, retype
-from .phrases import phrase as read_phrase
+from .names import entity_names, first_named, retype
+from .resolve import resolve_names
+from .phrases import phrase as read_phrase, rule_order
 from .scan import cue_start as find_cue_start
 from .view import SourceDoc
 from .words import Words
@@ -31,11 +32,42 @@ def overlaps_any(starts: np.ndarray, ends: np.ndarray, start: int, end: int) -> 
     return k < len(starts) and starts[k] < end
 
 
+def described_as(w: Words, role: str) -> str:
+    """"org" when a source's description is headed by an organisation word ("the maker of Jeep
+    vehicles", "the group that organized the march"), "person" by a title or a person noun
+    ("a spokesman for the union"), else ""."""
+    head = ""
+    for word in role.lower().replace(",", " , ").split():
+        if word in w.words["affiliation"] or word in w.words["boundary"] or word in (",", "who", "that"):
+            break
+        head = word
+    if head in w.words["org_word"]:
+        return "org"
+    return "person" if head in w.words["title"] or w.nouns.get(head) == "unnamed_official" else ""
+
+
+def role_org(w: Words, role: str) -> str:
+    """The first run of capitalised words in a person's role that is not a title or a place:
+    the organisation they speak for ("UAW President" -> "UAW", "president of UAW Local 862")."""
+    run: list[str] = []
+    for word in role.split():
+        if word[:1].isupper() and word.lower() not in w.words["title"] and word not in w.places:
+            run.append(word)
+        elif run:
+            break
+    return " ".join(run)
+
+
 class Tagger:
     """Finds attributions in a Doc made by sentences.pipeline(); see the package docstring."""
 
-    def __init__(self, lexicons: dict[str, str] | None = None, spacy_model: str | None = None):
+    def __init__(self, lexicons: dict[str, str] | None = None, spacy_model: str | None = None,
+                 trace_rules: bool = False):
         self.w = Words(lexicons)
+        self.order = rule_order(lexicons)
+        # Keep each row's `rule`, and list the cues a rule stopped under "stopped" (benchmarks,
+        # tests); neither is a table.
+        self.trace_rules = trace_rules
         self.ner = None
         if spacy_model:
             import spacy
@@ -57,7 +89,7 @@ class Tagger:
             quoted[a:b] = text[a] == "“"
         anonymous_sents = {ctx.sentence_of_token(start) for _, start, _ in w.anonymity(doc)}
         names = entity_names(self.ner, doc) if self.ner is not None else None
-        rows = []
+        rows, stops = [], [] if self.trace_rules else None
         quote_starts = np.array([a for a, _ in quotes], dtype=np.int64)
         quote_ends = np.array([b for _, b in quotes], dtype=np.int64)
         persons: list[set[str]] = []  # words written with a first name or title, read once if needed
@@ -75,7 +107,7 @@ class Tagger:
                     or s in question_sents or quoted[doc[cue_start].idx]:
                 continue  # questions and words inside a quotation are not attributions
             label = doc.vocab.strings[label_id]
-            found = read_phrase(w, v, label, cue_start, cue_end)
+            found = read_phrase(w, v, label, cue_start, cue_end, self.order, stops)
             if found is None or taken.intersection(range(found.start, found.end)):
                 continue
             taken.update(range(found.start, found.end))
@@ -88,17 +120,27 @@ class Tagger:
                          "source_type": found.source_type, "name": found.name, "role": found.role,
                          "cue": doc[find_cue_start(w, v, cue_start):cue_end].text.lower(),
                          "has_quote": overlaps_any(quote_starts, quote_ends, sentence["start"], sentence["end"]),
-                         "pronoun": found.pronoun, "head": found.head})
+                         "pronoun": found.pronoun, "head": found.head, "org": role_org(w, found.role),
+                         "rule": found.rule})
         resolve_names(rows)
         for row in rows:
-            del row["pronoun"], row["head"]
-        return {"sources": rows}
+            del row["pronoun"], row["head"], row["org"]
+            if not self.trace_rules:
+                del row["rule"]
+        if stops is None:
+            return {"sources": rows}
+        return {"sources": rows, "stopped": [{"rule": rule, "start": doc[a].idx, "end": doc[b - 1].idx + len(doc[b - 1])}
+                                             for rule, a, b in stops]}
 
     def _settle_type(self, found: Phrase, anonymous: bool, names, text: str, persons: list) -> None:
         """Anonymity phrases in the sentence, a trained model's entities, or the lack of a first
         name ("Google said": news names people in full first) settle the type."""
         if anonymous and found.source_type in ("unnamed_official", "vague"):
             found.source_type = "anonymous"
+        described = described_as(self.w, found.role)
+        if found.source_type == "named_person" and described == "org":
+            found.source_type = "named_org"  # "Stellantis, the maker of Jeep vehicles, said"
+            return
         if names is not None:
             retype(found, names)
         elif found.source_type == "named_person" and not found.role and " " not in found.name:

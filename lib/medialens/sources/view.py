@@ -17,12 +17,14 @@ if TYPE_CHECKING:  # spaCy is imported where tagging starts, not with the packag
 class SentenceView:
     """One sentence as the rules see it: its Doc, its token bounds [first, last) and two facts
     about the whole text (`lower_in_doc`: LOWER hashes of words the text also writes in lower
-    case; `bare_in_doc`: ORTH hashes of words the text also writes without "the" before them)."""
+    case; `bare_in_doc`: ORTH hashes of words the text also writes without "the" before them) and
+    whether the sentence is a heading, where Title Case capitalises ordinary words."""
     doc: Doc
     first: int
     last: int
     lower_in_doc: frozenset
     bare_in_doc: frozenset
+    heading: bool = False  # a headline or heading line: its capitals do not mark names
 
     def open_bracket(self, close: int, reach: int = 8) -> int | None:
         """The "(" token a ")" at token `close` closes, at most `reach` tokens back and never
@@ -57,4 +59,5 @@ class SourceDoc:
 
     def view(self, k: int) -> SentenceView:
         first, last = self.ctx.token_bounds(k)
-        return SentenceView(self.ctx.doc, first, last, self.lower_in_doc, self.bare_in_doc)
+        heading = bool(self.ctx.sentences[k].get("is_heading", False))
+        return SentenceView(self.ctx.doc, first, last, self.lower_in_doc, self.bare_in_doc, heading)

@@ -12,7 +12,8 @@ from ..sentences import pipeline
 
 # The lexicon names the sources tagger reads (override any with lexicons={"name": "file"}).
 LEXICONS = ["reporting_verbs", "source_cues", "source_words", "source_nouns", "media_outlets",
-            "source_places", "anonymity", "non_statements", "source_grammar", "clause_words"]
+            "source_places", "anonymity", "non_statements", "source_grammar", "clause_words",
+            "given_names", "phrase_rules"]
 # Clause words that end a source phrase scanning back from a cue ("officials said that | ...").
 CLAUSE_BOUNDARIES = ("coordinator", "contrast", "subordinator", "relative")
 
@@ -20,7 +21,8 @@ CLAUSE_BOUNDARIES = ("coordinator", "contrast", "subordinator", "relative")
 class Words:
     """Word classes and lookups: `verb_subject` (reporting verb form -> who may be its subject),
     `words` (source_words categories plus clause words as `boundary`), `nouns` (source noun ->
-    source_type), `grammar` (source_grammar categories), outlets, places, and `common` (ordinary
+    source_type), `grammar` (source_grammar categories), outlets, places, `given_names` (first
+    names of data/world/given_names.csv), and `common` (ordinary
     words: capitalised at the start of a sentence they are still not names)."""
 
     def __init__(self, lexicons: dict[str, str] | None = None):
@@ -40,6 +42,7 @@ class Words:
         self.by_complement = set(nouns.word[nouns.typed_by_complement == "yes"].str.lower())
         self.outlets = set(read_table("media_outlets", lexicons).outlet)
         self.places = set(read_table("source_places", lexicons).place)
+        self.given_names = set(read_table("given_names", lexicons).name)
         self.common = set(self.nouns) | set(self.verb_subject) | set().union(
             *(v for k, v in self.words.items() if k not in ("title", "org_word")))
         strings = pipeline().vocab.strings
