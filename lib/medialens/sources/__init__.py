@@ -21,14 +21,19 @@ With `spacy_model` naming an installed trained pipeline, its PERSON and ORG/GPE 
 re-type named sources. Hedges are hedges.py's job; figures and frames read these rows.
 
 The package, in reading order: words.py (the word lists), view.py (per-document facts and the
-sentence every scan stays in), names.py (name tokens, name runs, resolving surnames and
-pronouns), heads.py (typing a phrase by its head), scan.py (token scans around a cue), verbs.py
-(whether a reporting word is a verb of saying where it stands), subjects.py (the subject before
-a cue, set off by commas, dashes or a relative clause, each shape named), phrases.py (the source
-phrase of one cue: named rules tried in the order of data/sources/phrase_rules.csv, each with an
-example), resolve.py (names for surnames, pronouns and back references), tagger.py (the Tagger;
-`Tagger(trace_rules=True)` keeps the rule that found each row), score.py (claim sentences and the
-scorecard).
+sentence every scan stays in), names.py (name tokens, name runs), rulebook.py (rules tried in an
+order kept in data), heads.py (what the typing rules see of a phrase, and the driver that tries
+them), type_names.py and type_words.py (the typing rules, in the order of
+data/sources/type_rules.csv; type_rules.py lists them), scan.py (token scans around a cue),
+verbs.py (whether a reporting word is a verb of saying where it stands), described.py (subjects
+set off by commas, dashes or a relative clause), openings.py (the subject that opens a sentence),
+subjects.py (the subject before a cue: named shapes tried in the order of
+data/sources/subject_rules.csv), phrases.py (the source phrase of one cue: named rules tried in
+the order of data/sources/phrase_rules.csv), resolve.py (names for surnames, pronouns and back
+references), tagger.py (the Tagger; `Tagger(trace_rules=True)` keeps the rule that found each
+row, its subject shape and the typing rule), score.py (claim sentences and the scorecard). Each
+rule is a short function with an example sentence in its docstring; the examples are rows of
+the rule tables and test rows.
 """
 from .score import SOURCE_TYPES, claim_sentences, is_accountable, score, unsourced_claims
 from .tagger import QUOTE, QUOTE_MIN_WORDS, Tagger

@@ -1,16 +1,19 @@
-"""Typing a source phrase by its head: a name (person, organisation, media outlet, place), a
-pronoun, a noun of source_nouns.csv, an organisation or office word, or nothing (no source)."""
+"""Typing a source phrase by its head: what the typing rules see of a phrase (`Head`, each fact
+computed once) and the driver that tries them (`noun_phrase`, `typed`) in the order of
+data/sources/type_rules.csv. The rules themselves, each a short function with an example, are in
+type_rules.py: a name (person, organisation, media outlet, place), a pronoun, a noun of
+source_nouns.csv, an organisation or office word, or nothing (no source)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from .names import units
+from .rulebook import STOP
 from .view import SentenceView
 from .words import Words
 
 NAMED_TYPES = ("named_person", "named_org", "media")
-ARTICLES = ("the", "a", "an")
-INDEFINITE = ("a", "an", "one")
 DATELINE_TOKENS = 8  # a dateline's dash comes within a place and a wire name
 
 
@@ -25,6 +28,8 @@ class Phrase:
     pronoun: str = ""  # "person", "group" or "org" when the phrase is a pronoun or "the <word>"
     head: str = ""  # for "the ministry", "the senator": the word an antecedent must contain
     rule: str = ""  # the rule that found it (phrase_rules.csv, or the subject's shape in subjects.py)
+    type_rule: str = ""  # the rule of type_rules.csv that typed it
+    typed_as: str = ""  # the type that rule gave (later steps may change source_type)
 
 
 def is_bare_pronoun(found: Phrase) -> bool:
@@ -73,164 +78,195 @@ def is_affiliation(w: Words, v: SentenceView, i: int, end: int) -> bool:
     return word not in w.words["affiliation_adjective"] or i + 1 < end and doc[i + 1].lower_ in w.words["affiliation"]
 
 
-def noun_phrase(w: Words, v: SentenceView, start: int, end: int, loose: bool = False) -> Phrase | None:
-    """Type a source phrase from its head, the last unit before its first affiliation word
-    ("a source | close to the ministry", "Andriy Kovalenko | from the Council").
-    loose: also accept a short determiner phrase with an unknown noun head ("the board",
-    "a roster of donors") as a vague source, for cues that only people and documents use."""
+
+def phrase_start(w: Words, v: SentenceView, start: int, end: int) -> int:
+    """Where a source phrase starts: after a dateline, punctuation, a clause word, an affiliation
+    word or an adverb ("With President Macron", "particularly the U.S."): not part of the source."""
     doc = v.doc
     start = dateline_end(w, v, start)
     while start < end and (doc[start].is_punct or doc[start].lower_ in w.words["boundary"]
                            or doc[start].lower_ in w.words["affiliation"]
                            or doc[start].is_lower and doc[start].lower_.endswith("ly")):
-        start += 1  # "With President Macron", "particularly the U.S.": not part of the source
+        start += 1
+    return start
+
+
+def noun_phrase(w: Words, v: SentenceView, start: int, end: int, loose: bool = False) -> Phrase | None:
+    """The tokens [start, end) typed as a source phrase, or None when they are no source.
+    loose: also accept a short determiner phrase with an unknown noun head ("the board",
+    "a roster of donors") as a vague source, for cues that only people and documents use."""
+    return typed(w, v, start, end, loose)[1]
+
+
+def typed(w: Words, v: SentenceView, start: int, end: int, loose: bool = False) -> tuple[str, Phrase | None]:
+    """(rule, phrase): the first rule of type_rules.csv that answers types [start, end); the
+    rule is "" when none does (no source)."""
+    start = phrase_start(w, v, start, end)
     if start >= end:
-        return None
-    count = start
-    while count < end - 1 and doc[count].lower_ in w.words["approximator"]:
-        count += 1
-    if doc[count].like_num and count + 2 < end and doc[count + 1].lower_ == "in" and doc[count + 2].like_num:
-        return Phrase(start, end, "vague", "", doc[start:end].text)  # "Six in 10 voters", "nearly one in three"
-    parts = units(w, v, start, end)
-    split = next((k for k, (a, b, is_name) in enumerate(parts)
-                  if k > 0 and not is_name and (is_affiliation(w, v, a, end) or is_postmodifier(w, v, a, end))),
-                 len(parts))
-    pre, post = parts[:split], parts[split:]
-    head_start, head_end, head_is_name = pre[-1]
-    if doc[head_end - 1].text in w.grammar["possessive"]:
-        return None
-    post_text = doc[post[0][0]: post[-1][1]].text if post else ""
-    described = doc[start + 1: head_end].text if doc[start].lower_ in ARTICLES else doc[start: head_end].text
-    if not head_is_name:
-        return common_phrase(w, v, start, end, pre, post, described, post_text, loose)
-    return name_phrase(w, v, start, end, pre, described, post_text)
+        return "", None
+    return Head(w, v, start, end, loose).answer()
 
 
-def name_phrase(w, v, start, end, pre, described, post_text) -> Phrase | None:
-    """A phrase whose head is a run of names: media, an organisation or place, a group, a
-    person (after the last title of the run: "Defense Secretary | Lloyd Austin") or nothing."""
-    doc = v.doc
-    head_start, head_end, _ = pre[-1]
-    run = doc[head_start: head_end]
-    bare = run.text[4:] if run.text.startswith("The ") else run.text
-    affiliation = " ".join(doc[a:b].text for a, b, _ in pre[:-1] if doc[a].lower_ not in ARTICLES)
-    role = " ".join(x for x in (affiliation, post_text) if x)
-    if bare in w.outlets or any(bare.endswith(" " + o) for o in w.outlets) \
-            or any(w.nouns.get(doc[a].lower_) == "media" for a, _, is_name in pre[:-1] if not is_name):
-        return Phrase(start, end, "media", bare, role)  # also "broadcaster RTHK", "the daily Kathimerini"
-    lowers = [t.lower_ for t in run]
-    if len(run) == 1 and lowers[0] in w.nouns:  # "some Democrats", "Officials" mid-sentence
-        return Phrase(start, end, w.nouns[lowers[0]], "", described)
-    titles = [k for k, x in enumerate(lowers) if x in w.words["title"]]
-    cut = titles[-1] + 1 if titles else 0
-    orgs = [k for k, x in enumerate(lowers) if x in w.words["org_word"]]
-    while titles and cut < len(run) - 1 and (lowers[cut] in w.words["connector"] or cut in orgs):
-        cut += 1  # "Commissioner of Police | Stephen Lo": the office's body belongs to the title
-    # "UN Secretary-General Antonio Guterres", "White House Press Secretary Josh Earnest": an
-    # office of an organisation, then the person who holds it.
-    office_holder = bool(orgs) and max(orgs) < cut < len(run) and bare not in w.places
-    if not office_holder and (bare in w.places or (len(run) == 1 and run.text.isupper() and len(run.text) > 1)
-                              or orgs):
-        return Phrase(start, end, "named_org", bare, role)
-    if run.text.startswith("The ") or head_start > v.first and doc[head_start - 1].lower_ == "the" \
-            and not any(x in w.words["title"] for x in lowers):
-        # People do not take "the": "The Red Cross", "The Vatican" are organisations, "the
-        # French" a group; "the European" is an adjective (caught below) and no source.
-        if len(run) > 1 or run.text.startswith("The "):
-            return Phrase(start, end, "named_org", bare, role)
-        if run.text in w.places or run.text.lower() in w.common or run[0].orth in v.bare_in_doc:
-            return None
-        plural = run.text.endswith("s")
-        return Phrase(start, end, "vague" if plural else "named_org", "" if plural else bare, role)
-    name, title = run[cut:].text, run[:cut].text
-    role = " ".join(x for x in (affiliation, title, post_text) if x)
-    if not name:  # "the Defense Minister said": an office, resolved like "he"
-        return Phrase(start, end, "unnamed_official", "", role, pronoun="person")
-    if all(t.text in w.places or t.lower_ in w.common for t in run[cut:]):
-        return None  # "French", "Brazilian": an adjective, not a name
-    def takes_object(a):  # "endorsed Mr. Sanders"; not "a teary-eyed Bush", "retired neurosurgeon Ben Carson"
-        return doc[a].lower_.endswith("ed") and a + 1 == head_start \
-            and (a == v.first or doc[a - 1].lower_ not in w.words["determiner"] and doc[a - 1].text != "-")
-    if any(doc[a].is_lower and doc[a].text not in w.grammar["possessive"]
-           and (doc[a].lower_ in w.verb_subject or takes_object(a) or doc[a].lower_ in w.words["gap"])
-           for a, _, _ in pre[:-1]):
-        return None  # "endorsed Mr. Sanders": the name is an object, not the subject
-    if not cut and run[-1].text.endswith(w.group_endings) and (len(run) == 1 or run[-1].text.endswith("s")):
-        return Phrase(start, end, "vague", "", described)  # "Democrats", "many Americans"
-    return Phrase(start, end, "named_person", name, role)
+class Head:
+    """One source phrase as the typing rules see it: its units (names runs and single tokens,
+    names.units), split at its first affiliation word or describing participle into `pre` (up
+    to the head: "a source", "Defense Secretary Lloyd Austin") and `post` ("close to the
+    ministry", "from the Council"); the head is the last unit of `pre`."""
 
+    def __init__(self, w: Words, v: SentenceView, start: int, end: int, loose: bool = False):
+        self.w, self.v, self.doc, self.start, self.end, self.loose = w, v, v.doc, start, end, loose
 
-def common_phrase(w, v, start, end, pre, post, described, post_text, loose) -> Phrase | None:
-    """A source phrase whose head is an ordinary word: a pronoun, a noun of source_nouns.csv,
-    an organisation or office word ("the ministry", "the senator"), or, when loose, a short
-    determiner phrase."""
-    doc = v.doc
-    head = doc[pre[-1][0]].lower_
-    if len(pre) == 1 and not post and w.pronoun_kind(head):
-        return Phrase(start, end, "vague", pronoun=w.pronoun_kind(head))
-    names = [doc[a:b].text for a, b, is_name in pre if is_name]
-    role = " ".join(x for x in (described, post_text) if x)
-    # "over what the union said": the article nearest the head decides
-    article = next((doc[a].lower_ for a, _, _ in reversed(pre[:-1]) if doc[a].lower_ in ARTICLES), doc[start].lower_)
-    if head in w.nouns:
-        source_type, name = w.nouns[head], ""
-        if head in w.by_complement and len(post) > 1 and doc[post[0][0]].lower_ in w.words["affiliation"]:
+    def answer(self, kind: str = "") -> tuple[str, Phrase | None]:
+        """(rule, phrase) of the first rule of Words.type_rules that answers: the rules for a
+        name head or for a word head, or those of `kind` ("name_only")."""
+        for name, rule in self.w.type_rules[kind or ("name" if self.is_name else "word")]:
+            found = rule(self)
+            if found is STOP:
+                return name, None
+            if found is not None:
+                found.type_rule, found.typed_as = name, found.source_type
+                return name, found
+        return "", None
+
+    def name_part(self) -> Head:
+        """The last name of the description on its own, as its run of names: "a Maui County news
+        release" -> "Maui County", described and placed as the whole phrase."""
+        part = Head(self.w, self.v, self.start, self.end)
+        part.__dict__.update(pre=[u for u in self.pre if u[2]][-1:], post_text="", described=self.described)
+        return part
+
+    # ------------------------------------------------------------------ the phrase's parts
+    @cached_property
+    def parts(self) -> list[tuple[int, int, bool]]:
+        return units(self.w, self.v, self.start, self.end)
+
+    @cached_property
+    def pre(self) -> list[tuple[int, int, bool]]:
+        """The units up to the head ("a source | close to the ministry")."""
+        w, v, end = self.w, self.v, self.end
+        split = next((k for k, (a, b, is_name) in enumerate(self.parts)
+                      if k > 0 and not is_name and (is_affiliation(w, v, a, end) or is_postmodifier(w, v, a, end))),
+                     len(self.parts))
+        return self.parts[:split]
+
+    @cached_property
+    def post(self) -> list[tuple[int, int, bool]]:
+        return self.parts[len(self.pre):]
+
+    @property
+    def is_name(self) -> bool:
+        return self.pre[-1][2]
+
+    @property
+    def head_end(self) -> int:
+        return self.pre[-1][1]
+
+    @cached_property
+    def post_text(self) -> str:
+        return self.doc[self.post[0][0]: self.post[-1][1]].text if self.post else ""
+
+    @cached_property
+    def described(self) -> str:
+        """The words up to the head, without a leading article ("Maui County news release")."""
+        skip = self.doc[self.start].lower_ in self.w.words["article"]
+        return self.doc[self.start + skip: self.head_end].text
+
+    # ------------------------------------------------------------------ a name head
+    @cached_property
+    def run(self):
+        """The run of names that heads the phrase ("Defense Secretary Lloyd Austin")."""
+        head_start, head_end, _ = self.pre[-1]
+        return self.doc[head_start: head_end]
+
+    @cached_property
+    def starts_with_the(self) -> bool:
+        """"The Red Cross", "The Vatican": a run opening with a capitalised "the" and a space."""
+        first = self.run[0]
+        return len(self.run) > 1 and first.lower_ in self.w.words["definite"] and first.is_title \
+            and self.run.text[len(first.text): len(first.text) + 1] == " "
+
+    @cached_property
+    def bare(self) -> str:
+        """The run without an opening "The"."""
+        return self.run.text[len(self.run[0].text) + 1:] if self.starts_with_the else self.run.text
+
+    @cached_property
+    def lowers(self) -> list[str]:
+        return [t.lower_ for t in self.run]
+
+    @cached_property
+    def name_role(self) -> str:
+        """What stands before the run (no article) and after the head: "broadcaster", "close to ..."."""
+        doc, articles = self.doc, self.w.words["article"]
+        affiliation = " ".join(doc[a:b].text for a, b, _ in self.pre[:-1] if doc[a].lower_ not in articles)
+        return " ".join(x for x in (affiliation, self.post_text) if x)
+
+    @cached_property
+    def orgs(self) -> list[int]:
+        """Positions of organisation words in the run ("Ministry", "Council")."""
+        return [k for k, x in enumerate(self.lowers) if x in self.w.words["org_word"]]
+
+    @cached_property
+    def cut(self) -> int:
+        """Where the person's name starts, after the last title of the run ("Defense Secretary |
+        Lloyd Austin"); an office's body belongs to the title ("Commissioner of Police | Stephen Lo")."""
+        lowers, words = self.lowers, self.w.words
+        titles = [k for k, x in enumerate(lowers) if x in words["title"]]
+        cut = titles[-1] + 1 if titles else 0
+        while titles and cut < len(lowers) - 1 and (lowers[cut] in words["connector"] or cut in self.orgs):
+            cut += 1
+        return cut
+
+    @cached_property
+    def person_role(self) -> str:
+        """A person's role: what stands before the run, the titles of the run, what follows."""
+        doc, articles = self.doc, self.w.words["article"]
+        affiliation = " ".join(doc[a:b].text for a, b, _ in self.pre[:-1] if doc[a].lower_ not in articles)
+        return " ".join(x for x in (affiliation, self.run[:self.cut].text, self.post_text) if x)
+
+    # ------------------------------------------------------------------ a word head
+    @cached_property
+    def head(self) -> str:
+        return self.doc[self.pre[-1][0]].lower_
+
+    @cached_property
+    def names(self) -> list[str]:
+        """The names before the head ("a Maui County news release": Maui County)."""
+        return [self.doc[a:b].text for a, b, is_name in self.pre if is_name]
+
+    @cached_property
+    def word_role(self) -> str:
+        return " ".join(x for x in (self.described, self.post_text) if x)
+
+    @cached_property
+    def article(self) -> str:
+        """The article nearest the head ("over what the union said": the), else the first word."""
+        doc, articles = self.doc, self.w.words["article"]
+        return next((doc[a].lower_ for a, _, _ in reversed(self.pre[:-1]) if doc[a].lower_ in articles),
+                    doc[self.start].lower_)
+
+    @property
+    def definite(self) -> bool:
+        return self.article in self.w.words["definite"]
+
+    @property
+    def indefinite(self) -> bool:
+        return self.article in self.w.words["indefinite"]
+
+    @cached_property
+    def possessed(self) -> bool:
+        """"the county's health officer": a possessive before the head."""
+        return any(self.doc[a].text in self.w.grammar["possessive"] for a, _, _ in self.pre)
+
+    @cached_property
+    def noun_type(self) -> tuple[str, str]:
+        """(type, name) of a head of source_nouns.csv; a noun typed by its complement takes the
+        complement's ("an analysis from G20 nations": unnamed_official)."""
+        w, doc, post = self.w, self.doc, self.post
+        source_type, name = w.nouns[self.head], ""
+        if self.head in w.by_complement and len(post) > 1 and doc[post[0][0]].lower_ in w.words["affiliation"]:
             named = [b for a, b, is_name in post[1:3] if is_name]  # "from Maui County | late Wednesday"
-            inner = noun_phrase(w, v, post[1][0], named[0] if named else end)
+            inner = noun_phrase(w, self.v, post[1][0], named[0] if named else self.end)
             if inner is not None and not inner.pronoun:
                 source_type, name = inner.source_type, inner.name
-        if source_type == "media" and any(is_name and a > v.first for a, _, is_name in pre):
-            name = described  # "broadcaster RTHK", "the South China Morning Post newspaper"
-        elif head in w.words["org_word"] and names and not head.endswith("s"):
-            source_type, name = "named_org", described
-        elif head in w.by_complement and names and len(pre) > 1:
-            inner = name_phrase(w, v, start, end, [u for u in pre if u[2]][-1:], described, "")
-            if inner is not None and inner.source_type in NAMED_TYPES:  # "a Maui County news release"
-                source_type, name = inner.source_type, inner.name
-        elif head in w.words["anonymous_if_indefinite"] and article in INDEFINITE:
-            source_type = "anonymous"
-        elif source_type == "unnamed_official" and article == "the" and not names and len(pre) <= 3 \
-                and not head.endswith("s"):
-            # "the ministry", "the official": one particular body or person, named earlier (resolve.py)
-            kind = "org" if head in w.words["org_word"] else "person"
-            return Phrase(start, end, source_type, name, role, pronoun=kind, head=head)
-        return Phrase(start, end, source_type, name, role)
-    if head == "old" and any(doc[k].lower_ in ("year", "years") for k in range(start, end)):
-        # "the 46-year-old": a person described by age, resolved like "he"
-        return Phrase(start, end, "unnamed_official", "", role, pronoun="person")
-    if head in w.words["participle_head"] and post:
-        return Phrase(start, end, "vague", "", role)  # "those surveyed", "those polled"
-    if head in w.words["org_word"]:
-        if names:
-            return Phrase(start, end, "named_org", described, role)
-        return Phrase(start, end, "unnamed_official", "", role, pronoun="org" if article == "the" else "", head=head)
-    if head in w.words["title"]:
-        if article in INDEFINITE:
-            kind = "anonymous" if head in w.words["anonymous_if_indefinite"] else "unnamed_official"
-            return Phrase(start, end, kind, "", role)
-        definite = article == "the" or any(doc[a].text in w.grammar["possessive"] for a, _, _ in pre)
-        return Phrase(start, end, "unnamed_official", "", role, pronoun="person" if definite else "", head=head)
-    if loose:
-        # "around the country" has its article; "mid-2004 the band asked" is a clause, not a phrase
-        dated = any(ch.isdigit() for t in doc[start:pre[-1][0]] for ch in t.text)
-        return loose_phrase(w, v, start, end, pre, post, head, doc[start].lower_ if dated else article, role)
-    return None
-
-
-def loose_phrase(w, v, start, end, pre, post, head, article, role) -> Phrase | None:
-    """For cues only people and documents use: "about 4 in 10 (voters)", "the board", "donors"."""
-    doc = v.doc
-
-    def verb_like(a):
-        return doc[a].is_lower and (doc[a].lower_ in w.words["gap"] or doc[a].lower_ in w.verb_subject)
-    if any(verb_like(a) for a, _, _ in post):
-        return None  # "a third plant in Arizona may open": a clause, not a source
-    if head[:1].isdigit() and len(post) > 1 and doc[post[0][0]].lower_ == "in":
-        return Phrase(start, end, "vague", "", role)  # "about 4 in 10 (voters) say"
-    determined = article in w.words["determiner"] or any(doc[a].text in w.grammar["possessive"] for a, _, _ in pre)
-    if head.isalpha() and doc[pre[-1][1] - 1].is_lower and head not in w.common \
-            and (determined or len(pre) <= 4 and head.endswith("s") and not head.endswith("ss")) \
-            and len(pre) <= 4 and all(doc[a].text in w.grammar["possessive"] or doc[a].is_alpha and not (
-                verb_like(a) or doc[a].is_lower and doc[a].lower_.endswith("ed")) for a, _, _ in pre[1:]):
-        return Phrase(start, end, "vague", "", role)
-    return None
+        return source_type, name

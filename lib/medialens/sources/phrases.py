@@ -12,18 +12,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..errors import MedialensError
-from ..lexicons import data_path, read_table
 from .heads import NAMED_TYPES, Phrase, is_bare_pronoun, noun_phrase
 from .names import is_name_token
-from .scan import cue_start as find_cue_start, is_boundary, skip_back
-from .subjects import MAX_SUBJECT_TOKENS, before, opening_subject
+from .openings import MAX_SUBJECT_TOKENS, opening_subject
+from .rulebook import STOP, rule_names
+from .scan import cue_start as find_cue_start
+from .scan import is_boundary, skip_back
+from .subjects import before
 from .verbs import closes_quotation, is_statement_verb
 from .view import SentenceView
 from .words import Words
 
 POSSESSIVE_REACH = 6  # "X's comments (on Monday) suggest": the verb follows closely
-STOP = "stop"  # a rule's answer: this cue reports nothing, try no other rule
 
 
 @dataclass
@@ -192,12 +192,7 @@ RULES = {rule.__name__: rule for rule in (
 
 def rule_order(lexicons: dict[str, str] | None = None) -> list[str]:
     """The rule names in the order of phrase_rules.csv; an unknown name is a one-line error."""
-    names = list(read_table("phrase_rules", lexicons).rule)
-    unknown = [name for name in names if name not in RULES]
-    if unknown:
-        raise MedialensError(data_path("phrase_rules", lexicons),
-                             f"unknown rule(s) {', '.join(unknown)} (known: {', '.join(RULES)})")
-    return names
+    return rule_names("phrase_rules", RULES, lexicons)
 
 
 def phrase(w: Words, v: SentenceView, label: str, cue_start: int, cue_end: int,

@@ -117,4 +117,4 @@ def is_apposition(w: Words, v: SentenceView, i: int) -> bool:
     title, a number or "who"/"which"; not with another lower-case word ("voted", "speaking")."""
     doc = v.doc
     return not doc[i].is_lower or doc[i].like_num \
-        or doc[i].lower_ in w.words["determiner"] | w.words["title"] | {"who", "which", "whose"}
+        or doc[i].lower_ in w.words["determiner"] | w.words["title"] | w.grammar["relative"]

@@ -9,9 +9,12 @@ import numpy as np
 from ..context import DocContext
 from .heads import Phrase
 from .names import entity_names, first_named, retype
+from .phrases import phrase as read_phrase
+from .phrases import rule_order
 from .resolve import resolve_names
-from .phrases import phrase as read_phrase, rule_order
 from .scan import cue_start as find_cue_start
+from .subjects import subject_rules
+from .type_rules import type_rules
 from .view import SourceDoc
 from .words import Words
 
@@ -38,7 +41,7 @@ def described_as(w: Words, role: str) -> str:
     ("a spokesman for the union"), else ""."""
     head = ""
     for word in role.lower().replace(",", " , ").split():
-        if word in w.words["affiliation"] or word in w.words["boundary"] or word in (",", "who", "that"):
+        if word in w.words["affiliation"] or word in w.words["boundary"] or word == ",":  # clause words are boundaries
             break
         head = word
     if head in w.words["org_word"]:
@@ -64,8 +67,10 @@ class Tagger:
     def __init__(self, lexicons: dict[str, str] | None = None, spacy_model: str | None = None,
                  trace_rules: bool = False):
         self.w = Words(lexicons)
+        self.w.type_rules = type_rules(lexicons)
+        self.w.subject_rules = subject_rules(lexicons)
         self.order = rule_order(lexicons)
-        # Keep each row's `rule`, and list the cues a rule stopped under "stopped" (benchmarks,
+        # Keep each row's `rule`, `type_rule` and `typed_as` (the type that rule gave), and list the cues a rule stopped under "stopped" (benchmarks,
         # tests); neither is a table.
         self.trace_rules = trace_rules
         self.ner = None
@@ -121,12 +126,12 @@ class Tagger:
                          "cue": doc[find_cue_start(w, v, cue_start):cue_end].text.lower(),
                          "has_quote": overlaps_any(quote_starts, quote_ends, sentence["start"], sentence["end"]),
                          "pronoun": found.pronoun, "head": found.head, "org": role_org(w, found.role),
-                         "rule": found.rule})
+                         "rule": found.rule, "type_rule": found.type_rule, "typed_as": found.typed_as})
         resolve_names(rows)
         for row in rows:
             del row["pronoun"], row["head"], row["org"]
             if not self.trace_rules:
-                del row["rule"]
+                del row["rule"], row["type_rule"], row["typed_as"]
         if stops is None:
             return {"sources": rows}
         return {"sources": rows, "stopped": [{"rule": rule, "start": doc[a].idx, "end": doc[b - 1].idx + len(doc[b - 1])}
