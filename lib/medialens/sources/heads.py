@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from .names import units
+from .names import is_name_token, units
 from .rulebook import STOP
 from .view import SentenceView
 from .words import Words
@@ -44,8 +44,11 @@ def is_postmodifier(w: Words, v: SentenceView, i: int, end: int) -> bool:
     doc = v.doc
     word = doc[i].lower_
     if word.endswith("ing") and doc[i].is_lower and i > v.first and word not in w.words["gap"] \
-            and doc[i - 1].lower_ in w.nouns and doc[i - 1].lower_ not in w.words["determiner"]:
-        return True  # "House Republicans supporting the bill", "voters backing Sanders"
+            and (doc[i - 1].lower_ in w.nouns and doc[i - 1].lower_ not in w.words["determiner"]
+                 or is_name_token(w, v, i - 1) and i + 1 < end and doc[i + 1].lower_ in w.words["determiner"]):
+        # "House Republicans supporting the bill"; after a name only before its object's
+        # determiner, "agent Ana Cruz overseeing the search" (not "Exit polling", "Obama going to")
+        return True
     if not doc[i].is_lower or not (word.endswith("ed") or word in w.words["postmodifier"]) \
             or word in w.words["gap"] or i == v.first \
             or not (doc[i - 1].is_alpha and (doc[i - 1].is_lower or doc[i - 1].lower_ in w.nouns)):
