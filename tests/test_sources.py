@@ -324,15 +324,36 @@ def test_unsourced_claims(ours):
     assert wire == ["Dock workers in Rotterdam walked off the job on Monday, halting grain shipments across northern Europe."]
 
 
-def test_multi_sentence_quote_is_sourced():
-    text = 'Headline\n"The flood came at night. Nobody was ready," said Maria Lopez, a farmer.\nThe river fell on Monday.'
+def claims_of(text):
     doc = pipeline()(text)
     tables = {"documents": pd.DataFrame({"doc_id": ["t"], "text": [text], "n_words": [20]}),
               "sentences": pd.DataFrame(sentence_rows(doc, "t"))}
     tables["sources"] = pd.DataFrame(TAGGER.tag(DocContext.build(doc, "t", sentence_rows(doc, "t")))["sources"],
                                      columns=sources.COLUMNS["sources"])
-    claims = sources.claim_sentences(tables)
+    return sources.claim_sentences(tables)
+
+
+def test_multi_sentence_quote_is_sourced():
+    claims = claims_of('Headline\n"The flood came at night. Nobody was ready," said Maria Lopez, a farmer.\n'
+                       'The river fell on Monday.')
     assert claims.sourced.tolist() == [True, True, False]
+
+
+@pytest.mark.parametrize("text, sourced, accountable", [
+    # a quotation running on after its attributed sentence keeps its speaker
+    ('Headline\nAt a briefing, Mayor Ana Lopez said: "We will rebuild every house on this street."\n'
+     '"We are counting every family until we find them all."\nThe roads stay closed.',
+     [True, True, False], [True, True, False]),
+    # an unnamed speaker's quotation runs on unnamed
+    ('Headline\n"The water is safe to drink again," officials said.\n"Boil it for a minute if you are worried."\n'
+     'The river fell on Monday.', [True, True, False], [False, False, False]),
+    # a quotation after a sentence that quotes nobody is not continued
+    ('Headline\nThe mayor said the roads would reopen on Friday.\n"We are counting every family until we find them."',
+     [True, False], [False, False]),
+])
+def test_a_quotation_running_on_keeps_its_speaker(text, sourced, accountable):
+    claims = claims_of(text)
+    assert claims.sourced.tolist() == sourced and claims.accountable.tolist() == accountable
 
 
 def test_seed_ranking(seeds):

@@ -46,6 +46,7 @@ def claim_sentences(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
         # run found by binary search: the loop is linear in the sentences plus the quotations.
         rows = rows[np.argsort(claims.start.to_numpy()[rows], kind="stable")]
         starts, ends = claims.start.to_numpy()[rows], claims.end.to_numpy()[rows]
+        spanned = {}
         for flag in ("sourced", "accountable"):
             values = claims[flag].to_numpy()[rows].copy()
             for quote_start, quote_end in quotes:
@@ -53,8 +54,28 @@ def claim_sentences(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
                 hi = int(np.searchsorted(starts, quote_end, side="left"))
                 if values[lo:hi].any():
                     values[lo:hi] = True
+            spanned[flag] = values
+        continue_quotations(claims.sent_id.to_numpy()[rows], starts, ends, quotes, spanned)
+        for flag, values in spanned.items():
             claims.iloc[rows, claims.columns.get_loc(flag)] = values
     return claims[["doc_id", "sent_id", "start", "end", "text", "sourced", "accountable"]]
+
+
+def continue_quotations(sent_ids, starts, ends, quotes, flags: dict) -> None:
+    """A sentence that opens with a quotation and has no source of its own, right after a sourced
+    sentence that quotes, goes on quoting the same speaker (news gives a quotation running over
+    several paragraphs its attribution once): it takes that sentence's flags, in place."""
+    opening = {start for start, _ in quotes}
+    quoted = np.zeros(len(starts), dtype=bool)
+    for quote_start, quote_end in quotes:
+        lo = int(np.searchsorted(ends, quote_start, side="right"))
+        hi = int(np.searchsorted(starts, quote_end, side="left"))
+        quoted[lo:hi] = True
+    for k in range(1, len(starts)):
+        if starts[k] in opening and not flags["sourced"][k] and flags["sourced"][k - 1] and quoted[k - 1] \
+                and sent_ids[k] == sent_ids[k - 1] + 1:
+            for values in flags.values():
+                values[k] = values[k - 1]
 
 
 def unsourced_claims(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
