@@ -32,7 +32,7 @@ class CueRules:
     def rows(self, ctx: DocContext, spans: list[Span], label_column: str | None) -> list[dict]:
         """One row per kept span: doc_id, sent_id, start, end, surface, cue, [label, question],
         negated. A span's label is "frame/question" (PatternSet with label_by_file)."""
-        doc, headings = ctx.doc, [s["is_heading"] for s in ctx.sentences]
+        headings = [s["is_heading"] for s in ctx.sentences]
         rows = []
         from spacy.util import filter_spans
 
