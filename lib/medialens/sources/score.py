@@ -23,8 +23,9 @@ def claim_sentences(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """One row per claim sentence: a sentence that is not a heading and not a question (it
     asserts something a reader could check). Columns: doc_id, sent_id, start, end, text,
     sourced (a source row is in the sentence, or the sentence sits inside a quotation of at
-    least QUOTE_MIN_WORDS words that a sourced sentence of the same article overlaps), accountable
-    (the same, counting only accountable sources)."""
+    least QUOTE_MIN_WORDS words that a sourced sentence of the same article overlaps, or opens
+    with a quotation right after a sourced sentence that quotes: see continue_quotations),
+    accountable (the same, counting only accountable sources)."""
     sentences = tables["sentences"]
     claims = sentences[~sentences.is_heading.astype(bool)
                        & ~sentences.text.astype(str).str.rstrip(" \"”’'").str.endswith("?")].copy()
