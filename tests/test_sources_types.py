@@ -64,8 +64,8 @@ def test_the_csv_example_of_a_type_rule_types_a_source_of_its_sentence(rule, tex
      "Harbor Trust Council Chairman Ravi Menon", "person_name", "named_person"),
     ("Senator Ana Lopez said the bill would pass.", "Senator Ana Lopez", "person_name", "named_person"),
     # an -ing participle and its object after a name describe the person
-    ("At a briefing, FBI special agent Ana Cruz overseeing the search said it would go on.",
-     "FBI special agent Ana Cruz overseeing the search", "person_name", "named_person"),
+    ("At a briefing, fire marshal Ana Cruz leading the inquiry said it would go on.",
+     "fire marshal Ana Cruz leading the inquiry", "person_name", "named_person"),
     ("Exit polling showed the race tightening.", "Exit polling", "source_noun", "vague"),
     ("Many Canadians say the tax is fair.", "Many Canadians", "group_name", "vague"),
     ("They said the port was shut.", "They", "pronoun", "vague"),

@@ -47,7 +47,7 @@ def is_postmodifier(w: Words, v: SentenceView, i: int, end: int) -> bool:
             and (doc[i - 1].lower_ in w.nouns and doc[i - 1].lower_ not in w.words["determiner"]
                  or is_name_token(w, v, i - 1) and i + 1 < end and doc[i + 1].lower_ in w.words["determiner"]):
         # "House Republicans supporting the bill"; after a name only before its object's
-        # determiner, "agent Ana Cruz overseeing the search" (not "Exit polling", "Obama going to")
+        # determiner, "marshal Ana Cruz leading the inquiry" (not "Exit polling", "Obama going to")
         return True
     if not doc[i].is_lower or not (word.endswith("ed") or word in w.words["postmodifier"]) \
             or word in w.words["gap"] or i == v.first \
@@ -132,8 +132,8 @@ class Head:
         return "", None
 
     def name_part(self) -> Head:
-        """The last name of the description on its own, as its run of names: "a Maui County news
-        release" -> "Maui County", described and placed as the whole phrase."""
+        """The last name of the description on its own, as its run of names: "a Harbor County news
+        release" -> "Harbor County", described and placed as the whole phrase."""
         part = Head(self.w, self.v, self.start, self.end)
         part.__dict__.update(pre=[u for u in self.pre if u[2]][-1:], post_text="", described=self.described)
         return part
@@ -170,7 +170,7 @@ class Head:
 
     @cached_property
     def described(self) -> str:
-        """The words up to the head, without a leading article ("Maui County news release")."""
+        """The words up to the head, without a leading article ("Harbor County news release")."""
         skip = self.doc[self.start].lower_ in self.w.words["article"]
         return self.doc[self.start + skip: self.head_end].text
 
@@ -234,7 +234,7 @@ class Head:
 
     @cached_property
     def names(self) -> list[str]:
-        """The names before the head ("a Maui County news release": Maui County)."""
+        """The names before the head ("a Harbor County news release": Harbor County)."""
         return [self.doc[a:b].text for a, b, is_name in self.pre if is_name]
 
     @cached_property
@@ -268,7 +268,7 @@ class Head:
         w, doc, post = self.w, self.doc, self.post
         source_type, name = w.nouns[self.head], ""
         if self.head in w.by_complement and len(post) > 1 and doc[post[0][0]].lower_ in w.words["affiliation"]:
-            named = [b for a, b, is_name in post[1:3] if is_name]  # "from Maui County | late Wednesday"
+            named = [b for a, b, is_name in post[1:3] if is_name]  # "from Harbor County | late Wednesday"
             inner = noun_phrase(w, self.v, post[1][0], named[0] if named else self.end)
             if inner is not None and not inner.pronoun:
                 source_type, name = inner.source_type, inner.name

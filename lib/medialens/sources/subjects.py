@@ -151,7 +151,7 @@ def relative_who(b: Before):
 
 
 def comma_clause(b: Before):
-    """"At a rally in Hilo, Hawaii, on Sunday, the mayor spoke, saying": before an -ing cue, the
+    """"At a rally in Ames, Iowa, on Sunday, the mayor spoke, saying": before an -ing cue, the
     subject of the comma-set clause right before it."""
     return described.clause_before_ing(b.w, b.v, b.chunks) if b.comma and b.ing and b.chunks else None
 

@@ -36,7 +36,7 @@ def overlaps_any(starts: np.ndarray, ends: np.ndarray, start: int, end: int) -> 
 
 
 def described_as(w: Words, role: str) -> str:
-    """"org" when a source's description is headed by an organisation word ("the maker of Jeep
+    """"org" when a source's description is headed by an organisation word ("the maker of farm
     vehicles", "the group that organized the march"), "person" by a title or a person noun
     ("a spokesman for the union"), else ""."""
     head = ""
@@ -144,7 +144,7 @@ class Tagger:
             found.source_type = "anonymous"
         described = described_as(self.w, found.role)
         if found.source_type == "named_person" and described == "org":
-            found.source_type = "named_org"  # "Stellantis, the maker of Jeep vehicles, said"
+            found.source_type = "named_org"  # "Harbor Motors, the maker of farm trucks, said"
             return
         if names is not None:
             retype(found, names)

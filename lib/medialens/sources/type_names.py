@@ -25,7 +25,7 @@ def possessive_head(h: Head):
 
 # ------------------------------------------------------------------------- a name head
 def media_name(h: Head):
-    """"Reuters reported", "broadcaster RTHK said": an outlet of media_outlets.csv, or a name
+    """"Reuters reported", "broadcaster NHK said": an outlet of media_outlets.csv, or a name
     after a media noun."""
     w, doc = h.w, h.doc
     if h.bare in w.outlets or any(h.bare.endswith(" " + outlet) for outlet in w.outlets) \

@@ -16,7 +16,7 @@ def pronoun(h: Head):
 
 
 def media_noun(h: Head):
-    """"broadcaster RTHK said", "the South China Morning Post newspaper": a media noun with a name."""
+    """"broadcaster NHK said", "the Harbor Gazette newspaper": a media noun with a name."""
     if h.head in h.w.nouns and h.noun_type[0] == "media" \
             and any(is_name and a > h.v.first for a, _, is_name in h.pre):
         return Phrase(h.start, h.end, "media", h.described, h.word_role)
@@ -24,14 +24,14 @@ def media_noun(h: Head):
 
 
 def named_org_noun(h: Head):
-    """"the Maui County Council said": an organisation noun with a name before it."""
+    """"the Harbor County Council said": an organisation noun with a name before it."""
     if h.head in h.w.nouns and h.head in h.w.words["org_word"] and h.names and not h.head.endswith("s"):
         return Phrase(h.start, h.end, "named_org", h.described, h.word_role)
     return None
 
 
 def named_document(h: Head):
-    """"a Maui County news release said": a document takes its issuer's type and name."""
+    """"a Harbor County news release said": a document takes its issuer's type and name."""
     if h.head not in h.w.nouns or h.head not in h.w.by_complement or not h.names or len(h.pre) <= 1:
         return None
     source_type, name = h.noun_type
