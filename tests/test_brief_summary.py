@@ -69,6 +69,16 @@ def test_the_overview_counts_what_the_figure_sentences_then_say(flood):
     assert not {"grew: none", "breakdown: none"} & set(figures.section)
 
 
+def test_what_the_brief_did_not_find_it_says_with_why(seed_tables):
+    statements = brief_statements(seed_tables)
+    claims = comparison_of(seed_tables).claims
+    dated = (claims.date != "").sum()
+    assert dated < len(claims)  # one seed article is dated, four are not
+    grew = said(statements, "figures", ["grew: none"])
+    assert grew.startswith("No running count: ") and f"({dated} of {len(claims)} figures with a named quantity" in grew
+    assert said(statements, "figures", ["disputed"]) and not said(statements, "figures", ["disputed: none"])
+
+
 def test_the_flood_toll_reads_as_growth_in_short(flood):
     short = in_short(brief_statements(flood))
     deaths = [line for line in short if line.startswith("deaths grew: ")]

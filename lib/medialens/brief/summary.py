@@ -72,18 +72,29 @@ def figure_overview(comparison) -> str:
     return said + "."
 
 
-def none_said(figures: pd.DataFrame, factor: float) -> list[dict]:
+def none_said(figures: pd.DataFrame, comparison, factor: float) -> list[dict]:
     """A sentence for each of the sections an editor looks for first that `figures`
     (figure_statements' rows) lacks: no dispute, no count given on several dates, no breakdown.
-    Their sections are "disputed: none", "grew: none" and "breakdown: none"."""
+    Each says why where the data tells it (how many quantities differ without dates, how many
+    figures carry a claim date). Their sections are "disputed: none", "grew: none" and
+    "breakdown: none"."""
     sections = set(figures.section)
+    undated = int((figures.section == "undated").sum())
     rows = []
     if "disputed" not in sections:
-        rows.append(("disputed: none", f"No quantity is disputed: no two articles give figures for one quantity more "
-                                    f"than {number(factor)} times apart (on one claim date, for a count that grows)."))
+        # compare_figures' rule: a count that grows is disputed only on one claim date.
+        said = (f"No quantity is disputed: no two articles give figures more than {number(factor)} times apart "
+                f"for a quantity that does not grow, or for a count that grows on one claim date")
+        rows.append(("disputed: none", said + (f"; {_count(undated, 'quantity', 'quantities')} "
+                                               f"{'differs' if undated == 1 else 'differ'} between "
+                                               f"articles without dates that could tell a dispute from growth "
+                                               f"(listed below)." if undated else ".")))
     if not sections & {"grew", "occasions"}:
-        rows.append(("grew: none", "No running count: no quantity's figures are read as growing or "
-                                          "falling from one claim date to the next."))
+        claims = comparison.claims
+        dated = int((claims.date != "").sum())
+        rows.append(("grew: none", f"No running count: no quantity's figures are read as growing or falling from "
+                                   f"one claim date to the next ({number(dated)} of {_count(len(claims), 'figure')} "
+                                   f"with a named quantity {'carries' if dated == 1 else 'carry'} a claim date)."))
     if "breakdown" not in sections:
         rows.append(("breakdown: none", "No figure is a part (a group, a place, a day) of a total another figure gives."))
     return [{"part": "figures", "section": section, "statement": statement, "doc_ids": "", "evidence": ""}
@@ -133,7 +144,7 @@ def brief_statements(tables: dict[str, pd.DataFrame], comparison=None, factor: f
                               "doc_ids": "; ".join(sorted(set(comparison.claims.doc_id))), "evidence": ""}])
     said_of_figures = figure_statements(comparison, tables["sources"], factor=factor)
     figures = pd.concat([overview, _part("figures", said_of_figures, known, evidence="surfaces"),
-                         pd.DataFrame(none_said(said_of_figures, factor))])
+                         pd.DataFrame(none_said(said_of_figures, comparison, factor))])
     table = pd.concat([corpus, sourcing, figures, _part("framing", frame_statements(tables), known),
                        _part("actors", actor_statements(tables, top), known)], ignore_index=True)
     return table.assign(order=range(len(table)))[COLUMNS]
