@@ -146,9 +146,9 @@ def notebook_title(notebook: Path) -> str:
 
 def index_page(folder: Path) -> str:
     """index.html: what the corpus is (brief/corpus.py: the story, its dates, its outlets, the
-    articles without a date), the brief's "In short" paragraph and the key plots as thumbnails
-    first, so a reader lands on the answer; then each notebook's HTML report, each table and
-    figure, as relative links."""
+    articles without a date), the brief's "In short" (brief/summary.py, from the tables) and the
+    key plots as thumbnails first, so a reader lands on the answer; then each notebook's HTML
+    report, each table and figure, as relative links."""
     def link(path: str, text: str) -> str:
         return f'<a href="{html.escape(quote(path))}">{html.escape(text)}</a>'
 
@@ -168,7 +168,7 @@ def index_page(folder: Path) -> str:
         f'<a class="thumb" href="{html.escape(quote("figures/" + p.name))}">'
         f'<img src="{html.escape(quote("figures/" + p.name))}" alt="{html.escape(p.stem.replace("_", " "))}">'
         f"<br><small>{html.escape(p.stem.replace('_', ' '))}</small></a>" for p in pngs)
-    short = "".join(f"<p>{html.escape(paragraph)}</p>" for paragraph in in_short(notebooks))
+    short = "".join(f"<p>{html.escape(paragraph)}</p>" for paragraph in in_short(folder / "tables"))
     corpus = "".join(f"<p>{html.escape(statement)}</p>" for statement in what_the_corpus_is(folder / "tables"))
     opening = (f"<h2>The corpus</h2>{corpus}" if corpus else "") + (
         f"<h2>In short</h2>{short}" if short else "") + (
@@ -188,40 +188,32 @@ small{{color:#666}}.thumbs{{display:flex;flex-wrap:wrap;align-items:flex-start;g
 """
 
 
-def what_the_corpus_is(tables: Path) -> list[str]:
-    """The sentences of brief/corpus.py about the tagged tables in `tables` ([] without them)."""
-    from .brief.corpus import corpus_statements
+def _tagged(tables: Path) -> dict[str, pd.DataFrame] | None:
+    """The tables `medialens tag` wrote into `tables`, or None when it holds none."""
     from .tables import read_tables
 
     if not (tables / "documents.csv").is_file() and not (tables / "documents.parquet").exists():
-        return []
-    read = read_tables(tables)
-    return corpus_statements(read["documents"], read.get("actor_mentions")).statement.tolist()
+        return None
+    return read_tables(tables)
 
 
-def in_short(notebooks: list[Path]) -> list[str]:
-    """The paragraphs printed under the first "In short" heading of the executed notebooks (the
-    brief's), or [] if none has one: the text outputs of the code cells up to the next heading."""
-    for notebook in notebooks:
-        cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
-        for number, cell in enumerate(cells):
-            source = "".join(cell["source"])
-            if cell["cell_type"] == "markdown" and source.lstrip("# ").lower().startswith("in short"):
-                paragraphs = []
-                for following in cells[number + 1:]:
-                    if following["cell_type"] == "markdown" and "".join(following["source"]).startswith("#"):
-                        break
-                    paragraphs += [line for output in following.get("outputs", [])
-                                   for line in _output_text(output).splitlines() if line.strip()]
-                return paragraphs
-    return []
+def what_the_corpus_is(tables: Path) -> list[str]:
+    """The sentences of brief/corpus.py about the tagged tables in `tables` ([] without them)."""
+    from .brief.corpus import corpus_statements
+
+    read = _tagged(tables)
+    return [] if read is None else corpus_statements(read["documents"], read.get("actor_mentions")).statement.tolist()
 
 
-def _output_text(output: dict) -> str:
-    if output.get("output_type") == "stream" and output.get("name") == "stdout":
-        return "".join(output.get("text", ""))
-    data = output.get("data", {})
-    return "".join(data.get("text/markdown", "")) if "text/markdown" in data else ""
+def in_short(tables: Path) -> list[str]:
+    """The brief's "In short" (brief/summary.py: the best and worst sourced, the figures disputed,
+    grown or differing, the frames, who acts and speaks, the setting), computed from the tagged
+    tables in `tables`: the sentences notebook 04 prints under the same heading ([] without
+    the tables it reads)."""
+    from .brief.summary import READS, brief_statements, in_short as short
+
+    read = _tagged(tables)
+    return short(brief_statements(read)) if read is not None and set(READS) <= set(read) else []
 
 
 def _n_rows(path: Path) -> int:

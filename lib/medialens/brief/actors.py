@@ -17,6 +17,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..frames import actor_prominence, first_actors, story_setting
+from ..frames.prominence import merge_acronyms, merge_spellings
 from ..prose import names, number
 
 COLUMNS = ["order", "section", "statement", "doc_ids", "evidence"]
@@ -49,12 +50,17 @@ def acting_rows(ranking: pd.DataFrame, top: int) -> list[dict]:
 
 
 def named_rows(tables: dict[str, pd.DataFrame], top: int) -> list[dict]:
-    """Actors that are named but never act nor are the setting: the spoken about."""
-    actors = tables["actors"]
-    if actors.empty:
+    """Actors that are named but never act nor are the setting: the spoken about. Names are
+    merged as the ranking merges them ("UAW" is "United Auto Workers"), so an actor that acts
+    under one spelling is never listed as only named under another."""
+    mentions = tables["actor_mentions"]
+    if mentions.empty:
         return []
-    totals = actors.groupby("actor")[["mentions", "setting", "named"]].sum()
-    only = totals[(totals.mentions == 0) & (totals.setting == 0)].sort_values("named", ascending=False)
+    mentions = merge_spellings(merge_acronyms(mentions))
+    role = mentions.role if "role" in mentions else pd.Series("acting", index=mentions.index)
+    totals = pd.DataFrame({"mentions": role.eq("acting"), "setting": role.eq("setting"), "named": 1}) \
+        .groupby(mentions.actor).sum()
+    only = totals[(totals.mentions == 0) & (totals.setting == 0)].sort_values("named", ascending=False, kind="stable")
     return [_row("named", "Only named, never acting: " + (names(
         f"{actor} ({_count(n, 'mention')})" for actor, n in only.named.head(top).items()) or "none") + ".",
         evidence="; ".join(f"{a}={n}" for a, n in only.named.head(top).items()))]

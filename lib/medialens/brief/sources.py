@@ -104,7 +104,8 @@ def weasel_rows(scores: pd.DataFrame, hedges: pd.DataFrame) -> list[dict]:
     common = weasels.cue.value_counts()
     return [_row("weasels", f"{who} {_verb(who, 'uses', 'use')} the most weasel wording ({number(round(rate, 2))} "
                             f"per 100 words); the most frequent weasel cue is \"{common.index[0]}\" "
-                            f"({number(common.iloc[0])} times).", who, "; ".join(weasels.surface.head(5)))]
+                            f"({number(common.iloc[0])} time{'s' if common.iloc[0] != 1 else ''}).", who,
+                 "; ".join(weasels.surface.head(5)))]
 
 
 def source_statements(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
