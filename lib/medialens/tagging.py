@@ -176,7 +176,9 @@ def tag_corpus(corpus, lexicons: dict[str, str] | None = None, spacy_model: str 
         articles = list(iter_raw_documents(corpus))
         documents, errors = clean_articles(articles, lexicons)
         order = [article["doc_id"] for article in articles]
-    return _tag_batch_frames(Pipeline(lexicons, spacy_model, tuple(analyses)), documents, errors, order)
+    tables = _tag_batch_frames(Pipeline(lexicons, spacy_model, tuple(analyses)), documents, errors, order)
+    tables.update(settle_tables(tables, tuple(analyses)))  # the corpus-wide steps (figures' occasions)
+    return tables
 
 
 def clean_articles(articles: list[dict], lexicons: dict[str, str] | None = None
@@ -203,6 +205,19 @@ def _tag_batch_frames(pipeline_: Pipeline, batch: list[dict], errors: list[dict]
     # Every measure in scores is per document, so a batch scores on its own.
     tables["scores"] = score_tables(tables, pipeline_.analyses)
     return tables
+
+
+def settling_modules(analyses: tuple[str, ...] = ()) -> list:
+    """The analyses with a corpus-wide step (SETTLES: the tables it settles; settle(tables))."""
+    return [m for m in analysis_modules(tuple(analyses)) if getattr(m, "SETTLES", ())]
+
+
+def settle_tables(tables: dict[str, pd.DataFrame], analyses: tuple[str, ...] = ()) -> dict[str, pd.DataFrame]:
+    """The settled tables of every analysis with a corpus-wide step, over these tables."""
+    settled = {}
+    for module in settling_modules(analyses):
+        settled.update(module.settle({name: tables[name] for name in module.SETTLES}))
+    return settled
 
 
 _PIPELINES: dict[tuple, Pipeline] = {}

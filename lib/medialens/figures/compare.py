@@ -27,6 +27,7 @@ import pandas as pd
 
 from ..errors import MedialensError
 from .event_time import weekdays_in
+from .occasions import UNPLACED, place_occasions
 from .rules import rules_for
 from .slots import quantity_of
 
@@ -84,6 +85,7 @@ def compare_figures(figures: pd.DataFrame, documents: pd.DataFrame,
     """
     if "quantity" not in figures.columns or "measure" not in figures.columns:
         raise MedialensError("figures", "the figures table has no quantity or measure column: tag the corpus again")
+    figures = place_occasions(figures)  # a table tagged article by article: its occasions placed here
     wanted = figures if classes is None else figures[figures.referent_class.isin(classes)]
     named = wanted.quantity.fillna("").astype(str) != ""
     # A figure whose quantity could not be named is compared with nothing, and listed.
@@ -128,9 +130,12 @@ def _claims(figures: pd.DataFrame, documents: pd.DataFrame, sentences: pd.DataFr
 
 
 def _unclear(figures: pd.DataFrame, sentences: pd.DataFrame | None) -> pd.DataFrame:
-    """The figures no quantity was named for, with the sentence that holds them."""
-    table = figures.assign(unit=figures.unit.fillna("").astype(str), reason="not compared: unclear what it counts",
-                           sentence="")
+    """The figures no quantity was named for (or a crowd no rule placed on a day, in a story of
+    several marches), with the sentence that holds them."""
+    unplaced = figures.get("slot_rules", pd.Series("", index=figures.index)).fillna("").astype(str).str.contains(UNPLACED)
+    table = figures.assign(unit=figures.unit.fillna("").astype(str), sentence="",
+                           reason=unplaced.map({True: "not compared: unclear which occasion",
+                                                False: "not compared: unclear what it counts"}))
     if sentences is not None and len(table):
         text = sentences.set_index(["doc_id", "sent_id"]).text
         table["sentence"] = [text.get((d, s), "") for d, s in zip(table.doc_id, table.sent_id)]

@@ -1,16 +1,16 @@
 """When: which event a figure belongs to (`event_time`), and the day its claim was made (`date`).
 
 event_time rules (ordered by figure_slot_rules.csv; '' is the story's own event):
-- year_named: a year in the sentence other than the story's ("a 2015 stampede that resulted in
-  up to 2,300 deaths", "set in 2019"); the story's years are its date's, else those of its
+- year_named: a year in the sentence other than the story's ("a 2009 crush that resulted in
+  up to 900 deaths", "set in 2017"); the story's years are its date's, else those of its
   headline and lede; with neither, any year named with a figure is another event's;
 - other_time: a time of another event (`other_event` rows of figure_time.csv: "last year", "the
   previous record");
 - other_occasion: for a count of one occasion (a crowd: `occasion` rows of figure_quantities.csv)
-  a day or week before ("a week earlier as many as 1 million demonstrated"): another march. For
+  a day or week before ("the previous week some 60,000 rallied"): another march. For
   a running count the same words only move the claim's date ("an AFP tally last week put the toll
   at 1,100" is the same toll, claimed a week earlier);
-- forecast: a figure someone expects ("organizers expect to draw more than 500,000 people").
+- forecast: a figure someone expects ("organisers expect to draw more than 80,000 people").
 
 The claim's date: the article's date moved by the sentence's time words: a weekday ("on
 Saturday": the last Saturday on or before the article's date), a `shift` word of figure_time.csv
@@ -57,7 +57,7 @@ def _reaches(view, at: int) -> bool:
 
 @rule("event_time")
 def year_named(view):
-    """"the most recent being a 2015 stampede that resulted in up to 2,300 deaths": 2015."""
+    """"the worst being a 2009 crush that resulted in up to 900 deaths": 2009."""
     # The year of the figure's clause first, then the nearest: in "The plant, opened in 1978,
     # produced 4.5 million tonnes in 2023" the tonnes are 2023's.
     def nearness(found):
@@ -87,7 +87,7 @@ def _years(text: str, start: int, end: int) -> list[tuple[int, str]]:
 
 @rule("event_time")
 def other_time(view):
-    """"Last year, at least 240 pilgrims were reported dead": another event's time."""
+    """"Last year, at least 150 runners were treated for heat": another event's time."""
     for at, term in time_words(view, ("other_event",)):
         base = view.text[max(view.clause[2], at - 12):at].lower().split()[-1:]
         if _reaches(view, at) and base not in (["on"], ["than"], ["over"], ["from"], ["with"], ["since"]):
@@ -97,7 +97,7 @@ def other_time(view):
 
 @rule("event_time")
 def other_occasion(view):
-    """"A week earlier as many as 1 million demonstrated": for a crowd, another march."""
+    """"The previous week some 60,000 rallied": for a crowd, another march."""
     if view.row["measure"] not in view.q.occasion:
         return None
     for at, term in time_words(view, ("shift",)):
@@ -109,7 +109,7 @@ def other_occasion(view):
 
 @rule("event_time")
 def forecast(view):
-    """"a march that organizers expect to draw more than 500,000 people": a forecast."""
+    """"a march that organisers expect to draw more than 80,000 people": a forecast."""
     found = [(at, t) for at, t in time_words(view, ("forecast",)) if view.clause[0] <= at < view.row["start"]]
     return view.q.time[found[-1][1]][2] if found else None
 
@@ -149,6 +149,16 @@ def claim_date(view) -> str:
     shifts = time_words(view, ("shift",))
     days = next((view.q.time[t][1] for at, t in shifts if view.q.time[t][1] is not None and _reaches(view, at)), 0)
     return (base + dt.timedelta(days=days)).isoformat()
+
+
+def occasion_clues(view) -> tuple[int | None, int]:
+    """(weekday, shift in days) that place a crowd: "turned out on Sunday" (6, 0); "The previous
+    week some 60,000 rallied" (None, -7). occasions.py makes the occasion of them."""
+    weekdays = [(at, day) for at, day in view.in_sentence("weekdays", weekdays_in) if _reaches(view, at)]
+    weekday = min(weekdays, key=lambda found: abs(found[0] - view.row["start"]))[1] if weekdays else None
+    shift = next((int(view.q.time[t][1]) for at, t in time_words(view, ("shift",))
+                  if (view.q.time[t][1] or 0) < 0 and _reaches(view, at)), 0)
+    return weekday, shift
 
 
 def _written_dates(text: str, start: int, end: int) -> list[tuple[int, int, int, int | None]]:

@@ -11,7 +11,8 @@ import bisect
 from ..context import DocContext
 from .clauses import SentenceIndex, Span
 from .numbers import WORD
-from .quantities import set_quantity, settle_bare_nouns
+from . import occasions
+from .quantities import set_quantity, settle_bare_nouns, settle_restated
 from .referents import context_class
 from .view import FigureView, Story
 from .rules import Rules
@@ -49,6 +50,8 @@ def set_modality(ctx: DocContext, rows: list[dict], rules: Rules) -> None:
             view = views.get(id(span)) or views.setdefault(id(span), SpanCues(index, span))
             view.set(row, clause_start, clause_end)
     settle_bare_nouns(rows, rules)
+    settle_restated(rows)
+    occasions.in_article(rows, story.date, rules.quantities.occasion)
 
 
 class Attributions:

@@ -25,8 +25,8 @@ from __future__ import annotations
 import re
 
 from ..sentences import STOP_WORDS
-from . import event_time, scope, scope_places  # noqa: F401  (their rules register with slots)
-from .event_time import claim_date
+from . import event_time, occasions, scope, scope_places  # noqa: F401  (their rules register with slots)
+from .event_time import claim_date, occasion_clues
 from .slots import rule, set_slots
 from .topics import find, nearest, share_name
 from .topics import money_topic as topic_of_money
@@ -36,6 +36,7 @@ from .view import FigureView
 # Between two figures that give one amount in two units: "£4.5m ($5.7m)", "310mm, or 12 inches".
 SAME_AMOUNT = re.compile(r"^\s*(?:\(|\[|/|,?\s*or|,?\s*(?:that is|equivalent to))\s*$")
 COPULA = ("are", "were", "is", "was")
+THINGS = ("weapons", "buildings", "votes", "money", "measure", "percent")  # classes no people event counts
 PREPOSITIONS = {"from", "in", "at", "on", "among", "of", "to", "for", "with", "still", "being", "now", "not"}
 
 
@@ -57,6 +58,8 @@ def set_quantity(view: FigureView) -> None:
             and (row["referent_class"] in ("people", "troops", "other", "") or counted_as_measure):
         row["referent_class"] = q.class_of[measure]
     row["date"] = claim_date(view)
+    if measure in q.occasion:
+        row["_weekday"], row["_shift"] = occasion_clues(view)
 
 
 @rule("measure")
@@ -101,7 +104,7 @@ def unit_topic(view):
 
 @rule("measure")
 def population(view):
-    """"the town of 13,000", "the city's 7 million people": how many live in a place."""
+    """"the town of 13,000", "the region's 4 million people": how many live in a place."""
     if view.row["unit"]:
         return None
     before = view.text[max(view.clause[2], view.row["start"] - 40):view.row["start"]]
@@ -118,7 +121,7 @@ def count_event(view):
 
 
 def _with_stance(view, name: str) -> str:
-    """"asking for ... 46% pay raises", "offered roughly 20% increases in hourly pay": a change
+    """"asking for ... 32% pay raises", "offered about 15% increases in hourly pay": a change
     demanded or offered (`stance` words of the clause) is named so."""
     stances = {view.q.topic.get(term) for term in view.q.stance}
     if not name or name.rsplit(" ", 1)[-1] not in ("increase", "decrease") or name.split(" ")[0] in stances:
@@ -152,22 +155,27 @@ def _own_event(view, own: str) -> str | None:
     inside = word_list(view.text, view.number_end, row["end"])
     before, after = view.cut
     relative = after[1:4] if after[:1] in (["who"], ["that"], ["of"]) else []  # "2,700 cases of heat exhaustion"
-    for words in (relative, inside):
-        hit = find(words, q.event)
-        if hit:
-            return hit[0]
     # A weak event ("reached", "counted", "took part") yields to any other event of the clause:
     # "the number of mortalities reached 1,301", "4,800 nurses took part in the strike".
     strong = {k: v for k, v in q.event.items() if k not in q.weak_event}
+    for words in (relative, inside):
+        hit = find(words, q.event)
+        if hit and hit[0] in q.occasion:
+            # "300 demonstrators were arrested": a crowd's noun yields to what happened to it
+            return nearest(before, after, {k: v for k, v in strong.items() if v not in q.occasion}) or hit[0]
+        if hit:
+            return hit[0]
     return strong.get(own) or nearest(before, after, strong) or q.event.get(own) or nearest(before, after, q.event)
 
 
 def _count(view) -> str:
     q, row = view.q, view.row
     own = (row.get("_noun") or "").lower()
+    if own.endswith(("'s", "’s")):
+        return _possessive_part(view)
     noun = own or ("" if row["referent"].lower() in q.event else row["referent"].lower())
     noun = q.noun.get(noun, noun) if noun[:1].isalpha() else ""  # a referent "%" inherited from "74%" is no noun
-    if noun.split(" ")[0] in q.enumeration:  # "more than 10 countries stretching from ..."
+    if noun.split(" ")[0] in q.enumeration:  # "more than 12 countries reaching from ..."
         return q.enumeration[noun.split(" ")[0]]
     event = _own_event(view, own)
     previous = _alike(view)
@@ -185,6 +193,8 @@ def _count(view) -> str:
         noun = named or noun
     if not own and not event:
         event = _event_before(view)
+    if event in q.people_event and row["referent_class"] in THINGS:
+        event = None  # "fired 30 rubber bullets to clear the square": bullets take no part in it
     if not event:
         return _no_event(view, own, previous)
     if not noun or noun in q.generic or noun in q.event or noun in q.group and event in q.people_event:
@@ -192,6 +202,18 @@ def _count(view) -> str:
     if event in q.people_event and row["referent_class"] in ("people", "casualties", "other") and noun not in q.noun.values():
         return event  # "40 miners were rescued" and "40 rescued" are one count; groups narrow it (`group`)
     return f"{noun} {event}"
+
+
+def _possessive_part(view) -> str:
+    """"Nearly 40,000 of the town's 90,000 residents fled": a part of the count after the
+    possessive, whose event it shares; a place's possessive is never what is counted."""
+    following = [r for r in view.siblings or [] if r["start"] >= view.row["end"]]
+    if not following:
+        return ""
+    after = word_list(view.text, following[0]["end"], min(view.clause[1], following[0]["end"] + 80))[:8]
+    strong = {k: v for k, v in view.q.event.items() if k not in view.q.weak_event}
+    hit = find(after, strong)
+    return hit[0] if hit else ""
 
 
 def _alike(view) -> dict | None:
@@ -234,7 +256,7 @@ def _no_event(view, own: str, previous: dict | None) -> str:
     if not row.get("_noun") and not row["unit"]:
         earlier = _same_value(view, "count")
         if earlier:
-            return earlier  # "And we've got 89 so far": the toll of 89 given before
+            return earlier  # "And we have 64 so far": the toll of 64 given before
     if own in q.group and previous is not None and previous["sent_id"] == row["sent_id"]:
         return previous["measure"]  # "52 taken to hospital, among them 9 children": a part of the 52
     return q.group.get(own) or q.noun.get(own, own)
@@ -258,3 +280,28 @@ def settle_bare_nouns(rows: list[dict], rules) -> None:
         if not row["scope"] and len(events.get(noun, ())) == 1 and row["measure"] == noun:
             row["measure"] = next(iter(events[noun]))
             row["quantity"] = quantity_of(row)
+
+
+def settle_restated(rows: list[dict]) -> None:
+    """A count given again without its scope ("thousands of workers downed tools" after "a
+    strike of 6,500 workers at the Brierfield Plant") is the scoped count restated: it takes that
+    scope when its value agrees (a vague one's range holds it, or within 5%)."""
+    from .slots import quantity_of
+    scoped: list[dict] = []
+    for row in rows:
+        if row["measure"] and row["scope"] and not row["unit"]:
+            scoped.append(row)
+            continue
+        if not row["measure"] or row["scope"] or row["unit"] or row["event_time"] or row["kind"] != "level":
+            continue
+        same = [r for r in scoped if r["measure"] == row["measure"] and _agrees(row, r["value"])]
+        if same:
+            row["scope"] = same[-1]["scope"]
+            row["slot_rules"] += "; scope=restated"
+            row["quantity"] = quantity_of(row)
+
+
+def _agrees(row: dict, value: float) -> bool:
+    if row["qualifier"] == "vague":
+        return row["low"] <= value <= row["high"]
+    return abs(row["value"] - value) <= 0.05 * value

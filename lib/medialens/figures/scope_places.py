@@ -41,10 +41,10 @@ def place_in(view):
     for place in place_words(q)["in"].finditer(text, *near):
         name = place.group(1).strip()
         if place.start() > view.row["end"] and _subordinate(view, place.start()):
-            continue  # "dozens dead or missing after they made the pilgrimage to Mecca in ..."
+            continue  # "scores hurt or missing after they walked to Varan in ..."
         if view.figures_between(place.start(), view.row["start"]) or _follows_figure(view, place.start()) \
                 or re.match(r"[’']s\b|\s*,\s*[A-Z]|\s+and\s+[A-Z]", text[place.end(1):place.end(1) + 4]):
-            continue  # "2,200 structures in Lindby and 2,100 hectares": Lindby's is the 2,200; "at Ford's", "at Ford, GM"
+            continue  # "2,200 structures in Lindby and 2,100 hectares": Lindby's is the 2,200; "at Norland's", "at Norland, Vesta"
         following = word_list(text, place.end(), min(clause[1], place.end() + 20))[:1]
         following = following if following and following[0][0].isalpha() else []
         if name[0].isupper() and following and following[0] not in STOP_WORDS and following[0] not in q.place_word:
@@ -102,19 +102,19 @@ def partitive_rest(view):
     if not rest:
         return None
     words = [w for w in word_list(view.text, rest.end(), min(view.clause[1], rest.end() + 40))
-             if w.isalpha() and w not in STOP_WORDS and w not in view.q.link_verb][:2]  # "two of them remain in serious condition"
+             if w.isalpha() and w not in STOP_WORDS and w not in view.q.link_verb][:2]  # "three of them remain in critical condition"
     return " ".join(words) or "a part"
 
 
 @rule("scope")
 def loser(view):
-    """"Suppliers lost $1.29 billion", "auto dealers and customers lost $1.2 billion": who lost a
+    """"Suppliers lost $800 million", "dealers and customers lost $700 million": who lost a
     sum (the subject of a `loss` verb), names sorted so word order does not split it."""
     if view.row["dimension"] != "money":
         return None
     # From the sentence's start: the apposition's commas are no clause break.
     before = view.text[max(view.clause[2], view.row["start"] - 200):view.row["start"]]
-    # "Detroit's big three automakers - Ford, GM and Stellantis - have lost": the apposition aside
+    # "the region's two carmakers - Norland and Vesta - have lost": the apposition aside
     before = re.sub(r"\s*[-–—][^-–—]*[-–—]\s*(?=(?:have\s+|has\s+|had\s+)?(?:also\s+)?\w+\s*$)", " ", before)
     found = re.search(r"\b((?:[a-z]+\s+)?[a-z]+s(?:\s+and\s+(?:[a-z]+\s+)?[a-z]+s)?)"
                       r"\s+(?:have\s+|has\s+|had\s+)?(?:also\s+)?(\w+)\s*$", before, re.IGNORECASE)
@@ -126,17 +126,20 @@ def loser(view):
 
 @rule("scope")
 def anaphor(view):
-    """"the Kula and Olinda fires, which are 80% and 85% contained. Those fires have burned about
-    1,280 acres": a clause opening with "those", "these" or "both" (`anaphor`) points back to the
-    scope of the figure before it."""
+    """"the Marrow and Teel fires, which are 70% and 75% contained. Those fires have burned about
+    900 acres": a clause opening with "those", "these" or "both" (`anaphor`) points back to the
+    scope of the figure before it; only for its first figure ("These 400 strikers join the 9,000
+    already out": the 9,000 are the whole strike's)."""
     first = word_list(view.text, view.clause[0], min(view.clause[1], view.clause[0] + 20))[:1]
     scoped = [r for r in view.recent if r.get("scope")]
+    if view.figures_between(view.clause[0], view.row["start"]):
+        return None
     return scoped[-1]["scope"] if first and first[0] in view.q.anaphor and scoped else None
 
 
 @rule("scope")
 def named_subject(view):
-    """"the Upcountry fire has been 60% contained": the name before the noun a share is of."""
+    """"the Hollin Ridge fire has been 40% contained": the name before the noun a share is of."""
     if view.row["dimension"] != "percent" or view.row["measure"] not in view.q.topic.values():
         return None
     names = [m.group() for m in NAME_RUN.finditer(view.text, max(view.clause[2], view.row["start"] - 200), view.row["start"])]

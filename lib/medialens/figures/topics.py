@@ -76,7 +76,7 @@ def changed(before: list[str], after: list[str], q, levels: dict | None = None) 
     if change and before[-1:] in (["to"], ["from"]):  # "up from £2.20": the level before
         level = find([w for w in before if w not in q.change_topics], levels, last=True)
         return level[0] if level else None
-    # What changes is not whose stance it is: "offered roughly 20% increases in hourly pay" is pay.
+    # What changes is not whose stance it is: "offered about 15% increases in hourly pay" is pay.
     other = nearest(before, after, {k: v for k, v in levels.items() if k not in q.stance})
     return f"{other} {change}" if change and other else None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from .numbers import YEAR
@@ -25,6 +25,7 @@ class Story:
     setting: str
     years: frozenset
     date: str
+    facts: dict = field(default_factory=dict)  # what a rule finds in the whole article, found once
 
     @classmethod
     def of(cls, sentences: list[dict], date: str = "") -> "Story":
