@@ -92,7 +92,8 @@ def compare_figures(figures: pd.DataFrame, documents: pd.DataFrame,
     unclear = _unclear(wanted[~named], sentences)
     claims = _claims(wanted[named], documents, sentences, factor)
     q = rules_for(None).quantities
-    kinds = (set(q.occasion), set(q.running))  # counts of one occasion; counts that grow as a story goes on
+    # counts of one occasion; counts that grow as a story goes on; stances (an offer, a demand: no running count)
+    kinds = (set(q.occasion), set(q.running), set(q.stance.values()))
     groups = pd.DataFrame([_group(name, group, factor, kinds) for name, group in claims.groupby("quantity", sort=True)],
                           columns=GROUP_COLUMNS)
     return FigureComparison(claims, _totals_first(groups), unclear)
@@ -172,7 +173,7 @@ def _article_spread(values: pd.DataFrame) -> float:
                for a in per_article.index for b in per_article.index if a != b)
 
 
-def _group(name: str, group: pd.DataFrame, factor: float, kinds: tuple[set[str], set[str]]) -> dict:
+def _group(name: str, group: pd.DataFrame, factor: float, kinds: tuple[set[str], set[str], set[str]]) -> dict:
     # A vague "thousands" commits to no number, so it does not set the extremes or the median.
     values = group[(group.value_normalised > 0) & (group.qualifier != "vague")]
     # A count (or a share, "80% of ballots counted") that changes between claim dates; a measure
@@ -180,10 +181,13 @@ def _group(name: str, group: pd.DataFrame, factor: float, kinds: tuple[set[str],
     dated = values[values.date != ""]
     measure = group.measure.iloc[0]
     occasion = measure in kinds[0]
-    # Another event's figure (a past disaster) no longer grows.
-    grows = (measure.split(" per ")[0] in kinds[1] or group.unit.iloc[0] == "%") and not group.event_time.iloc[0]
+    # Another event's figure (a past disaster) no longer grows; nor does one party's offer or demand,
+    # which several parties make ("offered about 15%" and "offered 16.2%" are two offers, not a count).
+    stance = measure.split(" ")[-1] in kinds[2]
+    grows = (measure.split(" per ")[0] in kinds[1] or group.unit.iloc[0] == "%" and not stance) \
+        and not group.event_time.iloc[0]
     running = dated.date.nunique() >= 2 and (group.unit.iloc[0] in ("", "%") or grows) \
-        and dated.value_normalised.nunique() > 1
+        and dated.value_normalised.nunique() > 1 and not stance
     # Claims of one day from two articles are set against each other: different values then are
     # a dispute. Without dates, a grown count (or another march) cannot be told from a dispute.
     spreads = [_article_spread(on_day) for _, on_day in dated.groupby("date")]

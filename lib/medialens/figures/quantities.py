@@ -175,8 +175,10 @@ def _count(view) -> str:
         return _possessive_part(view)
     noun = own or ("" if row["referent"].lower() in q.event else row["referent"].lower())
     noun = q.noun.get(noun, noun) if noun[:1].isalpha() else ""  # a referent "%" inherited from "74%" is no noun
-    if noun.split(" ")[0] in q.enumeration:  # "more than 12 countries reaching from ..."
-        return q.enumeration[noun.split(" ")[0]]
+    words = (noun.split(" ")[0], noun.split(" ")[-1]) if noun else tuple(view.cut[1][:2])  # "16 travel agencies"
+    counted = next((w for w in words if w in q.enumeration), None)
+    if counted:  # "more than 12 countries reaching from ...", "the licences of 9 travel agencies"
+        return q.enumeration[counted]
     event = _own_event(view, own)
     previous = _alike(view)
     if own in q.event and row["referent_class"] in ("other", "") and previous is not None:
@@ -187,7 +189,7 @@ def _count(view) -> str:
         row["referent_class"] = previous["referent_class"]
     if not own and not event:
         copula = _copula_noun(view)
-        if copula:
+        if copula is not None:
             return copula
         named, event = _clause_noun_event(view)
         noun = named or noun
@@ -227,6 +229,8 @@ def _copula_noun(view) -> str | None:
     after = view.cut[1]
     if after[:1] and after[0] in COPULA and len(after) > 1 and after[1] not in PREPOSITIONS:
         content = [w for w in after[1:4] if w.isalpha() and w not in STOP_WORDS]
+        if content and content[-1] in view.q.generic:
+            return ""  # "All but 31 were licensed pilgrims": people, but counted for what is unclear
         if content:
             return view.q.noun.get(content[-1], content[-1])
     return None
@@ -259,6 +263,10 @@ def _no_event(view, own: str, previous: dict | None) -> str:
             return earlier  # "And we have 64 so far": the toll of 64 given before
     if own in q.group and previous is not None and previous["sent_id"] == row["sent_id"]:
         return previous["measure"]  # "52 taken to hospital, among them 9 children": a part of the 52
+    if own in q.generic or own + "s" in q.generic:
+        return ""  # "one protester who gave her name", "thousands of residents": people, but what of them?
+    if row["qualifier"] == "vague" and row["referent_class"] == "other" and " of " not in row["surface"].lower():
+        return ""  # "thousands race to escape": a word no list knows after a vague magnitude is its verb
     return q.group.get(own) or q.noun.get(own, own)
 
 

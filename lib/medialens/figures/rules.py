@@ -53,6 +53,7 @@ class Rules:
         self._modality(lexicons)
         self._clauses(lexicons)
         self.quantities = QuantityRules(lexicons, self.coordinators, self.subordinators)
+        self.quantities.reporting_words = self.reporting_words  # "20% of firms said": "said" ends a noun phrase
 
     def _numbers(self, lexicons) -> None:
         numbers = read_table("figure_numbers", lexicons)
@@ -183,6 +184,7 @@ class QuantityRules:
         self.coordinators = coordinators
         self.subordinators = subordinators
         self.stop_names = {"the", "with", "according", "in", "of", "on", "at", "a", "an", "and", "but"}
+        self.reporting_words: set[str] = set()  # Rules sets them (figure_modality `reported` cues)
 
 
 # The roles of figure_quantities.csv (its README says what each holds).

@@ -49,8 +49,8 @@ def place_in(view):
         following = following if following and following[0][0].isalpha() else []
         if name[0].isupper() and following and following[0] not in STOP_WORDS and following[0] not in q.place_word:
             continue
-        if is_calendar_word(name.split()[0]):
-            continue
+        if is_calendar_word(name.split()[0].split("-")[-1]):
+            continue  # "in March", "in mid-October"
         if name[0].isupper() and len(name.split()) > 1 and name.split()[-1].lower() in q.organisation:
             continue
         if _marked(view) or following[:1] in (["alone"], ["only"]) or name.split()[0].lower() not in view.story.setting:
