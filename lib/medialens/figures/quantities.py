@@ -263,8 +263,8 @@ def _no_event(view, own: str, previous: dict | None) -> str:
             return earlier  # "And we have 64 so far": the toll of 64 given before
     if own in q.group and previous is not None and previous["sent_id"] == row["sent_id"]:
         return previous["measure"]  # "52 taken to hospital, among them 9 children": a part of the 52
-    if own in q.generic or own + "s" in q.generic:
-        return ""  # "one protester who gave her name", "thousands of residents": people, but what of them?
+    if own + "s" in q.generic or own in q.unclear_noun:
+        return ""  # "one protester who gave her name", "used tear gas 80 times": no thing counted
     if row["qualifier"] == "vague" and row["referent_class"] == "other" and " of " not in row["surface"].lower():
         return ""  # "thousands race to escape": a word no list knows after a vague magnitude is its verb
     return q.group.get(own) or q.noun.get(own, own)

@@ -191,7 +191,7 @@ class QuantityRules:
 ROLES = ("event", "topic", "generic", "group", "enumeration", "rate", "noun", "place_word", "organisation",
          "weak_event", "facility", "part", "loss", "occasion", "stance", "running", "anaphor",
          "class_of", "increment_after", "beneficiary", "link_verb",
-         "people_event", "reference", "increment", "increment_before")
+         "people_event", "reference", "increment", "increment_before", "unclear_noun")
 
 
 def slot_order(lexicons) -> dict[str, list[str]]:
