@@ -6,8 +6,10 @@ can (`in_article`, at tagging):
 - the weekday of the figure's sentence ("60,000 marched on Saturday"), else the article's own
   occasion (the weekday its first crowd names: "police counted 21,000" is that march's), moved by
   a shift into the past ("The previous week some 60,000 rallied": seven days before);
-- with an article date, the occasion is a date ("2025-05-03": the last such weekday on or before
-  the article's date); without one, the weekday and the shift ("Saturday", "Saturday-7", "-7").
+- with an article date and a weekday, the occasion is a date ("2025-05-03": the last such weekday
+  on or before the article's date); else the weekday and the shift ("Saturday", "Saturday-7"),
+  or "day" where no weekday is named ("About 60,000 attended the festival": the article's date
+  says when it was reported, not which day the crowd came).
 
 Across articles (`place_occasions`, once the corpus is tagged) an undated article's occasions are
 placed on the dated ones by the first of these rules that applies (order: figure_slot_rules.csv,
@@ -47,11 +49,11 @@ def in_article(rows: list[dict], article_date: str, occasion_measures) -> None:
     for row in crowds:
         weekday = row["_weekday"] if row.get("_weekday") is not None and not row.get("_shift") else own
         shift = int(row.get("_shift") or 0)
-        if base is not None:
-            day = base - dt.timedelta(days=(base.weekday() - weekday) % 7) if weekday is not None else base
+        if base is not None and weekday is not None:
+            day = base - dt.timedelta(days=(base.weekday() - weekday) % 7)
             row["occasion"] = (day + dt.timedelta(days=shift)).isoformat()
             row["date"] = row["occasion"]
-        else:
+        else:  # no weekday: the article's date is when it was said, not the day of the march
             row["occasion"] = (WEEKDAYS[weekday] if weekday is not None else "day") + (f"{shift:+d}" if shift else "")
 
 
