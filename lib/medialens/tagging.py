@@ -6,7 +6,10 @@ An analysis module (hedges, sources, figures, frames) provides:
 - class Tagger(lexicons=None, spacy_model=None) with
   tag(ctx) -> {table name: [row dicts]}, where ctx is the document's context.DocContext: the
   Doc, its sentences, and in ctx.found the rows earlier taggers made for it;
-- score(tables) -> DataFrame indexed by doc_id, its columns going into scores.csv.
+- score(tables) -> DataFrame indexed by doc_id, its columns going into scores.csv;
+- optionally SETTLES, the tables it settles over the whole corpus once every article is tagged,
+  and settle(tables) -> {name: table} (figures place an undated article's crowds on a dated
+  march): tag_corpus calls it on the tables, engines.write_tagged on the tables written.
 A user adds an analysis of their own by naming its module (an import path or a .py file) in
 `analyses` (`medialens tag --analysis mypackage.quotes`); it runs after the built-in ones it
 READS, and may bring its own lexicons (analyses.py finds, checks and orders the modules).

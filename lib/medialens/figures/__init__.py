@@ -12,7 +12,10 @@ side by side, article by article.
 
 The modules: numbers (number shapes, no spaCy), rules (the compiled lexicons), extract (figure
 rows), referents (what is counted), clauses and modality (how firmly, one index per sentence),
-quantities, topics and units (what a figure is a value of), compare (across articles).
+quantities, topics and units (what a figure is a value of; slots, scope, scope_places and
+event_time hold the slot rules, article_passes the passes over one article), occasions (which
+march a crowd counts, placed across articles by `settle` once the corpus is tagged), compare
+(across articles).
 
 Every word list is data in data/figures/ (README.md there says where each comes from):
 figure_numbers (number words), figure_qualifiers (approximators and bounds), figure_vague

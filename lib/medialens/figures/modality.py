@@ -12,7 +12,8 @@ from ..context import DocContext
 from .clauses import SentenceIndex, Span
 from .numbers import WORD
 from . import occasions
-from .quantities import set_quantity, settle_bare_nouns, settle_restated
+from .article_passes import settle_bare_nouns, settle_restated
+from .quantities import set_quantity
 from .referents import context_class
 from .view import FigureView, Story
 from .rules import Rules
