@@ -129,6 +129,12 @@ OPENING = "Storm hits the coast\n\nResidents were told to stay indoors. "
     (OPENING + "One protester said she was afraid.", "One protester", ""),
     (OPENING + "Police used tear gas more than 80 times.", "80 times", ""),
     (OPENING + "All but 12 were licensed pilgrims.", "12", ""),
+    (OPENING + "Officials expelled tens of thousands of people.", "tens of thousands", ""),
+    # an increment only feared is a forecast; a sum given again takes the scope it was given
+    (OPENING + "The mayor warned that scores more people could be found dead.", "scores more", "deaths, forecast, new"),
+    (OPENING + "Police reported three additional deaths on Friday.", "three additional", "deaths, new"),
+    (OPENING + "The two carmakers have lost $9 million. The carmakers - Norland and Vesta - lost nearly $9 million.",
+     "nearly $9 million", "losses, carmakers"),
     (OPENING + "In a poll, 20 percent of surveyed firms said they had cut jobs.", "20 percent", "share of firms (%)"),
     (OPENING + "Over 30 percent of them saying they had started layoffs, the survey found.", "30 percent", "share (%)"),
     (OPENING + "“Sadly, the toll reached 412, with 71 per cent unlicensed,” the minister said.", "71 per cent",

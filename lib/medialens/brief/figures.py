@@ -63,7 +63,7 @@ def figure_statements(comparison, sources: pd.DataFrame | None = None, factor: f
 def _row(section: str, quantity: str, statement: str, claims: pd.DataFrame) -> dict:
     return {"section": section, "quantity": quantity, "statement": statement,
             "doc_ids": "; ".join(dict.fromkeys(claims.doc_id)), "surfaces": "; ".join(claims.surface),
-            "dates": "; ".join(d or "no date" for d in claims.date)}
+            "dates": "; ".join(d or "undated" for d in claims.date)}
 
 
 def day(date: str, years: int = 2) -> str:
@@ -71,7 +71,7 @@ def day(date: str, years: int = 2) -> str:
     try:
         d = dt.date.fromisoformat(date)
     except (TypeError, ValueError):
-        return "no date"
+        return "undated"
     return f"{d.day} {calendar.month_abbr[d.month]}" + (f" {d.year}" if years > 1 else "")
 
 

@@ -64,23 +64,24 @@ def year_named(view):
         at = found[0]
         outside = not view.clause[0] <= at < view.clause[1]
         return outside, view.row["start"] - at if at < view.row["start"] else at - view.row["end"]
-    for at, year in sorted(view.in_sentence("years", _years), key=nearness):
+    years = view.in_sentence("years", lambda text, start, end: _years(text, start, end, view.q.base_words))
+    for at, year in sorted(years, key=nearness):
         is_figure = any(r["start"] <= at < r["end"] for r in view.siblings or [view.row])
         if not is_figure and _reaches(view, at):
             return None if year in view.story.years else year
     return None
 
 
-def _years(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    """(offset, year) of the bare years of a sentence: not inside a written date, not after "since"."""
+def _years(text: str, start: int, end: int, bases: tuple[str, ...]) -> list[tuple[int, str]]:
+    """(offset, year) of the bare years of a sentence: not inside a written date, not after a
+    `base` word of figure_time.csv ("since 2019", "twice as many as in 2022", "up on 2023": a
+    year a figure is compared with or counted from, not its own)."""
     dates = [(m.start(), m.end()) for m in DATE_OR_TIME.finditer(text, start, end)]
+    base_before = re.compile(rf"\b(?:{alternation(bases)})(?:\s+in)?\s+$", re.IGNORECASE)
     found = []
     for year in BARE_YEAR.finditer(text, start, end):
         inside_date = any(s <= year.start() < e for s, e in dates)
-        since = text[max(start, year.start() - 6):year.start()].lower().strip() in ("since", "from")
-        # "twice as many as in 2022", "up on 2023": a year a figure is compared with, not its own
-        base = re.search(r"\b(?:than|as|on|compared with|against)(?:\s+in)?\s+$", text[max(start, year.start() - 16):year.start()])
-        if not inside_date and not since and not base:
+        if not inside_date and not base_before.search(text[max(start, year.start() - 20):year.start()]):
             found.append((year.start(), year.group(1)))
     return found
 
@@ -90,7 +91,7 @@ def other_time(view):
     """"Last year, at least 150 runners were treated for heat": another event's time."""
     for at, term in time_words(view, ("other_event",)):
         base = view.text[max(view.clause[2], at - 12):at].lower().split()[-1:]
-        if _reaches(view, at) and base not in (["on"], ["than"], ["over"], ["from"], ["with"], ["since"]):
+        if _reaches(view, at) and not (base and base[0] in view.q.base_words):  # "up on last year"
             return view.q.time[term][2]
     return None
 

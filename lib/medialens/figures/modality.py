@@ -12,7 +12,7 @@ from ..context import DocContext
 from .clauses import SentenceIndex, Span
 from .numbers import WORD
 from . import occasions
-from .article_passes import settle_bare_nouns, settle_restated
+from .article_passes import settle_bare_nouns, settle_feared_increments, settle_restated
 from .quantities import set_quantity
 from .referents import context_class
 from .view import FigureView, Story
@@ -52,6 +52,7 @@ def set_modality(ctx: DocContext, rows: list[dict], rules: Rules) -> None:
             view.set(row, clause_start, clause_end)
     settle_bare_nouns(rows, rules)
     settle_restated(rows)
+    settle_feared_increments(rows, rules.quantities)
     occasions.in_article(rows, story.date, rules.quantities.occasion)
 
 

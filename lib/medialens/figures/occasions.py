@@ -27,6 +27,7 @@ dates at all, quantities stay as the article gave them.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections import Counter
 
@@ -57,7 +58,7 @@ def in_article(rows: list[dict], article_date: str, occasion_measures) -> None:
             row["occasion"] = (WEEKDAYS[weekday] if weekday is not None else "day") + (f"{shift:+d}" if shift else "")
 
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAYS = tuple(calendar.day_name)  # the names Python gives weekdays, Monday first (date.weekday())
 
 
 def _other_event(row: dict) -> bool:

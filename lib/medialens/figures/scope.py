@@ -13,10 +13,23 @@ from ..dates import is_calendar_word
 from ..sentences import STOP_WORDS
 from .slots import rule
 
-PARTITIVE = re.compile(r"\s*of\s+(?:them|those|whom|these|the\s+(?!\d)[\w-]+(?![\w’'-]*\s+\d))", re.IGNORECASE)
-ORIGIN = re.compile(r"^(?:\s+of\s+(?:them|whom|the\s+[\w-]+))?(?:\s+(?:were|was|are|is|came))?\s+(?:reported\s+)?from\s+"
-                    r"(?:the\s+)?(?:neighbouring\s+|nearby\s+)?([\w-]+)(\s+alone)?")
-OF_WHOM = re.compile(r"\s*[-–—,]?\s*(?:of\s+whom|of\s+them)\s+(?:were\s+|was\s+|are\s+|is\s+)?([a-z][\w-]+)(?:\s+(?:in\s+)?([a-z][\w-]+))?")
+
+
+@lru_cache(maxsize=8)
+def _part_patterns(pronouns: str) -> dict[str, re.Pattern]:
+    """The patterns of a part named after a figure, with the `partitive_pronoun` rows of
+    figure_quantities.csv ("of them", "of whom")."""
+    return {
+        "partitive": re.compile(rf"\s*of\s+(?:{pronouns}|the\s+(?!\d)[\w-]+(?![\w’'-]*\s+\d))", re.IGNORECASE),
+        "origin": re.compile(rf"^(?:\s+of\s+(?:{pronouns}|the\s+[\w-]+))?(?:\s+(?:were|was|are|is|came))?\s+"
+                             r"(?:reported\s+)?from\s+(?:the\s+)?(?:neighbouring\s+|nearby\s+)?([\w-]+)(\s+alone)?"),
+        "of_whom": re.compile(rf"\s*[-–—,]?\s*of\s+(?:{pronouns})\s+(?:were\s+|was\s+|are\s+|is\s+)?([a-z][\w-]+)"
+                              r"(?:\s+(?:in\s+)?([a-z][\w-]+))?"),
+    }
+
+
+def part_pattern(q, name: str) -> re.Pattern:
+    return _part_patterns("|".join(sorted(q.partitive_pronoun)) or "(?!)")[name]
 
 
 @lru_cache(maxsize=16)
@@ -55,7 +68,7 @@ def group_noun(view):
 def partitive_part(view):
     """"300 casualties reported from Peru alone - 280 of whom were unregistered": the part
     (unregistered) of the figure before it, within that figure's scope."""
-    found = OF_WHOM.match(view.text, view.number_end)
+    found = part_pattern(view.q, "of_whom").match(view.text, view.number_end)
     previous = view.recent[-1] if view.recent else None
     # "three of them remain in critical condition": past the link verb
     past_verb = bool(found) and found.group(1) in view.q.link_verb
@@ -71,7 +84,7 @@ def origin(view):
     came from. "900 people from their homes" is where they left, and not for a figure inside
     "of the 1,301 deaths" after another figure (that is the whole the other is a part of)."""
     row = view.row
-    found = ORIGIN.match(view.text[row["end"]:view.clause[1]])
+    found = part_pattern(view.q, "origin").match(view.text[row["end"]:view.clause[1]])
     word = found.group(1).lower() if found else ""
     people = row["measure"].split(", ")[0] in view.q.people_event or row["referent_class"] == "casualties"
     if not found or not people or word in STOP_WORDS or word in view.q.event:

@@ -76,7 +76,7 @@ class FigureView:
             # killed 300" stops: a verb after the coordinator is another clause's.
             if word in self.q.coordinators and (k + 1 >= len(after) or after[k + 1] in self.q.event
                                                 or after[k + 1] in ("is", "are", "was", "were")) \
-                    or word in self.q.subordinators and word not in ("who", "which", "that"):
+                    or word in self.q.subordinators and word not in self.q.relative_word:
                 after = after[:k]
                 break
         return before, after
