@@ -25,8 +25,8 @@ import pandas as pd
 
 from .reading import iter_raw_documents
 from .errors import MedialensError
-from .tables import write_tables
-from .tagging import tag_partition
+from .tables import rewrite_table, read_tables, write_tables
+from .tagging import settling_modules, tag_partition
 
 
 class Tagged(NamedTuple):
@@ -137,4 +137,14 @@ def write_tagged(corpus, folder, lexicons: dict[str, str] | None = None,
         n_documents += len(tables["documents"])
         n_failed += len(tables["errors"])
         write_tables(tables, folder, fmt, part)
+    settle_written(folder, fmt, analyses)
     return Tagged(n_documents, n_failed)
+
+
+def settle_written(folder, fmt: str = "csv", analyses: tuple[str, ...] = ()) -> None:
+    """The corpus-wide step of the analyses that have one (their SETTLES tables, read back once
+    every batch is written, settled and written again: figures place undated crowds' occasions)."""
+    for module in settling_modules(analyses):
+        tables = read_tables(folder, names=module.SETTLES)
+        for name, table in module.settle(tables).items():
+            rewrite_table(table, folder, name, fmt)

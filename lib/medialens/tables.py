@@ -127,6 +127,17 @@ def write_tables(tables: dict[str, pd.DataFrame], folder: str | Path, fmt: str =
         _record_kinds(folder, tables, fresh=part == 0)
 
 
+def rewrite_table(table: pd.DataFrame, folder: str | Path, name: str, fmt: str = "csv") -> None:
+    """Write one table of a finished tag run again, whole (a corpus-wide step changed it)."""
+    folder = Path(folder)
+    if fmt == "parquet":
+        for part in (folder / name).glob("*.parquet"):
+            part.unlink()
+        table.to_parquet(folder / name / "part-00000.parquet", index=False)
+    else:
+        write_csv(table, folder / f"{name}.csv")
+
+
 def _kind(values: pd.Series) -> str | None:
     """"text", "other" (numbers, booleans), or None for a column with no value yet."""
     if not (values.dtype == object or pd.api.types.is_string_dtype(values)):
@@ -153,8 +164,9 @@ def _record_kinds(folder: Path, tables: dict[str, pd.DataFrame], fresh: bool) ->
         path.write_text(json.dumps(kinds, indent=1, sort_keys=True), encoding="utf-8")
 
 
-def read_tables(folder: str | Path) -> dict[str, pd.DataFrame]:
-    """Read every table a tag run wrote (CSV files, or folders/files of Parquet parts).
+def read_tables(folder: str | Path, names=None) -> dict[str, pd.DataFrame]:
+    """Read every table a tag run wrote (CSV files, or folders/files of Parquet parts), or only
+    those of `names`.
 
     Both formats read to the same DataFrames whatever the engine or batch size: text columns
     are str with "" for missing, a column with no value at all is float NaN, rows in the order
@@ -167,6 +179,8 @@ def read_tables(folder: str | Path) -> dict[str, pd.DataFrame]:
              if (folder / COLUMN_KINDS).is_file() else {})
     for path in sorted(folder.iterdir()):
         name = path.name.split(".")[0]
+        if names is not None and name not in names:
+            continue
         if path.suffix == ".csv":
             text = [c for c, kind in kinds.get(name, {}).items() if kind == "text"]
             table = pd.read_csv(path, keep_default_na=False, na_values=[MISSING],
@@ -179,7 +193,7 @@ def read_tables(folder: str | Path) -> dict[str, pd.DataFrame]:
             # An empty batch has untyped columns; left in, it would change the others' dtypes.
             parts = [part for part in parts if len(part)] or parts[:1]
             tables[name] = _tidy(pd.concat(parts, ignore_index=True))
-    if "documents" not in tables:
+    if "documents" not in tables and names is None:
         raise MedialensError(folder, "no documents table here (write one with `medialens tag`)")
     return tables
 

@@ -6,7 +6,10 @@ An analysis module (hedges, sources, figures, frames) provides:
 - class Tagger(lexicons=None, spacy_model=None) with
   tag(ctx) -> {table name: [row dicts]}, where ctx is the document's context.DocContext: the
   Doc, its sentences, and in ctx.found the rows earlier taggers made for it;
-- score(tables) -> DataFrame indexed by doc_id, its columns going into scores.csv.
+- score(tables) -> DataFrame indexed by doc_id, its columns going into scores.csv;
+- optionally SETTLES, the tables it settles over the whole corpus once every article is tagged,
+  and settle(tables) -> {name: table} (figures place an undated article's crowds on a dated
+  march): tag_corpus calls it on the tables, engines.write_tagged on the tables written.
 A user adds an analysis of their own by naming its module (an import path or a .py file) in
 `analyses` (`medialens tag --analysis mypackage.quotes`); it runs after the built-in ones it
 READS, and may bring its own lexicons (analyses.py finds, checks and orders the modules).
@@ -176,7 +179,9 @@ def tag_corpus(corpus, lexicons: dict[str, str] | None = None, spacy_model: str 
         articles = list(iter_raw_documents(corpus))
         documents, errors = clean_articles(articles, lexicons)
         order = [article["doc_id"] for article in articles]
-    return _tag_batch_frames(Pipeline(lexicons, spacy_model, tuple(analyses)), documents, errors, order)
+    tables = _tag_batch_frames(Pipeline(lexicons, spacy_model, tuple(analyses)), documents, errors, order)
+    tables.update(settle_tables(tables, tuple(analyses)))  # the corpus-wide steps (figures' occasions)
+    return tables
 
 
 def clean_articles(articles: list[dict], lexicons: dict[str, str] | None = None
@@ -203,6 +208,19 @@ def _tag_batch_frames(pipeline_: Pipeline, batch: list[dict], errors: list[dict]
     # Every measure in scores is per document, so a batch scores on its own.
     tables["scores"] = score_tables(tables, pipeline_.analyses)
     return tables
+
+
+def settling_modules(analyses: tuple[str, ...] = ()) -> list:
+    """The analyses with a corpus-wide step (SETTLES: the tables it settles; settle(tables))."""
+    return [m for m in analysis_modules(tuple(analyses)) if getattr(m, "SETTLES", ())]
+
+
+def settle_tables(tables: dict[str, pd.DataFrame], analyses: tuple[str, ...] = ()) -> dict[str, pd.DataFrame]:
+    """The settled tables of every analysis with a corpus-wide step, over these tables."""
+    settled = {}
+    for module in settling_modules(analyses):
+        settled.update(module.settle({name: tables[name] for name in module.SETTLES}))
+    return settled
 
 
 _PIPELINES: dict[tuple, Pipeline] = {}

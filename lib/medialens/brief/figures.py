@@ -63,7 +63,7 @@ def figure_statements(comparison, sources: pd.DataFrame | None = None, factor: f
 def _row(section: str, quantity: str, statement: str, claims: pd.DataFrame) -> dict:
     return {"section": section, "quantity": quantity, "statement": statement,
             "doc_ids": "; ".join(dict.fromkeys(claims.doc_id)), "surfaces": "; ".join(claims.surface),
-            "dates": "; ".join(d or "no date" for d in claims.date)}
+            "dates": "; ".join(d or "undated" for d in claims.date)}
 
 
 def day(date: str, years: int = 2) -> str:
@@ -71,7 +71,7 @@ def day(date: str, years: int = 2) -> str:
     try:
         d = dt.date.fromisoformat(date)
     except (TypeError, ValueError):
-        return "no date"
+        return "undated"
     return f"{d.day} {calendar.month_abbr[d.month]}" + (f" {d.year}" if years > 1 else "")
 
 
@@ -109,6 +109,13 @@ class _Said:
         near = self.sources[(self.sources.doc_id == claim.doc_id) & (self.sources.sent_id == claim.sent_id)]
         if near.empty:
             return ""
+        # The source before the figure first ("the organisers said 60,000 came, while police
+        # counted 21,000": the 60,000 is the organisers'), with no other figure between them.
+        others = self.claims[(self.claims.doc_id == claim.doc_id) & (self.claims.sent_id == claim.sent_id)
+                             & (self.claims.start != claim.start)].start
+        clear = near[[not any(min(s, claim.start) < o < max(s, claim.start) for o in others) for s in near.start]]
+        before = clear[clear.start < claim.start]
+        near = before if len(before) else clear if len(clear) else near
         found = near.iloc[(near.start - claim.start).abs().argsort().iloc[0]]
         said = found.get("name") if isinstance(found.get("name"), str) and found.get("name") else found.surface
         # Not "It", and not a figure's own words taken for a source ("a total of 658 casualties")
@@ -125,9 +132,14 @@ class _Said:
             by_day = dated.groupby("date").value_normalised.agg(lambda v: v.max() / v.min() if v.min() > 0 else 0)
             rows = dated[dated.date == by_day.idxmax()]
         low, high = rows.loc[rows.value_normalised.idxmin()], rows.loc[rows.value_normalised.idxmax()]
-        on = f" on {day(low.date, self.years)}" if low.date and low.date == high.date else ""
-        text = f"{self.label(group.quantity)}: the articles disagree{on}: {self.claim(low)} against {self.claim(high)}."
+        on = f" on {day(low.date, self.years)}" if low.date and low.date == high.date and not self._dated_label(group) else ""
+        who = "the articles disagree" if low.doc_id != high.doc_id else "the figures differ"
+        text = f"{self.label(group.quantity)}: {who}{on}: {self.claim(low)} against {self.claim(high)}."
         return _row("disputed", group.quantity, text, rows.loc[[low.name, high.name]])
+
+    def _dated_label(self, group) -> bool:
+        """The label names the day already ("people who took part (3 May 2025)")."""
+        return bool(self.claims[self.claims.quantity == group.quantity].event_time.iloc[0][:1].isdigit())
 
     def growth(self, group) -> dict:
         rows = self._firm(group.quantity)
@@ -187,12 +199,13 @@ class _Said:
             more = f" and {len(shown) - SHOWN} more" if len(shown) > SHOWN else ""
             rows.append(_row("one article", "", f"Given by one article only, so not compared: "
                              f"{', '.join(shown[:SHOWN])}{more}.", self.claims[self.claims.quantity.isin(single.quantity)]))
-        if len(unclear):
-            shown = [f"“{u.surface}” ({u.doc_id})" for u in unclear.itertuples()]
+        for reason, figures in unclear.groupby("reason", sort=False):
+            shown = [f"“{u.surface}” ({u.doc_id})" for u in figures.itertuples()]
             more = f" and {len(shown) - SHOWN} more" if len(shown) > SHOWN else ""
-            rows.append(_row("unclear", "", f"{len(unclear)} figure{'s' if len(unclear) > 1 else ''} not compared, "
-                             f"unclear what {'they count' if len(unclear) > 1 else 'it counts'}: "
-                             f"{', '.join(shown[:SHOWN])}{more}.", unclear.assign(date="")))
+            what = reason.split("unclear ", 1)[-1]
+            what = what.replace("it counts", "they count") if len(figures) > 1 else what
+            rows.append(_row("unclear", "", f"{len(figures)} figure{'s' if len(figures) > 1 else ''} not compared, "
+                             f"unclear {what}: {', '.join(shown[:SHOWN])}{more}.", figures.assign(date="")))
         return rows
 
     @staticmethod

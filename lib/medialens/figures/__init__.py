@@ -12,7 +12,10 @@ side by side, article by article.
 
 The modules: numbers (number shapes, no spaCy), rules (the compiled lexicons), extract (figure
 rows), referents (what is counted), clauses and modality (how firmly, one index per sentence),
-quantities, topics and units (what a figure is a value of), compare (across articles).
+quantities, topics and units (what a figure is a value of; slots, scope, scope_places and
+event_time hold the slot rules, article_passes the passes over one article), occasions (which
+march a crowd counts, placed across articles by `settle` once the corpus is tagged), compare
+(across articles).
 
 Every word list is data in data/figures/ (README.md there says where each comes from):
 figure_numbers (number words), figure_qualifiers (approximators and bounds), figure_vague
@@ -66,13 +69,15 @@ from .compare import FIRM, FigureComparison, compare_figures  # noqa: F401
 from ..shares import per_100_words, share
 from .extract import find_figures
 from .modality import set_modality
+from .occasions import place_occasions
 from .rules import LEXICONS, rules_for  # noqa: F401
 
 READS = ["sentences", "hedges", "sources"]  # tables of earlier taggers this one needs
 COLUMNS = {"figures": ["doc_id", "sent_id", "start", "end", "surface", "value", "low", "high",
                        "qualifier", "referent", "referent_class", "modality", "source_type",
                        "quantity", "unit", "value_normalised", "measure", "scope", "event_time", "kind",
-                       "dimension", "date", "slot_rules"]}
+                       "dimension", "date", "occasion", "slot_rules"]}
+SETTLES = ["figures"]  # tables settled over the whole corpus once every article is tagged
 
 
 class Tagger:
@@ -85,6 +90,13 @@ class Tagger:
         rows = find_figures(ctx, self.rules)
         set_modality(ctx, rows, self.rules)
         return {"figures": [{k: row[k] for k in COLUMNS["figures"]} for row in rows]}
+
+
+def settle(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The corpus-wide step, once every article is tagged: the occasions of undated articles are
+    placed on the dated ones, and the crowds of a story of several marches named by their day
+    (occasions.place_occasions)."""
+    return {"figures": place_occasions(tables["figures"])}
 
 
 def score(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:

@@ -27,6 +27,7 @@ import pandas as pd
 
 from ..errors import MedialensError
 from .event_time import weekdays_in
+from .occasions import UNPLACED, place_occasions
 from .rules import rules_for
 from .slots import quantity_of
 
@@ -84,13 +85,15 @@ def compare_figures(figures: pd.DataFrame, documents: pd.DataFrame,
     """
     if "quantity" not in figures.columns or "measure" not in figures.columns:
         raise MedialensError("figures", "the figures table has no quantity or measure column: tag the corpus again")
+    figures = place_occasions(figures)  # a table tagged article by article: its occasions placed here
     wanted = figures if classes is None else figures[figures.referent_class.isin(classes)]
     named = wanted.quantity.fillna("").astype(str) != ""
     # A figure whose quantity could not be named is compared with nothing, and listed.
     unclear = _unclear(wanted[~named], sentences)
     claims = _claims(wanted[named], documents, sentences, factor)
     q = rules_for(None).quantities
-    kinds = (set(q.occasion), set(q.running))  # counts of one occasion; counts that grow as a story goes on
+    # counts of one occasion; counts that grow as a story goes on; stances (an offer, a demand: no running count)
+    kinds = (set(q.occasion), set(q.running), set(q.stance.values()))
     groups = pd.DataFrame([_group(name, group, factor, kinds) for name, group in claims.groupby("quantity", sort=True)],
                           columns=GROUP_COLUMNS)
     return FigureComparison(claims, _totals_first(groups), unclear)
@@ -128,9 +131,12 @@ def _claims(figures: pd.DataFrame, documents: pd.DataFrame, sentences: pd.DataFr
 
 
 def _unclear(figures: pd.DataFrame, sentences: pd.DataFrame | None) -> pd.DataFrame:
-    """The figures no quantity was named for, with the sentence that holds them."""
-    table = figures.assign(unit=figures.unit.fillna("").astype(str), reason="not compared: unclear what it counts",
-                           sentence="")
+    """The figures no quantity was named for (or a crowd no rule placed on a day, in a story of
+    several marches), with the sentence that holds them."""
+    unplaced = figures.get("slot_rules", pd.Series("", index=figures.index)).fillna("").astype(str).str.contains(UNPLACED)
+    table = figures.assign(unit=figures.unit.fillna("").astype(str), sentence="",
+                           reason=unplaced.map({True: "not compared: unclear which occasion",
+                                                False: "not compared: unclear what it counts"}))
     if sentences is not None and len(table):
         text = sentences.set_index(["doc_id", "sent_id"]).text
         table["sentence"] = [text.get((d, s), "") for d, s in zip(table.doc_id, table.sent_id)]
@@ -167,7 +173,7 @@ def _article_spread(values: pd.DataFrame) -> float:
                for a in per_article.index for b in per_article.index if a != b)
 
 
-def _group(name: str, group: pd.DataFrame, factor: float, kinds: tuple[set[str], set[str]]) -> dict:
+def _group(name: str, group: pd.DataFrame, factor: float, kinds: tuple[set[str], set[str], set[str]]) -> dict:
     # A vague "thousands" commits to no number, so it does not set the extremes or the median.
     values = group[(group.value_normalised > 0) & (group.qualifier != "vague")]
     # A count (or a share, "80% of ballots counted") that changes between claim dates; a measure
@@ -175,10 +181,13 @@ def _group(name: str, group: pd.DataFrame, factor: float, kinds: tuple[set[str],
     dated = values[values.date != ""]
     measure = group.measure.iloc[0]
     occasion = measure in kinds[0]
-    # Another event's figure (a past disaster) no longer grows.
-    grows = (measure.split(" per ")[0] in kinds[1] or group.unit.iloc[0] == "%") and not group.event_time.iloc[0]
+    # Another event's figure (a past disaster) no longer grows; nor does one party's offer or demand,
+    # which several parties make ("offered about 15%" and "offered 16.2%" are two offers, not a count).
+    stance = measure.split(" ")[-1] in kinds[2]
+    grows = (measure.split(" per ")[0] in kinds[1] or group.unit.iloc[0] == "%" and not stance) \
+        and not group.event_time.iloc[0]
     running = dated.date.nunique() >= 2 and (group.unit.iloc[0] in ("", "%") or grows) \
-        and dated.value_normalised.nunique() > 1
+        and dated.value_normalised.nunique() > 1 and not stance
     # Claims of one day from two articles are set against each other: different values then are
     # a dispute. Without dates, a grown count (or another march) cannot be told from a dispute.
     spreads = [_article_spread(on_day) for _, on_day in dated.groupby("date")]

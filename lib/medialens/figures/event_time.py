@@ -1,16 +1,16 @@
 """When: which event a figure belongs to (`event_time`), and the day its claim was made (`date`).
 
 event_time rules (ordered by figure_slot_rules.csv; '' is the story's own event):
-- year_named: a year in the sentence other than the story's ("a 2015 stampede that resulted in
-  up to 2,300 deaths", "set in 2019"); the story's years are its date's, else those of its
+- year_named: a year in the sentence other than the story's ("a 2009 crush that resulted in
+  up to 900 deaths", "set in 2017"); the story's years are its date's, else those of its
   headline and lede; with neither, any year named with a figure is another event's;
 - other_time: a time of another event (`other_event` rows of figure_time.csv: "last year", "the
   previous record");
 - other_occasion: for a count of one occasion (a crowd: `occasion` rows of figure_quantities.csv)
-  a day or week before ("a week earlier as many as 1 million demonstrated"): another march. For
+  a day or week before ("the previous week some 60,000 rallied"): another march. For
   a running count the same words only move the claim's date ("an AFP tally last week put the toll
   at 1,100" is the same toll, claimed a week earlier);
-- forecast: a figure someone expects ("organizers expect to draw more than 500,000 people").
+- forecast: a figure someone expects ("organisers expect to draw more than 80,000 people").
 
 The claim's date: the article's date moved by the sentence's time words: a weekday ("on
 Saturday": the last Saturday on or before the article's date), a `shift` word of figure_time.csv
@@ -57,47 +57,48 @@ def _reaches(view, at: int) -> bool:
 
 @rule("event_time")
 def year_named(view):
-    """"the most recent being a 2015 stampede that resulted in up to 2,300 deaths": 2015."""
+    """"the worst being a 2009 crush that resulted in up to 900 deaths": 2009."""
     # The year of the figure's clause first, then the nearest: in "The plant, opened in 1978,
     # produced 4.5 million tonnes in 2023" the tonnes are 2023's.
     def nearness(found):
         at = found[0]
         outside = not view.clause[0] <= at < view.clause[1]
         return outside, view.row["start"] - at if at < view.row["start"] else at - view.row["end"]
-    for at, year in sorted(view.in_sentence("years", _years), key=nearness):
+    years = view.in_sentence("years", lambda text, start, end: _years(text, start, end, view.q.base_words))
+    for at, year in sorted(years, key=nearness):
         is_figure = any(r["start"] <= at < r["end"] for r in view.siblings or [view.row])
         if not is_figure and _reaches(view, at):
             return None if year in view.story.years else year
     return None
 
 
-def _years(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    """(offset, year) of the bare years of a sentence: not inside a written date, not after "since"."""
+def _years(text: str, start: int, end: int, bases: tuple[str, ...]) -> list[tuple[int, str]]:
+    """(offset, year) of the bare years of a sentence: not inside a written date, not after a
+    `base` word of figure_time.csv ("since 2019", "twice as many as in 2022", "up on 2023": a
+    year a figure is compared with or counted from, not its own)."""
     dates = [(m.start(), m.end()) for m in DATE_OR_TIME.finditer(text, start, end)]
+    base_before = re.compile(rf"\b(?:{alternation(bases)})(?:\s+in)?\s+$", re.IGNORECASE)
     found = []
     for year in BARE_YEAR.finditer(text, start, end):
         inside_date = any(s <= year.start() < e for s, e in dates)
-        since = text[max(start, year.start() - 6):year.start()].lower().strip() in ("since", "from")
-        # "twice as many as in 2022", "up on 2023": a year a figure is compared with, not its own
-        base = re.search(r"\b(?:than|as|on|compared with|against)(?:\s+in)?\s+$", text[max(start, year.start() - 16):year.start()])
-        if not inside_date and not since and not base:
+        if not inside_date and not base_before.search(text[max(start, year.start() - 20):year.start()]):
             found.append((year.start(), year.group(1)))
     return found
 
 
 @rule("event_time")
 def other_time(view):
-    """"Last year, at least 240 pilgrims were reported dead": another event's time."""
+    """"Last year, at least 150 runners were treated for heat": another event's time."""
     for at, term in time_words(view, ("other_event",)):
         base = view.text[max(view.clause[2], at - 12):at].lower().split()[-1:]
-        if _reaches(view, at) and base not in (["on"], ["than"], ["over"], ["from"], ["with"], ["since"]):
+        if _reaches(view, at) and not (base and base[0] in view.q.base_words):  # "up on last year"
             return view.q.time[term][2]
     return None
 
 
 @rule("event_time")
 def other_occasion(view):
-    """"A week earlier as many as 1 million demonstrated": for a crowd, another march."""
+    """"The previous week some 60,000 rallied": for a crowd, another march."""
     if view.row["measure"] not in view.q.occasion:
         return None
     for at, term in time_words(view, ("shift",)):
@@ -109,7 +110,7 @@ def other_occasion(view):
 
 @rule("event_time")
 def forecast(view):
-    """"a march that organizers expect to draw more than 500,000 people": a forecast."""
+    """"a march that organisers expect to draw more than 80,000 people": a forecast."""
     found = [(at, t) for at, t in time_words(view, ("forecast",)) if view.clause[0] <= at < view.row["start"]]
     return view.q.time[found[-1][1]][2] if found else None
 
@@ -149,6 +150,16 @@ def claim_date(view) -> str:
     shifts = time_words(view, ("shift",))
     days = next((view.q.time[t][1] for at, t in shifts if view.q.time[t][1] is not None and _reaches(view, at)), 0)
     return (base + dt.timedelta(days=days)).isoformat()
+
+
+def occasion_clues(view) -> tuple[int | None, int]:
+    """(weekday, shift in days) that place a crowd: "turned out on Sunday" (6, 0); "The previous
+    week some 60,000 rallied" (None, -7). occasions.py makes the occasion of them."""
+    weekdays = [(at, day) for at, day in view.in_sentence("weekdays", weekdays_in) if _reaches(view, at)]
+    weekday = min(weekdays, key=lambda found: abs(found[0] - view.row["start"]))[1] if weekdays else None
+    shift = next((int(view.q.time[t][1]) for at, t in time_words(view, ("shift",))
+                  if (view.q.time[t][1] or 0) < 0 and _reaches(view, at)), 0)
+    return weekday, shift
 
 
 def _written_dates(text: str, start: int, end: int) -> list[tuple[int, int, int, int | None]]:

@@ -116,6 +116,9 @@ def figure_row(text: str, c: dict, sentence: dict, rules: Rules) -> dict | None:
         if q_before:
             qualifier = rules.qualifier_of[q_before.group(1).lower()]
             start -= len(before) - q_before.start(1)
+            if q_after:  # "an estimated 1 million-plus protesters": the noun is past both
+                end += q_after.end()
+                after = text[end:min(sentence["end"], end + 120)]
         elif q_after:
             qualifier = rules.qualifier_of[q_after.group(1).lower()]
             end += q_after.end()
@@ -152,7 +155,7 @@ def _small_count(before: str, after: str, rules: Rules) -> bool:
         return True
     words = [w.group().lower() for w in nb.WORD.finditer(before[-30:])]
     for k in range(max(0, len(words) - 3), len(words)):
-        # "killing at least nine"; in "a toll of 577 deaths for the two busiest days" the deaths are 577's
+        # "killing at least nine"; in "a toll of 410 deaths for the three hottest days" the deaths are 410's
         if rules.quantities.event.get(words[k]) in CASUALTY_EVENTS and not (k and words[k - 1][0].isdigit()):
             return True
     words = [w.group().lower() for w in nb.WORD.finditer(after[:40])][:3]

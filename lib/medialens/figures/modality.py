@@ -11,7 +11,9 @@ import bisect
 from ..context import DocContext
 from .clauses import SentenceIndex, Span
 from .numbers import WORD
-from .quantities import set_quantity, settle_bare_nouns
+from . import occasions
+from .article_passes import settle_bare_nouns, settle_feared_increments, settle_restated
+from .quantities import set_quantity
 from .referents import context_class
 from .view import FigureView, Story
 from .rules import Rules
@@ -49,6 +51,9 @@ def set_modality(ctx: DocContext, rows: list[dict], rules: Rules) -> None:
             view = views.get(id(span)) or views.setdefault(id(span), SpanCues(index, span))
             view.set(row, clause_start, clause_end)
     settle_bare_nouns(rows, rules)
+    settle_restated(rows)
+    settle_feared_increments(rows, rules.quantities)
+    occasions.in_article(rows, story.date, rules.quantities.occasion)
 
 
 class Attributions:

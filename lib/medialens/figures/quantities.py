@@ -25,8 +25,8 @@ from __future__ import annotations
 import re
 
 from ..sentences import STOP_WORDS
-from . import event_time, scope, scope_places  # noqa: F401  (their rules register with slots)
-from .event_time import claim_date
+from . import event_time, occasions, scope, scope_places  # noqa: F401  (their rules register with slots)
+from .event_time import claim_date, occasion_clues
 from .slots import rule, set_slots
 from .topics import find, nearest, share_name
 from .topics import money_topic as topic_of_money
@@ -36,6 +36,7 @@ from .view import FigureView
 # Between two figures that give one amount in two units: "£4.5m ($5.7m)", "310mm, or 12 inches".
 SAME_AMOUNT = re.compile(r"^\s*(?:\(|\[|/|,?\s*or|,?\s*(?:that is|equivalent to))\s*$")
 COPULA = ("are", "were", "is", "was")
+THINGS = ("weapons", "buildings", "votes", "money", "measure", "percent")  # classes no people event counts
 PREPOSITIONS = {"from", "in", "at", "on", "among", "of", "to", "for", "with", "still", "being", "now", "not"}
 
 
@@ -57,6 +58,8 @@ def set_quantity(view: FigureView) -> None:
             and (row["referent_class"] in ("people", "troops", "other", "") or counted_as_measure):
         row["referent_class"] = q.class_of[measure]
     row["date"] = claim_date(view)
+    if measure in q.occasion:
+        row["_weekday"], row["_shift"] = occasion_clues(view)
 
 
 @rule("measure")
@@ -101,7 +104,7 @@ def unit_topic(view):
 
 @rule("measure")
 def population(view):
-    """"the town of 13,000", "the city's 7 million people": how many live in a place."""
+    """"the town of 13,000", "the region's 4 million people": how many live in a place."""
     if view.row["unit"]:
         return None
     before = view.text[max(view.clause[2], view.row["start"] - 40):view.row["start"]]
@@ -118,7 +121,7 @@ def count_event(view):
 
 
 def _with_stance(view, name: str) -> str:
-    """"asking for ... 46% pay raises", "offered roughly 20% increases in hourly pay": a change
+    """"asking for ... 32% pay raises", "offered about 15% increases in hourly pay": a change
     demanded or offered (`stance` words of the clause) is named so."""
     stances = {view.q.topic.get(term) for term in view.q.stance}
     if not name or name.rsplit(" ", 1)[-1] not in ("increase", "decrease") or name.split(" ")[0] in stances:
@@ -152,23 +155,30 @@ def _own_event(view, own: str) -> str | None:
     inside = word_list(view.text, view.number_end, row["end"])
     before, after = view.cut
     relative = after[1:4] if after[:1] in (["who"], ["that"], ["of"]) else []  # "2,700 cases of heat exhaustion"
-    for words in (relative, inside):
-        hit = find(words, q.event)
-        if hit:
-            return hit[0]
     # A weak event ("reached", "counted", "took part") yields to any other event of the clause:
     # "the number of mortalities reached 1,301", "4,800 nurses took part in the strike".
     strong = {k: v for k, v in q.event.items() if k not in q.weak_event}
+    for words in (relative, inside):
+        hit = find(words, q.event)
+        if hit and hit[0] in q.occasion:
+            # "300 demonstrators were arrested": a crowd's noun yields to what happened to it
+            return nearest(before, after, {k: v for k, v in strong.items() if v not in q.occasion}) or hit[0]
+        if hit:
+            return hit[0]
     return strong.get(own) or nearest(before, after, strong) or q.event.get(own) or nearest(before, after, q.event)
 
 
 def _count(view) -> str:
     q, row = view.q, view.row
     own = (row.get("_noun") or "").lower()
+    if own.endswith(("'s", "’s")):
+        return _possessive_part(view)
     noun = own or ("" if row["referent"].lower() in q.event else row["referent"].lower())
     noun = q.noun.get(noun, noun) if noun[:1].isalpha() else ""  # a referent "%" inherited from "74%" is no noun
-    if noun.split(" ")[0] in q.enumeration:  # "more than 10 countries stretching from ..."
-        return q.enumeration[noun.split(" ")[0]]
+    words = (noun.split(" ")[0], noun.split(" ")[-1]) if noun else tuple(view.cut[1][:2])  # "16 travel agencies"
+    counted = next((w for w in words if w in q.enumeration), None)
+    if counted:  # "more than 12 countries reaching from ...", "the licences of 9 travel agencies"
+        return q.enumeration[counted]
     event = _own_event(view, own)
     previous = _alike(view)
     if own in q.event and row["referent_class"] in ("other", "") and previous is not None:
@@ -179,12 +189,14 @@ def _count(view) -> str:
         row["referent_class"] = previous["referent_class"]
     if not own and not event:
         copula = _copula_noun(view)
-        if copula:
+        if copula is not None:
             return copula
         named, event = _clause_noun_event(view)
         noun = named or noun
     if not own and not event:
         event = _event_before(view)
+    if event in q.people_event and row["referent_class"] in THINGS:
+        event = None  # "fired 30 rubber bullets to clear the square": bullets take no part in it
     if not event:
         return _no_event(view, own, previous)
     if not noun or noun in q.generic or noun in q.event or noun in q.group and event in q.people_event:
@@ -192,6 +204,18 @@ def _count(view) -> str:
     if event in q.people_event and row["referent_class"] in ("people", "casualties", "other") and noun not in q.noun.values():
         return event  # "40 miners were rescued" and "40 rescued" are one count; groups narrow it (`group`)
     return f"{noun} {event}"
+
+
+def _possessive_part(view) -> str:
+    """"Nearly 40,000 of the town's 90,000 residents fled": a part of the count after the
+    possessive, whose event it shares; a place's possessive is never what is counted."""
+    following = [r for r in view.siblings or [] if r["start"] >= view.row["end"]]
+    if not following:
+        return ""
+    after = word_list(view.text, following[0]["end"], min(view.clause[1], following[0]["end"] + 80))[:8]
+    strong = {k: v for k, v in view.q.event.items() if k not in view.q.weak_event}
+    hit = find(after, strong)
+    return hit[0] if hit else ""
 
 
 def _alike(view) -> dict | None:
@@ -205,6 +229,8 @@ def _copula_noun(view) -> str | None:
     after = view.cut[1]
     if after[:1] and after[0] in COPULA and len(after) > 1 and after[1] not in PREPOSITIONS:
         content = [w for w in after[1:4] if w.isalpha() and w not in STOP_WORDS]
+        if content and content[-1] in view.q.generic:
+            return ""  # "All but 31 were licensed pilgrims": people, but counted for what is unclear
         if content:
             return view.q.noun.get(content[-1], content[-1])
     return None
@@ -234,27 +260,11 @@ def _no_event(view, own: str, previous: dict | None) -> str:
     if not row.get("_noun") and not row["unit"]:
         earlier = _same_value(view, "count")
         if earlier:
-            return earlier  # "And we've got 89 so far": the toll of 89 given before
+            return earlier  # "And we have 64 so far": the toll of 64 given before
     if own in q.group and previous is not None and previous["sent_id"] == row["sent_id"]:
         return previous["measure"]  # "52 taken to hospital, among them 9 children": a part of the 52
+    if own + "s" in q.generic or own in q.unclear_noun:
+        return ""  # "one protester who gave her name", "used tear gas 80 times": no thing counted
+    if row["qualifier"] == "vague" and row["referent_class"] == "other" and " of " not in row["surface"].lower():
+        return ""  # "thousands race to escape": a word no list knows after a vague magnitude is its verb
     return q.group.get(own) or q.noun.get(own, own)
-
-
-def settle_bare_nouns(rows: list[dict], rules) -> None:
-    """A count named by its noun alone ("100,000 troops"), or a bare number whose noun was
-    inherited ("even 100,000 represents ..."), in an article that gives that noun with one event
-    ("may send up to 100,000 troops") is that event's count: later mentions drop the verb. With
-    two events for the noun it stays apart."""
-    from .slots import quantity_of
-    events: dict[str, set[str]] = {}
-    rows = [row for row in rows if not row["unit"]]  # counts: a sum of money has topics, not events
-    for row in rows:
-        noun, _, event = row["measure"].partition(" ")
-        if event and not row["scope"]:
-            events.setdefault(noun, set()).add(row["measure"])
-    for row in rows:
-        referent = row["referent"].lower()
-        noun = row["measure"] or rules.quantities.noun.get(referent, referent)
-        if not row["scope"] and len(events.get(noun, ())) == 1 and row["measure"] == noun:
-            row["measure"] = next(iter(events[noun]))
-            row["quantity"] = quantity_of(row)

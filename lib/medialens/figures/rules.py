@@ -53,6 +53,8 @@ class Rules:
         self._modality(lexicons)
         self._clauses(lexicons)
         self.quantities = QuantityRules(lexicons, self.coordinators, self.subordinators)
+        self.quantities.reporting_words = self.reporting_words  # "20% of firms said": "said" ends a noun phrase
+        self.quantities.name_joiners = self.name_joiners
 
     def _numbers(self, lexicons) -> None:
         numbers = read_table("figure_numbers", lexicons)
@@ -129,6 +131,7 @@ class Rules:
         self.attribution_break = re.compile(r"[;,](?!\d)")
         self.coordinator = re.compile(rf"\s*(?:{joining})\b", re.IGNORECASE)
         self.coordinators = contrast | coordinator
+        self.name_joiners = alternation(coordinator) or "(?!)"  # "the Marrow and Teel fires": one name run
         self.subordinators = classes.get("subordinator", frozenset()) | classes.get("relative", frozenset())
         # An attribution does not reach across a contrast: in "The state had argued that the law
         # was needed, but lower courts found only 12 cases" the 12 is the writer's.
@@ -168,7 +171,9 @@ class QuantityRules:
         self.dimension = {u: d for u, d in self.dimension_of.items() if d not in ("money", "count", "percent")}
         time = read_table("figure_time", lexicons)
         self.time = {t.lower(): (k, float(d) if d == d and d != "" else None, "" if lab != lab else lab)
-                     for t, k, d, lab in zip(time.term, time.kind, time.days, time.label)}
+                     for t, k, d, lab in zip(time.term, time.kind, time.days, time.label) if k != "base"}
+        # "than in 2022", "since 2019", "up on last year": a time a figure is compared with or counted from
+        self.base_words = tuple(sorted(t.lower() for t, k in zip(time.term, time.kind) if k == "base"))
         self.slot_order = slot_order(lexicons)
         # "two more people have died", "a further 12 bodies": an increment, not the total ("more than" is a bound)
         self.increment_inside = re.compile(rf"\b(?:{alternation(self.increment) or '(?!)'})\b(?!\s+than)", re.IGNORECASE)
@@ -183,13 +188,16 @@ class QuantityRules:
         self.coordinators = coordinators
         self.subordinators = subordinators
         self.stop_names = {"the", "with", "according", "in", "of", "on", "at", "a", "an", "and", "but"}
+        self.reporting_words: set[str] = set()  # Rules sets them (figure_modality `reported` cues)
+        self.name_joiners = "(?!)"  # Rules sets them (the coordinators of clause_words.csv)
 
 
 # The roles of figure_quantities.csv (its README says what each holds).
 ROLES = ("event", "topic", "generic", "group", "enumeration", "rate", "noun", "place_word", "organisation",
          "weak_event", "facility", "part", "loss", "occasion", "stance", "running", "anaphor",
          "class_of", "increment_after", "beneficiary", "link_verb",
-         "people_event", "reference", "increment", "increment_before")
+         "people_event", "reference", "increment", "increment_before", "unclear_noun", "relative_word",
+         "partitive_pronoun")
 
 
 def slot_order(lexicons) -> dict[str, list[str]]:

@@ -13,10 +13,23 @@ from ..dates import is_calendar_word
 from ..sentences import STOP_WORDS
 from .slots import rule
 
-PARTITIVE = re.compile(r"\s*of\s+(?:them|those|whom|these|the\s+(?!\d)[\w-]+(?![\w’'-]*\s+\d))", re.IGNORECASE)
-ORIGIN = re.compile(r"^(?:\s+of\s+(?:them|whom|the\s+[\w-]+))?(?:\s+(?:were|was|are|is|came))?\s+(?:reported\s+)?from\s+"
-                    r"(?:the\s+)?(?:neighbouring\s+|nearby\s+)?([\w-]+)(\s+alone)?")
-OF_WHOM = re.compile(r"\s*[-–—,]?\s*(?:of\s+whom|of\s+them)\s+(?:were\s+|was\s+|are\s+|is\s+)?([a-z][\w-]+)(?:\s+(?:in\s+)?([a-z][\w-]+))?")
+
+
+@lru_cache(maxsize=8)
+def _part_patterns(pronouns: str) -> dict[str, re.Pattern]:
+    """The patterns of a part named after a figure, with the `partitive_pronoun` rows of
+    figure_quantities.csv ("of them", "of whom")."""
+    return {
+        "partitive": re.compile(rf"\s*of\s+(?:{pronouns}|the\s+(?!\d)[\w-]+(?![\w’'-]*\s+\d))", re.IGNORECASE),
+        "origin": re.compile(rf"^(?:\s+of\s+(?:{pronouns}|the\s+[\w-]+))?(?:\s+(?:were|was|are|is|came))?\s+"
+                             r"(?:reported\s+)?from\s+(?:the\s+)?(?:neighbouring\s+|nearby\s+)?([\w-]+)(\s+alone)?"),
+        "of_whom": re.compile(rf"\s*[-–—,]?\s*of\s+(?:{pronouns})\s+(?:were\s+|was\s+|are\s+|is\s+)?([a-z][\w-]+)"
+                              r"(?:\s+(?:in\s+)?([a-z][\w-]+))?"),
+    }
+
+
+def part_pattern(q, name: str) -> re.Pattern:
+    return _part_patterns("|".join(sorted(q.partitive_pronoun)) or "(?!)")[name]
 
 
 @lru_cache(maxsize=16)
@@ -53,11 +66,11 @@ def group_noun(view):
 
 @rule("scope")
 def partitive_part(view):
-    """"658 casualties reported from Egypt alone - 630 of whom were unregistered": the part
+    """"300 casualties reported from Peru alone - 280 of whom were unregistered": the part
     (unregistered) of the figure before it, within that figure's scope."""
-    found = OF_WHOM.match(view.text, view.number_end)
+    found = part_pattern(view.q, "of_whom").match(view.text, view.number_end)
     previous = view.recent[-1] if view.recent else None
-    # "two of them remain in serious condition": past the link verb
+    # "three of them remain in critical condition": past the link verb
     past_verb = bool(found) and found.group(1) in view.q.link_verb
     word = found.group(2) if past_verb else found.group(1) if found else None
     if not word or previous is None or word in view.q.event or word in STOP_WORDS and not past_verb:
@@ -67,23 +80,23 @@ def partitive_part(view):
 
 @rule("scope")
 def origin(view):
-    """"two of the dead were from abroad", "658 casualties reported from Egypt alone": where they
+    """"two of the dead were from abroad", "300 casualties reported from Peru alone": where they
     came from. "900 people from their homes" is where they left, and not for a figure inside
     "of the 1,301 deaths" after another figure (that is the whole the other is a part of)."""
     row = view.row
-    found = ORIGIN.match(view.text[row["end"]:view.clause[1]])
+    found = part_pattern(view.q, "origin").match(view.text[row["end"]:view.clause[1]])
     word = found.group(1).lower() if found else ""
     people = row["measure"].split(", ")[0] in view.q.people_event or row["referent_class"] == "casualties"
     if not found or not people or word in STOP_WORDS or word in view.q.event:
         return None
     if "of" in view.wide_before[-3:] and any(w[0].isdigit() for w in view.wide_before):
-        return None  # "83% of the 1,301 deaths were from ...": the 83% is the part
+        return None  # "71% of the 412 deaths were from ...": the 83% is the part
     return _country(view.q, found.group(1)) or view.q.group.get(word) or view.q.group.get("from " + word) or f"from {word}"
 
 
 @rule("scope")
 def nationality(view):
-    """"Among the dead were 58 Egyptians", "Egyptians accounted for 658 deaths": the dead of one country."""
+    """"Among the dead were 31 Peruvians", "Peruvians accounted for 300 deaths": the dead of one country."""
     noun = view.row.get("_noun") or ""
     country = _country(view.q, noun) if noun[:1].isupper() else None
     if country:
@@ -95,7 +108,7 @@ def nationality(view):
 
 @rule("scope")
 def place_with(view):
-    """"Indonesia, with 165 deaths": a place named right before ", with"."""
+    """"Chile, with 88 deaths": a place named right before ", with"."""
     found = re.search(r"([A-Z][\w-]+),\s+with\s+$", view.text[max(0, view.row["start"] - 40):view.row["start"]])
     if not found or found.group(1).lower() in view.story.setting or is_calendar_word(found.group(1)):
         return None  # "said late on Sunday, with more than 4.2 million ballots cast"
@@ -104,7 +117,7 @@ def place_with(view):
 
 @rule("scope")
 def partial(view):
-    """"a partial toll of 577 deaths": a part word (`part` in figure_quantities.csv) right before the
+    """"a partial toll of 310 deaths": a part word (`part` in figure_quantities.csv) right before the
     noun the figure is "of" ("projected to win about 101 seats on partial results" is no part)."""
     before = view.cut[0]
     if before[-1:] == ["of"] and len(before) >= 3 and before[-3] in view.q.part:
@@ -114,10 +127,41 @@ def partial(view):
 
 @rule("scope")
 def facility(view):
-    """"9,000 workers at Ford's Kentucky Truck Plant": a named plant, factory or mine (`facility`)
-    is a part of a company's story even where the headline names it."""
+    """"6,500 workers at Norland's Brierfield Assembly Plant": a named plant, factory or mine
+    (`facility`) is a part of a company's story even where the headline names it."""
     for found in re.finditer(r"\b(?:at|in)\s+(?:the\s+)?(?:[A-Z][\w-]*[’']s\s+)?((?:[A-Z][\w-]+\s+){0,4}([A-Z][a-z]+))\b",
                              view.text[view.row["end"]:view.clause[1]]):
         if found.group(2).lower() in view.q.facility:
             return found.group(1).strip()
     return None
+
+
+@rule("scope")
+def headline_facility(view):
+    """"Some 3,400 more workers downed tools on Tuesday" under the headline "Union shuts
+    Brierfield Engine Plant": the batch that walked out is the plant's whole count (no longer an
+    increment of the strike's), when the headline names one facility the article names too."""
+    row = view.row
+    if not row.get("_increment") or row["measure"] not in view.q.people_event:
+        return None
+    facts = view.story.facts
+    if "facilities" not in facts:
+        facts["facilities"] = _facility_names(view.text, len(view.story.headline), view.q)
+    named = [name for name in facts["facilities"] if name in view.story.headline]
+    if len(named) != 1:
+        return None
+    row["_increment"] = False
+    return named[0]
+
+
+def _facility_names(text: str, body_start: int, q) -> list[str]:
+    """Names ending in a facility word ("Brierfield Engine Plant") in the article after its headline."""
+    words = "|".join(sorted((w.capitalize() for w in q.facility if " " not in w), key=len, reverse=True))
+    names = set()
+    for found in re.finditer(rf"\b((?:[A-Z][\w-]+\s+){{1,3}})({words})\b", text[body_start:]):
+        run = found.group(1).split()
+        while run and run[0].lower() in STOP_WORDS:
+            run = run[1:]
+        if run:
+            names.add(" ".join(run + [found.group(2)]))
+    return sorted(names)

@@ -4,14 +4,24 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 
 from ..dates import is_calendar_word
 from ..sentences import STOP_WORDS
-from .scope import PARTITIVE, place_words
+from .scope import part_pattern, place_words
 from .slots import rule
 from .units import word_list
 
-NAME_RUN = re.compile(r"(?:[A-Z][\w'’-]+\s+(?:and\s+)?)*[A-Z][\w'’-]+")
+
+
+@lru_cache(maxsize=8)
+def _name_run(joiners: str) -> re.Pattern:
+    """Capitalised words, joined by a coordinator of clause_words.csv ("Marrow and Teel")."""
+    return re.compile(rf"(?:[A-Z][\w'’-]+\s+(?:(?:{joiners})\s+)?)*[A-Z][\w'’-]+")
+
+
+def _joined(joiners: str) -> re.Pattern:
+    return re.compile(rf"\s+(?:{joiners})\s+")
 
 
 def _follows_figure(view, at: int) -> bool:
@@ -22,12 +32,12 @@ def _follows_figure(view, at: int) -> bool:
 def _subordinate(view, at: int) -> bool:
     """A subordinate clause opens between the figure and `at`."""
     words = word_list(view.text, view.row["end"], at)
-    return any(w in view.q.subordinators and w not in ("who", "which", "that") for w in words)
+    return any(w in view.q.subordinators and w not in view.q.relative_word for w in words)
 
 
 def _marked(view) -> bool:
     """The figure says it is a part: "98 of them were in Olen"."""
-    return bool(PARTITIVE.match(view.text, view.number_end))
+    return bool(part_pattern(view.q, "partitive").match(view.text, view.number_end))
 
 
 @rule("scope")
@@ -41,16 +51,16 @@ def place_in(view):
     for place in place_words(q)["in"].finditer(text, *near):
         name = place.group(1).strip()
         if place.start() > view.row["end"] and _subordinate(view, place.start()):
-            continue  # "dozens dead or missing after they made the pilgrimage to Mecca in ..."
+            continue  # "scores hurt or missing after they walked to Varan in ..."
         if view.figures_between(place.start(), view.row["start"]) or _follows_figure(view, place.start()) \
-                or re.match(r"[’']s\b|\s*,\s*[A-Z]|\s+and\s+[A-Z]", text[place.end(1):place.end(1) + 4]):
-            continue  # "2,200 structures in Lindby and 2,100 hectares": Lindby's is the 2,200; "at Ford's", "at Ford, GM"
+                or re.match(rf"[’']s\b|\s*,\s*[A-Z]|\s+(?:{q.name_joiners})\s+[A-Z]", text[place.end(1):place.end(1) + 6]):
+            continue  # "2,200 structures in Lindby and 2,100 hectares": Lindby's is the 2,200; "at Norland's", "at Norland, Vesta"
         following = word_list(text, place.end(), min(clause[1], place.end() + 20))[:1]
         following = following if following and following[0][0].isalpha() else []
         if name[0].isupper() and following and following[0] not in STOP_WORDS and following[0] not in q.place_word:
             continue
-        if is_calendar_word(name.split()[0]):
-            continue
+        if is_calendar_word(name.split()[0].split("-")[-1]):
+            continue  # "in March", "in mid-October"
         if name[0].isupper() and len(name.split()) > 1 and name.split()[-1].lower() in q.organisation:
             continue
         if _marked(view) or following[:1] in (["alone"], ["only"]) or name.split()[0].lower() not in view.story.setting:
@@ -98,51 +108,55 @@ def named_district(view):
 @rule("scope")
 def partitive_rest(view):
     """"four of them in intensive care", "11 of them in a serious condition": the words after."""
-    rest = PARTITIVE.match(view.text, view.number_end)
+    rest = part_pattern(view.q, "partitive").match(view.text, view.number_end)
     if not rest:
         return None
     words = [w for w in word_list(view.text, rest.end(), min(view.clause[1], rest.end() + 40))
-             if w.isalpha() and w not in STOP_WORDS and w not in view.q.link_verb][:2]  # "two of them remain in serious condition"
+             if w.isalpha() and w not in STOP_WORDS and w not in view.q.link_verb][:2]  # "three of them remain in critical condition"
     return " ".join(words) or "a part"
 
 
 @rule("scope")
 def loser(view):
-    """"Suppliers lost $1.29 billion", "auto dealers and customers lost $1.2 billion": who lost a
+    """"Suppliers lost $800 million", "dealers and customers lost $700 million": who lost a
     sum (the subject of a `loss` verb), names sorted so word order does not split it."""
     if view.row["dimension"] != "money":
         return None
     # From the sentence's start: the apposition's commas are no clause break.
     before = view.text[max(view.clause[2], view.row["start"] - 200):view.row["start"]]
-    # "Detroit's big three automakers - Ford, GM and Stellantis - have lost": the apposition aside
+    # "the region's two carmakers - Norland and Vesta - have lost": the apposition aside
     before = re.sub(r"\s*[-–—][^-–—]*[-–—]\s*(?=(?:have\s+|has\s+|had\s+)?(?:also\s+)?\w+\s*$)", " ", before)
-    found = re.search(r"\b((?:[a-z]+\s+)?[a-z]+s(?:\s+and\s+(?:[a-z]+\s+)?[a-z]+s)?)"
+    found = re.search(rf"\b((?:[a-z]+\s+)?[a-z]+s(?:\s+(?:{view.q.name_joiners})\s+(?:[a-z]+\s+)?[a-z]+s)?)"
                       r"\s+(?:have\s+|has\s+|had\s+)?(?:also\s+)?(\w+)\s*$", before, re.IGNORECASE)
     if not found or found.group(2).lower() not in view.q.loss:
         return None
-    nouns = [w.split()[-1].lower() for w in re.split(r"\s+and\s+", found.group(1))]
+    nouns = [w.split()[-1].lower() for w in _joined(view.q.name_joiners).split(found.group(1))]
     return None if any(n in STOP_WORDS for n in nouns) else ", ".join(sorted(nouns))
 
 
 @rule("scope")
 def anaphor(view):
-    """"the Kula and Olinda fires, which are 80% and 85% contained. Those fires have burned about
-    1,280 acres": a clause opening with "those", "these" or "both" (`anaphor`) points back to the
-    scope of the figure before it."""
+    """"the Marrow and Teel fires, which are 70% and 75% contained. Those fires have burned about
+    900 acres": a clause opening with "those", "these" or "both" (`anaphor`) points back to the
+    scope of the figure before it; only for its first figure ("These 400 strikers join the 9,000
+    already out": the 9,000 are the whole strike's)."""
     first = word_list(view.text, view.clause[0], min(view.clause[1], view.clause[0] + 20))[:1]
     scoped = [r for r in view.recent if r.get("scope")]
+    if view.figures_between(view.clause[0], view.row["start"]):
+        return None
     return scoped[-1]["scope"] if first and first[0] in view.q.anaphor and scoped else None
 
 
 @rule("scope")
 def named_subject(view):
-    """"the Upcountry fire has been 60% contained": the name before the noun a share is of."""
+    """"the Hollin Ridge fire has been 40% contained": the name before the noun a share is of."""
     if view.row["dimension"] != "percent" or view.row["measure"] not in view.q.topic.values():
         return None
-    names = [m.group() for m in NAME_RUN.finditer(view.text, max(view.clause[2], view.row["start"] - 200), view.row["start"])]
+    names = [m.group() for m in _name_run(view.q.name_joiners).finditer(
+        view.text, max(view.clause[2], view.row["start"] - 200), view.row["start"])]
     names = [" ".join(itertools.dropwhile(lambda w: w.lower() in STOP_WORDS, n.split())) for n in names]  # "The Cedar Ridge"
     names = [n for n in names if n and n.lower() not in view.story.setting
              and n.lower() not in view.q.topic and n.lower() not in view.q.event]  # "Turnout was 61%"
     if not names or view.row["measure"] in ("share", "lead", "support"):
         return None  # a party's vote share is named by topics.share_name
-    return ", ".join(re.split(r"\s+and\s+", names[-1]))
+    return ", ".join(_joined(view.q.name_joiners).split(names[-1]))

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-RULES: dict[str, dict[str, Callable]] = {"measure": {}, "scope": {}, "event_time": {}, "kind": {}}
+RULES: dict[str, dict[str, Callable]] = {"measure": {}, "scope": {}, "event_time": {}, "kind": {}, "occasion": {}}
 SLOT_COLUMNS = ["measure", "scope", "event_time", "kind", "dimension", "date"]
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from ..dates import is_calendar_word
 from ..sentences import STOP_WORDS
 from .rules import CHANGES, PERCENT_TOPICS
 
@@ -76,7 +77,7 @@ def changed(before: list[str], after: list[str], q, levels: dict | None = None) 
     if change and before[-1:] in (["to"], ["from"]):  # "up from £2.20": the level before
         level = find([w for w in before if w not in q.change_topics], levels, last=True)
         return level[0] if level else None
-    # What changes is not whose stance it is: "offered roughly 20% increases in hourly pay" is pay.
+    # What changes is not whose stance it is: "offered about 15% increases in hourly pay" is pay.
     other = nearest(before, after, {k: v for k, v in levels.items() if k not in q.stance})
     return f"{other} {change}" if change and other else None
 
@@ -114,10 +115,13 @@ def share_name(text: str, row: dict, before: list[str], after: list[str], clause
     topic = None
     if after[:1] == ["of"]:
         words = [w for w in after[1:12] if w[0].isalpha()][:4]  # "83% of the 1,301 deaths": past the number
-        rest = [w for w in words if not w.endswith(("'s", "’s")) and w not in ("the", "a", "an", "all", "its", "their")
-                and w not in ("that", "this", "it", "them", "those", "these")]  # "40% of that": the topic is elsewhere
+        rest = [w for w in words if not w.endswith(("'s", "’s")) and w not in ("the", "a", "an", "all", "its", "their")]
+        if rest[:1] and rest[0] in ("that", "this", "it", "them", "those", "these"):
+            rest = []  # "40% of that", "30 percent of them saying": the topic is elsewhere
+        rest = list(itertools.dropwhile(lambda w: re.fullmatch(r"[a-z]{3,}ed", w), rest))  # "of surveyed firms": firms
         # The head of the noun phrase: "of the search area" is of the area, "of ballots counted" of ballots.
         phrase = list(itertools.takewhile(lambda w: w.isalpha() and w not in STOP_WORDS and w not in q.event
+                                          and w not in q.reporting_words
                                           and not re.fullmatch(r"[a-z]{3,}ed", w), rest))  # "of children received"
         head = phrase[-1] if phrase else next((w for w in rest if w.isalpha()), "")
         event = next((q.event[w] for w in rest[1:3] if w in q.event), None)
@@ -134,6 +138,10 @@ def share_name(text: str, row: dict, before: list[str], after: list[str], clause
             words = m.group().split()
             while words and (words[0].lower() in q.stop_names or words[0].lower() in STOP_WORDS):
                 words = words[1:]  # "The", "With" opening a sentence
+            if not text[clause[2]:m.start()].strip(" “\"'‘") and len(words) == 1 and words[0].endswith("ly") and text[m.end():m.end() + 1] == ",":
+                words = []  # "Sadly, 71% of the deaths ...": an adverb opening the sentence is no name
+            if words and is_calendar_word(words[-1].split("-")[-1]):
+                words = []  # "in mid-October", "on Monday": a time, not whose share it is
             names += [" ".join(words)] if words else []
     if topic in SHARES and names and row["unit"] == "%":
         return f"share, {names[-1].split()[-1]}"  # "the National Union had 39.2 percent"

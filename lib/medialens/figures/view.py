@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from .numbers import YEAR
@@ -25,6 +25,7 @@ class Story:
     setting: str
     years: frozenset
     date: str
+    facts: dict = field(default_factory=dict)  # what a rule finds in the whole article, found once
 
     @classmethod
     def of(cls, sentences: list[dict], date: str = "") -> "Story":
@@ -75,7 +76,7 @@ class FigureView:
             # killed 300" stops: a verb after the coordinator is another clause's.
             if word in self.q.coordinators and (k + 1 >= len(after) or after[k + 1] in self.q.event
                                                 or after[k + 1] in ("is", "are", "was", "were")) \
-                    or word in self.q.subordinators and word not in ("who", "which", "that"):
+                    or word in self.q.subordinators and word not in self.q.relative_word:
                 after = after[:k]
                 break
         return before, after

@@ -65,7 +65,7 @@ def figure_timelines(comparison):
     """One panel per running count (a quantity claimed on two or more dates): its value against
     the claim's date (figures.date), each point coloured by how firmly it is stated, one line per
     kind of source where they differ; claims without a date stand after the last date, marked
-    "no date".
+    "undated".
 
     Table: quantity, date, doc_id, value_normalised, modality, source_type, undated."""
     claims, groups = comparison.claims, comparison.groups
@@ -88,18 +88,18 @@ def _timeline(ax, rows: pd.DataFrame) -> pd.DataFrame:
     days = pd.to_datetime(rows.date.where(dated), errors="coerce")
     last = days.max()  # a running count has two dated claims at least
     # Claims without a date stand one day after the last dated claim, and say so.
-    rows["when"] = days.fillna(last + pd.Timedelta(days=1))
+    rows["claim_day"] = days.fillna(last + pd.Timedelta(days=1))
     rows["undated"] = ~dated
-    sources = rows.source_type.fillna("").replace("", "no source named")
+    sources = rows.source_type.fillna("").replace("", "unnamed")
     styles = iter(["-", "--", ":", "-."] * 4)
     for source, line in rows[dated].groupby(sources[dated] if sources.nunique() > 1 else pd.Series("", index=rows.index[dated])):
-        line = line.sort_values("when")
-        ax.plot(line.when, line.value_normalised, color="grey", alpha=0.8, lw=1.2, linestyle=next(styles),
+        line = line.sort_values("claim_day")
+        ax.plot(line.claim_day, line.value_normalised, color="grey", alpha=0.8, lw=1.2, linestyle=next(styles),
                 label=f"source: {source}" if source else None)
-    ax.scatter(rows.when, rows.value_normalised, c=[MODALITY_COLOURS[m] for m in rows.modality], s=50,
+    ax.scatter(rows.claim_day, rows.value_normalised, c=[MODALITY_COLOURS[m] for m in rows.modality], s=50,
                edgecolor="black", linewidth=0.5, zorder=3)
     if (~dated).any():
-        ax.annotate("no date", (last + pd.Timedelta(days=1), rows.value_normalised[~dated].max()), fontsize=8)
+        ax.annotate("undated", (last + pd.Timedelta(days=1), rows.value_normalised[~dated].max()), fontsize=8)
     ax.set_title(f"{rows.quantity.iloc[0]}: by claim date")
     ax.set_xlabel("claim date")
     ax.set_ylabel(rows.quantity.iloc[0])
