@@ -6,6 +6,7 @@ names a site or a story.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pandas as pd
 
@@ -21,6 +22,8 @@ WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
 TERMINAL = tuple(".!?…:;\"”’')]")
 SIGNATURE_PREFIX = re.compile(r"^\s*(?:[-–—]+\s*|source\s*:\s*|\(|©\s*)", re.IGNORECASE)
 BYLINE = re.compile(r"^\s*(?:by|written by|posted by|words by)\s", re.IGNORECASE)
+# Texts up to this long have their word count kept (n_words): lines, not whole articles.
+LINE_CHARS = 4000
 
 
 def content_words(text: str) -> set[str]:
@@ -37,7 +40,15 @@ def content_word_list(text: str) -> list[str]:
 
 
 def n_words(text: str) -> int:
-    return len(WORD.findall(text))
+    # Cleaning asks for the words of a page's lines again and again (3.7 times each over the
+    # extraction pages): a line's count is kept. A longer text (a whole article) is counted
+    # every time, so the cache holds no articles.
+    return _words_of_line(text) if len(text) <= LINE_CHARS else len(WORD.findall(text))
+
+
+@lru_cache(maxsize=1024)
+def _words_of_line(line: str) -> int:
+    return len(WORD.findall(line))
 
 
 def is_heading(line: str, first: bool = False) -> bool:
