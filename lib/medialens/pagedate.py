@@ -113,10 +113,10 @@ def date_line_site(lines: list[str], found: dict[int, FoundDate]) -> str:
 
 
 def article_date(lines: list[str], reasons: list, found: dict[int, FoundDate], start: int,
-                 headline: int | None) -> tuple[str, str]:
+                 headline: int | None, rules=None) -> tuple[str, str]:
     """The article's date (YYYY-MM-DD or '') and its source. `start` is the article's first line
-    of prose, `headline` the headline's line; lines holding only a date get their source as
-    their reason for removal."""
+    of prose, `headline` the headline's line, `rules` those of date_rules() (the built-in ones
+    when None); lines holding only a date get their source as their reason for removal."""
     body = [i for i, reason in enumerate(reasons) if reason is None]
     last = body[-1] if body else len(lines)
     heads = [i for i in found if i <= _head_end(lines, reasons, start)
@@ -124,7 +124,7 @@ def article_date(lines: list[str], reasons: list, found: dict[int, FoundDate], s
     for i in heads:
         if headline is not None and i < headline and found[i].source == "date line" and _masthead(found[i], headline - i):
             found[i] = found[i]._replace(source="site date")
-    order = {source: rank for rank, source in enumerate(dict.fromkeys(s for s, _ in date_rules()))}
+    order = {source: rank for rank, source in enumerate(dict.fromkeys(s for s, _ in rules or date_rules()))}
     candidates = sorted((i for i in heads if found[i].source != "site date"),
                         key=lambda i: (order.get(found[i].source, len(order)), i))
     for i in heads:
