@@ -68,10 +68,12 @@ def drop_repeated_summaries(lines: list[str], reasons: list) -> None:
     dateline ("Crews contained the fire on Sunday" / "SPRINGFIELD (Wire) - Crews contained the
     fire on Sunday, officials said."). No word is lost: the paragraph that repeats it stays."""
     kept = [i for i, reason in enumerate(reasons) if reason is None]
+    # each line's key made once: a paragraph was compared with up to three summaries, twice each
+    keys = {i: _key(lines[i]) for i in kept[:SUMMARY_LINES + REPEAT_REACH]}
     for n, i in enumerate(kept[:SUMMARY_LINES]):
-        key = _key(lines[i])
+        key = keys[i]
         if n_words(lines[i]) >= SUMMARY_WORDS and any(
-                key in _key(lines[j]) and len(_key(lines[j])) > len(key) for j in kept[n + 1:n + 1 + REPEAT_REACH]):
+                key in keys[j] and len(keys[j]) > len(key) for j in kept[n + 1:n + 1 + REPEAT_REACH]):
             reasons[i] = "repeated summary"
 
 
