@@ -77,18 +77,20 @@ def line_shape(lines: list[str], marks: np.ndarray) -> np.ndarray:
         found = WORD.findall(line.lower())
         words = len(found) or 1
         chars = len(line) or 1
+        digits = len(DIGITS.findall(line))
         rows.append((
             words, words >= 8, words >= 20, words >= 40,
             sum(map(is_stop, found)) / words,
             len(CAPITALISED.findall(line)) / words,
-            len(DIGITS.findall(line)) / chars,
+            digits / chars,
             min(len(SENTENCE_END.findall(line)), 5),
             bool(ENDS_LIKE_SENTENCE.search(line)),
             line.rstrip().endswith(":"),
             line.count(",") / words,
             bool(LINK_SHAPE.search(line)),
-            # the word count first: the date pattern (every month name) is slow to search
-            words <= 8 and bool(DATE_LIKE.search(line)),
+            # the word count and a digit (every shape of DATE_LIKE has one) first: the date
+            # pattern (every month name) is slow to search
+            words <= 8 and digits > 0 and bool(DATE_LIKE.search(line)),
             line[:1].islower(),
             bool(QUOTE_OPEN.match(line)),
             counts[key] > 1,
