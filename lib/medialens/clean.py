@@ -78,7 +78,6 @@ def clean_text(raw: str, title: str = "", boilerplate=None, classifier=None,
     furniture.drop_repeated_summaries(lines, reasons)
     furniture.drop_other_stories(lines, reasons, line_indents(raw))
     title = " ".join(title.split())
-    # date_rules() reads its table's columns (50 microseconds): once a page, not once a use.
     dating = pagedate.date_rules()
     found = pagedate.find_dates(lines, dating)
     pagedate.cut_date_labels(lines, found, removed)

@@ -40,10 +40,12 @@ class FoundDate(NamedTuple):
 
 
 @lru_cache(maxsize=None)
-def _compiled(path: str, rules: tuple[tuple[str, str], ...]) -> tuple[tuple[str, re.Pattern], ...]:
+def _compiled(path: str, modified: int) -> tuple[tuple[str, re.Pattern], ...]:
+    # `modified` (the file's mtime) only keys the cache: an edited file is compiled again.
+    table = read_table("date_lines", {"date_lines": path})
     date = f"(?P<date>{date_pattern()})"
     compiled = []
-    for number, (source, pattern) in enumerate(rules, 1):
+    for number, (source, pattern) in enumerate(zip(table.source, table.pattern), 1):
         try:
             compiled.append((source, re.compile(pattern.replace("{date}", date).replace("{time}", TIME),
                                                 re.IGNORECASE)))
@@ -54,8 +56,10 @@ def _compiled(path: str, rules: tuple[tuple[str, str], ...]) -> tuple[tuple[str,
 
 def date_rules(overrides: dict[str, str] | None = None) -> tuple[tuple[str, re.Pattern], ...]:
     """(source, compiled pattern) of data/corpus/date_lines.csv (or the user's file), in order."""
-    table = read_table("date_lines", overrides)
-    return _compiled(str(data_path("date_lines", overrides)), tuple(zip(table.source, table.pattern)))
+    # Cached by the file and its version, not by its rules: reading the rules out of the table
+    # on every page cost more than finding the page's dates.
+    path = data_path("date_lines", overrides)
+    return _compiled(str(path), path.stat().st_mtime_ns)
 
 
 def line_date(line: str, rules=None) -> FoundDate | None:

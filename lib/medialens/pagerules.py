@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
@@ -76,16 +77,23 @@ def _alternations(patterns: list[str], tested: bool) -> list[re.Pattern]:
 def boilerplate_rules(overrides: dict[str, str] | None = None):
     """(line, notice, span, cut, caption, past) rules compiled from data/corpus/boilerplate.csv
     or the user's file (data/corpus/README.md says what each kind does)."""
-    table = read_table("boilerplate", overrides)
+    # Cached by the file and its version, not by its rules: reading the rules out of the table
+    # cost as much as cleaning a short article (clean_text without `boilerplate` asks each time).
+    path = data_path("boilerplate", overrides)
+    return _rules_in(path, path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=None)
+def _rules_in(path: Path, modified: int):
+    # `modified` (the file's mtime) only keys the cache: an edited file is compiled again.
+    table = read_table("boilerplate", {"boilerplate": str(path)})
     unknown = sorted(set(table.kind) - set(RULE_KINDS))
     if unknown:
-        raise MedialensError(data_path("boilerplate", overrides),
-                             f"unknown kind '{unknown[0]}' (choose one of {', '.join(RULE_KINDS)})")
+        raise MedialensError(path, f"unknown kind '{unknown[0]}' (choose one of {', '.join(RULE_KINDS)})")
     try:
         return _compile(tuple(zip(table.kind, table.pattern)))
     except re.error as error:
-        raise MedialensError(data_path("boilerplate", overrides),
-                             f"a pattern is not a regular expression ({error})") from None
+        raise MedialensError(path, f"a pattern is not a regular expression ({error})") from None
 
 
 def page_lines(raw: str) -> tuple[list[str], np.ndarray]:
