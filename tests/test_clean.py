@@ -519,6 +519,25 @@ def test_written_dates_are_read(span, iso):
     assert (parts.iso() if parts else "") == iso
 
 
+@pytest.mark.parametrize("span", [
+    "November 19, 2019", "Nov 18", "Nov. 20, 2019", "NOV 3", "April 09, 2019", "Sept. 22, 2023",
+    "Nov. 18th 2019", "20 November 2019", "19 NOV 2019", "1st of March, 1999", "10, Jun. 2019",
+    "2nd may 2024", "2019-06-13", "2019-6-3",
+])
+def test_common_dates_are_read_as_dateparser_reads_them(span):
+    """Common shapes are read without dateparser (a millisecond a date); they must give what it gives."""
+    from medialens.dates import _common_date, _parsed_date
+    fast = _common_date(span)
+    assert fast is not None and fast == _parsed_date(span)
+
+
+@pytest.mark.parametrize("span", ["June 30", "31 Dec 2019", "2019-11-13T23:06:00+01:00", "2019-13-01",
+                                  "Nov 0", "Monday 3"])
+def test_other_dates_are_left_to_dateparser(span):
+    from medialens.dates import _common_date
+    assert _common_date(span) is None
+
+
 def test_no_module_spells_the_month_names_itself():
     """Calendar words have one home (data/grammar/calendar_words.csv through medialens.dates):
     a pattern that lists month names of its own would miss a spelling a user adds."""

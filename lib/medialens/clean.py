@@ -30,6 +30,9 @@ from .textshape import (DATE, MONTHS, TERMINAL, WORD, find_date, is_body, is_dat
 
 # "forces.The June": a sentence end glued to the next sentence (lower-case word, stop, capital).
 GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{2}[.!?][\"”’])(?=[A-Z][a-z])")
+# Where GLUED can match, a stop (and a quote) stands before a capital: searching this first
+# spares GLUED's lookbehinds at every position of the lines that have none (most of them).
+MAYBE_GLUED = re.compile(r"[.!?][\"”’]?[A-Z]")
 # A line the classifier keeps with at least this probability is surely article text.
 CONFIDENT = 0.8
 SUBHEADING_WORDS = 12
@@ -75,11 +78,12 @@ def clean_text(raw: str, title: str = "", boilerplate=None, classifier=None,
     furniture.drop_repeated_summaries(lines, reasons, bool(title.strip()))
     furniture.drop_other_stories(lines, reasons, line_indents(raw))
     title = " ".join(title.split())
-    found = pagedate.find_dates(lines)
+    dating = pagedate.date_rules()
+    found = pagedate.find_dates(lines, dating)
     pagedate.cut_date_labels(lines, found, removed)
     top, start = head(lines, reasons, bool(title),
                       frozenset(i for i, d in found.items() if d.source != "headline"), removed)
-    date, date_source = pagedate.article_date(lines, reasons, found, start, top)
+    date, date_source = pagedate.article_date(lines, reasons, found, start, top, dating)
     signed = signature(lines, reasons, [i for i, reason in enumerate(reasons) if reason is None])
     outlet, agency = credits.outlet_and_agency(lines, reasons, start, top,
                                                pagedate.date_line_site(lines, found), signed)
@@ -122,10 +126,14 @@ def _assemble(lines: list[str], reasons: list, removed: list, headline: str,
             kept.append(line)
         elif line:  # a line that was only a credit is listed by its credit
             removed.append((line, reasons[i]))
-    text = "\n".join(GLUED.sub(" ", line) for line in kept)
+    text = "\n".join(map(_unglue, kept))
     if not headline and kept:
         headline = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", text.split("\n", 1)[0], maxsplit=1)[0]
-    return GLUED.sub(" ", headline), text
+    return _unglue(headline), text
+
+
+def _unglue(line: str) -> str:
+    return GLUED.sub(" ", line) if MAYBE_GLUED.search(line) else line
 
 
 def _keep_best_prose(lines: list[str], reasons: list, probability: np.ndarray) -> None:

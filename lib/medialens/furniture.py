@@ -73,10 +73,12 @@ def drop_repeated_summaries(lines: list[str], reasons: list, titled: bool) -> No
     kept = [i for i, reason in enumerate(reasons) if reason is None]
     if kept and not titled and is_heading(lines[kept[0]], first=True):
         kept = kept[1:]
+    # each line's key made once: a paragraph was compared with up to three summaries, twice each
+    keys = {i: _key(lines[i]) for i in kept[:SUMMARY_LINES + REPEAT_REACH]}
     for n, i in enumerate(kept[:SUMMARY_LINES]):
-        key = _key(lines[i])
+        key = keys[i]
         if n_words(lines[i]) >= SUMMARY_WORDS and any(
-                key in _key(lines[j]) and len(_key(lines[j])) > len(key) for j in kept[n + 1:n + 1 + REPEAT_REACH]):
+                key in keys[j] and len(keys[j]) > len(key) for j in kept[n + 1:n + 1 + REPEAT_REACH]):
             reasons[i] = "repeated summary"
 
 

@@ -40,10 +40,12 @@ class FoundDate(NamedTuple):
 
 
 @lru_cache(maxsize=None)
-def _compiled(path: str, rules: tuple[tuple[str, str], ...]) -> tuple[tuple[str, re.Pattern], ...]:
+def _compiled(path: str, modified: int) -> tuple[tuple[str, re.Pattern], ...]:
+    # `modified` (the file's mtime) only keys the cache: an edited file is compiled again.
+    table = read_table("date_lines", {"date_lines": path})
     date = f"(?P<date>{date_pattern()})"
     compiled = []
-    for number, (source, pattern) in enumerate(rules, 1):
+    for number, (source, pattern) in enumerate(zip(table.source, table.pattern), 1):
         try:
             compiled.append((source, re.compile(pattern.replace("{date}", date).replace("{time}", TIME),
                                                 re.IGNORECASE)))
@@ -54,8 +56,10 @@ def _compiled(path: str, rules: tuple[tuple[str, str], ...]) -> tuple[tuple[str,
 
 def date_rules(overrides: dict[str, str] | None = None) -> tuple[tuple[str, re.Pattern], ...]:
     """(source, compiled pattern) of data/corpus/date_lines.csv (or the user's file), in order."""
-    table = read_table("date_lines", overrides)
-    return _compiled(str(data_path("date_lines", overrides)), tuple(zip(table.source, table.pattern)))
+    # Cached by the file and its version, not by its rules: reading the rules out of the table
+    # on every page cost more than finding the page's dates.
+    path = data_path("date_lines", overrides)
+    return _compiled(str(path), path.stat().st_mtime_ns)
 
 
 def line_date(line: str, rules=None) -> FoundDate | None:
@@ -113,10 +117,10 @@ def date_line_site(lines: list[str], found: dict[int, FoundDate]) -> str:
 
 
 def article_date(lines: list[str], reasons: list, found: dict[int, FoundDate], start: int,
-                 headline: int | None) -> tuple[str, str]:
+                 headline: int | None, rules=None) -> tuple[str, str]:
     """The article's date (YYYY-MM-DD or '') and its source. `start` is the article's first line
-    of prose, `headline` the headline's line; lines holding only a date get their source as
-    their reason for removal."""
+    of prose, `headline` the headline's line, `rules` those of date_rules() (the built-in ones
+    when None); lines holding only a date get their source as their reason for removal."""
     body = [i for i, reason in enumerate(reasons) if reason is None]
     last = body[-1] if body else len(lines)
     heads = [i for i in found if i <= _head_end(lines, reasons, start)
@@ -124,7 +128,7 @@ def article_date(lines: list[str], reasons: list, found: dict[int, FoundDate], s
     for i in heads:
         if headline is not None and i < headline and found[i].source == "date line" and _masthead(found[i], headline - i):
             found[i] = found[i]._replace(source="site date")
-    order = {source: rank for rank, source in enumerate(dict.fromkeys(s for s, _ in date_rules()))}
+    order = {source: rank for rank, source in enumerate(dict.fromkeys(s for s, _ in rules or date_rules()))}
     candidates = sorted((i for i in heads if found[i].source != "site date"),
                         key=lambda i: (order.get(found[i].source, len(order)), i))
     for i in heads:

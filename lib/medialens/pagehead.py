@@ -129,10 +129,11 @@ def _headline(lines: list[str], reasons: list, start: int, dated: frozenset[int]
              if (reasons[i] is None or reasons[i].startswith("line classifier")) and i not in dated]
     window = open_[:HEADLINE_WINDOW + 1]
     page_title = lines[0].casefold()
-    in_title = [i for i in window if i and may_be_headline(lines[i]) and not is_name_line(lines[i])
-                and lines[i].casefold() in page_title]
+    in_title = [i for i in window if i and lines[i].casefold() in page_title and may_be_headline(lines[i])
+                and not is_name_line(lines[i])]
     # The page's title is "Headline - Site": a line that is its headline part, however far up.
-    named = [i for i in open_ if i and may_be_headline(lines[i]) and _titles_page(lines[i], lines[0])]
+    # (_titles_page first: it is cheap, and open_ may run over the whole page)
+    named = [i for i in open_ if i and _titles_page(lines[i], lines[0]) and may_be_headline(lines[i])]
     if in_title or named:
         return (in_title or named)[0]
     run = _heading_run(lines, window)

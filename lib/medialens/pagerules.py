@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 
@@ -55,23 +56,44 @@ def _compile(rules: tuple[tuple[str, str], ...]) -> tuple[list[re.Pattern], ...]
     for _, pattern in rules:
         re.compile(pattern)  # names the bad pattern's error before they are joined
     # One alternation per kind: a line is searched once per kind, not once per rule.
-    return tuple([re.compile("|".join(f"(?:{p})" for k, p in rules if k == kind), re.IGNORECASE)]
-                 if any(k == kind for k, _ in rules) else [] for kind in RULE_KINDS)
+    return tuple(_alternations([p for k, p in rules if k == kind], kind in TESTED_KINDS) for kind in RULE_KINDS)
+
+
+# Kinds whose rules only say whether a line matches (prepare's `any(rule.search(...))`); the
+# others cut out what they match, where the order of the rules decides.
+TESTED_KINDS = ("line", "notice", "cut")
+
+
+def _alternations(patterns: list[str], tested: bool) -> list[re.Pattern]:
+    """The alternations of one kind's rules: one, or for a tested kind two, the rules anchored at
+    the line's start ("^...") apart from the others. Together, the anchored ones are tried at
+    every position of the line among the others, and the line rules were searched half as fast
+    (208 against 98 ms over 15,232 lines of pages); `any` over the two gives the same answer."""
+    groups = [[p for p in patterns if p.startswith("^")], [p for p in patterns if not p.startswith("^")]] \
+        if tested else [patterns]
+    return [re.compile("|".join(f"(?:{p})" for p in group), re.IGNORECASE) for group in groups if group]
 
 
 def boilerplate_rules(overrides: dict[str, str] | None = None):
     """(line, notice, span, cut, caption, past) rules compiled from data/corpus/boilerplate.csv
     or the user's file (data/corpus/README.md says what each kind does)."""
-    table = read_table("boilerplate", overrides)
+    # Cached by the file and its version, not by its rules: reading the rules out of the table
+    # cost as much as cleaning a short article (clean_text without `boilerplate` asks each time).
+    path = data_path("boilerplate", overrides)
+    return _rules_in(path, path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=None)
+def _rules_in(path: Path, modified: int):
+    # `modified` (the file's mtime) only keys the cache: an edited file is compiled again.
+    table = read_table("boilerplate", {"boilerplate": str(path)})
     unknown = sorted(set(table.kind) - set(RULE_KINDS))
     if unknown:
-        raise MedialensError(data_path("boilerplate", overrides),
-                             f"unknown kind '{unknown[0]}' (choose one of {', '.join(RULE_KINDS)})")
+        raise MedialensError(path, f"unknown kind '{unknown[0]}' (choose one of {', '.join(RULE_KINDS)})")
     try:
         return _compile(tuple(zip(table.kind, table.pattern)))
     except re.error as error:
-        raise MedialensError(data_path("boilerplate", overrides),
-                             f"a pattern is not a regular expression ({error})") from None
+        raise MedialensError(path, f"a pattern is not a regular expression ({error})") from None
 
 
 def page_lines(raw: str) -> tuple[list[str], np.ndarray]:
