@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from .errors import MedialensError
+from .outputs import claim_output
 from .lexicons import data_path, known_lexicons, read_patterns, read_table
 from .tables import read_tables
 from .tagging import tag_corpus
@@ -25,8 +26,12 @@ def tables_from_parameters(namespace: dict) -> dict[str, pd.DataFrame]:
     """Every table for the notebook: read from `tables` when it names a folder written by
     `medialens tag`, else tagged from `corpus` with the notebook's lexicon overrides.
 
-    namespace: the notebook's globals() after its parameters (and papermill's) cells."""
+    namespace: the notebook's globals() after its parameters (and papermill's) cells. A new or
+    empty `output` folder is marked as a medialens output (one holding other files never is:
+    outputs.claim_output), so that a later `medialens run --out` there deletes nothing else."""
     check_parameters(namespace)
+    if namespace.get("output"):
+        claim_output(namespace["output"])
     if namespace.get("tables"):
         return read_tables(namespace["tables"])
     return tag_corpus(namespace["corpus"], lexicons=lexicon_overrides(namespace))

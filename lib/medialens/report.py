@@ -15,9 +15,9 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from .errors import MedialensError
-from .tables import atomic_folder
 from .engines import write_tagged
+from .errors import MedialensError
+from .outputs import atomic_folder
 
 
 def run_notebooks(corpus, out, notebooks, lexicons: dict[str, str] | None = None,
@@ -33,11 +33,9 @@ def run_notebooks(corpus, out, notebooks, lexicons: dict[str, str] | None = None
     import papermill
 
     corpus, final = Path(corpus).resolve(), Path(out).resolve()
-    notebook_paths = sorted(Path(notebooks).glob("*.ipynb"))
-    if not notebook_paths:
-        raise MedialensError(notebooks, "no notebooks (*.ipynb) in this folder")
+    notebook_paths = readable_notebooks(Path(notebooks))
     with atomic_folder(out, inputs=[corpus, notebooks, *(lexicons or {}).values()]) as work:
-        tagged = write_tagged(corpus, work / "tables", lexicons=lexicons)
+        tagged = write_tagged(corpus, work / "tables", lexicons=lexicons, jobs=1)  # as `tag` does
         if tagged.failed:
             failed = f"{tagged.failed} article{'s' if tagged.failed != 1 else ''} failed and left out"
             if strict:  # before the notebooks: nothing is written
@@ -53,15 +51,57 @@ def run_notebooks(corpus, out, notebooks, lexicons: dict[str, str] | None = None
             try:
                 papermill.execute_notebook(str(notebook), str(executed), parameters=parameters,
                                            cwd=str(notebook.parent), kernel_name="python3", language="python",
-                                           progress_bar=True, log_output=False)
+                                           progress_bar=True, log_output=False,
+                                           kernel_manager_class=quiet_kernel_manager())
             except papermill.PapermillExecutionError as error:
                 raise notebook_failure(notebook, executed, error, final) from None
-            # The notebook ran in the temporary folder; record where its outputs end up.
-            executed.write_text(executed.read_text(encoding="utf-8").replace(str(work), str(final)),
-                                encoding="utf-8")
+            record_final_paths(executed, work, final)
             (work / f"{notebook.stem}.html").write_text(export_html(executed), encoding="utf-8")
         (work / "index.html").write_text(index_page(work), encoding="utf-8")
     return Path(out) / "index.html"
+
+
+def readable_notebooks(folder: Path) -> list[Path]:
+    """The notebooks of `folder`, each checked to be one: a file that is not is a one-line
+    error naming it, before anything runs."""
+    import nbformat
+
+    paths = sorted(folder.glob("*.ipynb"))
+    if not paths:
+        raise MedialensError(folder, "no notebooks (*.ipynb) in this folder")
+    for path in paths:
+        try:
+            nbformat.validate(nbformat.read(path, as_version=4))
+        except Exception as error:  # noqa: BLE001 - JSON, schema, encoding: all one answer
+            reason = str(error).strip().splitlines()[0][:120] if str(error).strip() else ""
+            raise MedialensError(path, f"not a readable notebook ({type(error).__name__}: {reason})") from None
+    return paths
+
+
+def record_final_paths(executed: Path, work: Path, final: Path) -> None:
+    """The notebook ran in the temporary folder; record where its outputs end up. Paths are
+    written in the notebook's JSON escaped ("\\" for a backslash, \\" for a quote), and in its
+    outputs as printed: both forms are replaced."""
+    text = executed.read_text(encoding="utf-8")
+    for old, new in ((json.dumps(str(work))[1:-1], json.dumps(str(final))[1:-1]), (str(work), str(final))):
+        text = text.replace(old, new)
+    executed.write_text(text, encoding="utf-8")
+
+
+def quiet_kernel_manager():
+    """The kernel manager papermill starts kernels with, the kernel's own stderr silenced: when
+    a signal stops the run, the dying kernel would print a traceback under the one line.
+    Errors in cells still reach the notebook (and notebook_failure) through the kernel's messages."""
+    import subprocess
+
+    from jupyter_client.manager import AsyncKernelManager
+
+    class QuietKernelManager(AsyncKernelManager):
+        async def _async_launch_kernel(self, kernel_cmd, **kw):
+            kw.setdefault("stderr", subprocess.DEVNULL)
+            return await super()._async_launch_kernel(kernel_cmd, **kw)
+
+    return QuietKernelManager
 
 
 def failed_notebook_path(out: Path, notebook: Path) -> Path:
