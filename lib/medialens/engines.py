@@ -90,7 +90,8 @@ def dask_client(scheduler: str | None = None, workers: int = 2):
     if scheduler:
         try:
             client = Client(scheduler, timeout="5s")
-        except (OSError, TimeoutError) as error:
+        except (OSError, TimeoutError, ValueError, TypeError) as error:
+            # ValueError: an address that is none ('not a url'); OSError: nobody listening.
             raise MedialensError(scheduler, f"cannot reach the Dask scheduler ({error})") from None
         with client:
             yield client
@@ -99,8 +100,9 @@ def dask_client(scheduler: str | None = None, workers: int = 2):
     # worker died is not given to another worker: it is the article's failure (workers.one_by_one).
     import dask
 
-    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None, silence_logs=logging.ERROR) as cluster, \
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
+            LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                         dashboard_address=None, silence_logs=logging.CRITICAL) as cluster, \
             Client(cluster) as client:
         yield client
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 import traceback
+from collections import Counter
 
 from .corpus import clean_document
 from .errors import MedialensError
-from .timelimit import time_limit
+from .timelimit import ArticleTimeout, time_limit
 
 ERROR_COLUMNS = ["doc_id", "stage", "error_type", "message", "text_start"]
 TEXT_START = 200  # characters of the article kept in the errors table
@@ -21,6 +22,11 @@ LIBRARIES = re.compile(r"[/\\](spacy|thinc|numpy|pandas|srsly|cymem|preshed)[/\\
 # The longest text one article may have (as read, and once cleaned): a 10 MB article took 77 s
 # and 1.1 GB, so memory, not time, sets it. Two million characters is about 300,000 words.
 MAX_ARTICLE_CHARACTERS = 2_000_000
+# A page (a file, not a table's row) is an article only if some line besides its title reads as
+# prose: at least SENTENCE_CHARACTERS long with a sentence's end mark in it (of any script). A
+# saved page of menus or of headline links has none, and was taken for the article.
+SENTENCE_END = re.compile(r"[.!?…。！？؟।](?:[\"'”’»)\]]*)(?:\s|$)")
+SENTENCE_CHARACTERS = 30
 
 
 class ConsistencyError(Exception):
@@ -30,8 +36,10 @@ class ConsistencyError(Exception):
 def error_row(document: dict, stage: str, error: BaseException) -> dict:
     """A row of the errors table: which article, where it failed, and how."""
     message = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    if isinstance(error, SystemExit):
+        message = f"it called sys.exit({error.code!r})"
     frames_ = traceback.extract_tb(error.__traceback__)
-    if frames_ and not isinstance(error, (MedialensError, ConsistencyError)):
+    if frames_ and not isinstance(error, (MedialensError, ConsistencyError, ArticleTimeout)):
         # Where it was raised, for the bug report a failure in a tagger deserves: the innermost
         # frame of medialens or of a user's analysis, not of the library it called (spaCy).
         ours = [f for f in frames_ if f.filename.endswith(".py") and not LIBRARIES.search(f.filename)]
@@ -60,6 +68,8 @@ def clean_articles(articles: list[dict], rules, seconds: float | None = None
             with time_limit(seconds, "cleaning this article"):
                 document = clean_document(article, rules)
             _check_length(article, document["text"])
+            if article.get("page"):
+                check_prose(article, document)
             stage = "check"
             check_document(document)
         except (Exception, SystemExit) as error:  # noqa: BLE001 - one article must not stop the batch
@@ -76,9 +86,18 @@ def _check_length(article: dict, text: str) -> None:
                                                "split it into articles")
 
 
+def check_prose(article: dict, document: dict) -> None:
+    """A page whose cleaned text has no line of prose is no article (see SENTENCE_END)."""
+    lines = document["text"].split("\n")[1:]
+    if not any(len(line) >= SENTENCE_CHARACTERS and SENTENCE_END.search(line) for line in lines):
+        raise MedialensError(article["where"], "no sentence in the text found on this page (only a "
+                                               "title, menus or links); not an article")
+
+
 def check_document(document: dict) -> None:
     """The rules notebook 00 asserts of every cleaned document: the text starts with the title,
-    a headline line appears once, and no line cleaning removed (but as a repeat) is still there."""
+    a headline line appears once, and no line cleaning removed (but as a repeat) is still there
+    (here with the raw text at hand, so a line the page gave twice counts twice)."""
     text, title = document["text"], document["title"]
     lines = text.split("\n")
     if not text.startswith(title):
@@ -86,11 +105,15 @@ def check_document(document: dict) -> None:
     if lines[0] == title and lines.count(title) != 1:
         raise ConsistencyError(f"the headline line appears {lines.count(title)} times in the "
                                f"cleaned text ({title[:60]!r})")
-    kept = set(lines)
-    for line, reason in document.get("removed", []):
-        if reason != "repeated line" and line in kept:
-            raise ConsistencyError(f"a line that cleaning removed ({reason}) is still in the "
-                                   f"cleaned text ({line[:60]!r})")
+    # A line the page had twice may be removed once (as furniture) and kept once (as the
+    # headline): only a line kept more often than the page had it beyond its removals is a bug.
+    removals = Counter(line for line, reason in document.get("removed", []) if reason != "repeated line")
+    if removals:
+        kept, given = Counter(lines), Counter(document.get("raw_text", "").split("\n"))
+        for line, removed in removals.items():
+            if kept[line] and kept[line] + removed > given[line]:
+                raise ConsistencyError(f"a line that cleaning removed is still in the cleaned "
+                                       f"text ({line[:60]!r})")
 
 
 def check_sentences(text: str, sentences: list[dict]) -> None:

@@ -28,6 +28,9 @@ from .failures import error_row
 from .tagging import frames_from_rows, score_tables
 
 
+DIED = "the worker process tagging this article died (it exited, was killed, or ran out of memory)"
+
+
 class WorkerDied(Exception):
     """The process tagging an article died, or stopped answering, before it was done."""
 
@@ -107,8 +110,7 @@ class WorkerPool:
             return future.result(timeout=self._patience(1))
         except (BrokenProcessPool, CancelledError) as error:
             self._restart(generation)
-            raise WorkerDied("the worker process tagging this article died (it exited, was "
-                             "killed, or ran out of memory)") from error
+            raise WorkerDied(DIED) from error
         except FuturesTimeout as error:
             self._restart(generation)
             raise WorkerDied(f"the worker process tagging this article did not answer within "
@@ -124,8 +126,7 @@ def one_by_one(batch: list[dict], tag_one: Callable[[dict], dict], died: tuple,
         try:
             parts.append(tag_one(article))
         except died as error:
-            message = WorkerDied(str(error) if isinstance(error, WorkerDied) else
-                                 f"the worker tagging this article died ({type(error).__name__})")
+            message = WorkerDied(str(error) if isinstance(error, WorkerDied) else DIED)
             tables = frames_from_rows({"errors": [error_row(article, "worker", message)]}, analyses)
             tables["scores"] = score_tables(tables, analyses)
             parts.append(tables)
