@@ -10,14 +10,13 @@ failed, and the exit status is 0 (1 with --strict).
 from __future__ import annotations
 
 import argparse
-import signal
 import sys
-import threading
 import warnings
 from pathlib import Path
 
 from .config import NOTEBOOKS_DIR
 from .errors import MedialensError, Stopped
+from .stopping import handling_signals
 from .timelimit import DEFAULT_SECONDS
 
 
@@ -45,11 +44,6 @@ def _seconds(value: str) -> float:
     if not seconds >= 0:
         raise argparse.ArgumentTypeError(f"expected a number of seconds (0 for no limit), not {value!r}")
     return seconds
-
-
-def _on_sigterm(signum, frame):
-    # Raised in the main thread, wherever it waits, so that open output folders are removed.
-    raise Stopped(signum)
 
 
 def _inputs(corpus, lexicons: dict[str, str], analyses: list[str] = ()) -> list[str]:
@@ -158,10 +152,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     warnings.showwarning = lambda message, *rest, **kw: print(f"medialens: warning: {message}",
                                                               file=sys.stderr)
-    in_main_thread = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGTERM, _on_sigterm) if in_main_thread else None
     try:
-        args.func(args)
+        with handling_signals():  # raised in the main thread, so open output folders are removed
+            args.func(args)
     except MedialensError as error:
         print(f"medialens: error: {error}", file=sys.stderr)
         return 1
@@ -171,9 +164,6 @@ def main(argv: list[str] | None = None) -> int:
     except Stopped:
         print("medialens: terminated; no output written", file=sys.stderr)
         return 143
-    finally:
-        if in_main_thread:
-            signal.signal(signal.SIGTERM, previous)
     return 0
 
 

@@ -29,6 +29,7 @@ import pandas as pd
 
 from .errors import MedialensError
 from .reading import iter_raw_documents
+from .stopping import held
 from .tables import write_tables
 from .tagging import tag_partition, warn_about_checks
 from .timelimit import DEFAULT_SECONDS
@@ -100,10 +101,12 @@ def dask_client(scheduler: str | None = None, workers: int = 2):
     # worker died is not given to another worker: it is the article's failure (workers.one_by_one).
     import dask
 
-    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
-            LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                         dashboard_address=None, silence_logs=logging.CRITICAL) as cluster, \
-            Client(cluster) as client:
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), contextlib.ExitStack() as stack:
+        with held():  # its worker processes start whole, or not at all
+            cluster = stack.enter_context(LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                silence_logs=logging.CRITICAL))
+            client = stack.enter_context(Client(cluster))
         yield client
 
 

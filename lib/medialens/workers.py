@@ -25,6 +25,7 @@ from typing import Callable
 import pandas as pd
 
 from .failures import error_row
+from .stopping import held
 from .tagging import frames_from_rows, score_tables
 
 
@@ -93,7 +94,8 @@ class WorkerPool:
 
     def submit(self, task: Callable, batch: list[dict]) -> Callable[[], dict[str, pd.DataFrame]]:
         """Start `task(batch)`; the returned callable waits for its tables."""
-        future, generation = self.executor.submit(task, batch), self.generation
+        with held():  # a worker may start in submit(): never half-way
+            future, generation = self.executor.submit(task, batch), self.generation
 
         def result():
             try:
@@ -105,7 +107,8 @@ class WorkerPool:
         return result
 
     def _alone(self, task: Callable, article: dict) -> dict[str, pd.DataFrame]:
-        future, generation = self.executor.submit(task, [article]), self.generation
+        with held():
+            future, generation = self.executor.submit(task, [article]), self.generation
         try:
             return future.result(timeout=self._patience(1))
         except (BrokenProcessPool, CancelledError) as error:
