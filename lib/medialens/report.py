@@ -79,13 +79,26 @@ def readable_notebooks(folder: Path) -> list[Path]:
 
 
 def record_final_paths(executed: Path, work: Path, final: Path) -> None:
-    """The notebook ran in the temporary folder; record where its outputs end up. Paths are
-    written in the notebook's JSON escaped ("\\" for a backslash, \\" for a quote), and in its
-    outputs as printed: both forms are replaced."""
-    text = executed.read_text(encoding="utf-8")
-    for old, new in ((json.dumps(str(work))[1:-1], json.dumps(str(final))[1:-1]), (str(work), str(final))):
-        text = text.replace(old, new)
-    executed.write_text(text, encoding="utf-8")
+    """The notebook ran in the temporary folder; record where its outputs end up. A path is in
+    the notebook as printed (outputs) and as a Python string literal (papermill's injected
+    parameters): every form is replaced, whatever quotes or backslashes the path holds."""
+    import nbformat
+
+    forms = [(form(str(work)), form(str(final))) for form in (
+        str, lambda p: repr(p)[1:-1], lambda p: p.replace("\\", "\\\\").replace('"', '\\"'))]
+
+    def replaced(value):
+        if isinstance(value, str):
+            for old, new in forms:
+                value = value.replace(old, new)
+            return value
+        if isinstance(value, list):
+            return [replaced(item) for item in value]
+        if isinstance(value, dict):
+            return value.__class__({key: replaced(item) for key, item in value.items()})
+        return value
+
+    nbformat.write(replaced(nbformat.read(executed, as_version=4)), executed)
 
 
 def quiet_kernel_manager():
