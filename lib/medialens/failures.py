@@ -88,7 +88,8 @@ def _check_length(article: dict, text: str) -> None:
 
 def check_prose(article: dict, document: dict) -> None:
     """A page whose cleaned text has no line of prose is no article (see SENTENCE_END)."""
-    lines = document["text"].split("\n")[1:]
+    lines = document["text"].split("\n")
+    lines = lines[1:] if lines[0] == document["title"] else lines  # a headline line is no prose
     if not any(len(line) >= SENTENCE_CHARACTERS and SENTENCE_END.search(line) for line in lines):
         raise MedialensError(article["where"], "no sentence in the text found on this page (only a "
                                                "title, menus or links); not an article")
