@@ -1,7 +1,8 @@
 """A test-only analysis that fails hard on one article, the ways a user's plug-in or the
 machine can: on an article holding the word "vanish" it kills its own process (as an
 out-of-memory kill would), on "resign" it calls sys.exit, on "forever" it never returns. Every
-other article gets one row in the "pulse" table."""
+other article gets one row in the "pulse" table. On "halt" it sends its own process SIGTERM,
+as a user stopping the program would."""
 import os
 import signal
 import sys
@@ -20,6 +21,8 @@ class Tagger:
         words = set(ctx.text.lower().split())
         if "vanish" in words:
             os.kill(os.getpid(), signal.SIGKILL)
+        if "halt" in words:
+            os.kill(os.getpid(), signal.SIGTERM)
         if "resign" in words:
             sys.exit(3)
         while "forever" in words:

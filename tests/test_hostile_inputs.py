@@ -292,3 +292,22 @@ def test_a_stem_that_names_two_files_is_one_line(tmp_path):
     with pytest.raises(ml.MedialensError, match=r"metadata.csv: row 1 \('a'\) names 2 files \(a.md, a.txt\); "
                                                 r"give the file name"):
         ml.load_corpus(corpus)
+
+
+def test_a_folder_named_like_an_article_is_an_error_row(tmp_path):
+    corpus = folder(tmp_path / "corpus", {"port.txt": PORT})
+    (corpus / "drafts.txt").mkdir()
+    tagged, failed = outcome(corpus)
+    assert tagged == ["port"]
+    assert failed == [("drafts", "read", f"{corpus / 'drafts.txt'}: not a regular file (a folder); not read")]
+
+
+def test_a_corpus_folder_that_cannot_be_listed_is_one_line(tmp_path, monkeypatch):
+    corpus = folder(tmp_path / "corpus", {"port.txt": PORT})
+
+    def refuse(self):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(type(corpus), "iterdir", refuse)
+    with pytest.raises(ml.MedialensError, match=r"corpus: cannot list this folder \(Permission denied\)"):
+        ml.load_corpus(corpus)

@@ -124,12 +124,13 @@ def read_bytes(path: Path, limit: int | None = MAX_FILE_BYTES) -> bytes:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
         raise MedialensError(path, f"cannot be read ({error.strerror or error})") from None
+    status = os.fstat(descriptor)
+    if not stat.S_ISREG(status.st_mode):
+        os.close(descriptor)
+        kind = next((name for test, name in FILE_KINDS.items() if test(status.st_mode)), "a special file")
+        raise MedialensError(path, f"not a regular file ({kind}); not read")
     with os.fdopen(descriptor, "rb") as file:
-        mode = os.fstat(descriptor).st_mode
-        kind = next((name for test, name in FILE_KINDS.items() if test(mode)), None)
-        if kind or not stat.S_ISREG(mode):
-            raise MedialensError(path, f"not a regular file ({kind or 'a special file'}); not read")
-        size = os.fstat(descriptor).st_size
+        size = status.st_size
         try:
             # /proc files say size 0: then the limit is on what is read, not on the size stated.
             data = file.read() if limit is None or 0 < size <= limit else file.read(limit + 1)
