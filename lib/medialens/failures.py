@@ -22,9 +22,10 @@ LIBRARIES = re.compile(r"[/\\](spacy|thinc|numpy|pandas|srsly|cymem|preshed)[/\\
 # The longest text one article may have (as read, and once cleaned): a 10 MB article took 77 s
 # and 1.1 GB, so memory, not time, sets it. Two million characters is about 300,000 words.
 MAX_ARTICLE_CHARACTERS = 2_000_000
-# A page (a file, not a table's row) is an article only if some line besides its title reads as
-# prose: at least SENTENCE_CHARACTERS long with a sentence's end mark in it (of any script). A
-# saved page of menus or of headline links has none, and was taken for the article.
+# A saved HTML page is an article only if some line besides its title reads as prose: at least
+# SENTENCE_CHARACTERS long with a sentence's end mark in it (of any script). A page of menus or
+# of headline links has none, and trafilatura took it for the article. (A text file or a table
+# row is the user's own text: a headline alone is kept, and its shares are undefined.)
 SENTENCE_END = re.compile(r"[.!?…。！？؟।](?:[\"'”’»)\]]*)(?:\s|$)")
 SENTENCE_CHARACTERS = 30
 
@@ -68,7 +69,7 @@ def clean_articles(articles: list[dict], rules, seconds: float | None = None
             with time_limit(seconds, "cleaning this article"):
                 document = clean_document(article, rules)
             _check_length(article, document["text"])
-            if article.get("page"):
+            if "html" in article:
                 check_prose(article, document)
             stage = "check"
             check_document(document)
@@ -87,7 +88,7 @@ def _check_length(article: dict, text: str) -> None:
 
 
 def check_prose(article: dict, document: dict) -> None:
-    """A page whose cleaned text has no line of prose is no article (see SENTENCE_END)."""
+    """A saved page whose cleaned text has no line of prose is no article (see SENTENCE_END)."""
     lines = document["text"].split("\n")
     lines = lines[1:] if lines[0] == document["title"] else lines  # a headline line is no prose
     if not any(len(line) >= SENTENCE_CHARACTERS and SENTENCE_END.search(line) for line in lines):

@@ -102,8 +102,7 @@ def _inside(file: Path, folder: Path) -> None:
 
 
 def article_file(path: Path) -> dict:
-    """Title, date, outlet, url and raw text (or html) of one .txt/.md/.html file ("page": its
-    text must hold a sentence to be an article, failures.check_prose)."""
+    """Title, date, outlet, url and raw text (or html) of one .txt/.md/.html file."""
     if path.suffix.lower() not in TEXT_SUFFIXES | HTML_SUFFIXES:
         kinds = ", ".join(sorted(TEXT_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES))
         raise MedialensError(path, f"unsupported file type (use a folder or one of {kinds})")
@@ -111,9 +110,8 @@ def article_file(path: Path) -> dict:
     if path.suffix.lower() in HTML_SUFFIXES:
         # Extracted in clean_document: in the workers, and a page without an article is one
         # failed article, not the end of the run.
-        return {"title": "", "date": "", "outlet": "", "url": "", "page": True,
-                "html": INTERNAL_SUBSET.sub("", text)}
-    return {"title": "", "date": "", "outlet": "", "url": "", "page": True, "raw_text": text}
+        return {"title": "", "date": "", "outlet": "", "url": "", "html": INTERNAL_SUBSET.sub("", text)}
+    return {"title": "", "date": "", "outlet": "", "url": "", "raw_text": text}
 
 
 def read_bytes(path: Path, limit: int | None = MAX_FILE_BYTES) -> bytes:
