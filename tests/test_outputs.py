@@ -107,15 +107,16 @@ def big_corpus(folder: Path, n: int = 200) -> Path:
     return folder
 
 
-def start_and_stop(command: list, tmp_path: Path, sig, ready: str):
-    """Start `medialens COMMAND`, wait until its temporary folder holds `ready`, send `sig`."""
+def start_and_stop(command: list, tmp_path: Path, sig, ready: str, group: bool = False):
+    """Start `medialens COMMAND`, wait until its temporary folder holds `ready`, send `sig` (to
+    its whole process group with `group`, as Ctrl-C in a terminal does)."""
     process = subprocess.Popen([sys.executable, "-m", "medialens", *map(str, command)],
-                               stderr=subprocess.PIPE, text=True)
+                               stderr=subprocess.PIPE, text=True, start_new_session=group)
     deadline = time.monotonic() + 120
     while not any(p.glob(ready) for p in tmp_path.glob(".out.tmp-*")):
         assert process.poll() is None and time.monotonic() < deadline, "the run ended too early"
         time.sleep(0.05)
-    process.send_signal(sig)
+    os.killpg(process.pid, sig) if group else process.send_signal(sig)
     _, stderr = process.communicate(timeout=120)
     return process.returncode, stderr
 
@@ -137,6 +138,17 @@ def test_a_signal_stops_tag_and_keeps_the_old_output(tmp_path, sig, code, word, 
     assert stderr.strip().splitlines() == [f"medialens: {word}; no output written"], stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "out"]
     assert ml.read_tables(out)["documents"].doc_id.tolist() == ["doha"]
+
+
+@pytest.mark.parametrize("options", [["--jobs", "2"], ["--engine", "dask"]])
+def test_ctrl_c_in_a_terminal_stops_every_process_with_one_line(tmp_path, options):
+    # The terminal sends SIGINT to the whole process group: workers leave it to the parent.
+    corpus = big_corpus(tmp_path / "corpus")
+    code, stderr = start_and_stop(["tag", corpus, "--out", tmp_path / "out", "--batch-size", "1",
+                                   *options], tmp_path, signal.SIGINT, "sentences*", group=True)
+    assert code == 130
+    assert stderr.strip().splitlines() == ["medialens: interrupted; no output written"], stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus"]
 
 
 @pytest.mark.parametrize("sig, code, word", [(signal.SIGINT, 130, "interrupted"),

@@ -2,8 +2,8 @@
 errors.Stopped (BaseExceptions, so no article's `except Exception` takes them), unless held.
 
 A signal that arrives while a worker process is being started would leave that half-started
-child reading a closed pipe and printing a traceback; `held()` keeps the signal until the
-block is done, then raises it. The CLI installs the handlers (`handling_signals`); a library
+child reading a closed pipe and printing a traceback; `held()` keeps SIGTERM until the block is
+done, then raises it, and has the children it starts ignore SIGINT. The CLI installs the handlers (`handling_signals`); a library
 user's program keeps its own.
 """
 from __future__ import annotations
@@ -33,11 +33,20 @@ def _on_signal(signum, frame) -> None:
 
 @contextlib.contextmanager
 def held() -> Iterator[None]:
-    """Hold SIGINT and SIGTERM (as handled here) until the block ends, then raise them."""
+    """Hold SIGTERM (as handled here) until the block ends, then raise it; ignore SIGINT in the
+    block, so that the processes started in it inherit "ignore" and a Ctrl-C in the terminal
+    (which reaches the whole process group) is the parent's alone to act on: a Ctrl-C pressed in
+    that moment is dropped, and the next one stops the run."""
+    ignoring = (threading.current_thread() is threading.main_thread()
+                and signal.getsignal(signal.SIGINT) is _on_signal)
+    if ignoring:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     _HELD["depth"] += 1
     try:
         yield
     finally:
+        if ignoring:
+            signal.signal(signal.SIGINT, _on_signal)
         _HELD["depth"] -= 1
         pending, _HELD["pending"] = _HELD["pending"], None
         if pending is not None and not _HELD["depth"]:
