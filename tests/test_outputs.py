@@ -113,7 +113,7 @@ def start_and_stop(command: list, tmp_path: Path, sig, ready: str, group: bool =
     process = subprocess.Popen([sys.executable, "-m", "medialens", *map(str, command)],
                                stderr=subprocess.PIPE, text=True, start_new_session=group)
     deadline = time.monotonic() + 120
-    while not any(p.glob(ready) for p in tmp_path.glob(".out.tmp-*")):
+    while not any(any(p.glob(ready)) for p in tmp_path.glob(".out.tmp-*")):
         assert process.poll() is None and time.monotonic() < deadline, "the run ended too early"
         time.sleep(0.05)
     os.killpg(process.pid, sig) if group else process.send_signal(sig)
@@ -156,7 +156,7 @@ def test_ctrl_c_in_a_terminal_stops_every_process_with_one_line(tmp_path, option
 def test_a_signal_stops_run_with_one_line(tmp_path, sig, code, word):
     out = tmp_path / "out"
     code_, stderr = start_and_stop(["run", SEEDS, "--out", out], tmp_path, sig, "notebooks/*.ipynb")
-    assert code_ == code
+    assert code_ == code, stderr
     assert stderr.strip().splitlines()[-1] == f"medialens: {word}; no output written"
     assert "Traceback" not in stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == []

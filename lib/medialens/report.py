@@ -5,6 +5,7 @@ open offline. Rendering a highlighted article is highlight.py's job.
 """
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import re
@@ -49,10 +50,11 @@ def run_notebooks(corpus, out, notebooks, lexicons: dict[str, str] | None = None
             print(f"[{number}/{len(notebook_paths)}] {notebook.name}", file=sys.stderr)
             executed = work / "notebooks" / notebook.name
             try:
-                papermill.execute_notebook(str(notebook), str(executed), parameters=parameters,
-                                           cwd=str(notebook.parent), kernel_name="python3", language="python",
-                                           progress_bar=True, log_output=False,
-                                           kernel_manager_class=quiet_kernel_manager())
+                with signals_stay_ours():
+                    papermill.execute_notebook(str(notebook), str(executed), parameters=parameters,
+                                               cwd=str(notebook.parent), kernel_name="python3",
+                                               language="python", progress_bar=True, log_output=False,
+                                               kernel_manager_class=quiet_kernel_manager())
             except papermill.PapermillExecutionError as error:
                 raise notebook_failure(notebook, executed, error, final) from None
             record_final_paths(executed, work, final)
@@ -99,6 +101,23 @@ def record_final_paths(executed: Path, work: Path, final: Path) -> None:
         return value
 
     nbformat.write(replaced(nbformat.read(executed, as_version=4)), executed)
+
+
+@contextlib.contextmanager
+def signals_stay_ours():
+    """nbclient swaps the SIGINT and SIGTERM handlers for its event loop's while a notebook runs
+    (shutting the kernel down and going on) and leaves Python's defaults behind, so a signal
+    would not stop the run, or kill it without removing the temporary folder. Its call is made
+    to fail as it does outside the main thread, which nbclient skips: the CLI's handlers stay."""
+    import asyncio
+    from unittest import mock
+
+    def refuse(self, *args, **kwargs):
+        raise RuntimeError("signals are medialens's to handle")
+
+    with mock.patch.object(asyncio.SelectorEventLoop, "add_signal_handler", refuse), \
+            mock.patch.object(asyncio.SelectorEventLoop, "remove_signal_handler", refuse):
+        yield
 
 
 def quiet_kernel_manager():

@@ -2,8 +2,9 @@
 errors.Stopped (BaseExceptions, so no article's `except Exception` takes them), unless held.
 
 A signal that arrives while a worker process is being started would leave that half-started
-child reading a closed pipe and printing a traceback; `held()` keeps SIGTERM until the block is
-done, then raises it, and has the children it starts ignore SIGINT. The CLI installs the handlers (`handling_signals`); a library
+child reading a closed pipe and printing a traceback, and a Ctrl-C in a terminal reaches every
+process of the group; `held()`, around starting worker processes, keeps SIGTERM until the block
+is done and ignores SIGINT, so the children start ignoring it. The CLI installs the handlers (`handling_signals`); a library
 user's program keeps its own.
 """
 from __future__ import annotations
@@ -35,8 +36,8 @@ def _on_signal(signum, frame) -> None:
 def held() -> Iterator[None]:
     """Hold SIGTERM (as handled here) until the block ends, then raise it; ignore SIGINT in the
     block, so that the processes started in it inherit "ignore" and a Ctrl-C in the terminal
-    (which reaches the whole process group) is the parent's alone to act on: a Ctrl-C pressed in
-    that moment is dropped, and the next one stops the run."""
+    (which reaches the whole process group) is the parent's alone to act on. A Ctrl-C pressed
+    in that moment (starting the workers) is dropped: the next one stops the run."""
     ignoring = (threading.current_thread() is threading.main_thread()
                 and signal.getsignal(signal.SIGINT) is _on_signal)
     if ignoring:

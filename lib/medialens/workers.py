@@ -71,8 +71,13 @@ class WorkerPool:
             self._kill()
 
     def _start(self) -> None:
-        self.executor = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"),
-                                            initializer=_worker_start, initargs=(os.getpid(),))
+        """Start every worker now (the executor would start them one per submit), with signals
+        held (stopping.held): a worker never starts half-way, and never sees a Ctrl-C."""
+        with held():
+            self.executor = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"),
+                                                initializer=_worker_start, initargs=(os.getpid(),))
+            for _ in range(self.jobs):  # each submit with no idle worker starts one
+                self.executor.submit(os.getpid)
         self.generation += 1
 
     def _kill(self) -> None:
@@ -94,8 +99,7 @@ class WorkerPool:
 
     def submit(self, task: Callable, batch: list[dict]) -> Callable[[], dict[str, pd.DataFrame]]:
         """Start `task(batch)`; the returned callable waits for its tables."""
-        with held():  # a worker may start in submit(): never half-way
-            future, generation = self.executor.submit(task, batch), self.generation
+        future, generation = self.executor.submit(task, batch), self.generation
 
         def result():
             try:
@@ -107,8 +111,7 @@ class WorkerPool:
         return result
 
     def _alone(self, task: Callable, article: dict) -> dict[str, pd.DataFrame]:
-        with held():
-            future, generation = self.executor.submit(task, [article]), self.generation
+        future, generation = self.executor.submit(task, [article]), self.generation
         try:
             return future.result(timeout=self._patience(1))
         except (BrokenProcessPool, CancelledError) as error:
