@@ -41,12 +41,22 @@ def doc(documents, prefix: str):
     return documents[documents.doc_id.str.startswith(prefix)].iloc[0]
 
 
+# A saved page whose title is a score line: cleaning removes the line yet keeps it as the title,
+# which fails notebook 00's consistency check; it must cost only this article (an error row).
+SCORE_LINE_PAGE = ("<html><head><title>3-1 (2-0)</title></head><body><article><h1>3-1 (2-0)</h1>"
+                   "<p>The home side came from behind to win the cup tie on Saturday, the league said.</p>"
+                   "<p>Their coach said the second half was the best the team had played all season.</p>"
+                   "</article></body></html>")
+
+
 @pytest.fixture(scope="session")
 def reports(tmp_path_factory):
-    """One `medialens run` over the seeds plus an article full of HTML and formulas."""
+    """One `medialens run` over the seeds plus an article full of HTML and formulas, and a saved
+    page that fails a consistency check."""
     corpus = tmp_path_factory.mktemp("corpus")
     for path in [*SEEDS.glob("*.txt"), *(CORPORA / "untrusted").glob("*.txt")]:
         shutil.copy(path, corpus)
+    (corpus / "match_report.html").write_text(SCORE_LINE_PAGE, encoding="utf-8")
     out = tmp_path_factory.mktemp("run") / "reports"
     result = subprocess.run([sys.executable, "-m", "medialens", "run", str(corpus), "--out", str(out)],
                             capture_output=True, text=True)

@@ -11,7 +11,7 @@ import pytest
 import medialens as ml
 from medialens import report
 from medialens.brief.articles import article_table, short_title, sourcing_ends, sourcing_evidence
-from medialens.brief.summary import PARTS, brief_statements, figure_overview, in_short, said
+from medialens.brief.summary import PARTS, brief_statements, in_short, said
 from medialens.plots.brief import brief_scores, disputed_figures
 
 from conftest import CORPORA, ROOT

@@ -2,10 +2,8 @@
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pandas as pd
@@ -14,7 +12,7 @@ import pytest
 import medialens as ml
 from medialens.cli import main
 
-from conftest import CORPORA, ROOT, SEEDS, run_cli
+from conftest import CORPORA, SEEDS, run_cli
 
 
 
@@ -78,12 +76,16 @@ def test_bad_input_is_one_line_error_without_output(tmp_path, case):
     assert not list(tmp_path.glob(".out.tmp-*"))
 
 
-def test_a_bad_file_inside_a_folder_names_that_file(tmp_path):
+def test_a_bad_file_inside_a_folder_is_an_error_row_naming_it(tmp_path):
     write(tmp_path / "corpus" / "good.txt", (SEEDS / "002_532b7867ba6e277e.txt").read_bytes())
     write(tmp_path / "corpus" / "zero.txt", b"")
     result = run_cli("tag", tmp_path / "corpus", "--out", tmp_path / "out")
-    assert result.returncode == 1 and "zero.txt: the file is empty" in result.stderr
-    assert not (tmp_path / "out").exists()
+    assert result.returncode == 0
+    assert result.stderr.strip().splitlines()[-1].endswith("1 article failed and left out "
+                                                          f"(see {tmp_path / 'out' / 'errors.csv'})")
+    errors = ml.read_tables(tmp_path / "out")["errors"]
+    assert errors[["doc_id", "stage"]].values.tolist() == [["zero", "read"]]
+    assert errors.message[0] == f"{tmp_path / 'corpus' / 'zero.txt'}: the file is empty"
 
 
 def test_out_folder_that_is_not_ours_is_refused(tmp_path):
@@ -196,34 +198,6 @@ def test_out_in_a_read_only_folder_is_one_line(tmp_path):
     assert "cannot create this folder (Permission denied)" in result.stderr
 
 
-@pytest.mark.parametrize("sig, code, word, options", [
-    (signal.SIGTERM, 143, "terminated", []),
-    (signal.SIGTERM, 143, "terminated", ["--jobs", "2"]),
-    (signal.SIGINT, 130, "interrupted", []),
-])
-def test_a_stopped_run_leaves_no_temporary_folder(tmp_path, sig, code, word, options):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    article = (ROOT / "tests" / "articles" / "streaming_port_strike.txt").read_text(encoding="utf-8")
-    for number in range(300):
-        (corpus / f"a{number:03d}.txt").write_text(article, encoding="utf-8")
-    out = tmp_path / "out"
-    process = subprocess.Popen([sys.executable, "-m", "medialens", "tag", str(corpus), "--out",
-                                str(out), "--batch-size", "1", *options],
-                               stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 60
-    # Stop it once the first parts are written into its temporary folder.
-    while not any(p.glob("sentences.csv") for p in tmp_path.glob(".out.tmp-*")):
-        assert process.poll() is None and time.monotonic() < deadline, "the run ended too early"
-        time.sleep(0.05)
-    process.send_signal(sig)
-    _, stderr = process.communicate(timeout=60)
-    assert process.returncode == code
-    # (a pool worker that was still starting may add its own complaint after the parent's line)
-    assert f"medialens: {word}; no output written" in stderr.strip().splitlines()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus"]
-
-
 EXPLOSIVE = [{"LOWER": {"IN": [f"{stem}{n}" for n in range(12)]}, "OP": "?"}
              for stem in ("reportedly", "allegedly", "apparently", "possibly", "perhaps", "likely",
                           "maybe", "seemingly")] + [{"LOWER": "unverified"}]
@@ -243,3 +217,94 @@ def test_a_pattern_that_would_expand_combinatorially_is_matched_without_expandin
     assert result.returncode == 0, result.stderr[-500:]
     text = "The claim is likely3 maybe7 unverified, and the rest is not."
     assert result.stdout.strip() == f"[[{text.index('likely3')}, {text.index(',')}]]"
+
+
+def run_with_path(*args, path):
+    """run_cli with `path` on PYTHONPATH, where a user's analysis modules are."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(path), os.environ.get("PYTHONPATH", "")])}
+    return subprocess.run([sys.executable, "-m", "medialens", *map(str, args)], capture_output=True,
+                          text=True, env=env)
+
+
+ANALYSIS = '''import pandas as pd
+COLUMNS = {TABLE: ["doc_id", "n"]}
+READS = ["sentences"]
+class Tagger:
+    def __init__(self, lexicons=None, spacy_model=None):
+        pass
+    def tag(self, ctx):
+        return {TABLE: [{"doc_id": ctx.doc_id, "n": len(ctx.sentences)}]}
+def score(tables):
+    SCORE
+    return pd.DataFrame({"n_rows": tables[TABLE].groupby("doc_id").size()})
+'''
+BAD_ANALYSES = {
+    "fails on import": ("broken", {"SCORE": "pass"}, "1 / 0\n",
+                        "broken: cannot import this analysis module (ZeroDivisionError: division by zero)"),
+    "given twice": ("quotes", {"SCORE": "pass"}, "", "quotes: given twice as an analysis (or it is a built-in one)"),
+    "clashes with a built-in table": ("clash", {"TABLE": '"hedges"', "SCORE": "pass"}, "",
+                                      "clash: its table 'hedges' is already written by hedges; give "
+                                      "the table another name"),
+    "score() fails": ("badscore", {"SCORE": "raise KeyError('share_quotes')"}, "",
+                      "badscore: score() failed (KeyError: 'share_quotes')"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_ANALYSES)
+def test_a_broken_analysis_module_is_one_line(tmp_path, case):
+    name, fills, extra, problem = BAD_ANALYSES[case]
+    source = ANALYSIS.replace("TABLE", fills.get("TABLE", '"quotes"')).replace("SCORE", fills["SCORE"])
+    (tmp_path / f"{name}.py").write_text(extra + source, encoding="utf-8")
+    twice = ["--analysis", name] if case == "given twice" else []
+    result = run_with_path("tag", CORPORA / "folder", "--out", tmp_path / "out", "--analysis", name,
+                           *twice, path=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [f"medialens: error: {problem}"]
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_analysis_module_inside_out_is_refused(tmp_path):
+    out = tmp_path / "out"
+    assert main(["tag", str(CORPORA / "folder"), "--out", str(out)]) == 0
+    (out / "quotes.py").write_text(ANALYSIS.replace("TABLE", '"quotes"').replace("SCORE", "pass"))
+    result = run_with_path("tag", CORPORA / "folder", "--out", out, "--analysis", "quotes", path=out)
+    assert result.returncode == 1 and result.stderr.count("\n") == 1
+    assert f"holds an input of this run ({out / 'quotes.py'})" in result.stderr
+    assert (out / "quotes.py").exists()
+
+
+FIRST_OR_LAST = ("a token that repeats (OP * or +) is first or last in the pattern; the limit is a "
+                 "repeated token between two others")
+LOOPS = {
+    "three repeated tokens": ([{"LOWER": "the"}, {"OP": "*"}, {"LOWER": "said"}, {"OP": "+"},
+                               {"LOWER": "that"}, {"IS_ALPHA": True, "OP": "*"}, {"LOWER": "may"}],
+                              "3 tokens repeat (OP * or +); the limit is 1 per pattern, since each "
+                              "more multiplies the matching time by the sentence's length"),
+    "a repeated token first": ([{"OP": "*"}, {"LOWER": "reportedly"}], FIRST_OR_LAST),
+    "a repeated token last": ([{"LOWER": "reportedly"}, {"IS_ALPHA": True, "OP": "+"}], FIRST_OR_LAST),
+    "nine optional tokens": ([{"LOWER": "may"}] + [{"OP": "?"}] * 9 + [{"LOWER": "rise"}],
+                             "its optional tokens (OP ? or {n,m}) expand into 512 ways to match; "
+                             "the limit is 256 per pattern"),
+    "a wide bounded repeat": ([{"LOWER": "may"}, {"OP": "{0,500}"}, {"LOWER": "rise"}],
+                              "its optional tokens (OP ? or {n,m}) expand into 501 ways to match; "
+                              "the limit is 256 per pattern"),
+}
+
+
+@pytest.mark.parametrize("case", LOOPS)
+def test_a_lexicon_pattern_that_could_hang_is_refused_with_its_line(tmp_path, case):
+    pattern, problem = LOOPS[case]
+    hedges = write(tmp_path / "hedges.jsonl", (
+        '{"label": "hedge", "pattern": [{"LOWER": "perhaps"}], "id": "hedge-perhaps"}\n\n'
+        + json.dumps({"label": "hedge", "pattern": pattern, "id": "hedge-loop"}) + "\n").encode())
+    result = run_cli("tag", SEEDS, "--out", tmp_path / "out", "--lexicon", f"hedges={hedges}")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [f"medialens: error: {hedges}:3: {problem}"]
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_built_in_lexicons_keep_within_the_pattern_limits():
+    from medialens.lexicons import data_path, known_lexicons, read_patterns
+
+    jsonl = [name for name in known_lexicons() if data_path(name).suffix == ".jsonl"]
+    assert len(jsonl) > 10 and all(isinstance(read_patterns(name), list) for name in jsonl)

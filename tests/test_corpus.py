@@ -1,6 +1,4 @@
 """Loading and cleaning: the seeds' real boilerplate, and a second corpus in the other formats."""
-import shutil
-import warnings
 
 import pandas as pd
 import pytest

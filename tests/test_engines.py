@@ -5,7 +5,6 @@ document's rows in the order its taggers made them), so the tables are compared 
 without sorting."""
 import sys
 
-import pandas as pd
 import pytest
 
 import medialens as ml

@@ -5,7 +5,6 @@ import math
 import sys
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 import medialens as ml

@@ -137,3 +137,69 @@ def test_run_strict_stops_on_a_failed_article_before_the_notebooks(tmp_path):
     assert result.stderr.strip().splitlines() == [
         f"medialens: error: {corpus}: 1 article failed and left out (--strict)"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus"]
+
+
+def test_an_article_that_fails_a_notebook_check_is_an_error_row_not_the_end(reports):
+    # The saved page titled "3-1 (2-0)" (conftest) fails notebook 00's consistency check.
+    tables = ml.read_tables(reports / "tables")
+    errors = tables["errors"]
+    assert errors[["doc_id", "stage", "error_type"]].values.tolist() == [
+        ["match_report", "check", "ConsistencyError"]]
+    assert errors.message[0] == "a line that cleaning removed is still in the cleaned text ('3-1 (2-0)')"
+    assert "match_report" not in set(tables["documents"].doc_id)
+    assert (reports / "04_story_brief.html").exists()
+
+
+def one_notebook(folder, *lines):
+    import nbformat
+
+    notebook = nbformat.v4.new_notebook()
+    parameters = nbformat.v4.new_code_cell('corpus = ""\noutput = ""\ntables = ""')
+    parameters.metadata["tags"] = ["parameters"]
+    notebook.cells = [nbformat.v4.new_markdown_cell("# Where the outputs go"), parameters,
+                      nbformat.v4.new_code_cell("\n".join(lines))]
+    folder.mkdir()
+    nbformat.write(notebook, folder / "where.ipynb")
+    return folder
+
+
+def test_executed_notebooks_name_the_final_folder_even_with_quotes_and_backslashes(tmp_path):
+    notebooks = one_notebook(tmp_path / "notebooks", "print(output)", "output")
+    out = tmp_path / 'it\'s "the" re\\ports'
+    result = subprocess.run([sys.executable, "-m", "medialens", "run", str(CORPORA / "folder"),
+                             "--out", str(out), "--notebooks", str(notebooks)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    executed = (out / "notebooks" / "where.ipynb").read_text(encoding="utf-8")
+    assert ".tmp-" not in executed
+    import nbformat
+
+    outputs = nbformat.reads(executed, as_version=4).cells[-1].outputs
+    assert outputs[0].text.strip() == str(out)
+    assert outputs[1].data["text/plain"] == repr(str(out))
+
+
+@pytest.mark.parametrize("content", ["{not json", '{"cells": "no list"}', ""])
+def test_a_notebook_that_is_not_one_is_one_line(tmp_path, content):
+    notebooks = one_notebook(tmp_path / "notebooks", "print(1)")
+    (notebooks / "zz_broken.ipynb").write_text(content, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "medialens", "run", str(CORPORA / "folder"),
+                             "--out", str(tmp_path / "out"), "--notebooks", str(notebooks)],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr
+    assert lines[0].startswith(f"medialens: error: {notebooks / 'zz_broken.ipynb'}: not a readable notebook (")
+    assert not (tmp_path / "out").exists()
+
+
+def test_run_refuses_an_out_where_the_user_saved_notes(tmp_path):
+    notebooks = one_notebook(tmp_path / "notebooks", "print(1)")
+    out = tmp_path / "reports"
+    command = [sys.executable, "-m", "medialens", "run", str(CORPORA / "folder"), "--out", str(out),
+               "--notebooks", str(notebooks)]
+    assert subprocess.run(command, capture_output=True).returncode == 0
+    (out / "notes.txt").write_text("my reading of the brief")
+    result = subprocess.run(command, capture_output=True, text=True)
+    assert result.returncode == 1 and result.stderr.count("\n") == 1
+    assert "holds files medialens did not write (notes.txt)" in result.stderr
+    assert (out / "notes.txt").read_text() == "my reading of the brief"

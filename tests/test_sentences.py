@@ -6,7 +6,6 @@ import spacy
 import medialens as ml
 from medialens.sentences import pipeline, sentence_rows
 
-from conftest import doc
 
 
 def split(text):

@@ -12,7 +12,6 @@ import ast
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import pandas as pd
 import pytest

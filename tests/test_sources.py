@@ -6,9 +6,8 @@ import pandas as pd
 import pytest
 
 import medialens as ml
-from medialens import hedges, sources
+from medialens import sources
 from medialens.context import DocContext
-from medialens.corpus import load_corpus
 from medialens.sentences import pipeline, sentence_rows
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -229,3 +229,17 @@ def test_tagging_does_not_import_the_engines():
     imported = {node.module for node in ast.walk(ast.parse(source))
                 if isinstance(node, ast.ImportFrom) and node.module}
     assert "engines" not in imported and not any(m.endswith(".engines") for m in imported)
+
+
+def test_a_signal_while_tagging_stops_the_program_not_the_article(tmp_path):
+    # SIGTERM arrives while an article is being tagged in this process: it must stop the run
+    # (errors.Stopped, a BaseException), not become that healthy article's error row.
+    from medialens.errors import Stopped
+    from medialens.stopping import handling_signals
+
+    corpus = failing_corpus(tmp_path / "corpus", with_failures=False)
+    (corpus / "e_halt.txt").write_text("Traffic to halt on the bridge\nTraffic will halt on the "
+                                       "bridge on Sunday for repairs, the city said.\n", encoding="utf-8")
+    with handling_signals(), pytest.raises(Stopped):
+        write_tagged(corpus, tmp_path / "out", analyses=("analysis_that_dies",))
+    assert not issubclass(Stopped, Exception)

@@ -50,7 +50,12 @@ def built_in() -> list:
 def analysis_modules(extra: tuple[str, ...] = ()) -> tuple:
     """The built-in analyses plus the modules named in `extra`, in dependency order; the extra
     modules' own lexicons are known from here on."""
-    modules = built_in() + [load(name) for name in extra]
+    modules = built_in()
+    for name in extra:
+        module = load(name)
+        if module in modules:
+            raise MedialensError(name, "given twice as an analysis (or it is a built-in one)")
+        modules.append(module)
     try:
         return tuple(in_dependency_order(modules))
     except RuntimeError as error:
@@ -62,11 +67,15 @@ def load(name: str):
     with its LEXICONS added to the lexicons every reader knows."""
     try:
         module = _from_file(Path(name)) if name.endswith(".py") else importlib.import_module(name)
-    except (ImportError, SyntaxError) as error:
-        raise MedialensError(name, f"cannot import this analysis module ({error})") from None
+    except (Exception, SystemExit) as error:  # noqa: BLE001 - a user's module may raise anything
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else ""
+        detail = reason if isinstance(error, (ImportError, SyntaxError)) else f"{type(error).__name__}: {reason}"
+        raise MedialensError(name, f"cannot import this analysis module ({detail})") from None
     lacking = [attribute for attribute in CONTRACT if not hasattr(module, attribute)]
     if lacking:
         raise MedialensError(name, f"not an analysis module (it lacks {', '.join(lacking)})")
+    if not isinstance(module.COLUMNS, dict) or not isinstance(module.READS, (list, tuple)):
+        raise MedialensError(name, "COLUMNS must be a dict {table: [columns]} and READS a list")
     own = getattr(module, "LEXICONS", None)
     if isinstance(own, dict):
         folder = Path(module.__file__).parent

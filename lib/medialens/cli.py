@@ -1,21 +1,23 @@
 """The `medialens` command: `tag` writes the tables of a corpus, `run` executes the notebooks.
 
 A user's mistake (a bad path, an empty file, a malformed table) is one line on stderr and exit
-status 1, and no output folder is left behind; so is Ctrl-C or SIGTERM. An article that fails
-in cleaning or tagging does not stop the run: it goes to errors.csv, the last line says how
-many failed, and the exit status is 0 (1 with --strict).
+status 1, and no output folder is left behind. A signal stops the program: SIGTERM exits 143
+and Ctrl-C (SIGINT) 130, with one line, the previous output as it was and the temporary folder
+removed. An article that fails in reading, cleaning or tagging (its worker dying, its time
+limit passing) does not stop the run: it goes to errors.csv, the last line says how many
+failed, and the exit status is 0 (1 with --strict).
 """
 from __future__ import annotations
 
 import argparse
-import signal
 import sys
-import threading
 import warnings
 from pathlib import Path
 
 from .config import NOTEBOOKS_DIR
-from .errors import MedialensError
+from .errors import MedialensError, Stopped
+from .stopping import handling_signals
+from .timelimit import DEFAULT_SECONDS
 
 
 def _lexicon_overrides(pairs: list[str]) -> dict[str, str]:
@@ -34,16 +36,29 @@ def _at_least_one(value: str) -> int:
     return int(value)
 
 
-class Terminated(Exception):
-    """SIGTERM, raised in the main thread so that open output folders are removed on the way out."""
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds (0 for no limit), not {value!r}")
+    return seconds
 
 
-def _on_sigterm(signum, frame):
-    raise Terminated()
+def _inputs(corpus, lexicons: dict[str, str], analyses: list[str] = ()) -> list[str]:
+    """What a run reads and --out must not hold: the corpus, lexicon files, analysis modules."""
+    import importlib.util
 
-
-def _inputs(corpus, lexicons: dict[str, str]) -> list[str]:
-    return [corpus, *lexicons.values()]
+    modules = []
+    for name in analyses:
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            continue  # tagging names the module that cannot be imported
+        if spec is not None and spec.origin and spec.origin not in ("built-in", "frozen"):
+            modules.append(spec.origin)
+    return [corpus, *lexicons.values(), *modules]
 
 
 def _failures(n_failed: int, out, fmt: str = "csv") -> str:
@@ -54,7 +69,7 @@ def _failures(n_failed: int, out, fmt: str = "csv") -> str:
 def cmd_tag(args) -> None:
     from .analyses import absolute
     from .engines import write_tagged
-    from .tables import atomic_folder
+    from .outputs import atomic_folder
 
     if args.scheduler and args.engine != "dask":
         raise MedialensError("--scheduler", "only goes with --engine dask")
@@ -62,11 +77,12 @@ def cmd_tag(args) -> None:
         raise MedialensError("--jobs", "sets the workers of a LocalCluster; a cluster at "
                                        "--scheduler has its own workers")
     lexicons = _lexicon_overrides(args.lexicon)
-    with atomic_folder(args.out, inputs=_inputs(args.corpus, lexicons)) as work:
+    jobs = args.jobs or (1 if args.engine == "local" else None)  # local: one worker process
+    with atomic_folder(args.out, inputs=_inputs(args.corpus, lexicons, args.analysis)) as work:
         result = write_tagged(args.corpus, work, lexicons=lexicons, spacy_model=args.spacy_model,
-                              fmt=args.format, batch_size=args.batch_size, jobs=args.jobs,
+                              fmt=args.format, batch_size=args.batch_size, jobs=jobs,
                               engine=args.engine, scheduler=args.scheduler,
-                              analyses=absolute(args.analysis))
+                              analyses=absolute(args.analysis), seconds=args.time_limit or None)
     failures = _failures(result.failed, args.out, args.format)
     if result.failed and args.strict:
         raise MedialensError(args.out, f"{failures} (--strict)")
@@ -106,8 +122,11 @@ def build_parser() -> argparse.ArgumentParser:
     tag.add_argument("--engine", choices=["local", "dask"], default="local",
                      help="local processes, or a Dask cluster (same tables either way)")
     tag.add_argument("--jobs", type=_at_least_one, default=None,
-                     help="local processes (default 1), or with --engine dask and no "
+                     help="local worker processes (default 1), or with --engine dask and no "
                           "--scheduler the LocalCluster's worker processes (default 2)")
+    tag.add_argument("--time-limit", type=_seconds, default=DEFAULT_SECONDS, metavar="SECONDS",
+                     help="per article, for its cleaning and for its tagging: past it the "
+                          f"article is an error row (default {DEFAULT_SECONDS:g}; 0: no limit)")
     tag.add_argument("--scheduler", default=None, metavar="ADDRESS",
                      help="with --engine dask: the scheduler, e.g. tcp://scheduler-host:8786 "
                           "(default: start a LocalCluster here)")
@@ -140,22 +159,18 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     warnings.showwarning = lambda message, *rest, **kw: print(f"medialens: warning: {message}",
                                                               file=sys.stderr)
-    in_main_thread = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGTERM, _on_sigterm) if in_main_thread else None
     try:
-        args.func(args)
+        with handling_signals():  # raised in the main thread, so open output folders are removed
+            args.func(args)
     except MedialensError as error:
         print(f"medialens: error: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("medialens: interrupted; no output written", file=sys.stderr)
         return 130
-    except Terminated:
+    except Stopped:
         print("medialens: terminated; no output written", file=sys.stderr)
         return 143
-    finally:
-        if in_main_thread:
-            signal.signal(signal.SIGTERM, previous)
     return 0
 
 

@@ -6,16 +6,20 @@ tagging.tag_partition, the one batch function: here in a loop, in a pool of `--j
 processes, or on the workers of a dask.distributed cluster. Results come back in corpus order
 with at most two partitions per worker in flight, so memory stays flat on both sides and every
 engine writes the same tables row for row. An article that fails is a row of the errors table,
-never the end of the run (tagging.py says how).
+never the end of the run (failures.py says how); so is one whose worker process dies (a plug-in
+that exits, an out-of-memory kill) or that runs past the time limit: the batch is tagged again
+article by article in fresh workers (workers.py), and the article that kills its worker again is
+an error row of stage "worker".
 
 Dask workers need medialens installed and any --lexicon files (and --analysis modules) at the
 same path; they need no access to the corpus or the output folder, only the client does.
 Without a scheduler address a LocalCluster of worker processes (one thread each) is started
-and stopped here. Making the output folder appear whole is tables.atomic_folder's (the CLI's).
+and stopped here. Making the output folder appear whole is outputs.atomic_folder's (the CLI's).
 """
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import logging
 from collections import deque
@@ -23,10 +27,13 @@ from typing import Callable, Iterable, Iterator, NamedTuple
 
 import pandas as pd
 
-from .reading import iter_raw_documents
 from .errors import MedialensError
+from .reading import iter_raw_documents
+from .stopping import held
 from .tables import rewrite_table, read_tables, write_tables
-from .tagging import settling_modules, tag_partition
+from .tagging import settling_modules, tag_partition, warn_about_checks
+from .timelimit import DEFAULT_SECONDS
+from .workers import WorkerPool, one_by_one
 
 
 class Tagged(NamedTuple):
@@ -60,20 +67,20 @@ def in_order(submit: Callable[[list[dict]], Callable[[], dict]], batches: Iterab
 
 
 def iter_local_batches(corpus, lexicons: dict[str, str] | None = None,
-                       spacy_model: str | None = None, batch_size: int = 200, jobs: int = 1,
-                       analyses: tuple[str, ...] = ()) -> Iterator[dict[str, pd.DataFrame]]:
-    """Each partition's tables in corpus order, tagged here (jobs=1) or by `jobs` processes."""
+                       spacy_model: str | None = None, batch_size: int = 200,
+                       jobs: int | None = None, analyses: tuple[str, ...] = (),
+                       seconds: float | None = DEFAULT_SECONDS) -> Iterator[dict[str, pd.DataFrame]]:
+    """Each partition's tables in corpus order, tagged in this process (jobs=None) or by
+    `jobs` worker processes (a worker that dies costs one article: workers.WorkerPool)."""
     batches = iter_batches(iter_raw_documents(corpus), batch_size)
-    if jobs <= 1:
+    task = functools.partial(tag_partition, lexicons=lexicons, spacy_model=spacy_model,
+                             analyses=analyses, seconds=seconds)
+    if not jobs:
         for batch in batches:
-            yield tag_partition(batch, lexicons, spacy_model, analyses)
+            yield task(batch)
         return
-    import multiprocessing
-
-    # spawn, not fork: a forked child would inherit the parent's threads and open files.
-    with multiprocessing.get_context("spawn").Pool(jobs) as pool:
-        yield from in_order(lambda batch: pool.apply_async(
-            tag_partition, (batch, lexicons, spacy_model, analyses)).get, batches, window=2 * jobs)
+    with WorkerPool(jobs, seconds, analyses) as pool:
+        yield from in_order(lambda batch: pool.submit(task, batch), batches, window=2 * jobs)
 
 
 @contextlib.contextmanager
@@ -84,22 +91,30 @@ def dask_client(scheduler: str | None = None, workers: int = 2):
     if scheduler:
         try:
             client = Client(scheduler, timeout="5s")
-        except (OSError, TimeoutError) as error:
+        except (OSError, TimeoutError, ValueError, TypeError) as error:
+            # ValueError: an address that is none ('not a url'); OSError: nobody listening.
             raise MedialensError(scheduler, f"cannot reach the Dask scheduler ({error})") from None
         with client:
             yield client
         return
-    # processes: the taggers are pure Python and would share one GIL as threads.
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None, silence_logs=logging.ERROR) as cluster, \
-            Client(cluster) as client:
+    # processes: the taggers are pure Python and would share one GIL as threads. A task whose
+    # worker died is not given to another worker: it is the article's failure (workers.one_by_one).
+    import dask
+
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), contextlib.ExitStack() as stack:
+        with held():  # its worker processes start whole, or not at all
+            cluster = stack.enter_context(LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                silence_logs=logging.CRITICAL))
+            client = stack.enter_context(Client(cluster))
         yield client
 
 
 def iter_dask_batches(corpus, lexicons: dict[str, str] | None = None,
                       spacy_model: str | None = None, batch_size: int = 200,
                       scheduler: str | None = None, workers: int = 2,
-                      analyses: tuple[str, ...] = ()) -> Iterator[dict[str, pd.DataFrame]]:
+                      analyses: tuple[str, ...] = (),
+                      seconds: float | None = DEFAULT_SECONDS) -> Iterator[dict[str, pd.DataFrame]]:
     """Each partition's tables (as tagging.tag_partition returns them), in corpus order."""
     batches = iter_batches(iter_raw_documents(corpus), batch_size)
     first = next(batches, None)  # read errors (no such folder...) before starting a cluster
@@ -108,36 +123,58 @@ def iter_dask_batches(corpus, lexicons: dict[str, str] | None = None,
     with dask_client(scheduler, workers) as client:
         n_workers = max(1, len(client.scheduler_info(n_workers=-1)["workers"]))
 
+        from distributed import KilledWorker
+
+        task = functools.partial(tag_partition, lexicons=lexicons, spacy_model=spacy_model,
+                                 analyses=analyses, seconds=seconds)
+
+        def run(batch: list[dict]):
+            return client.submit(task, batch, pure=False).result
+
         def submit(batch):
-            return client.submit(tag_partition, batch, lexicons, spacy_model, analyses,
-                                 pure=False).result
+            result = run(batch)
+            return lambda: _or_one_by_one(result, batch, run, KilledWorker, analyses)
 
         yield from in_order(submit, itertools.chain([first], batches), window=2 * n_workers)
+
+
+def _or_one_by_one(result, batch, run, died, analyses):
+    try:
+        return result()
+    except died:
+        return one_by_one(batch, lambda article: run([article])(), (died,), analyses)
 
 
 def write_tagged(corpus, folder, lexicons: dict[str, str] | None = None,
                  spacy_model: str | None = None, fmt: str = "csv", batch_size: int = 200,
                  jobs: int | None = None, engine: str = "local",
-                 scheduler: str | None = None, analyses: tuple[str, ...] = ()) -> Tagged:
+                 scheduler: str | None = None, analyses: tuple[str, ...] = (),
+                 seconds: float | None = DEFAULT_SECONDS) -> Tagged:
     """Tag `corpus` batch by batch into `folder`: NAME.csv appended per batch, or with
     fmt="parquet" NAME/part-NNNNN.parquet, rows in corpus order whatever the engine; the errors
-    table is always written (only its header when nothing failed). engine="local" uses `jobs`
-    processes (default 1); engine="dask" the Dask scheduler at `scheduler`, or a LocalCluster
-    of `jobs` worker processes (default 2). `analyses`: import paths of extra analysis modules
-    (see tagging.py). Returns the number of documents tagged and of articles that failed."""
+    table is always written (only its header when nothing failed). engine="local" tags in this
+    process, or with `jobs` in that many worker processes (the CLI's default: one); engine="dask"
+    on the Dask scheduler at `scheduler`, or a LocalCluster of `jobs` worker processes (default
+    2). `analyses`: import paths of extra analysis modules (see tagging.py). `seconds`: the time
+    limit on each article's cleaning and on its tagging (None: none). Returns the number of
+    documents tagged and of articles that failed."""
     analyses = tuple(analyses)
     if engine == "dask":
-        batches = iter_dask_batches(corpus, lexicons, spacy_model, batch_size,
-                                    scheduler=scheduler, workers=jobs or 2, analyses=analyses)
+        batches = iter_dask_batches(corpus, lexicons, spacy_model, batch_size, scheduler=scheduler,
+                                    workers=jobs or 2, analyses=analyses, seconds=seconds)
     else:
-        batches = iter_local_batches(corpus, lexicons, spacy_model, batch_size, jobs or 1,
-                                     analyses)
+        batches = iter_local_batches(corpus, lexicons, spacy_model, batch_size, jobs, analyses,
+                                     seconds)
     n_documents = n_failed = 0
+    checks = []
     for part, tables in enumerate(batches):
         n_documents += len(tables["documents"])
         n_failed += len(tables["errors"])
+        checks.append(tables["errors"][tables["errors"].stage == "check"])
         write_tables(tables, folder, fmt, part)
     settle_written(folder, fmt, analyses)
+    if checks:
+        warn_about_checks(pd.concat(checks))
     return Tagged(n_documents, n_failed)
 
 

@@ -14,3 +14,13 @@ class MedialensError(Exception):
     def __reduce__(self):
         # Raised in a worker process (--jobs, --engine dask), it is pickled back to the CLI.
         return MedialensError, (self.where, self.problem)
+
+
+class Stopped(BaseException):
+    """SIGTERM (or SIGINT) asked the program to stop. A BaseException, as KeyboardInterrupt is,
+    so that no `except Exception` that keeps one article from stopping the run can take the
+    signal for that article's error."""
+
+    def __init__(self, signum: int = 15):
+        super().__init__(f"signal {signum}")
+        self.signum = signum

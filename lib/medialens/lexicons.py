@@ -20,6 +20,11 @@ SUFFIXES = (".jsonl", ".csv")
 # Lexicons that a user's analysis module declares (analyses.py adds them): {name: file}.
 ANALYSIS_LEXICONS: dict[str, Path] = {}
 
+# Limits on one token pattern (check_pattern): the Matcher's time grows with the sentence length
+# to the power of the repeated tokens, and doubles with each optional one.
+MAX_REPEATED = 1
+MAX_EXPANDED = 256
+
 
 def data_path(name: str, overrides: dict[str, str] | None = None) -> Path:
     """The file for lexicon `name`: the user's override if given, else data/*/NAME.jsonl or .csv.
@@ -108,12 +113,47 @@ def read_table(name: str, overrides: dict[str, str] | None = None) -> pd.DataFra
 # Cached by path and modification time, so an edited lexicon is read again in a running kernel.
 @lru_cache(maxsize=None)
 def _read_jsonl(path: Path, mtime: int) -> tuple[dict, ...]:
-    return tuple(json_objects(_text(path), path))
+    rows = json_lines(_text(path), path)
+    for number, row in rows:
+        check_pattern(row.get("pattern"), f"{path}:{number}")
+    return tuple(row for _, row in rows)
+
+
+def check_pattern(pattern, where: str) -> None:
+    """Refuse a token pattern that could take the Matcher exponential time: more than
+    MAX_REPEATED tokens that repeat (OP "*", "+" or "{n,}"), a repeated token first or last
+    (every start or end of a sentence would match), or more than MAX_EXPANDED ways to take or
+    leave its optional tokens ("?", "{n,m}"). The limits are far above what the built-in
+    lexicons use (one repeated token, four optional ones)."""
+    if not isinstance(pattern, list):
+        return  # a phrase, or no pattern: spaCy's own check names the problem
+    ops = [str(token.get("OP", "")) if isinstance(token, dict) else "" for token in pattern]
+    repeated = [n for n, op in enumerate(ops) if op in ("*", "+") or (op.startswith("{") and op.endswith(",}"))]
+    if len(repeated) > MAX_REPEATED:
+        raise MedialensError(where, f"{len(repeated)} tokens repeat (OP * or +); the limit is "
+                                    f"{MAX_REPEATED} per pattern, since each more multiplies the "
+                                    "matching time by the sentence's length")
+    if repeated and (repeated[0] == 0 or repeated[-1] == len(pattern) - 1):
+        raise MedialensError(where, "a token that repeats (OP * or +) is first or last in the "
+                                    "pattern; the limit is a repeated token between two others")
+    expanded = 1
+    for op in ops:
+        low, _, high = op.strip("{}").partition(",") if op.startswith("{") else ("", "", "")
+        expanded *= 2 if op == "?" else (int(high) - int(low or 0) + 1 if high.isdigit() and
+                                        (low or "0").isdigit() else 1)
+    if expanded > MAX_EXPANDED:
+        raise MedialensError(where, f"its optional tokens (OP ? or {{n,m}}) expand into {expanded:,} "
+                                    f"ways to match; the limit is {MAX_EXPANDED:,} per pattern")
 
 
 def json_objects(text: str, path) -> list[dict]:
     """The JSON object on each line of `text` (blank lines and // comments skipped); a line that
     is not an object is a one-line error naming path:line."""
+    return [row for _, row in json_lines(text, path)]
+
+
+def json_lines(text: str, path) -> list[tuple[int, dict]]:
+    """(line number, object) of each line of json_objects."""
     rows = []
     for number, line in enumerate(text.splitlines(), 1):
         if line.strip() and not line.lstrip().startswith("//"):
@@ -121,9 +161,11 @@ def json_objects(text: str, path) -> list[dict]:
                 row = json.loads(line)
             except json.JSONDecodeError as error:
                 raise MedialensError(f"{path}:{number}", f"not a JSON object ({error.msg})") from None
+            except RecursionError:
+                raise MedialensError(f"{path}:{number}", "nested too deeply to read") from None
             if not isinstance(row, dict):
                 raise MedialensError(f"{path}:{number}", "not a JSON object")
-            rows.append(row)
+            rows.append((number, row))
     return rows
 
 

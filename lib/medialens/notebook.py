@@ -17,6 +17,7 @@ import pandas as pd
 
 from . import analyses
 from .errors import MedialensError
+from .outputs import claim_output
 from .lexicons import ANALYSIS_LEXICONS, data_path, known_lexicons, read_patterns, read_table
 from .tables import read_tables
 
@@ -28,8 +29,12 @@ def tables_from_parameters(namespace: dict) -> dict[str, pd.DataFrame]:
     `medialens tag`, else tagged from `corpus` with the notebook's lexicon overrides and
     `analyses` (tagging, and only tagging, needs spaCy).
 
-    namespace: the notebook's globals() after its parameters (and papermill's) cells."""
+    namespace: the notebook's globals() after its parameters (and papermill's) cells. A new or
+    empty `output` folder is marked as a medialens output (one holding other files never is:
+    outputs.claim_output), so that a later `medialens run --out` there deletes nothing else."""
     check_parameters(namespace)
+    if namespace.get("output"):
+        claim_output(namespace["output"])
     if namespace.get("tables"):
         return read_tables(namespace["tables"])
     from .tagging import tag_corpus

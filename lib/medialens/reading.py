@@ -1,29 +1,41 @@
 """Reading a corpus as the user gave it: a folder of .txt/.md/.html files, one such file, or a
-table of articles, with a metadata.csv beside a folder.
+table of articles (tablereading.py), with a metadata.csv beside a folder.
 
 Yields raw articles (text as read, metadata as given); cleaning them into documents is corpus.py's.
-Every problem with the user's input is a one-line MedialensError naming the file.
+A problem with the corpus as a whole (no such path, an empty folder, a single file that cannot
+be read) is a one-line MedialensError naming the file. A problem with one article of a folder
+or table (a file that cannot be read, is no regular file, is a link out of the folder or is too
+large; a row that is no article) does not stop the run: the article carries a "problem", and
+tagging makes it a row of errors.csv.
 """
 from __future__ import annotations
 
-import io
+import os
 import re
+import stat
 import warnings
 from pathlib import Path
 from typing import Iterator
 
-import pandas as pd
-
 from .errors import MedialensError
-from .lexicons import json_objects
+from .outputs import printable
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
 TABLE_SUFFIXES = {".csv", ".jsonl", ".parquet"}
-TEXT_COLUMNS = ("text", "body", "content", "article")
-ID_COLUMNS = ("doc_id", "id")
-META_COLUMNS = ("title", "date", "outlet", "agency", "url")
 METADATA_FILE = "metadata.csv"
+MAX_FILE_BYTES = 64 * 2**20  # one article file (a saved page with inline images stays under it)
+# A letter carrying more than MAX_MARKS combining marks is "Zalgo" noise: no script stacks more
+# from these blocks (Vietnamese, the most, uses two), and with them the cleaner took whole lines
+# for page furniture. Such a stack is removed whole, leaving the bare letter.
+MAX_MARKS = 2
+STACKED_MARKS = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+                           rf"{{{MAX_MARKS + 1},}}")
+# A page's DOCTYPE with an internal subset declares entities: removed before parsing, so an
+# entity is never expanded (a "billion laughs" bomb) nor fetched from a file (an external one).
+INTERNAL_SUBSET = re.compile(r"<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
+FILE_KINDS = {stat.S_ISFIFO: "a named pipe", stat.S_ISCHR: "a device", stat.S_ISBLK: "a device",
+              stat.S_ISSOCK: "a socket", stat.S_ISDIR: "a folder"}
 
 
 class EncodingWarning(UserWarning):
@@ -32,117 +44,68 @@ class EncodingWarning(UserWarning):
 
 def iter_raw_documents(path: str | Path) -> Iterator[dict]:
     """Each article as read, before cleaning: {"where", "doc_id", title, date, date_source,
-    outlet, agency, url, raw_text}, ids unique. Cleaning (clean_document) is the costly half, so parallel taggers
-    read here, in one process, and clean in their workers."""
+    outlet, agency, url, raw_text (or html)}, ids unique, plus "problem" for an article that
+    could not be read. Cleaning (clean_document) is the costly half, so parallel taggers read
+    here, in one process, and clean in their workers."""
+    from .tablereading import iter_table
+
     path = Path(path)
     if not path.exists():
         raise MedialensError(path, "no such file or folder")
     if path.is_dir():
         yield from _iter_folder(path)
     elif path.suffix.lower() in TABLE_SUFFIXES:
-        yield from _iter_table(path)
+        yield from iter_table(path)
     else:
-        yield _raw(path, _article_file(path))
+        yield raw_article(path, article_file(path))
 
 
-def _raw(where, article: dict, doc_id: str | None = None) -> dict:
+def raw_article(where, article: dict, doc_id: str | None = None) -> dict:
     doc_id = safe_id(doc_id if doc_id is not None else Path(str(where)).stem)
-    return {"where": str(where), "doc_id": doc_id, **article}
+    return {"where": printable(str(where)), "doc_id": doc_id, **article}
+
+
+def unread(problem: str) -> dict:
+    """An article that could not be read: no text, and the reason."""
+    return {"title": "", "date": "", "outlet": "", "url": "", "raw_text": "", "problem": problem}
 
 
 def _iter_folder(folder: Path) -> Iterator[dict]:
-    files = sorted(p for p in folder.iterdir()
-                   if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES)
+    try:
+        files = sorted(p for p in folder.iterdir() if p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES)
+    except OSError as error:
+        raise MedialensError(folder, f"cannot list this folder ({error.strerror or error})") from None
     if not files:
         kinds = ", ".join(sorted(TEXT_SUFFIXES | HTML_SUFFIXES))
         raise MedialensError(folder, f"no article files in this folder (looked for {kinds})")
-    metadata = _read_metadata(folder / METADATA_FILE)
+    from .tablereading import read_metadata
+
+    metadata = read_metadata(folder / METADATA_FILE, files)
     for file, doc_id in zip(files, unique_ids([safe_id(file.stem) for file in files])):
-        article = _article_file(file)
-        article.update({k: v for k, v in metadata.get(file.stem, {}).items() if v})
-        if metadata.get(file.stem, {}).get("date"):
+        try:
+            _inside(file, folder)
+            article = article_file(file)
+        except MedialensError as error:
+            article = unread(error.problem)
+        given = metadata.get(file.name, {})
+        article.update({k: v for k, v in given.items() if v})
+        if given.get("date"):
             article["date_source"] = METADATA_FILE
-        yield _raw(file, article, doc_id)
+        yield raw_article(file, article, doc_id)
 
 
-def _read_metadata(path: Path) -> dict[str, dict]:
-    if not path.is_file():
-        return {}
-    table = _read_table(path)
-    key = next((c for c in (*ID_COLUMNS, "file") if c in table.columns), None)
-    if key is None:
-        raise MedialensError(path, "needs a doc_id (or file) column naming each article")
-    table[key] = table[key].map(lambda v: Path(str(v)).stem)
-    repeated = table[key][table[key].duplicated()]
-    if len(repeated):
-        raise MedialensError(path, f"the article '{repeated.iloc[0]}' is listed twice")
-    columns = [c for c in META_COLUMNS if c in table.columns]
-    return {name: {c: _cell(row[c], path, number, c) for c in columns}
-            for number, (name, row) in enumerate(table.set_index(key)[columns].iterrows(), 1)}
+def _inside(file: Path, folder: Path) -> None:
+    """Links are followed only to files inside the corpus folder: a link elsewhere would put a
+    file the user never meant to share (a home folder's, /proc's) in documents.csv."""
+    if file.is_symlink():
+        target = file.resolve()
+        if folder.resolve() not in target.parents:
+            raise MedialensError(file, f"a link to {printable(str(target))}, outside the corpus "
+                                       "folder; not followed")
 
 
-def _iter_table(path: Path) -> Iterator[dict]:
-    table = _read_table(path)
-    text_column = next((c for c in TEXT_COLUMNS if c in table.columns), None)
-    if text_column is None:
-        raise MedialensError(path, f"no text column (name one of: {', '.join(TEXT_COLUMNS)})")
-    id_column = next((c for c in ID_COLUMNS if c in table.columns), None)
-    if table.empty:
-        raise MedialensError(path, "the table has no rows")
-    columns = [c for c in (text_column, id_column, *META_COLUMNS) if c in table.columns]
-    rows = [{c: _cell(value, path, number, c) for c, value in row.items()}
-            for number, row in enumerate(table[columns].to_dict("records"), 1)]
-    given = [safe_id(row[id_column]) if id_column and row[id_column].strip() else f"{path.stem}-{number}"
-             for number, row in enumerate(rows, 1)]
-    for number, (row, doc_id) in enumerate(zip(rows, unique_ids(given)), 1):
-        article = {k: row.get(k, "") for k in META_COLUMNS}
-        article["date_source"] = "table" if article["date"].strip() else ""
-        article["raw_text"] = row[text_column]
-        yield _raw(f"{path}, row {number}", article, doc_id)
-
-
-# Cells a table writer leaves for a missing value (pandas writes "NaN", databases NULL): an
-# outlet or title that reads "NaN" is no outlet.
-MISSING_CELLS = {"nan", "none", "null", "<na>", "n/a", "#n/a"}
-
-
-def _cell(value, path: Path, row: int, column: str) -> str:
-    """One cell of a table of articles as text: missing values are "", bytes are decoded as
-    files are (UTF-8, else Windows-1252 with a warning), numbers and dates are written out; a
-    list or a mapping is a one-line error naming the file, row and column."""
-    if isinstance(value, bytes):
-        return _decode(value, f"{path}, row {row}, column {column}")
-    if isinstance(value, str):
-        missing = column in (*ID_COLUMNS, *META_COLUMNS) and value.strip().lower() in MISSING_CELLS
-        return "" if missing else value
-    if isinstance(value, (list, tuple, dict, set)) or getattr(value, "ndim", 0):
-        kind = "a mapping" if isinstance(value, dict) else "a list"
-        raise MedialensError(f"{path}, row {row}, column {column}", f"holds {kind}, not text")
-    if value is None or pd.isna(value):
-        return ""
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return str(value)
-
-
-def _read_table(path: Path) -> pd.DataFrame:
-    """A table of articles, every cell a string; CSV and JSONL decoded as read_text does."""
-    try:
-        if path.suffix.lower() == ".parquet":
-            table = pd.read_parquet(path)
-        elif path.suffix.lower() == ".jsonl":
-            table = pd.DataFrame(json_objects(read_text(path), path), dtype=object)
-        else:
-            table = pd.read_csv(io.StringIO(read_text(path)), dtype=str, keep_default_na=False)
-    except (ValueError, OSError, pd.errors.ParserError) as error:
-        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        raise MedialensError(path, f"cannot read this table ({reason})") from None
-    table.columns = [str(c).strip().lower() for c in table.columns]
-    return table
-
-
-def _article_file(path: Path) -> dict:
-    """Title, date, outlet, url and raw text of one .txt/.md/.html file."""
+def article_file(path: Path) -> dict:
+    """Title, date, outlet, url and raw text (or html) of one .txt/.md/.html file."""
     if path.suffix.lower() not in TEXT_SUFFIXES | HTML_SUFFIXES:
         kinds = ", ".join(sorted(TEXT_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES))
         raise MedialensError(path, f"unsupported file type (use a folder or one of {kinds})")
@@ -150,26 +113,63 @@ def _article_file(path: Path) -> dict:
     if path.suffix.lower() in HTML_SUFFIXES:
         # Extracted in clean_document: in the workers, and a page without an article is one
         # failed article, not the end of the run.
-        return {"title": "", "date": "", "outlet": "", "url": "", "html": text}
+        return {"title": "", "date": "", "outlet": "", "url": "", "html": INTERNAL_SUBSET.sub("", text)}
     return {"title": "", "date": "", "outlet": "", "url": "", "raw_text": text}
 
 
-def read_text(path: Path) -> str:
-    """The file's text: UTF-8, else Windows-1252 with a warning; empty or binary files are errors."""
-    data = path.read_bytes()
-    if not data.strip():
-        raise MedialensError(path, "the file is empty")
-    if b"\x00" in data[:4096]:
+def read_bytes(path: Path, limit: int | None = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; anything else (a pipe, a device, a
+    file the user may not read, one larger than the limit) is a one-line error. Opened without
+    blocking, so a named pipe is refused instead of waiting for a writer forever."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        raise MedialensError(path, f"cannot be read ({error.strerror or error})") from None
+    status = os.fstat(descriptor)
+    if not stat.S_ISREG(status.st_mode):
+        os.close(descriptor)
+        kind = next((name for test, name in FILE_KINDS.items() if test(status.st_mode)), "a special file")
+        raise MedialensError(path, f"not a regular file ({kind}); not read")
+    with os.fdopen(descriptor, "rb") as file:
+        size = status.st_size
+        try:
+            # /proc files say size 0: then the limit is on what is read, not on the size stated.
+            data = file.read() if limit is None or 0 < size <= limit else file.read(limit + 1)
+        except OSError as error:
+            raise MedialensError(path, f"cannot be read ({error.strerror or error})") from None
+    if limit is not None and len(data) > limit:
+        raise MedialensError(path, f"larger than {limit // 2**20} MB, the limit for one article "
+                                   "file; not read")
+    return data
+
+
+def read_text(path: Path, table: bool = False) -> str:
+    """The file's text: UTF-8, else Windows-1252 with a warning; empty files (a byte-order mark
+    alone counts as empty) and binary ones (a NUL byte; not checked for a table, whose cells
+    tablereading checks) are errors. A table is a whole corpus: no size limit."""
+    data = read_bytes(path, limit=None if table else MAX_FILE_BYTES)
+    if not table and b"\x00" in data[:4096]:
         raise MedialensError(path, "the file is binary, not text")
-    return _decode(data, path)
+    text = decode(data, path)
+    if not text.strip():
+        raise MedialensError(path, "the file is empty")
+    if not plain(text).strip():
+        raise MedialensError(path, "the file holds only combining marks, no letters")
+    return plain(text)
 
 
-def _decode(data: bytes, where) -> str:
+def plain(text: str) -> str:
+    """Text as the taggers should see it: stacks of more than MAX_MARKS combining marks removed."""
+    return STACKED_MARKS.sub("", text)
+
+
+def decode(data: bytes, where) -> str:
     """UTF-8, else Windows-1252 with a warning naming `where`."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        warnings.warn(f"{where}: not UTF-8, read as Windows-1252", EncodingWarning, stacklevel=3)
+        warnings.warn(f"{printable(str(where))}: not UTF-8, read as Windows-1252", EncodingWarning,
+                      stacklevel=3)
         # cp1252 leaves five bytes undefined; latin-1 maps every byte, so it takes those files.
         try:
             return data.decode("cp1252")

@@ -5,6 +5,7 @@ open offline. Rendering a highlighted article is highlight.py's job.
 """
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import re
@@ -15,9 +16,9 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from .errors import MedialensError
-from .tables import atomic_folder
 from .engines import write_tagged
+from .errors import MedialensError
+from .outputs import atomic_folder
 
 
 def run_notebooks(corpus, out, notebooks, lexicons: dict[str, str] | None = None,
@@ -34,11 +35,10 @@ def run_notebooks(corpus, out, notebooks, lexicons: dict[str, str] | None = None
     import papermill
 
     corpus, final = Path(corpus).resolve(), Path(out).resolve()
-    notebook_paths = sorted(Path(notebooks).glob("*.ipynb"))
-    if not notebook_paths:
-        raise MedialensError(notebooks, "no notebooks (*.ipynb) in this folder")
+    notebook_paths = readable_notebooks(Path(notebooks))
     with atomic_folder(out, inputs=[corpus, notebooks, *(lexicons or {}).values()]) as work:
-        tagged = write_tagged(corpus, work / "tables", lexicons=lexicons, analyses=tuple(analyses))
+        tagged = write_tagged(corpus, work / "tables", lexicons=lexicons, analyses=tuple(analyses),
+                              jobs=1)  # as `tag` does
         if tagged.failed:
             failed = f"{tagged.failed} article{'s' if tagged.failed != 1 else ''} failed and left out"
             if strict:  # before the notebooks: nothing is written
@@ -54,17 +54,90 @@ def run_notebooks(corpus, out, notebooks, lexicons: dict[str, str] | None = None
             print(f"[{number}/{len(notebook_paths)}] {notebook.name}", file=sys.stderr)
             executed = work / "notebooks" / notebook.name
             try:
-                papermill.execute_notebook(str(notebook), str(executed), parameters=parameters,
-                                           cwd=str(notebook.parent), kernel_name="python3", language="python",
-                                           progress_bar=True, log_output=False)
+                with signals_stay_ours():
+                    papermill.execute_notebook(str(notebook), str(executed), parameters=parameters,
+                                               cwd=str(notebook.parent), kernel_name="python3",
+                                               language="python", progress_bar=True, log_output=False,
+                                               kernel_manager_class=quiet_kernel_manager())
             except papermill.PapermillExecutionError as error:
                 raise notebook_failure(notebook, executed, error, final) from None
-            # The notebook ran in the temporary folder; record where its outputs end up.
-            executed.write_text(executed.read_text(encoding="utf-8").replace(str(work), str(final)),
-                                encoding="utf-8")
+            record_final_paths(executed, work, final)
             (work / f"{notebook.stem}.html").write_text(export_html(executed), encoding="utf-8")
         (work / "index.html").write_text(index_page(work), encoding="utf-8")
     return Path(out) / "index.html"
+
+
+def readable_notebooks(folder: Path) -> list[Path]:
+    """The notebooks of `folder`, each checked to be one: a file that is not is a one-line
+    error naming it, before anything runs."""
+    import nbformat
+
+    paths = sorted(folder.glob("*.ipynb"))
+    if not paths:
+        raise MedialensError(folder, "no notebooks (*.ipynb) in this folder")
+    for path in paths:
+        try:
+            nbformat.validate(nbformat.read(path, as_version=4))
+        except Exception as error:  # noqa: BLE001 - JSON, schema, encoding: all one answer
+            reason = str(error).strip().splitlines()[0][:120] if str(error).strip() else ""
+            raise MedialensError(path, f"not a readable notebook ({type(error).__name__}: {reason})") from None
+    return paths
+
+
+def record_final_paths(executed: Path, work: Path, final: Path) -> None:
+    """The notebook ran in the temporary folder; record where its outputs end up. A path is in
+    the notebook as printed (outputs) and as a Python string literal (papermill's injected
+    parameters): every form is replaced, whatever quotes or backslashes the path holds."""
+    import nbformat
+
+    forms = [(form(str(work)), form(str(final))) for form in (
+        str, lambda p: repr(p)[1:-1], lambda p: p.replace("\\", "\\\\").replace('"', '\\"'))]
+
+    def replaced(value):
+        if isinstance(value, str):
+            for old, new in forms:
+                value = value.replace(old, new)
+            return value
+        if isinstance(value, list):
+            return [replaced(item) for item in value]
+        if isinstance(value, dict):
+            return value.__class__({key: replaced(item) for key, item in value.items()})
+        return value
+
+    nbformat.write(replaced(nbformat.read(executed, as_version=4)), executed)
+
+
+@contextlib.contextmanager
+def signals_stay_ours():
+    """nbclient swaps the SIGINT and SIGTERM handlers for its event loop's while a notebook runs
+    (shutting the kernel down and going on) and leaves Python's defaults behind, so a signal
+    would not stop the run, or kill it without removing the temporary folder. Its call is made
+    to fail as it does outside the main thread, which nbclient skips: the CLI's handlers stay."""
+    import asyncio
+    from unittest import mock
+
+    def refuse(self, *args, **kwargs):
+        raise RuntimeError("signals are medialens's to handle")
+
+    with mock.patch.object(asyncio.SelectorEventLoop, "add_signal_handler", refuse), \
+            mock.patch.object(asyncio.SelectorEventLoop, "remove_signal_handler", refuse):
+        yield
+
+
+def quiet_kernel_manager():
+    """The kernel manager papermill starts kernels with, the kernel's own stderr silenced: when
+    a signal stops the run, the dying kernel would print a traceback under the one line.
+    Errors in cells still reach the notebook (and notebook_failure) through the kernel's messages."""
+    import subprocess
+
+    from jupyter_client.manager import AsyncKernelManager
+
+    class QuietKernelManager(AsyncKernelManager):
+        async def _async_launch_kernel(self, kernel_cmd, **kw):
+            kw.setdefault("stderr", subprocess.DEVNULL)
+            return await super()._async_launch_kernel(kernel_cmd, **kw)
+
+    return QuietKernelManager
 
 
 def failed_notebook_path(out: Path, notebook: Path) -> Path:

@@ -1,4 +1,4 @@
-"""Writing and reading the tables of a tag run, and output folders that appear whole or not at all.
+"""Writing and reading the tables of a tag run (output folders are outputs.py's).
 
 CSV cells that a spreadsheet would run as a formula (leading =, +, -, @) are written with a
 leading apostrophe, the OWASP advice for CSV injection. So that reading is the exact inverse of
@@ -9,64 +9,17 @@ or "NaN" cannot say whether it was a number or a word.
 """
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import shutil
-import tempfile
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import pandas as pd
 
 from .errors import MedialensError
+from .outputs import record_output
 
-MARKER = ".medialens-output"  # marks a folder this tool wrote, so re-runs may replace it
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MISSING = "NaN"  # a missing value in CSV; an empty cell is an empty string
 COLUMN_KINDS = ".medialens-columns.json"  # {table: {column: "text" | "other"}} of a tables folder
-
-
-@contextlib.contextmanager
-def atomic_folder(out: str | Path, inputs: Iterable[str | Path] = ()) -> Iterator[Path]:
-    """Yield a temporary folder beside `out`; on success it replaces `out`, on error (or
-    SIGTERM, which the CLI turns into an exception) it vanishes. An `out` that is or holds one
-    of `inputs` (the corpus, a lexicon) is refused, since replacing it would delete the input."""
-    out = Path(out).resolve()
-    for given in inputs:
-        path = Path(given).expanduser().resolve()
-        if path == out or out in path.parents:
-            raise MedialensError(out, f"holds an input of this run ({given}); choose another --out")
-    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).exists())):
-        raise MedialensError(out, "exists and is not a medialens output folder; choose another --out")
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        work = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
-    except OSError as error:
-        blocker = next((p for p in out.parents if p.exists()), None)
-        reason = f"{blocker} is a file" if blocker and not blocker.is_dir() else error.strerror or error
-        raise MedialensError(out, f"cannot create this folder ({reason})") from None
-    try:
-        work.chmod(0o755)  # mkdtemp makes it private; the result is an ordinary folder
-        (work / MARKER).touch()
-        yield work
-        _replace(out, work)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
-
-
-def _replace(out: Path, work: Path) -> None:
-    old = out.with_name(f".{out.name}.old-{os.getpid()}") if out.exists() else None
-    try:
-        if old:
-            out.rename(old)
-        work.rename(out)
-    except OSError as error:
-        if old and old.exists() and not out.exists():
-            old.rename(out)  # the previous output stays as it was
-        raise MedialensError(out, f"cannot replace this folder ({error.strerror or error})") from None
-    if old:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 def neutralise_formulas(table: pd.DataFrame) -> pd.DataFrame:
@@ -98,6 +51,8 @@ def write_csv(table: pd.DataFrame, path: str | Path, append: bool = False) -> Pa
     # with "\n" a lone \r in a text went unquoted and was read back as the end of a row.
     neutralise_formulas(table).to_csv(path, index=False, na_rep=MISSING, mode="a" if append else "w",
                                       header=not append, lineterminator="\r\n")
+    if not append:
+        record_output(path.parent, [path])  # a notebook's output folder lists what it wrote
     return path
 
 

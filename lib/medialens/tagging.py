@@ -22,28 +22,26 @@ the parts) is engines.py's, which calls tag_partition here and nothing else.
 from __future__ import annotations
 
 import gc
-import re
 import threading
-import traceback
+import warnings
 from typing import Iterable, Iterator
 
 import pandas as pd
 
-from .analyses import analysis_modules
+from .analyses import analysis_modules, built_in
 from .clean import boilerplate_rules
 from .context import DocContext
-from .corpus import REMOVED_COLUMNS, clean_document, removed_rows
-from .reading import iter_raw_documents
+from .corpus import REMOVED_COLUMNS, removed_rows
 from .errors import MedialensError
+from .failures import ERROR_COLUMNS, check_sentences, clean_articles, error_row
 from .lexicons import check_overrides
+from .reading import iter_raw_documents
 from .sentences import SENTENCE_COLUMNS, pipeline, sentence_rows
+from .timelimit import time_limit
 
 # The blank pipeline has no parser or entity recogniser, whose memory spaCy's default limit of
 # 1,000,000 characters guards; a long article (a 1 MB paragraph) must tag, not fail.
 MAX_CHARACTERS = 100_000_000
-ERROR_COLUMNS = ["doc_id", "stage", "error_type", "message", "text_start"]
-TEXT_START = 200  # characters of the article kept in the errors table
-LIBRARIES = re.compile(r"[/\\](spacy|thinc|numpy|pandas|srsly|cymem|preshed)[/\\]")
 DOCUMENT_TABLE_COLUMNS = ["doc_id", "title", "date", "date_source", "outlet", "agency", "url", "n_words",
                           "n_sentences", "text"]
 
@@ -58,22 +56,6 @@ def table_columns(analyses: tuple[str, ...] = ()) -> dict[str, list[str]]:
 
 def stage_name(module) -> str:
     return module.__name__.rsplit(".", 1)[-1]
-
-
-def error_row(document: dict, stage: str, error: BaseException) -> dict:
-    """A row of the errors table: which article, where it failed, and how."""
-    message = str(error).strip().splitlines()[0] if str(error).strip() else ""
-    frames_ = traceback.extract_tb(error.__traceback__)
-    if frames_ and not isinstance(error, MedialensError):
-        # Where it was raised, for the bug report a failure in a tagger deserves: the innermost
-        # frame of medialens or of a user's analysis, not of the library it called (spaCy).
-        ours = [f for f in frames_ if f.filename.endswith(".py") and not LIBRARIES.search(f.filename)]
-        last = (ours or frames_)[-1]
-        message = f"{message} (at {last.filename.rsplit('/', 1)[-1]}:{last.lineno} in {last.name})".strip()
-    text = document.get("raw_text") or document.get("text") or document.get("html") or ""
-    return {"doc_id": document.get("doc_id", ""), "stage": stage,
-            "error_type": type(error).__name__, "message": message,
-            "text_start": str(text)[:TEXT_START]}
 
 
 class Pipeline:
@@ -107,10 +89,11 @@ class Pipeline:
                                  f"({type(error).__name__}: {reason})") from None
 
     def tag_batch(self, documents: Iterable[dict], batch_size: int = 64,
-                  raise_errors: bool = False) -> dict[str, list[dict]]:
+                  raise_errors: bool = False, seconds: float | None = None) -> dict[str, list[dict]]:
         """Rows of every table for a batch of document dicts (as corpus.iter_documents makes).
-        A document whose tagging raises has no rows but one in "errors" (or, with
-        raise_errors, the exception goes up: a test or a lesson wants the traceback)."""
+        A document whose tagging raises (a plug-in's sys.exit too) or runs past `seconds` has
+        no rows but one in "errors" (or, with raise_errors, the exception goes up: a test or a
+        lesson wants the traceback). A signal (errors.Stopped) is no article's error."""
         documents = list(documents)
         rows = {name: [] for name in table_columns(self.analyses)}
         parsed = self._parse([document["text"] for document in documents], batch_size)
@@ -120,11 +103,13 @@ class Pipeline:
                 if isinstance(doc, Exception):
                     raise doc
                 stage = "sentences"
-                ctx = DocContext.build(doc, document["doc_id"], sentence_rows(doc, document["doc_id"]),
-                                      document.get("date", ""))
-                for stage, tagger in self.taggers:
-                    ctx.found.update(tagger.tag(ctx))
-            except Exception as error:  # noqa: BLE001 - one article must not stop the batch
+                with time_limit(seconds, "tagging this article"):
+                    ctx = DocContext.build(doc, document["doc_id"], sentence_rows(doc, document["doc_id"]),
+                                          document.get("date", ""))
+                    check_sentences(document["text"], ctx.found["sentences"])
+                    for stage, tagger in self.taggers:
+                        ctx.found.update(tagger.tag(ctx))
+            except (Exception, SystemExit) as error:  # noqa: BLE001 - one article must not stop the batch
                 if raise_errors:
                     raise
                 rows["errors"].append(error_row(document, stage, error))
@@ -162,7 +147,14 @@ def score_tables(tables: dict[str, pd.DataFrame], analyses: tuple[str, ...] = ()
     """scores.csv: one row per document, doc_id and n_words then each analysis's measures."""
     scores = tables["documents"].set_index("doc_id")[["n_words", "n_sentences"]]
     for module in analysis_modules(tuple(analyses)):
-        scores = scores.join(module.score(tables))
+        if module in built_in():
+            scores = scores.join(module.score(tables))
+            continue
+        try:  # a user's analysis: its bug is one line naming it, not a traceback
+            scores = scores.join(module.score(tables))
+        except Exception as error:  # noqa: BLE001
+            reason = str(error).strip().splitlines()[0] if str(error).strip() else ""
+            raise MedialensError(module.__name__, f"score() failed ({type(error).__name__}: {reason})") from None
     return scores.reset_index()
 
 
@@ -177,30 +169,28 @@ def tag_corpus(corpus, lexicons: dict[str, str] | None = None, spacy_model: str 
         order = [document["doc_id"] for document in documents]
     else:
         articles = list(iter_raw_documents(corpus))
-        documents, errors = clean_articles(articles, lexicons)
+        documents, errors = clean_articles(articles, boilerplate_rules(lexicons))
         order = [article["doc_id"] for article in articles]
     tables = _tag_batch_frames(Pipeline(lexicons, spacy_model, tuple(analyses)), documents, errors, order)
     tables.update(settle_tables(tables, tuple(analyses)))  # the corpus-wide steps (figures' occasions)
+    warn_about_checks(tables["errors"])
     return tables
 
 
-def clean_articles(articles: list[dict], lexicons: dict[str, str] | None = None
-                   ) -> tuple[list[dict], list[dict]]:
-    """(documents, rows of errors) of cleaning articles of reading.iter_raw_documents: an article
-    whose extraction or cleaning raises is an error row, and the others go on."""
-    rules = boilerplate_rules(lexicons)
-    cleaned, errors = [], []
-    for article in articles:
-        try:
-            cleaned.append(clean_document(article, rules))
-        except Exception as error:  # noqa: BLE001 - one article must not stop the batch
-            errors.append(error_row(article, "clean", error))
-    return cleaned, errors
+def warn_about_checks(errors: pd.DataFrame) -> None:
+    """A visible warning for articles left out because they failed a consistency check."""
+    failed = errors.doc_id[errors.stage == "check"].tolist()
+    if failed:
+        warnings.warn(f"{len(failed)} article{'s' if len(failed) != 1 else ''} failed a consistency "
+                      f"check and {'were' if len(failed) != 1 else 'was'} left out "
+                      f"({', '.join(failed[:5])}{', ...' if len(failed) > 5 else ''}); errors "
+                      "lists why", UserWarning, stacklevel=3)
 
 
 def _tag_batch_frames(pipeline_: Pipeline, batch: list[dict], errors: list[dict] = (),
-                      order: list[str] = (), raise_errors: bool = False) -> dict[str, pd.DataFrame]:
-    rows = pipeline_.tag_batch(batch, raise_errors=raise_errors)
+                      order: list[str] = (), raise_errors: bool = False,
+                      seconds: float | None = None) -> dict[str, pd.DataFrame]:
+    rows = pipeline_.tag_batch(batch, raise_errors=raise_errors, seconds=seconds)
     position = {doc_id: i for i, doc_id in enumerate(order)}
     # Failures in corpus order, whichever stage (and whatever batch size) found them.
     rows["errors"] = sorted([*errors, *rows["errors"]], key=lambda r: position.get(r["doc_id"], 0))
@@ -227,16 +217,17 @@ _PIPELINES: dict[tuple, Pipeline] = {}
 
 
 def tag_partition(articles: list[dict], lexicons: dict[str, str] | None = None,
-                  spacy_model: str | None = None,
-                  analyses: tuple[str, ...] = ()) -> dict[str, pd.DataFrame]:
+                  spacy_model: str | None = None, analyses: tuple[str, ...] = (),
+                  seconds: float | None = None) -> dict[str, pd.DataFrame]:
     """Clean and tag one partition of articles (as reading.iter_raw_documents makes) into every
     table, scores and errors included. The one batch function of every engine: the local loop,
     the local process pool and the Dask workers all call it, so their results are the same.
+    `seconds`: the time limit on each article's cleaning and on its tagging (timelimit.py).
 
     The Pipeline is shared_pipeline()'s."""
-    cleaned, errors = clean_articles(articles, lexicons)
+    cleaned, errors = clean_articles(articles, boilerplate_rules(lexicons), seconds)
     return _tag_batch_frames(shared_pipeline(lexicons, spacy_model, analyses), cleaned, errors,
-                             order=[article["doc_id"] for article in articles])
+                             order=[article["doc_id"] for article in articles], seconds=seconds)
 
 
 def shared_pipeline(lexicons: dict[str, str] | None = None, spacy_model: str | None = None,

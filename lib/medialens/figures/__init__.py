@@ -60,7 +60,6 @@ tagger; without them the cue file alone decides.
 """
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from ..context import DocContext
