@@ -120,7 +120,7 @@ def test_an_analysis_may_not_take_a_built_in_table_or_lexicon_name(tmp_path):
     clash.write_text(example_source().replace('COLUMNS = {"quotes"', 'COLUMNS = {"sources"'), encoding="utf-8")
     shutil.copy(ROOT / "docs" / "examples" / "quote_verbs.csv", tmp_path)
     run = run_cli("tag", SEEDS, "--out", tmp_path / "out", "--analysis", clash)
-    assert run.returncode == 1 and "writes the table 'sources', which medialens.sources already writes" in run.stderr
+    assert run.returncode == 1 and "its table 'sources' is already written by sources" in run.stderr
     shutil.copy(ROOT / "docs" / "examples" / "quote_verbs.csv", tmp_path / "hedges.csv")
     named = tmp_path / "clash_lexicon.py"
     named.write_text(example_source().replace('{"quote_verbs": "quote_verbs.csv"}', '{"hedges": "hedges.csv"}'),

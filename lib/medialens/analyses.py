@@ -116,8 +116,9 @@ def in_dependency_order(modules) -> list:
     for module in modules:
         for table in module.COLUMNS:
             if table in writes or table in ("documents", "removed", "sentences", "errors", "scores"):
-                raise RuntimeError(f"{module.__name__} writes the table '{table}', which "
-                                   f"{getattr(writes.get(table), '__name__', 'medialens')} already writes")
+                writer = writes[table].__name__.rsplit(".", 1)[-1] if table in writes else "medialens"
+                raise RuntimeError(f"its table '{table}' is already written by {writer}; "
+                                   "give the table another name")
             writes[table] = module
     ordered, available = [], {"sentences"}
     pending = list(modules)
