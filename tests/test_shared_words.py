@@ -49,6 +49,8 @@ ALLOWED = {
     ("or", "corpus.py"): "XPath's own operators in the query that keeps a saved page's dated elements",
     ("before", "workshop/lexicon_exercise.py"): "the column names of a learner's before/after table of scores",
     ("after", "workshop/lexicon_exercise.py"): "the column names of a learner's before/after table of scores",
+    ("nobody", "brief/actors.py"): "the brief's own English for an empty list of speakers, a label for a reader",
+    ("and", "brief/sources.py"): "the verb agrees with prose.names' 'a and b' (the brief's own English); no tagger reads it",
     ("nothing", "brief/figures.py"): "the name of the brief's section for a corpus in which no quantity is "
                                      "compared ('nothing compared'), a label for a reader",
 }
