@@ -51,6 +51,8 @@ ALLOWED = {
     ("after", "workshop/lexicon_exercise.py"): "the column names of a learner's before/after table of scores",
     ("nobody", "brief/actors.py"): "the brief's own English for an empty list of speakers, a label for a reader",
     ("and", "brief/sources.py"): "the verb agrees with prose.names' 'a and b' (the brief's own English); no tagger reads it",
+    ("and", "frames/__init__.py"): "joins tied frames in the dominant_frame label ('conflict and economic'), "
+                                   "a label for a reader; no tagger reads it",
     ("nothing", "brief/figures.py"): "the name of the brief's section for a corpus in which no quantity is "
                                      "compared ('nothing compared'), a label for a reader",
 }
@@ -60,8 +62,7 @@ ALLOWED = {
 # there is listed in the round's report, to be fixed (or allowed, with a reason) after the merge.
 REWRITTEN_THIS_ROUND = {
     "figures/clauses.py", "figures/extract.py", "figures/modality.py", "figures/numbers.py",
-    "figures/quantities.py", "figures/rules.py", "figures/topics.py", "figures/units.py",
-    "frames/__init__.py", "frames/cues.py"}
+    "figures/quantities.py", "figures/rules.py", "figures/topics.py", "figures/units.py"}
 
 MESSAGE_CALLS = re.compile(r"(Error|Exception|Warning|print|warn|echo)$")
 PROSE_KEYWORDS = {"help", "description", "epilog", "metavar", "reason"}

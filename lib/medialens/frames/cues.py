@@ -59,7 +59,7 @@ class CueRules:
             word = doc[i].lower_
             if word in self.clause_breaks:
                 return False
-            if word in self.negators or word == "no" or word == "n't":
+            if word in self.negators:
                 return True
         return False
 
