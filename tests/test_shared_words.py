@@ -51,6 +51,10 @@ ALLOWED = {
     ("after", "workshop/lexicon_exercise.py"): "the column names of a learner's before/after table of scores",
     ("nobody", "brief/actors.py"): "the brief's own English for an empty list of speakers, a label for a reader",
     ("and", "brief/sources.py"): "the verb agrees with prose.names' 'a and b' (the brief's own English); no tagger reads it",
+    ("before", "figures/rules.py"): "the values of the position column of figure_qualifiers.csv and "
+                                    "figure_exclusions.csv (which side of the number a cue stands on)",
+    ("after", "figures/rules.py"): "the values of the position column of figure_qualifiers.csv and "
+                                   "figure_exclusions.csv (which side of the number a cue stands on)",
     ("nothing", "brief/figures.py"): "the name of the brief's section for a corpus in which no quantity is "
                                      "compared ('nothing compared'), a label for a reader",
 }
@@ -58,10 +62,7 @@ ALLOWED = {
 # Modules that spell shared words today and that other engineers rewrite in this round (issue 24:
 # figures/, sources/, frames/, hedges.py, clean.py, pagehead.py, textshape.py). What the scan finds
 # there is listed in the round's report, to be fixed (or allowed, with a reason) after the merge.
-REWRITTEN_THIS_ROUND = {
-    "figures/clauses.py", "figures/extract.py", "figures/modality.py", "figures/numbers.py",
-    "figures/quantities.py", "figures/rules.py", "figures/topics.py", "figures/units.py",
-    "frames/__init__.py", "frames/cues.py"}
+REWRITTEN_THIS_ROUND = {"frames/__init__.py", "frames/cues.py"}
 
 MESSAGE_CALLS = re.compile(r"(Error|Exception|Warning|print|warn|echo)$")
 PROSE_KEYWORDS = {"help", "description", "epilog", "metavar", "reason"}

@@ -33,11 +33,9 @@ from .topics import money_topic as topic_of_money
 from .units import unit_of, word_list
 from .view import FigureView
 
-# Between two figures that give one amount in two units: "£4.5m ($5.7m)", "310mm, or 12 inches".
-SAME_AMOUNT = re.compile(r"^\s*(?:\(|\[|/|,?\s*or|,?\s*(?:that is|equivalent to))\s*$")
 COPULA = ("are", "were", "is", "was")
 THINGS = ("weapons", "buildings", "votes", "money", "measure", "percent")  # classes no people event counts
-PREPOSITIONS = {"from", "in", "at", "on", "among", "of", "to", "for", "with", "still", "being", "now", "not"}
+PREPOSITIONS = {"from", "in", "at", "on", "among", "of", "to", "for", "with", "still", "being", "now"}
 
 
 def set_quantity(view: FigureView) -> None:
@@ -66,7 +64,7 @@ def set_quantity(view: FigureView) -> None:
 def same_amount(view):
     """"£4.5m ($5.7m)", "310mm, or about 12.2 inches": the amount before, in another unit."""
     previous = view.recent[-1] if view.recent else None
-    if previous and previous.get("measure") and SAME_AMOUNT.match(view.text[previous["end"]:view.row["start"]]):
+    if previous and previous.get("measure") and view.q.same_amount_between.match(view.text[previous["end"]:view.row["start"]]):
         return previous["measure"]
     return None
 
@@ -154,7 +152,8 @@ def _own_event(view, own: str) -> str | None:
     q, row = view.q, view.row
     inside = word_list(view.text, view.number_end, row["end"])
     before, after = view.cut
-    relative = after[1:4] if after[:1] in (["who"], ["that"], ["of"]) else []  # "2,700 cases of heat exhaustion"
+    # "2,700 pilgrims who suffered", "2,700 cases of heat exhaustion"
+    relative = after[1:4] if after[:1] and (after[0] in q.relative_word or after[0] == "of") else []
     # A weak event ("reached", "counted", "took part") yields to any other event of the clause:
     # "the number of mortalities reached 1,301", "4,800 nurses took part in the strike".
     strong = {k: v for k, v in q.event.items() if k not in q.weak_event}
@@ -227,7 +226,8 @@ def _alike(view) -> dict | None:
 def _copula_noun(view) -> str | None:
     """"of whom about 8,400 are union members": the noun after the copula."""
     after = view.cut[1]
-    if after[:1] and after[0] in COPULA and len(after) > 1 and after[1] not in PREPOSITIONS:
+    if after[:1] and after[0] in COPULA and len(after) > 1 and after[1] not in PREPOSITIONS \
+            and after[1] not in view.q.negators:
         content = [w for w in after[1:4] if w.isalpha() and w not in STOP_WORDS]
         if content and content[-1] in view.q.generic:
             return ""  # "All but 31 were licensed pilgrims": people, but counted for what is unclear

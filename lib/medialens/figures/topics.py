@@ -116,7 +116,7 @@ def share_name(text: str, row: dict, before: list[str], after: list[str], clause
     if after[:1] == ["of"]:
         words = [w for w in after[1:12] if w[0].isalpha()][:4]  # "83% of the 1,301 deaths": past the number
         rest = [w for w in words if not w.endswith(("'s", "’s")) and w not in ("the", "a", "an", "all", "its", "their")]
-        if rest[:1] and rest[0] in ("that", "this", "it", "them", "those", "these"):
+        if rest[:1] and rest[0] in q.pronoun:
             rest = []  # "40% of that", "30 percent of them saying": the topic is elsewhere
         rest = list(itertools.dropwhile(lambda w: re.fullmatch(r"[a-z]{3,}ed", w), rest))  # "of surveyed firms": firms
         # The head of the noun phrase: "of the search area" is of the area, "of ballots counted" of ballots.
