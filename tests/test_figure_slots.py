@@ -29,6 +29,12 @@ def rule_of(row, slot):
 @pytest.mark.parametrize("text, key, slot, value, rule", [
     # measure
     (OPENING + "Rainfall reached 310mm, or about 12 inches, in the hills.", "12 inches", "measure", "rainfall", "same_amount"),
+    # the same amount in another unit, after a unit word or sign: every slot of the amount before
+    (OPENING + "Temperatures in Olen district climbed as high as 48 degrees Celsius (118 degrees Fahrenheit).",
+     "118", "scope", "Olen", "same_amount"),
+    (OPENING + "Temperatures soared above 49°C (120°F) in the valley.", "120", "measure", "temperature", "same_amount"),
+    (OPENING + "Last year a strike cost $4 billion (£3.2 billion).", "£3.2 billion", "event_time", "last year",
+     "same_amount"),
     (OPENING + "The walkout cost the region $2.1 billion, analysts said.", "$2.1 billion", "measure", "cost", "money_topic"),
     (OPENING + "The blaze was 45% contained by evening.", "45%", "measure", "containment", "percent_topic"),
     (OPENING + "Temperatures climbed to 44 degrees Celsius.", "44", "measure", "temperature", "unit_topic"),
@@ -93,6 +99,13 @@ def rule_of(row, slot):
 def test_slot_and_the_rule_that_set_it(text, key, slot, value, rule):
     row = figure(text, key)
     assert (row[slot], rule_of(row, slot)) == (value, rule), row.slot_rules
+
+
+def test_an_amount_given_again_in_another_unit_has_the_first_ones_value():
+    found = ml.tag_text(OPENING + "Temperatures reached 47 degrees Celsius (117 degrees Fahrenheit).")["figures"]
+    assert found.value_normalised.tolist() == [47.0, 47.0]  # one amount: not 47 and 47.22
+    found = ml.tag_text(OPENING + "The fire burned 3 square miles (5 square kilometres).")["figures"]
+    assert found.value_normalised.round().tolist() == [777.0, 500.0]  # a wrong conversion is the article's
 
 
 @pytest.mark.parametrize("text, key, dimension, unit", [
@@ -231,8 +244,8 @@ def test_the_brief_says_disputes_first_then_growth_then_what_was_not_compared(sm
     assert statements.section.tolist()[:2] == ["disputed", "grew"]
     assert statements.statement[0] == ("people who took part: the articles disagree on 29 Jun: 3,000 in wire "
                                        "(“3,000 people”, Police) against 15,000 in local (“15,000 people”, Organisers).")
-    assert statements.statement[1] == ("deaths grew: more than 40 (wire) on 2 Jul, 65 (local) on 4 Jul; "
-                                       "without a date: more than 40 (broadcast).")
+    assert statements.statement[1] == ("deaths grew: at least 40 (wire) on 2 Jul, 65 (local) on 4 Jul; "
+                                       "without a date: at least 40 (broadcast).")
     assert "unclear what it counts: “12” (local)" in statements.statement.iloc[-1]
     assert not statements.statement.str.contains("unknown|nan").any()
 

@@ -29,7 +29,9 @@ from ..prose import names, number
 from ..sentences import STOP_WORDS
 
 COLUMNS = ["order", "section", "quantity", "statement", "doc_ids", "surfaces", "dates"]
-QUALIFIER_WORDS = {"lower_bound": "more than ", "upper_bound": "up to ", "approximate": "about "}
+# A bound in words every article's own bound makes true: "At least 36" is no "more than 36",
+# while "more than 1,300" is at least 1,300 (the quoted words beside it say which it was).
+QUALIFIER_WORDS = {"lower_bound": "at least ", "upper_bound": "up to ", "approximate": "about "}
 SHOWN = 12  # quantities or figures named in one sentence before "and N more"
 
 
@@ -94,7 +96,7 @@ class _Said:
         return name + (f" ({row.unit})" if row.unit else "")
 
     def value(self, claim) -> str:
-        """"more than 1,300", "about $5.6 billion", "hundreds": as the article bounds it."""
+        """"at least 1,300", "about $5.6 billion", "hundreds": as the article bounds it."""
         unit = claim.unit if claim.unit in ("%",) or claim.dimension == "money" else claim.unit
         if claim.qualifier == "vague":
             return claim.surface.split(" of ")[0].lower()

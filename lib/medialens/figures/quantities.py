@@ -33,6 +33,7 @@ from .topics import money_topic as topic_of_money
 from .units import unit_of, word_list
 from .view import FigureView
 
+ROUNDING = 0.02  # an amount converted to another unit and rounded stays within 2% of itself
 COPULA = ("are", "were", "is", "was")
 THINGS = ("weapons", "buildings", "votes", "money", "measure", "percent")  # classes no people event counts
 PREPOSITIONS = {"from", "in", "at", "on", "among", "of", "to", "for", "with", "still", "being", "now"}
@@ -46,6 +47,12 @@ def set_quantity(view: FigureView) -> None:
                              or q.increment_prefix.search(view.text[max(0, row["start"] - 20):row["start"]])
                              or view.cut[1][:1] and view.cut[1][0] in q.increment_after)  # "8,700 strikers join the 25,000"
     set_slots(view)
+    twin = view.twin if "measure=same_amount" in row["slot_rules"] else None
+    # "47 °C (117 °F)": one amount, so one value, not 47 and 47.22; a conversion the article got
+    # wrong ("3.39 sq miles (5.45 sq km)") keeps its own value
+    if twin and twin["unit"] == row["unit"] and abs(row["value_normalised"] - twin["value_normalised"]) \
+            <= ROUNDING * abs(twin["value_normalised"]):
+        row["value_normalised"] = twin["value_normalised"]
     measure = row["measure"]
     if row["unit"] in ("%", "percentage points"):
         row["referent_class"] = "percent"
@@ -63,10 +70,7 @@ def set_quantity(view: FigureView) -> None:
 @rule("measure")
 def same_amount(view):
     """"£4.5m ($5.7m)", "310mm, or about 12.2 inches": the amount before, in another unit."""
-    previous = view.recent[-1] if view.recent else None
-    if previous and previous.get("measure") and view.q.same_amount_between.match(view.text[previous["end"]:view.row["start"]]):
-        return previous["measure"]
-    return None
+    return view.twin["measure"] if view.twin else None
 
 
 @rule("measure")

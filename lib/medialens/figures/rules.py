@@ -202,8 +202,11 @@ class QuantityRules:
         self.part_after = re.compile(rf"^\s*(?:of\s+(?:{pronouns}|the\s+(?:dead|injured|victims)\b)"
                                      r"|(?:were\s+|was\s+)?from\b)", re.IGNORECASE)
         # Between two figures that give one amount in two units: "£4.5m ($5.7m)", "310mm, or 12 inches".
+        # (a unit word may end the first: "47 degrees Celsius (117 degrees Fahrenheit)", "50°C (122°F)")
         same = alternation(self.same_amount) or "(?!)"
-        self.same_amount_between = re.compile(rf"^\s*(?:\(|\[|/|,?\s*(?:{same}))\s*$")
+        unit = alternation(t for t in self.units if t[:1].isalpha()) or "(?!)"
+        self.same_amount_between = re.compile(rf"\s*(?:°\s?[CF]\b|(?:{unit})\b)?\s*(?:\(|\[|/|,?\s*(?:{same}))\s*$",
+                                              re.IGNORECASE)
         self.negators = frozenset(read_table("negators", lexicons).word.str.lower())
         # A change ("rose", "cut") is named with what changes (any other topic): "council tax will
         # rise by 4.99%" and "raises council tax by 4.99 percent" are one tax increase. Shares,
