@@ -94,6 +94,11 @@ def rule_of(row, slot):
      "increment"),
     (OPENING + "The union is asking for 15% pay raises.", "15%", "kind", "change", "change_word"),
     (OPENING + "Crews had searched 12% of the burn zone.", "12%", "kind", "share", "percent_share"),
+    # a percentage after "with" is a share of the count just before it
+    (OPENING + "The number of deaths reached 412, with 83 per cent being over 70.", "83 per cent", "measure",
+     "share of deaths", "percent_topic"),
+    (OPENING + "The union has 146,000 members, with 90% voting to strike.", "90%", "measure", "share of members",
+     "percent_topic"),
     (OPENING + "At least 96 people have died.", "96", "kind", "level", "level"),
 ])
 def test_slot_and_the_rule_that_set_it(text, key, slot, value, rule):

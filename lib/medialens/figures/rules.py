@@ -226,7 +226,7 @@ ROLES = ("event", "topic", "generic", "group", "enumeration", "rate", "noun", "p
          "weak_event", "facility", "part", "loss", "occasion", "stance", "running", "anaphor",
          "class_of", "increment_after", "beneficiary", "link_verb",
          "people_event", "reference", "increment", "increment_before", "unclear_noun", "relative_word",
-         "partitive_pronoun", "same_amount", "pronoun", "determiner")
+         "partitive_pronoun", "same_amount", "pronoun", "determiner", "share_with")
 
 
 def slot_order(lexicons) -> dict[str, list[str]]:

@@ -108,6 +108,16 @@ def what_changes(name: str, sentence: list[str], recent: list[dict], q, levels: 
     return f"{topic} {name}" if topic else name
 
 
+def share_of_count(before: list[str], row: dict, clause: tuple[int, int], q, recent: list[dict]) -> str | None:
+    """"The toll reached 1,301, with 83 per cent being unregistered": a share of the count just
+    before it in its sentence (`share_with` words of figure_quantities.csv)."""
+    count = recent[-1] if recent else None
+    if before[-1:] and before[-1] in q.share_with and count and not count["unit"] and count.get("measure") \
+            and clause[2] <= count["start"] < row["start"]:
+        return f"share of {count['measure']}"
+    return None
+
+
 def share_name(text: str, row: dict, before: list[str], after: list[str], clause: tuple[int, int], q,
                sentence: list[str], recent: list[dict]) -> str:
     """A percentage: of what ("80% of ballots"), else the topic near it; a vote share also names
@@ -130,7 +140,8 @@ def share_name(text: str, row: dict, before: list[str], after: list[str], clause
         elif head:  # "41 percent of its spending": a share of the budget, never the budget itself
             topic = q.topic.get(head) or q.noun.get(head, head)
             topic = topic if topic in PERCENT_TOPICS | CHANGES else f"share of {topic}"
-    topic = topic or of_topic(before, q) or changed(before, after, q) or nearest(before, after, q.topic) or "share"
+    topic = topic or share_of_count(before, row, clause, q, recent) or of_topic(before, q) \
+        or changed(before, after, q) or nearest(before, after, q.topic) or "share"
     topic = what_changes(topic, sentence, recent, q, q.level_topics)
     names = []
     for start in (clause[0], clause[2]):  # the clause, else the sentence ("the Union, on 38.9%, says")
