@@ -109,6 +109,14 @@ def test_slot_and_the_rule_that_set_it(text, key, slot, value, rule):
 def test_an_amount_given_again_in_another_unit_has_the_first_ones_value():
     found = ml.tag_text(OPENING + "Temperatures reached 47 degrees Celsius (117 degrees Fahrenheit).")["figures"]
     assert found.value_normalised.tolist() == [47.0, 47.0]  # one amount: not 47 and 47.22
+    documents = pd.DataFrame([
+        {"doc_id": "north", "text": "Heat\n\nTemperatures in Olen district climbed as high as 48 degrees Celsius "
+                                     "(118 degrees Fahrenheit).", "date": "", "n_words": 12},
+        {"doc_id": "south", "text": "Heat\n\nTemperatures reached 45 degrees Celsius on the coast.", "date": "", "n_words": 8}])
+    tables = ml.tag_corpus(documents)
+    statements = figure_statements(ml.compare_figures(tables["figures"], tables["documents"], tables["sentences"]))
+    assert "temperature (°C), by part (never compared with the total): Olen: 48 °C in north (“48 degrees”)." \
+        in statements.statement.tolist()  # named once, not once in each unit
     found = ml.tag_text(OPENING + "The fire burned 3 square miles (5 square kilometres).")["figures"]
     assert found.value_normalised.round().tolist() == [777.0, 500.0]  # a wrong conversion is the article's
 

@@ -166,7 +166,9 @@ class _Said:
             for part in parts.itertuples():
                 claims = self.claims[self.claims.quantity == part.quantity]
                 scope = claims.scope.iloc[0]
-                pieces.append(f"{scope}: " + names([self.claim(c) for c in claims.itertuples()]))
+                # an article that repeats a figure (a summary line and the body; "51.8 °C (125 °F)") names it once
+                once = claims.drop_duplicates(["doc_id", "value_normalised", "qualifier"])
+                pieces.append(f"{scope}: " + names([self.claim(c) for c in once.itertuples()]))
             claims = self.claims[self.claims.quantity.isin(parts.quantity)]
             text = f"{self.label(total)}, by part (never compared with the total): " + "; ".join(pieces) + "."
             rows.append(_row("breakdown", total, text, claims))
