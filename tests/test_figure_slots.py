@@ -276,3 +276,16 @@ def test_the_data_readme_counts_each_figures_file():
     for table in sorted(folder.glob("*.csv")):
         rows = len(pd.read_csv(table, keep_default_na=False))
         assert f"| {table.name} | {rows} |" in readme, f"{table.name}: {rows} entries"
+
+
+def test_bounds_that_exclude_each_other_are_never_said_to_agree():
+    documents = pd.DataFrame([
+        {"doc_id": "north", "text": "Heat at the shrine\n\nAt least 40 people died this week. The worst was a 2009 "
+                                    "crush that resulted in up to 900 deaths.", "date": "", "n_words": 20},
+        {"doc_id": "south", "text": "Heat at the shrine\n\nAt least 40 people died this week. A 2009 crush resulted "
+                                    "in over 1,000 deaths.", "date": "", "n_words": 18}])
+    tables = ml.tag_corpus(documents)
+    statements = figure_statements(ml.compare_figures(tables["figures"], tables["documents"], tables["sentences"]))
+    assert statements.statement.tolist()[:2] == [
+        "deaths: 2 articles agree: at least 40 (north and south).",
+        "deaths (2009): 2 articles give figures that cannot all be true: up to 900 (north) and at least 1,000 (south)."]

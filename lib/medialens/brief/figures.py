@@ -62,6 +62,20 @@ def figure_statements(comparison, sources: pd.DataFrame | None = None, factor: f
     return table.assign(order=range(len(table)))[COLUMNS]
 
 
+def _bounds_exclude(claims: pd.DataFrame) -> bool:
+    """Whether the bounds of the figures exclude each other: "up to 2,300" and "over 2,400" (the
+    highest floor above the lowest ceiling). Approximate figures bound nothing."""
+    value = claims.value_normalised
+    floors = value[claims.qualifier.isin(["exact", "lower_bound"])]
+    ceilings = value[claims.qualifier.isin(["exact", "upper_bound"])]
+    if "range" in set(claims.qualifier):
+        scale = value / claims.value.where(claims.value != 0)
+        ranged = claims.qualifier == "range"
+        floors = pd.concat([floors, (claims.low * scale)[ranged]])
+        ceilings = pd.concat([ceilings, (claims.high * scale)[ranged]])
+    return bool(len(floors) and len(ceilings) and floors.max() > ceilings.min())
+
+
 def _row(section: str, quantity: str, statement: str, claims: pd.DataFrame) -> dict:
     return {"section": section, "quantity": quantity, "statement": statement,
             "doc_ids": "; ".join(dict.fromkeys(claims.doc_id)), "surfaces": "; ".join(claims.surface),
@@ -192,6 +206,7 @@ class _Said:
         values = [f"{self.value(c)} ({names(self._docs_giving(rows, c))})" for c in shown.itertuples()]
         firm = rows[rows.qualifier != "vague"]
         how = "agree" if len(vague) == 0 and firm.value_normalised.nunique() == 1 \
+            else "give figures that cannot all be true" if _bounds_exclude(firm) \
             else f"give figures within a factor of {self.factor:g}" if len(vague) == 0 else "give"
         text = f"{self.label(group.quantity)}: {group.n_articles} articles {how}: {names(values)}."
         return _row("agreed", group.quantity, text, rows)
