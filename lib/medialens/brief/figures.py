@@ -63,11 +63,12 @@ def figure_statements(comparison, sources: pd.DataFrame | None = None, factor: f
 
 
 def _bounds_exclude(claims: pd.DataFrame) -> bool:
-    """Whether the bounds of the figures exclude each other: "up to 2,300" and "over 2,400" (the
-    highest floor above the lowest ceiling). Approximate figures bound nothing."""
+    """Whether the bounds the articles state exclude each other: "up to 2,300" and "over 2,400"
+    (the highest floor above the lowest ceiling). Only stated bounds and ranges count: "1.8
+    million" beside "over 1.83 million" is rounded, and two exact figures may be of two moments."""
     value = claims.value_normalised
-    floors = value[claims.qualifier.isin(["exact", "lower_bound"])]
-    ceilings = value[claims.qualifier.isin(["exact", "upper_bound"])]
+    floors = value[claims.qualifier == "lower_bound"]
+    ceilings = value[claims.qualifier == "upper_bound"]
     if "range" in set(claims.qualifier):
         scale = value / claims.value.where(claims.value != 0)
         ranged = claims.qualifier == "range"
