@@ -137,8 +137,10 @@ OPENING = "Storm hits the coast\n\nResidents were told to stay indoors. "
      "nearly $9 million", "losses, carmakers"),
     (OPENING + "In a poll, 20 percent of surveyed firms said they had cut jobs.", "20 percent", "share of firms (%)"),
     (OPENING + "Over 30 percent of them saying they had started layoffs, the survey found.", "30 percent", "share (%)"),
+    # an adverb opening the sentence is no name; a percentage after "with" is a share of the count before it
+    (OPENING + "“Sadly, 71 per cent were unlicensed,” the minister said.", "71 per cent", "share (%)"),
     (OPENING + "“Sadly, the toll reached 412, with 71 per cent unlicensed,” the minister said.", "71 per cent",
-     "share (%)"),
+     "share of deaths (%)"),
     (OPENING + "Suppliers expect layoffs in mid-October, and the share may rise from 30 percent to 60 percent.",
      "60 percent", "share, Suppliers (%)"),
 ])
