@@ -137,8 +137,10 @@ OPENING = "Storm hits the coast\n\nResidents were told to stay indoors. "
      "nearly $9 million", "losses, carmakers"),
     (OPENING + "In a poll, 20 percent of surveyed firms said they had cut jobs.", "20 percent", "share of firms (%)"),
     (OPENING + "Over 30 percent of them saying they had started layoffs, the survey found.", "30 percent", "share (%)"),
+    # an adverb opening the sentence is no name; a percentage after "with" is a share of the count before it
+    (OPENING + "“Sadly, 71 per cent were unlicensed,” the minister said.", "71 per cent", "share (%)"),
     (OPENING + "“Sadly, the toll reached 412, with 71 per cent unlicensed,” the minister said.", "71 per cent",
-     "share (%)"),
+     "share of deaths (%)"),
     (OPENING + "Suppliers expect layoffs in mid-October, and the share may rise from 30 percent to 60 percent.",
      "60 percent", "share, Suppliers (%)"),
 ])
@@ -153,3 +155,35 @@ def test_two_parties_offers_are_compared_not_grown():
                                "2025-03-06")})
     groups = ml.compare_figures(tables["figures"], tables["documents"]).groups.set_index("quantity")
     assert groups.status["pay increase offered (%)"] == "agreed"
+
+
+# Two Sunday marches a week apart, one reported as "hundreds of thousands", the other with firm
+# counts; an undated piece on "hundreds of thousands" on Sunday that also names a Monday clash.
+SUNDAYS = {
+    "north": ("Crowds fill Tarn\n\nHundreds of thousands of people marched through Tarn on Sunday, organisers said.",
+              "2025-05-05"),
+    "south": ("Bigger march in Tarn\n\nNearly 2 million people marched on Sunday, organisers said, "
+              "while police counted 400,000.", "2025-05-12"),
+    "undated": ("Tarn march\n\nHundreds of thousands of people gathered in Tarn on Sunday. "
+                "Several hundred protesters clashed with police in the early hours of Monday.", ""),
+}
+
+
+@pytest.mark.parametrize("surface, quantity, rule", [
+    # of the two Sunday marches only the first was "hundreds of thousands": that one
+    ("Hundreds of thousands of people", "attended, 4 May 2025", "occasion=shared_vague_figure"),
+    # a Monday beside a Sunday march: the Monday before or the one after, the text cannot tell
+    ("Several hundred protesters", "", "occasion=unplaced"),
+])
+def test_a_shared_vague_magnitude_places_a_crowd_and_another_weekday_stays_unplaced(surface, quantity, rule):
+    figures = tagged(SUNDAYS)["figures"]
+    row = figures[(figures.doc_id == "undated") & (figures.surface == surface)].iloc[0]
+    assert (row.quantity, row.slot_rules.rsplit("; ", 1)[-1]) == (quantity, rule)
+
+
+def test_two_marches_of_one_vague_magnitude_place_nothing():
+    marches = {**SUNDAYS, "south": ("Bigger march in Tarn\n\nHundreds of thousands of people marched on Sunday.",
+                                    "2025-05-12")}
+    figures = tagged(marches)["figures"]
+    row = figures[(figures.doc_id == "undated") & (figures.surface == "Hundreds of thousands of people")].iloc[0]
+    assert (row.quantity, row.slot_rules.rsplit("; ", 1)[-1]) == ("", "occasion=unplaced")

@@ -29,6 +29,12 @@ def rule_of(row, slot):
 @pytest.mark.parametrize("text, key, slot, value, rule", [
     # measure
     (OPENING + "Rainfall reached 310mm, or about 12 inches, in the hills.", "12 inches", "measure", "rainfall", "same_amount"),
+    # the same amount in another unit, after a unit word or sign: every slot of the amount before
+    (OPENING + "Temperatures in Olen district climbed as high as 48 degrees Celsius (118 degrees Fahrenheit).",
+     "118", "scope", "Olen", "same_amount"),
+    (OPENING + "Temperatures soared above 49°C (120°F) in the valley.", "120", "measure", "temperature", "same_amount"),
+    (OPENING + "Last year a strike cost $4 billion (£3.2 billion).", "£3.2 billion", "event_time", "last year",
+     "same_amount"),
     (OPENING + "The walkout cost the region $2.1 billion, analysts said.", "$2.1 billion", "measure", "cost", "money_topic"),
     (OPENING + "The blaze was 45% contained by evening.", "45%", "measure", "containment", "percent_topic"),
     (OPENING + "Temperatures climbed to 44 degrees Celsius.", "44", "measure", "temperature", "unit_topic"),
@@ -88,11 +94,31 @@ def rule_of(row, slot):
      "increment"),
     (OPENING + "The union is asking for 15% pay raises.", "15%", "kind", "change", "change_word"),
     (OPENING + "Crews had searched 12% of the burn zone.", "12%", "kind", "share", "percent_share"),
+    # a percentage after "with" is a share of the count just before it
+    (OPENING + "The number of deaths reached 412, with 83 per cent being over 70.", "83 per cent", "measure",
+     "share of deaths", "percent_topic"),
+    (OPENING + "The union has 146,000 members, with 90% voting to strike.", "90%", "measure", "share of members",
+     "percent_topic"),
     (OPENING + "At least 96 people have died.", "96", "kind", "level", "level"),
 ])
 def test_slot_and_the_rule_that_set_it(text, key, slot, value, rule):
     row = figure(text, key)
     assert (row[slot], rule_of(row, slot)) == (value, rule), row.slot_rules
+
+
+def test_an_amount_given_again_in_another_unit_has_the_first_ones_value():
+    found = ml.tag_text(OPENING + "Temperatures reached 47 degrees Celsius (117 degrees Fahrenheit).")["figures"]
+    assert found.value_normalised.tolist() == [47.0, 47.0]  # one amount: not 47 and 47.22
+    documents = pd.DataFrame([
+        {"doc_id": "north", "text": "Heat\n\nTemperatures in Olen district climbed as high as 48 degrees Celsius "
+                                     "(118 degrees Fahrenheit).", "date": "", "n_words": 12},
+        {"doc_id": "south", "text": "Heat\n\nTemperatures reached 45 degrees Celsius on the coast.", "date": "", "n_words": 8}])
+    tables = ml.tag_corpus(documents)
+    statements = figure_statements(ml.compare_figures(tables["figures"], tables["documents"], tables["sentences"]))
+    assert "temperature (°C), by part (never compared with the total): Olen: 48 °C in north (“48 degrees”)." \
+        in statements.statement.tolist()  # named once, not once in each unit
+    found = ml.tag_text(OPENING + "The fire burned 3 square miles (5 square kilometres).")["figures"]
+    assert found.value_normalised.round().tolist() == [777.0, 500.0]  # a wrong conversion is the article's
 
 
 @pytest.mark.parametrize("text, key, dimension, unit", [
@@ -231,8 +257,8 @@ def test_the_brief_says_disputes_first_then_growth_then_what_was_not_compared(sm
     assert statements.section.tolist()[:2] == ["disputed", "grew"]
     assert statements.statement[0] == ("people who took part: the articles disagree on 29 Jun: 3,000 in wire "
                                        "(“3,000 people”, Police) against 15,000 in local (“15,000 people”, Organisers).")
-    assert statements.statement[1] == ("deaths grew: more than 40 (wire) on 2 Jul, 65 (local) on 4 Jul; "
-                                       "without a date: more than 40 (broadcast).")
+    assert statements.statement[1] == ("deaths grew: at least 40 (wire) on 2 Jul, 65 (local) on 4 Jul; "
+                                       "without a date: at least 40 (broadcast).")
     assert "unclear what it counts: “12” (local)" in statements.statement.iloc[-1]
     assert not statements.statement.str.contains("unknown|nan").any()
 
@@ -250,3 +276,16 @@ def test_the_data_readme_counts_each_figures_file():
     for table in sorted(folder.glob("*.csv")):
         rows = len(pd.read_csv(table, keep_default_na=False))
         assert f"| {table.name} | {rows} |" in readme, f"{table.name}: {rows} entries"
+
+
+def test_bounds_that_exclude_each_other_are_never_said_to_agree():
+    documents = pd.DataFrame([
+        {"doc_id": "north", "text": "Heat at the shrine\n\nAt least 40 people died this week. The worst was a 2009 "
+                                    "crush that resulted in up to 900 deaths.", "date": "", "n_words": 20},
+        {"doc_id": "south", "text": "Heat at the shrine\n\nAt least 40 people died this week. A 2009 crush resulted "
+                                    "in over 1,000 deaths.", "date": "", "n_words": 18}])
+    tables = ml.tag_corpus(documents)
+    statements = figure_statements(ml.compare_figures(tables["figures"], tables["documents"], tables["sentences"]))
+    assert statements.statement.tolist()[:2] == [
+        "deaths: 2 articles agree: at least 40 (north and south).",
+        "deaths (2009): 2 articles give figures that cannot all be true: up to 900 (north) and at least 1,000 (south)."]

@@ -29,7 +29,9 @@ from ..prose import names, number
 from ..sentences import STOP_WORDS
 
 COLUMNS = ["order", "section", "quantity", "statement", "doc_ids", "surfaces", "dates"]
-QUALIFIER_WORDS = {"lower_bound": "more than ", "upper_bound": "up to ", "approximate": "about "}
+# A bound in words every article's own bound makes true: "At least 36" is no "more than 36",
+# while "more than 1,300" is at least 1,300 (the quoted words beside it say which it was).
+QUALIFIER_WORDS = {"lower_bound": "at least ", "upper_bound": "up to ", "approximate": "about "}
 SHOWN = 12  # quantities or figures named in one sentence before "and N more"
 
 
@@ -58,6 +60,21 @@ def figure_statements(comparison, sources: pd.DataFrame | None = None, factor: f
                          + (f" of the {n}" if n > 1 else "") + ": nothing is compared.", claims))
     table = pd.DataFrame(rows, columns=COLUMNS[1:])
     return table.assign(order=range(len(table)))[COLUMNS]
+
+
+def _bounds_exclude(claims: pd.DataFrame) -> bool:
+    """Whether the bounds the articles state exclude each other: "up to 2,300" and "over 2,400"
+    (the highest floor above the lowest ceiling). Only stated bounds and ranges count: "1.8
+    million" beside "over 1.83 million" is rounded, and two exact figures may be of two moments."""
+    value = claims.value_normalised
+    floors = value[claims.qualifier == "lower_bound"]
+    ceilings = value[claims.qualifier == "upper_bound"]
+    if "range" in set(claims.qualifier):
+        scale = value / claims.value.where(claims.value != 0)
+        ranged = claims.qualifier == "range"
+        floors = pd.concat([floors, (claims.low * scale)[ranged]])
+        ceilings = pd.concat([ceilings, (claims.high * scale)[ranged]])
+    return bool(len(floors) and len(ceilings) and floors.max() > ceilings.min())
 
 
 def _row(section: str, quantity: str, statement: str, claims: pd.DataFrame) -> dict:
@@ -94,7 +111,7 @@ class _Said:
         return name + (f" ({row.unit})" if row.unit else "")
 
     def value(self, claim) -> str:
-        """"more than 1,300", "about $5.6 billion", "hundreds": as the article bounds it."""
+        """"at least 1,300", "about $5.6 billion", "hundreds": as the article bounds it."""
         unit = claim.unit if claim.unit in ("%",) or claim.dimension == "money" else claim.unit
         if claim.qualifier == "vague":
             return claim.surface.split(" of ")[0].lower()
@@ -164,7 +181,9 @@ class _Said:
             for part in parts.itertuples():
                 claims = self.claims[self.claims.quantity == part.quantity]
                 scope = claims.scope.iloc[0]
-                pieces.append(f"{scope}: " + names([self.claim(c) for c in claims.itertuples()]))
+                # an article that repeats a figure (a summary line and the body; "51.8 °C (125 °F)") names it once
+                once = claims.drop_duplicates(["doc_id", "value_normalised", "qualifier"])
+                pieces.append(f"{scope}: " + names([self.claim(c) for c in once.itertuples()]))
             claims = self.claims[self.claims.quantity.isin(parts.quantity)]
             text = f"{self.label(total)}, by part (never compared with the total): " + "; ".join(pieces) + "."
             rows.append(_row("breakdown", total, text, claims))
@@ -188,6 +207,7 @@ class _Said:
         values = [f"{self.value(c)} ({names(self._docs_giving(rows, c))})" for c in shown.itertuples()]
         firm = rows[rows.qualifier != "vague"]
         how = "agree" if len(vague) == 0 and firm.value_normalised.nunique() == 1 \
+            else "give figures that cannot all be true" if _bounds_exclude(firm) \
             else f"give figures within a factor of {self.factor:g}" if len(vague) == 0 else "give"
         text = f"{self.label(group.quantity)}: {group.n_articles} articles {how}: {names(values)}."
         return _row("agreed", group.quantity, text, rows)

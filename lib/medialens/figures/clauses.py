@@ -11,8 +11,6 @@ import re
 from .numbers import overlap_test
 from .rules import Rules
 
-# A non-restrictive relative clause (", which sold 12 million processors last year,"): an aside.
-RELATIVE_ASIDE = re.compile(r",\s*(?:which|who)\b(?:[^,;.!?]|[.,]\d)*,")
 
 
 class Span:
@@ -53,7 +51,7 @@ class SentenceIndex:
                  sources: list[dict], hedges: list[dict], figures: list[dict], rules: Rules):
         self.text, self.rules = text, rules
         self.span = Span(text, sentence["start"], sentence["end"], rules)
-        self.asides = [(m.start(), m.end()) for m in RELATIVE_ASIDE.finditer(text, sentence["start"], sentence["end"])]
+        self.asides = [(m.start(), m.end()) for m in rules.relative_aside.finditer(text, sentence["start"], sentence["end"])]
         first = bisect.bisect_left(cue_starts, sentence["start"])
         last = bisect.bisect_left(cue_starts, sentence["end"])
         self.cues = cues[first:last]

@@ -56,6 +56,12 @@ def _reaches(view, at: int) -> bool:
 
 
 @rule("event_time")
+def same_amount(view):
+    """"In 2019 the strike cost $4 billion (£3.2 billion)": the event of the amount before, in another unit."""
+    return view.twin["event_time"] if view.twin else None
+
+
+@rule("event_time")
 def year_named(view):
     """"the worst being a 2009 crush that resulted in up to 900 deaths": 2009."""
     # The year of the figure's clause first, then the nearest: in "The plant, opened in 1978,

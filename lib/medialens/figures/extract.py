@@ -10,7 +10,7 @@ from ..context import DocContext
 from ..dates import is_calendar_word
 from . import numbers as nb
 from .referents import inherit_referents, noun_after, referent_after
-from .rules import DETERMINERS, Rules
+from .rules import Rules
 
 
 def find_figures(ctx: DocContext, rules: Rules) -> list[dict]:
@@ -21,7 +21,7 @@ def find_figures(ctx: DocContext, rules: Rules) -> list[dict]:
     vague = [(m.start(), m.end(), m.group().lower()) for m in rules.vague_pattern.finditer(text)]
     taken = nb.overlap_test(nb.blocked_spans(text, rules) + vague)
     found = [n for n in nb.numbers(text, rules) if not taken(n[0].start, n[0].end)]
-    candidates = nb.merge_ranges(text, found)
+    candidates = nb.merge_ranges(text, found, rules)
     candidates += [dict(start=s, end=e, number_start=s, abbr=None, low=rules.vague[t][0], high=rules.vague[t][1],
                         value=rules.vague[t][2], qualifier="vague", words=True, scaled=True)
                    for s, e, t in vague]
@@ -145,13 +145,11 @@ def figure_row(text: str, c: dict, sentence: dict, rules: Rules) -> dict | None:
 # A small number in words counts when a death toll or a casualty verb goes with it ("Three
 # die", "the toll rose to five"), or when it is a part ("four of them", "two from overseas").
 TOLL_BEFORE = re.compile(r"\btoll\b[^.;]{0,25}\b(?:to|of|at|reaches|reached|hits|hit|stands at)\s*$", re.IGNORECASE)
-PART_AFTER = re.compile(r"^\s*(?:of\s+(?:them|whom|those|the\s+(?:dead|injured|victims)\b)|(?:were\s+|was\s+)?from\b)",
-                        re.IGNORECASE)  # "one of the deadliest" is no part
 CASUALTY_EVENTS = {"deaths", "injured", "missing"}
 
 
 def _small_count(before: str, after: str, rules: Rules) -> bool:
-    if TOLL_BEFORE.search(before) or PART_AFTER.match(after):
+    if TOLL_BEFORE.search(before) or rules.quantities.part_after.match(after):
         return True
     words = [w.group().lower() for w in nb.WORD.finditer(before[-30:])]
     for k in range(max(0, len(words) - 3), len(words)):
@@ -176,7 +174,7 @@ def _counted_noun(after: str, c: dict, cls: str, rules: Rules):
     # "hundreds of cattle": an unknown noun after "of" (and a determiner) is the referent.
     skip = 0
     if tokens[:1] and tokens[0].lower() == "of":
-        skip = 1 + (len(tokens) > 1 and tokens[1].lower() in DETERMINERS)
+        skip = 1 + (len(tokens) > 1 and tokens[1].lower() in rules.determiners)
     fallback = noun_after(tokens[skip:], rules)
     if fallback:
         n = skip + fallback

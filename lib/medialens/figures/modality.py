@@ -109,7 +109,8 @@ class SpanCues:
             if end > span.end or index.in_figure(start, end) or (cue[0].isupper() and start > span.start):
                 continue
             kind, scope = rules.cue_modality[cue.lower()]
-            if kind == "speculative" or kind == "backshift" and not after_reporting(text, span.start, start, index.reporting):
+            if kind == "speculative" or kind == "backshift" and not after_reporting(text, span.start, start, index.reporting,
+                                                                                  rules.subordinators):
                 if scope == "sentence":
                     self.speculative_everywhere = True
                 else:
@@ -136,7 +137,8 @@ class SpanCues:
             if not span.start <= hedge["start"] < span.end or index.in_figure(hedge["start"], hedge["end"]) \
                     or cue in source_cue_words or kind not in ("speculative", "backshift"):
                 continue
-            if kind == "backshift" and after_reporting(index.text, span.start, hedge["start"], index.reporting):
+            if kind == "backshift" and after_reporting(index.text, span.start, hedge["start"], index.reporting,
+                                                      index.rules.subordinators):
                 continue
             if hedge.get("kind") == "conditional":
                 self.speculative_everywhere = True
@@ -166,7 +168,7 @@ class SpanCues:
             row["source_type"] = nearest.get("source_type", "")
 
 
-def after_reporting(text: str, s_start: int, at: int, reporting: set[str]) -> bool:
+def after_reporting(text: str, s_start: int, at: int, reporting: set[str], subordinators: frozenset[str]) -> bool:
     """Whether the modal at `at` follows a reporting word with only a short subject between
     ("said it would", "said that the company would", "told reporters they would"): there "would"
     is reported speech's past of "will", a statement of plan, not speculation."""
@@ -174,6 +176,6 @@ def after_reporting(text: str, s_start: int, at: int, reporting: set[str]) -> bo
     for i in range(len(words) - 2, -1, -1):
         if words[i] in reporting:
             subject = words[i + 1:]
-            subject = subject[1:] if subject[:1] == ["that"] else subject
+            subject = subject[1:] if subject[:1] and subject[0] in subordinators else subject
             return 1 <= len(subject) <= 4 and all(w[0].isalpha() for w in subject)
     return False

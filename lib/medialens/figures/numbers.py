@@ -37,7 +37,6 @@ PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(0\d{1,4}\)|\b0\d{2,4})[\s.-]?\d{3
                    r"|\b\d{3}[\s.-]\d{3}[\s.-]\d{4}\b")
 URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|io)(?:/\S*)?", re.IGNORECASE)
 LIST_NUMBER = re.compile(r"^[ \t]*\d{1,2}[.)](?=\s)", re.MULTILINE)
-SIGN = re.compile(r"(US\$|C\$|A\$|Rs\.?|[$€£¥₹])\s*$")
 # Dates and times are found first; a number inside one is never a figure. Month names are
 # matched capitalised only, so the modal "may" is no month.
 DAY = r"\d{1,2}(?:st|nd|rd|th)?"
@@ -59,8 +58,7 @@ TALLY = re.compile(r"(?<![\w$€£¥])(?<!\d[.,])\d{1,3}\s?[-–]\s?\d{1,3}(?![\
 # paragraph's end: "said demonstrator Victor Li, 19."
 AGE_APPOSITION = re.compile(r"(?<=[A-Za-z]),\s+((?:1[01]|[1-9])?\d)(?:,(?!\d)|\.(?!\d)\s*$)", re.MULTILINE)
 WORD = re.compile(r"[A-Za-z][\w'’.-]*\w|[A-Za-z]|%|\S")  # "F-16" is one word
-RANGE_JOIN = re.compile(r"^\s*(-|–|—|to|or|and)\s*(US\$|\$|€|£|¥)?\s*$", re.IGNORECASE)
-RANGE_OPEN = re.compile(r"(?:^|\W)(between|from|by)\s*(?:US\$|\$|€|£|¥)?\s*$", re.IGNORECASE)
+DASHES = ("-", "–", "—")
 
 
 class Number(NamedTuple):
@@ -117,36 +115,37 @@ def numbers(text: str, rules):
                 value *= rules.word_value[word.lower()]
             yield Number(m.start(), m.end(), value, bool(scale), False), m.group("abbr")
         else:
-            value = word_value(m.group("words"), rules.word_value)
+            value = word_value(m.group("words"), rules.word_value, rules.number_words.get("joiner", frozenset()))
             if value is not None:
                 yield Number(m.start(), m.end(), value, value >= 1000 or "dozen" in m.group().lower(), True), None
 
 
-def word_value(phrase: str, value: dict[str, float]) -> float | None:
-    """The number a phrase of number words names, or None ("one two" is no number)."""
+def word_value(phrase: str, value: dict[str, float], joiners: frozenset[str]) -> float | None:
+    """The number a phrase of number words names, or None ("one two" is no number); `joiners`
+    are the words inside one ("two hundred and five")."""
     words = [w for w in re.split(r"[\s-]+", phrase.lower()) if w]
     if words[0] in ("a", "an") and len(words) == 2:                         # a million
         return value[words[1]]
-    if any(value.get(w) is not None and w in ("half", "quarter") for w in words[:2]) and "and" not in words:
+    if any(value.get(w) is not None and w in ("half", "quarter") for w in words[:2]) and not joiners & set(words):
         fraction = next(value[w] for w in words if w in ("half", "quarter"))
         return fraction * value[words[-1]]                                   # half a million
     if words[-3:-1] == ["a", "half"]:                                        # two and a half million
-        whole = _cardinal(words[:-4])
+        whole = _cardinal(words[:-4], joiners)
         return None if whole is None else (whole + 0.5) * value[words[-1]]
     if words[-1] == "dozen":                                                 # two dozen
-        whole = _cardinal(words[:-1]) if words[:-1] else 1
+        whole = _cardinal(words[:-1], joiners) if words[:-1] else 1
         return None if whole is None else whole * 12
-    return _cardinal(words)
+    return _cardinal(words, joiners)
 
 
-def _cardinal(words: list[str]) -> float | None:
+def _cardinal(words: list[str], joiners: frozenset[str]) -> float | None:
     try:
-        return float(text2num(" ".join(w for w in words if w != "and"), "en"))
+        return float(text2num(" ".join(w for w in words if w not in joiners), "en"))
     except ValueError:  # not one number ("one two"): no figure
         return None
 
 
-def merge_ranges(text: str, found: list) -> list[dict]:
+def merge_ranges(text: str, found: list, rules) -> list[dict]:
     """Candidates with value, low, high; "10,000-12,000", "between 3,000 and 5,000", "two or
     three" become one range (a scale on the second number applies to the first: "1.5 to 2 million")."""
     out, i = [], 0
@@ -154,20 +153,20 @@ def merge_ranges(text: str, found: list) -> list[dict]:
         first, abbr = found[i]
         c = dict(start=first.start, end=first.end, number_start=first.start, value=first.value, low=first.value,
                  high=first.value, qualifier="exact", words=first.words, scaled=first.scaled, abbr=abbr)
-        if i + 1 < len(found) and _join_range(text, c, first, *found[i + 1]):
+        if i + 1 < len(found) and _join_range(text, c, first, *found[i + 1], rules):
             i += 1
         out.append(c)
         i += 1
     return out
 
 
-def _join_range(text: str, c: dict, first: Number, second: Number, abbr2) -> bool:
+def _join_range(text: str, c: dict, first: Number, second: Number, abbr2, rules) -> bool:
     """Make candidate `c` the range from `first` to `second` if the text between joins them."""
-    join = RANGE_JOIN.match(text[first.end:second.start])
-    opener = RANGE_OPEN.search(text[max(0, first.start - 30):first.start])
+    join = rules.range_join.match(text[first.end:second.start])
+    opener = rules.range_open.search(text[max(0, first.start - 30):first.start])
     joiner = join.group(1).lower() if join else ""
     # "$5m and $10m", "from £5,000 to €10,000": an amount in each currency is two figures.
-    first_sign, second_sign = SIGN.search(text[max(0, first.start - 4):first.start]), join and join.group(2)
+    first_sign, second_sign = rules.sign_before.search(text[max(0, first.start - 4):first.start]), join and join.group(2)
     if second_sign and (not first_sign or first_sign.group(1) != second_sign):
         return False
     low = first.value
@@ -175,24 +174,32 @@ def _join_range(text: str, c: dict, first: Number, second: Number, abbr2) -> boo
     scale = second.value / _unscaled(text, second) if second.scaled and _unscaled(text, second) else 0
     if scale and not first.scaled and first.value < 1000:
         low = first.value * scale
-    elif joiner in ("-", "–", "—") and not first.scaled and first.value < 1000 <= second.value \
+    elif joiner in DASHES and not first.scaled and first.value < 1000 <= second.value \
             and re.fullmatch(r"\d+", text[first.start:first.end]):
         low = _aligned(first.value, second.value)  # "10-15,000": from 10,000
     # "between 3,000 and 5,000" and "3,000 to 4,000" are ranges; "from 3,000 to 4,000"
     # is a change between two figures, "rose by £3m to £45m" a change and the new level, and a
     # bare "3,000 and 4,000" two figures.
     opened = opener.group(1).lower() if opener else ""
-    ranged = joiner not in ("and", "to") or (joiner == "and" and opened == "between") \
-        or (joiner == "to" and opened not in ("from", "by"))
+    ranged = _ranged(joiner, opened, rules.number_words)
     # "between 2015 and 2020" is a period: each end is a year, so no range (and no figure).
     years = all(not n.scaled and YEAR.fullmatch(text[n.start:n.end]) for n in (first, second))
     if not (join and low < second.value and ranged and not years):
         return False
     c.update(end=second.end, low=low, high=second.value, value=(low + second.value) / 2,
              qualifier="range", scaled=second.scaled, abbr=c["abbr"] or abbr2)
-    if opened == "between":
+    if opened in rules.number_words.get("between", ()):
         c["start"] = first.start - (len(text[max(0, first.start - 30):first.start]) - opener.start(1))
     return True
+
+
+def _ranged(joiner: str, opened: str, words: dict[str, frozenset[str]]) -> bool:
+    """Whether two numbers joined by `joiner`, after `opened`, are one range (figure_numbers.csv)."""
+    if joiner in DASHES or joiner in words.get("range", ()):
+        return True
+    if joiner in words.get("range_between", ()):
+        return opened in words.get("between", ())
+    return joiner in words.get("range_to", ()) and opened not in words.get("change_from", ())
 
 
 def _unscaled(text: str, number: Number) -> float:

@@ -19,7 +19,9 @@ slot `occasion`):
   "60,000 marched on Saturday, police counted 21,000" of 3 May: its own Saturday is 10 May);
   figures that point to different days are settled by the most of them, a tie places nothing;
 - only_occasion_that_day: the story's one known occasion on its weekday (or its one occasion at
-  all, when the article names no weekday): "Tens of thousands rallied on Saturday".
+  all, when the article names no weekday): "Tens of thousands rallied on Saturday";
+- shared_vague_figure: a vague magnitude ("hundreds of thousands") the article's crowd shares with
+  one dated occasion of its weekday and with no other.
 When the story has two or more occasions, each placed crowd's quantity names its day
 ("attended, 3 May 2025") and a crowd no rule could place has none: it is listed as not compared
 ("unclear which occasion"), never merged with a march of another day. With one occasion, or no
@@ -85,11 +87,26 @@ def shared_figure(article: pd.DataFrame, known: pd.DataFrame) -> dt.date | None:
     """"A rally the previous week drew 60,000, police said 21,000", beside a dated "60,000 marched
     on Saturday ... police counted 21,000" of 3 May: the article's own occasion is 10 May.
     Returns the article's own occasion (shift 0)."""
-    votes = Counter()
     firm = known[(known.qualifier != "vague") & (known.value_normalised > 0)]
-    for row in article[article.qualifier != "vague"].itertuples():
-        near = firm[(firm.measure == row.measure)
-                    & ((firm.value_normalised - row.value_normalised).abs() <= SAME_FIGURE * firm.value_normalised)]
+    return _voted(article[article.qualifier != "vague"], firm, SAME_FIGURE)
+
+
+@rule("occasion")
+def shared_vague_figure(article: pd.DataFrame, known: pd.DataFrame) -> dt.date | None:
+    """"Hundreds of thousands of people marched on Sunday" where, of the story's two Sunday
+    marches, only one was reported as "hundreds of thousands" (the other as "nearly 2 million"):
+    that one. A weak clue, so it comes after the others; two marches of one magnitude tie."""
+    vague = known[(known.qualifier == "vague") & (known.value_normalised > 0)]
+    return _voted(article[article.qualifier == "vague"], vague, 0.0)
+
+
+def _voted(article: pd.DataFrame, known: pd.DataFrame, tolerance: float) -> dt.date | None:
+    """The own occasion most of the article's crowd figures point to, through the known figures
+    of the same measure within `tolerance`; None on a tie or no vote."""
+    votes = Counter()
+    for row in article.itertuples():
+        near = known[(known.measure == row.measure)
+                     & ((known.value_normalised - row.value_normalised).abs() <= tolerance * known.value_normalised)]
         weekday, shift = _relative(row.occasion)
         for day in set(near.occasion):
             own = _date(day) - dt.timedelta(days=shift)
@@ -144,7 +161,8 @@ def _place_measure(figures: pd.DataFrame, measure: str, order: list[str]) -> Non
     placed = crowd & _dated(figures.occasion)
     figures.loc[placed, "event_time"] = [_day_label(o) for o in figures.occasion[placed]]
     figures.loc[crowd & ~placed, "event_time"] = ""
-    figures.loc[crowd & ~placed, "slot_rules"] = figures.slot_rules[crowd & ~placed] + "; " + UNPLACED
+    marked = figures.slot_rules.str.contains(UNPLACED, regex=False)
+    figures.loc[crowd & ~placed & ~marked, "slot_rules"] = figures.slot_rules[crowd & ~placed & ~marked] + "; " + UNPLACED
     figures.loc[crowd, "quantity"] = [_quantity(r) for r in figures[crowd].to_dict("records")]
 
 
@@ -156,17 +174,30 @@ def _place_once(figures: pd.DataFrame, crowd: pd.Series, name: str) -> bool:
     """Place the undated articles `name` can place, given the occasions known before; whether any was."""
     known = figures[crowd & _dated(figures.occasion)]
     found = {}
-    for doc_id in sorted(set(figures.doc_id[crowd & ~_dated(figures.occasion)])):
+    waiting = crowd & ~_dated(figures.occasion) & ~figures.slot_rules.str.contains(UNPLACED, regex=False)
+    for doc_id in sorted(set(figures.doc_id[waiting])):
         own = RULES["occasion"][name](figures[crowd & figures.doc_id.eq(doc_id)], known)
         if own is not None:
             found[doc_id] = own
     for doc_id, own in found.items():
         rows = crowd & figures.doc_id.eq(doc_id)
-        days = [(own + dt.timedelta(days=_relative(o)[1])).isoformat() for o in figures.occasion[rows]]
-        figures.loc[rows, "occasion"] = days
-        figures.loc[rows, "date"] = days
-        figures.loc[rows, "slot_rules"] = figures.slot_rules[rows] + f"; occasion={name}"
+        days = [_day_of(own, o) for o in figures.occasion[rows]]
+        placed = rows.copy()
+        placed[rows] = [day is not None for day in days]
+        figures.loc[placed, "occasion"] = [day for day in days if day is not None]
+        figures.loc[placed, "date"] = figures.occasion[placed]
+        figures.loc[placed, "slot_rules"] = figures.slot_rules[placed] + f"; occasion={name}"
+        figures.loc[rows & ~placed, "slot_rules"] = figures.slot_rules[rows & ~placed] + "; " + UNPLACED
     return bool(found)
+
+
+def _day_of(own: dt.date, occasion: str) -> str | None:
+    """The date of an article's occasion once its own is known: moved by its shift; None where
+    it names another weekday ("clashed in the early hours of Monday" beside a Sunday march:
+    before or after it, the text cannot tell)."""
+    weekday, shift = _relative(occasion)
+    day = own + dt.timedelta(days=shift)
+    return day.isoformat() if weekday is None or day.weekday() == weekday else None
 
 
 def _day_label(occasion: str) -> str:

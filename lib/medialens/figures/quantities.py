@@ -33,11 +33,10 @@ from .topics import money_topic as topic_of_money
 from .units import unit_of, word_list
 from .view import FigureView
 
-# Between two figures that give one amount in two units: "£4.5m ($5.7m)", "310mm, or 12 inches".
-SAME_AMOUNT = re.compile(r"^\s*(?:\(|\[|/|,?\s*or|,?\s*(?:that is|equivalent to))\s*$")
+ROUNDING = 0.02  # an amount converted to another unit and rounded stays within 2% of itself
 COPULA = ("are", "were", "is", "was")
 THINGS = ("weapons", "buildings", "votes", "money", "measure", "percent")  # classes no people event counts
-PREPOSITIONS = {"from", "in", "at", "on", "among", "of", "to", "for", "with", "still", "being", "now", "not"}
+PREPOSITIONS = {"from", "in", "at", "on", "among", "of", "to", "for", "with", "still", "being", "now"}
 
 
 def set_quantity(view: FigureView) -> None:
@@ -48,6 +47,12 @@ def set_quantity(view: FigureView) -> None:
                              or q.increment_prefix.search(view.text[max(0, row["start"] - 20):row["start"]])
                              or view.cut[1][:1] and view.cut[1][0] in q.increment_after)  # "8,700 strikers join the 25,000"
     set_slots(view)
+    twin = view.twin if "measure=same_amount" in row["slot_rules"] else None
+    # "47 °C (117 °F)": one amount, so one value, not 47 and 47.22; a conversion the article got
+    # wrong ("3.39 sq miles (5.45 sq km)") keeps its own value
+    if twin and twin["unit"] == row["unit"] and abs(row["value_normalised"] - twin["value_normalised"]) \
+            <= ROUNDING * abs(twin["value_normalised"]):
+        row["value_normalised"] = twin["value_normalised"]
     measure = row["measure"]
     if row["unit"] in ("%", "percentage points"):
         row["referent_class"] = "percent"
@@ -65,10 +70,7 @@ def set_quantity(view: FigureView) -> None:
 @rule("measure")
 def same_amount(view):
     """"£4.5m ($5.7m)", "310mm, or about 12.2 inches": the amount before, in another unit."""
-    previous = view.recent[-1] if view.recent else None
-    if previous and previous.get("measure") and SAME_AMOUNT.match(view.text[previous["end"]:view.row["start"]]):
-        return previous["measure"]
-    return None
+    return view.twin["measure"] if view.twin else None
 
 
 @rule("measure")
@@ -154,7 +156,8 @@ def _own_event(view, own: str) -> str | None:
     q, row = view.q, view.row
     inside = word_list(view.text, view.number_end, row["end"])
     before, after = view.cut
-    relative = after[1:4] if after[:1] in (["who"], ["that"], ["of"]) else []  # "2,700 cases of heat exhaustion"
+    # "2,700 pilgrims who suffered", "2,700 cases of heat exhaustion"
+    relative = after[1:4] if after[:1] and (after[0] in q.relative_word or after[0] == "of") else []
     # A weak event ("reached", "counted", "took part") yields to any other event of the clause:
     # "the number of mortalities reached 1,301", "4,800 nurses took part in the strike".
     strong = {k: v for k, v in q.event.items() if k not in q.weak_event}
@@ -227,7 +230,8 @@ def _alike(view) -> dict | None:
 def _copula_noun(view) -> str | None:
     """"of whom about 8,400 are union members": the noun after the copula."""
     after = view.cut[1]
-    if after[:1] and after[0] in COPULA and len(after) > 1 and after[1] not in PREPOSITIONS:
+    if after[:1] and after[0] in COPULA and len(after) > 1 and after[1] not in PREPOSITIONS \
+            and after[1] not in view.q.negators:
         content = [w for w in after[1:4] if w.isalpha() and w not in STOP_WORDS]
         if content and content[-1] in view.q.generic:
             return ""  # "All but 31 were licensed pilgrims": people, but counted for what is unclear

@@ -9,7 +9,7 @@ import re
 
 from ..sentences import STOP_WORDS
 from .numbers import WORD
-from .rules import DETERMINERS, Rules
+from .rules import Rules
 
 
 def referent_after(tokens: list[str], rules: Rules, small: bool):
@@ -18,7 +18,7 @@ def referent_after(tokens: list[str], rules: Rules, small: bool):
     i = 0
     if tokens[:1] and tokens[0].lower() == "of" and not small:
         i = 1  # "thousands of troops", "5,000 of the soldiers", "148 of the 300 seats"
-        while i < len(tokens) and (tokens[i].lower() in DETERMINERS or tokens[i][0].isdigit()):
+        while i < len(tokens) and (tokens[i].lower() in rules.determiners or tokens[i][0].isdigit()):
             i += 1
     for j in range(i, min(i + 5, len(tokens))):
         hit = rules.referent(tokens[j:])
@@ -46,7 +46,7 @@ def noun_after(tokens: list[str], rules: Rules) -> int | None:
         return None
     while n and re.fullmatch(r"[a-z]{2,}(?:ed|en|ing)|took|made|went|came", tokens[n - 1]):
         n -= 1  # "52 taken to hospital", "106 needed", "40 polling stations recounted": a verb
-    if n == 0 or (n < len(tokens) and tokens[n].lower() in DETERMINERS):
+    if n == 0 or (n < len(tokens) and tokens[n].lower() in rules.determiners):
         return None
     return n
 

@@ -11,10 +11,10 @@ from ..frames.world import world_names
 from ..lexicons import data_path, read_table, word_classes
 from .numbers import DIGITS
 
+NUMBER_KINDS = ("cardinal", "scale", "abbreviation", "fraction")  # the rows of figure_numbers with a value
 LEXICONS = ["figure_numbers", "figure_qualifiers", "figure_vague", "figure_referents",
             "figure_modality", "figure_exclusions", "figure_quantities", "figure_units", "figure_time",
-            "figure_slot_rules", "clause_words", "countries", "hedges"]
-DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our"}
+            "figure_slot_rules", "clause_words", "countries", "hedges", "negators"]
 
 
 def alternation(terms) -> str:
@@ -55,11 +55,16 @@ class Rules:
         self.quantities = QuantityRules(lexicons, self.coordinators, self.subordinators)
         self.quantities.reporting_words = self.reporting_words  # "20% of firms said": "said" ends a noun phrase
         self.quantities.name_joiners = self.name_joiners
+        self.determiners = frozenset(self.quantities.determiner)  # skipped before a counted noun
 
     def _numbers(self, lexicons) -> None:
         numbers = read_table("figure_numbers", lexicons)
-        self.word_value = {w: float(v) for w, v in zip(numbers.word, numbers.value)}
-        kind = dict(zip(numbers.word, numbers.kind))
+        valued = numbers[numbers.kind.isin(NUMBER_KINDS)]
+        self.word_value = {w: float(v) for w, v in zip(valued.word, valued.value)}
+        kind = dict(zip(valued.word, valued.kind))
+        # The grammar words of numbers and ranges, by kind: "two hundred and five", "two or three"
+        self.number_words = {k: frozenset(g.word.str.lower()) for k, g in numbers.groupby("kind")}
+        joiner = alternation(self.number_words.get("joiner", ())) or "(?!)"
         cardinals = alternation(w for w, k in kind.items() if k in ("cardinal", "scale"))
         scales = alternation(w for w, k in kind.items() if k == "scale")
         self.abbreviations = {w for w, k in kind.items() if k == "abbreviation"}
@@ -73,7 +78,8 @@ class Rules:
             rf"|(?P<digits>(?<![\d.,]){DIGITS})(?P<power>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)?"
             rf"(?:\s*(?P<abbr>{abbreviations})\b|\s*(?P<dscale>(?:{scales})(?:\s+(?:{scales}))*)\b)?"
             rf"|(?P<words>(?<![\w-])(?:(?:a\s+|an\s+)?(?:{fractions})\s+(?:of\s+)?an?\s+(?:{scales})"
-            rf"|(?:{cardinals})(?:(?:[^\S\n]+|-)(?:and[^\S\n]+)?(?:{cardinals}))*(?:\s+and\s+a\s+half\s+(?:{scales}))?"
+            rf"|(?:{cardinals})(?:(?:[^\S\n]+|-)(?:(?:{joiner})[^\S\n]+)?(?:{cardinals}))*"
+            rf"(?:\s+(?:{joiner})\s+a\s+half\s+(?:{scales}))?"
             rf"|an?\s+(?:{scales}))(?![\w-]))", re.IGNORECASE)
         vague = read_table("figure_vague", lexicons)
         self.vague = {t.lower(): (float(lo), float(hi), float(v))
@@ -84,6 +90,15 @@ class Rules:
         table = read_table("figure_referents", lexicons)
         prefixes = table[table.role == "prefix"]
         self.currency_prefix = re.compile(rf"(?:^|(?<=[\s(]))({alternation(prefixes.term)})\s*$")
+        sign = rf"((?:{alternation(prefixes.term)})\.?)"  # "US$", "Rs.", "€"
+        self.currency_sign = re.compile(sign)
+        self.sign_before = re.compile(rf"{sign}\s*$")
+        # "10,000-12,000", "two or three", "between $3m and $5m", "from 3,000 to 4,000"
+        words = self.number_words
+        joins = alternation(words.get("range", set()) | words.get("range_between", set()) | words.get("range_to", set()))
+        self.range_join = re.compile(rf"^\s*(-|–|—|{joins or '(?!)'})\s*{sign}?\s*$", re.IGNORECASE)
+        opens = alternation(words.get("between", set()) | words.get("change_from", set())) or "(?!)"
+        self.range_open = re.compile(rf"(?:^|\W)({opens})\s*(?:{sign})?\s*$", re.IGNORECASE)
         nouns = table[table.role == "noun"]
         self.referent_class = {t.lower(): c for t, c in zip(nouns.term, nouns["class"])}
         context = table[table.role == "context"]
@@ -133,6 +148,9 @@ class Rules:
         self.coordinators = contrast | coordinator
         self.name_joiners = alternation(coordinator) or "(?!)"  # "the Marrow and Teel fires": one name run
         self.subordinators = classes.get("subordinator", frozenset()) | classes.get("relative", frozenset())
+        # A non-restrictive relative clause (", which sold 12 million processors last year,"): an aside.
+        relative = alternation(classes.get("relative", frozenset())) or "(?!)"
+        self.relative_aside = re.compile(rf",\s*(?:{relative})\b(?:[^,;.!?]|[.,]\d)*,")
         # An attribution does not reach across a contrast: in "The state had argued that the law
         # was needed, but lower courts found only 12 cases" the 12 is the writer's.
         self.contrast = re.compile(rf";|,\s*(?:{alternation(contrast)})\b", re.IGNORECASE)
@@ -179,6 +197,17 @@ class QuantityRules:
         self.increment_inside = re.compile(rf"\b(?:{alternation(self.increment) or '(?!)'})\b(?!\s+than)", re.IGNORECASE)
         self.increment_prefix = re.compile(rf"\b(?:{alternation(self.increment_before) or '(?!)'})\s+$", re.IGNORECASE)
         self.places = world_names(lexicons)
+        # "four of them", "380 of whom", "two from overseas": a part ("one of the deadliest" is none)
+        pronouns = alternation(self.partitive_pronoun) or "(?!)"
+        self.part_after = re.compile(rf"^\s*(?:of\s+(?:{pronouns}|the\s+(?:dead|injured|victims)\b)"
+                                     r"|(?:were\s+|was\s+)?from\b)", re.IGNORECASE)
+        # Between two figures that give one amount in two units: "£4.5m ($5.7m)", "310mm, or 12 inches".
+        # (a unit word may end the first: "47 degrees Celsius (117 degrees Fahrenheit)", "50°C (122°F)")
+        same = alternation(self.same_amount) or "(?!)"
+        unit = alternation(t for t in self.units if t[:1].isalpha()) or "(?!)"
+        self.same_amount_between = re.compile(rf"\s*(?:°\s?[CF]\b|(?:{unit})\b)?\s*(?:\(|\[|/|,?\s*(?:{same}))\s*$",
+                                              re.IGNORECASE)
+        self.negators = frozenset(read_table("negators", lexicons).word.str.lower())
         # A change ("rose", "cut") is named with what changes (any other topic): "council tax will
         # rise by 4.99%" and "raises council tax by 4.99 percent" are one tax increase. Shares,
         # leads and turnouts are percentages, never what a sum of money is of.
@@ -187,7 +216,7 @@ class QuantityRules:
         self.money_topics = {k: v for k, v in self.topic.items() if v not in PERCENT_TOPICS}
         self.coordinators = coordinators
         self.subordinators = subordinators
-        self.stop_names = {"the", "with", "according", "in", "of", "on", "at", "a", "an", "and", "but"}
+        self.stop_names = {"the", "with", "according", "in", "of", "on", "at", "a", "an"} | coordinators
         self.reporting_words: set[str] = set()  # Rules sets them (figure_modality `reported` cues)
         self.name_joiners = "(?!)"  # Rules sets them (the coordinators of clause_words.csv)
 
@@ -197,7 +226,7 @@ ROLES = ("event", "topic", "generic", "group", "enumeration", "rate", "noun", "p
          "weak_event", "facility", "part", "loss", "occasion", "stance", "running", "anaphor",
          "class_of", "increment_after", "beneficiary", "link_verb",
          "people_event", "reference", "increment", "increment_before", "unclear_noun", "relative_word",
-         "partitive_pronoun")
+         "partitive_pronoun", "same_amount", "pronoun", "determiner", "share_with")
 
 
 def slot_order(lexicons) -> dict[str, list[str]]:

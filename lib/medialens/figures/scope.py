@@ -56,6 +56,13 @@ def _country(q, word: str) -> str | None:
 
 
 @rule("scope")
+def same_amount(view):
+    """"Temperatures in Tarn reached 48 degrees Celsius (118 degrees Fahrenheit)": the scope of the
+    amount before, given again in another unit."""
+    return view.twin["scope"] if view.twin else None
+
+
+@rule("scope")
 def group_noun(view):
     """"22 policemen were injured", "nine children were taken to hospital": a group of people."""
     noun = (view.row.get("_noun") or "").lower()

@@ -108,6 +108,16 @@ def what_changes(name: str, sentence: list[str], recent: list[dict], q, levels: 
     return f"{topic} {name}" if topic else name
 
 
+def share_of_count(before: list[str], row: dict, clause: tuple[int, int], q, recent: list[dict]) -> str | None:
+    """"The toll reached 1,301, with 83 per cent being unregistered": a share of the count just
+    before it in its sentence (`share_with` words of figure_quantities.csv)."""
+    count = recent[-1] if recent else None
+    if before[-1:] and before[-1] in q.share_with and count and not count["unit"] and count.get("measure") \
+            and clause[2] <= count["start"] < row["start"]:
+        return f"share of {count['measure']}"
+    return None
+
+
 def share_name(text: str, row: dict, before: list[str], after: list[str], clause: tuple[int, int], q,
                sentence: list[str], recent: list[dict]) -> str:
     """A percentage: of what ("80% of ballots"), else the topic near it; a vote share also names
@@ -116,7 +126,7 @@ def share_name(text: str, row: dict, before: list[str], after: list[str], clause
     if after[:1] == ["of"]:
         words = [w for w in after[1:12] if w[0].isalpha()][:4]  # "83% of the 1,301 deaths": past the number
         rest = [w for w in words if not w.endswith(("'s", "’s")) and w not in ("the", "a", "an", "all", "its", "their")]
-        if rest[:1] and rest[0] in ("that", "this", "it", "them", "those", "these"):
+        if rest[:1] and rest[0] in q.pronoun:
             rest = []  # "40% of that", "30 percent of them saying": the topic is elsewhere
         rest = list(itertools.dropwhile(lambda w: re.fullmatch(r"[a-z]{3,}ed", w), rest))  # "of surveyed firms": firms
         # The head of the noun phrase: "of the search area" is of the area, "of ballots counted" of ballots.
@@ -130,7 +140,8 @@ def share_name(text: str, row: dict, before: list[str], after: list[str], clause
         elif head:  # "41 percent of its spending": a share of the budget, never the budget itself
             topic = q.topic.get(head) or q.noun.get(head, head)
             topic = topic if topic in PERCENT_TOPICS | CHANGES else f"share of {topic}"
-    topic = topic or of_topic(before, q) or changed(before, after, q) or nearest(before, after, q.topic) or "share"
+    topic = topic or share_of_count(before, row, clause, q, recent) or of_topic(before, q) \
+        or changed(before, after, q) or nearest(before, after, q.topic) or "share"
     topic = what_changes(topic, sentence, recent, q, q.level_topics)
     names = []
     for start in (clause[0], clause[2]):  # the clause, else the sentence ("the Union, on 38.9%, says")

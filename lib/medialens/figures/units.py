@@ -34,7 +34,7 @@ def unit_of(text: str, row: dict, rules) -> tuple[str, float]:
     """(unit, value in that unit) from the figure's own words; '' for a count."""
     q = rules.quantities
     head = text[row["start"]:row["end"]]
-    sign = re.search(r"(US\$|C\$|A\$|Rs\.?|[$€£¥₹₽₴₩])", head)
+    sign = rules.currency_sign.search(head)
     # The figure's own words and the two after it: "400 jobs in £1.2bn budget" is no sum of money.
     number_end = row.get("_number_end", row["end"])
     words = word_list(text, number_end, row["end"]) + word_list(text, row["end"], min(len(text), row["end"] + 25))[:2]

@@ -110,6 +110,16 @@ class FigureView:
     def sentence(self) -> str:
         return self.text[self.clause[2]:self.clause[3]]
 
+    @property
+    def twin(self) -> dict | None:
+        """The figure just before this one when this one gives the same amount in another unit:
+        "47 degrees Celsius (117 degrees Fahrenheit)", "£4.5m ($5.7m)", "310mm, or 12 inches"."""
+        previous = self.recent[-1] if self.recent else None
+        if previous and previous.get("measure") and previous["end"] <= self.row["start"] \
+                and self.q.same_amount_between.match(self.text, previous["end"], self.row["start"]):
+            return previous
+        return None
+
     def figures_between(self, start: int, end: int) -> bool:
         """Whether another figure of the sentence stands between offsets start and end (by
         bisection: a sentence of a thousand figures must not cost a million steps)."""
