@@ -2,7 +2,7 @@
 
 Each row is one article. What the table as a whole gets wrong (no text column, no rows, a line
 that is no JSON, a cell holding a list) is a one-line error; what one row gets wrong (a text
-cell holding a number, more fields than the header) makes that row an article with a
+cell holding a number, a true/false or a date, more fields than the header) makes that row an article with a
 "problem", listed in errors.csv. A NUL character in a cell is removed with a warning.
 """
 from __future__ import annotations
@@ -14,6 +14,7 @@ import warnings
 from pathlib import Path
 from typing import Iterator
 
+import numpy as np
 import pandas as pd
 
 from .errors import MedialensError
@@ -53,10 +54,18 @@ def iter_table(path: Path) -> Iterator[dict]:
 
 
 def _not_text(value) -> str:
-    """Why a text cell is no article's text ("" when it is text): a number is a column mix-up."""
-    if isinstance(value, numbers.Number) and not pd.isna(value):
-        return f"the text cell holds a number ({value}), not an article's text"
-    return ""
+    """Why a text cell is no article's text ("" when it is text): a number, a true/false or a
+    date there is a column mix-up, whichever format stored it (a Parquet bool is numpy's, no
+    `numbers.Number`)."""
+    if isinstance(value, (bool, np.bool_)):
+        kind = "true or false"
+    elif isinstance(value, numbers.Number) and not pd.isna(value):
+        kind = "a number"
+    elif hasattr(value, "isoformat") and not pd.isna(value):
+        kind = "a date"
+    else:
+        return ""
+    return f"the text cell holds {kind} ({value}), not an article's text"
 
 
 def _cell(value, path: Path, row: int, column: str) -> str:
