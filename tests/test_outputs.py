@@ -177,3 +177,33 @@ def test_a_killed_run_leaves_a_folder_the_next_run_removes(tmp_path):
     assert f"medialens: removed {stale[0]}, left by a run that was killed" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == [".out.tmp-mine", "corpus", "out"]
     assert (stranger / "keep.txt").exists()
+
+
+def test_a_signal_while_a_batch_is_written_stops_the_workers_before_it_reaches_the_caller(tmp_path,
+                                                                                          monkeypatch):
+    # Left to the garbage collector, the worker pool was stopped in whichever thread collected
+    # the batches' generator (once, its own manager thread while holding the pool's lock: the
+    # program printed its one line, then hung at exit). With the collector off, nothing but
+    # write_tagged itself can stop them.
+    import gc
+    import multiprocessing
+
+    from medialens import engines
+    from medialens.errors import Stopped
+
+    def stopped_at_the_second_batch(tables, folder, fmt, part):
+        if part == 1:
+            raise Stopped(signal.SIGTERM)
+        real_write(tables, folder, fmt, part)
+
+    real_write = engines.write_tables
+    monkeypatch.setattr(engines, "write_tables", stopped_at_the_second_batch)
+    corpus = big_corpus(tmp_path / "corpus", 6)
+    gc.disable()
+    try:
+        with pytest.raises(Stopped) as stopped:
+            engines.write_tagged(corpus, tmp_path / "out", batch_size=1, jobs=1)
+        assert multiprocessing.active_children() == []
+    finally:
+        gc.enable()
+    assert stopped.value.signum == signal.SIGTERM
