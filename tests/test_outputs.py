@@ -207,3 +207,23 @@ def test_a_signal_while_a_batch_is_written_stops_the_workers_before_it_reaches_t
     finally:
         gc.enable()
     assert stopped.value.signum == signal.SIGTERM
+
+
+def test_a_signal_held_while_the_workers_start_stops_them(monkeypatch):
+    # SIGTERM that arrives while the workers start is held until they have started, then raised
+    # in the pool's constructor, where no `with` block would stop them yet.
+    import contextlib
+    import multiprocessing
+
+    from medialens import workers
+    from medialens.errors import Stopped
+
+    @contextlib.contextmanager
+    def signal_held_meanwhile():
+        yield
+        raise Stopped(signal.SIGTERM)
+
+    monkeypatch.setattr(workers, "held", signal_held_meanwhile)
+    with pytest.raises(Stopped):
+        workers.WorkerPool(2, None)
+    assert multiprocessing.active_children() == []
