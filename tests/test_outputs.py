@@ -50,6 +50,16 @@ def test_notes_saved_in_an_output_folder_are_never_deleted(tmp_path):
     assert run_cli("tag", FOLDER, "--out", out).returncode == 0
 
 
+@pytest.mark.parametrize("given", ["empty", "link"])
+def test_an_empty_folder_given_as_out_is_used_and_nothing_is_left_beside_it(tmp_path, given):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "empty")
+    result = run_cli("tag", FOLDER, "--out", tmp_path / given)
+    assert result.returncode == 0 and "warning" not in result.stderr, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty", "link"]
+    assert ml.read_tables(tmp_path / "empty")["documents"].doc_id.tolist() == ["doha"]
+
+
 def test_a_folder_an_older_version_marked_without_a_list_is_refused(tmp_path):
     out = tmp_path / "reports"
     out.mkdir()
