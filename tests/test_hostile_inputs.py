@@ -346,3 +346,38 @@ def test_a_corpus_folder_that_cannot_be_listed_is_one_line(tmp_path, monkeypatch
     monkeypatch.setattr(type(corpus), "iterdir", refuse)
     with pytest.raises(ml.MedialensError, match=r"corpus: cannot list this folder \(Permission denied\)"):
         ml.load_corpus(corpus)
+
+
+def test_a_link_that_loops_or_leads_nowhere_is_an_error_row(tmp_path):
+    corpus = folder(tmp_path / "corpus", {"port.txt": PORT})
+    (corpus / "loop.txt").symlink_to(corpus / "loop.txt")
+    (corpus / "gone.txt").symlink_to(corpus / "deleted.txt")
+    tagged, failed = outcome(corpus)
+    assert tagged == ["port"]
+    assert failed == [
+        ("gone", "read", f"{corpus / 'gone.txt'}: a link that cannot be followed (No such file or directory); not read"),
+        ("loop", "read", f"{corpus / 'loop.txt'}: a link that cannot be followed (a loop of links); not read")]
+
+
+def test_what_a_folder_holds_besides_articles_is_named_in_one_warning(tmp_path):
+    # A subfolder's articles, a .docx: not read, and never without a word. Hidden files
+    # (.DS_Store) and metadata.csv are no articles and are not named.
+    corpus = folder(tmp_path / "corpus", {"port.txt": PORT, "ferry.docx": b"PK\x03\x04", ".DS_Store": b"\x00",
+                                          "metadata.csv": "file,outlet\nport.txt,Harbour News\n"})
+    folder(corpus / "more", {"ferry.txt": FERRY})
+    with pytest.warns(UserWarning) as warned:
+        tagged, failed = outcome(corpus)
+    assert (tagged, failed) == (["port"], [])
+    assert [str(w.message) for w in warned] == [
+        f"{corpus}: 2 not read (not .htm, .html, .md, .txt files; folders inside are not read): ferry.docx, more/"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_a_file_saved_as_utf16_with_its_byte_order_mark_is_read(tmp_path, encoding):
+    # Windows Notepad's "Unicode": its NUL bytes made it "binary".
+    bom = "\ufeff".encode(encoding)
+    corpus = folder(tmp_path / "corpus", {"ferry.txt": bom + FERRY.encode(encoding), "half.txt": bom + b"\x00"})
+    tagged, failed = outcome(corpus)
+    assert tagged == ["ferry"]
+    assert failed == [("half", "read", f"{corpus / 'half.txt'}: starts as UTF-16 text but is not; not read")]
+    assert ml.load_corpus(corpus / "ferry.txt").text[0] == FERRY.strip()

@@ -10,6 +10,7 @@ tagging makes it a row of errors.csv.
 """
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import stat
@@ -72,12 +73,14 @@ def unread(problem: str) -> dict:
 
 def _iter_folder(folder: Path) -> Iterator[dict]:
     try:
-        files = sorted(p for p in folder.iterdir() if p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES)
+        entries = sorted(folder.iterdir())
     except OSError as error:
         raise MedialensError(folder, f"cannot list this folder ({error.strerror or error})") from None
+    files = [p for p in entries if p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES]
     if not files:
         kinds = ", ".join(sorted(TEXT_SUFFIXES | HTML_SUFFIXES))
         raise MedialensError(folder, f"no article files in this folder (looked for {kinds})")
+    _name_skipped(folder, [p for p in entries if p not in files])
     from .tablereading import read_metadata
 
     metadata = read_metadata(folder / METADATA_FILE, files)
@@ -94,11 +97,28 @@ def _iter_folder(folder: Path) -> Iterator[dict]:
         yield raw_article(file, article, doc_id)
 
 
+def _name_skipped(folder: Path, others: list[Path]) -> None:
+    """Warn, in one line, of what in a corpus folder is not read: a subfolder (its articles are
+    not read: give it as a corpus of its own), a .docx or .pdf. Hidden files (.DS_Store) and
+    metadata.csv are no articles, and are not named."""
+    skipped = [p.name + ("/" if p.is_dir() else "") for p in others
+               if p.name != METADATA_FILE and not p.name.startswith(".")]
+    if skipped:
+        shown = ", ".join(printable(name) for name in skipped[:5]) + (", ..." if len(skipped) > 5 else "")
+        kinds = ", ".join(sorted(TEXT_SUFFIXES | HTML_SUFFIXES))
+        warnings.warn(f"{printable(str(folder))}: {len(skipped)} not read (not {kinds} files; folders "
+                      f"inside are not read): {shown}", UserWarning, stacklevel=3)
+
+
 def _inside(file: Path, folder: Path) -> None:
     """Links are followed only to files inside the corpus folder: a link elsewhere would put a
     file the user never meant to share (a home folder's, /proc's) in documents.csv."""
     if file.is_symlink():
-        target = file.resolve()
+        try:
+            target = file.resolve(strict=True)
+        except (OSError, RuntimeError) as error:  # a loop of links, or one to nothing
+            reason = getattr(error, "strerror", None) or "a loop of links"
+            raise MedialensError(file, f"a link that cannot be followed ({reason}); not read") from None
         if folder.resolve() not in target.parents:
             raise MedialensError(file, f"a link to {printable(str(target))}, outside the corpus "
                                        "folder; not followed")
@@ -147,7 +167,7 @@ def read_text(path: Path, table: bool = False) -> str:
     """The file's text: UTF-8, else Windows-1252 with a warning; empty files (a byte-order mark
     alone counts as empty) and binary ones (a NUL byte; not checked for a table, whose cells
     tablereading checks) are errors. A table is a whole corpus: no size limit."""
-    data = read_bytes(path, limit=None if table else MAX_FILE_BYTES)
+    data = _utf16_as_utf8(read_bytes(path, limit=None if table else MAX_FILE_BYTES), path)
     if not table and b"\x00" in data[:4096]:
         raise MedialensError(path, "the file is binary, not text")
     text = decode(data, path)
@@ -156,6 +176,17 @@ def read_text(path: Path, table: bool = False) -> str:
     if not plain(text).strip():
         raise MedialensError(path, "the file holds only combining marks, no letters")
     return plain(text)
+
+
+def _utf16_as_utf8(data: bytes, path: Path) -> bytes:
+    """A file saved as UTF-16 with its byte-order mark (Windows Notepad's "Unicode") as UTF-8;
+    its NUL bytes would otherwise make it binary."""
+    if not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data
+    try:
+        return data.decode("utf-16").encode("utf-8")
+    except UnicodeDecodeError:
+        raise MedialensError(path, "starts as UTF-16 text but is not; not read") from None
 
 
 def plain(text: str) -> str:
