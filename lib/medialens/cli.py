@@ -43,7 +43,8 @@ def _seconds(value: str) -> float:
         seconds = -1.0
     if not seconds >= 0:
         raise argparse.ArgumentTypeError(f"expected a number of seconds (0 for no limit), not {value!r}")
-    return seconds
+    # "inf", or more than a year: no limit (the clocks that keep it overflow past a few decades).
+    return 0.0 if seconds > 365 * 86400 else seconds
 
 
 def _inputs(corpus, lexicons: dict[str, str], analyses: list[str] = ()) -> list[str]:
