@@ -131,6 +131,9 @@ BAD_OPTIONS = {
         "which can take exponential time on one long word"),
     "spaCy pipeline not installed": (["--spacy-model", "xx_no_such_model"], "no installed spaCy pipeline"),
     "not NAME=FILE": (["--lexicon", "hedges"], "--lexicon takes NAME=FILE"),
+    "more worker processes than the machine can run": (
+        ["--jobs", "500"], f"--jobs: 500 worker processes on this machine of {os.cpu_count()} cores; "
+                           f"at most {4 * os.cpu_count()}"),
     "analysis that cannot be imported": (["--analysis", "medialens_no_such_analysis"],
                                          "medialens_no_such_analysis: cannot import this analysis module"),
     "module that is no analysis": (["--analysis", "json"],

@@ -10,6 +10,7 @@ failed, and the exit status is 0 (1 with --strict).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import warnings
 from pathlib import Path
@@ -77,6 +78,10 @@ def cmd_tag(args) -> None:
     if args.scheduler and args.jobs:
         raise MedialensError("--jobs", "sets the workers of a LocalCluster; a cluster at "
                                        "--scheduler has its own workers")
+    cores = os.cpu_count() or 1
+    if args.jobs and args.jobs > 4 * cores:  # each loads its own lexicons and models, ~300 MB
+        raise MedialensError("--jobs", f"{args.jobs} worker processes on this machine of {cores} "
+                                       f"cores; at most {4 * cores}")
     lexicons = _lexicon_overrides(args.lexicon)
     jobs = args.jobs or (1 if args.engine == "local" else None)  # local: one worker process
     with atomic_folder(args.out, inputs=_inputs(args.corpus, lexicons, args.analysis)) as work:
