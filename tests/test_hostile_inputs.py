@@ -381,3 +381,23 @@ def test_a_file_saved_as_utf16_with_its_byte_order_mark_is_read(tmp_path, encodi
     assert tagged == ["ferry"]
     assert failed == [("half", "read", f"{corpus / 'half.txt'}: starts as UTF-16 text but is not; not read")]
     assert ml.load_corpus(corpus / "ferry.txt").text[0] == FERRY.strip()
+
+
+def test_a_csv_cell_longer_than_the_csv_module_s_default_limit_is_read(tmp_path):
+    # Python's csv stops at 128 KB a field: one long article failed the whole table.
+    long = FERRY.splitlines()[1] * 2000
+    path = tmp_path / "rows.csv"
+    pd.DataFrame({"id": ["long", "port"], "text": [long, PORT]}).to_csv(path, index=False)
+    assert len(long) > 131072
+    tagged, failed = outcome(path)
+    assert (tagged, failed) == (["long", "port"], [])
+
+
+@pytest.mark.parametrize("separator, name, shown", [(";", "semicolons", "id;text"), ("\t", "tabs", "id\\ttext")])
+def test_a_csv_saved_with_another_separator_is_named_so(tmp_path, separator, name, shown):
+    path = tmp_path / "rows.csv"
+    path.write_text(f"id{separator}text\nferry{separator}{FERRY.splitlines()[1]}\n", encoding="utf-8")
+    with pytest.raises(ml.MedialensError) as error:
+        ml.load_corpus(path)
+    assert str(error.value) == (f"{path}: no text column (name one of: text, body, content, article); its "
+                                f"header reads '{shown}': are its columns separated by {name}, not commas?")

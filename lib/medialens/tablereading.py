@@ -34,7 +34,7 @@ def iter_table(path: Path) -> Iterator[dict]:
     table = read_table(path)
     text_column = next((c for c in TEXT_COLUMNS if c in table.columns), None)
     if text_column is None:
-        raise MedialensError(path, f"no text column (name one of: {', '.join(TEXT_COLUMNS)})")
+        raise MedialensError(path, f"no text column (name one of: {', '.join(TEXT_COLUMNS)}){_separator_hint(table)}")
     id_column = next((c for c in ID_COLUMNS if c in table.columns), None)
     if table.empty:
         raise MedialensError(path, "the table has no rows")
@@ -51,6 +51,16 @@ def iter_table(path: Path) -> Iterator[dict]:
         article.update({k: row.get(k, "") for k in META_COLUMNS})
         article["date_source"] = "table" if article["date"].strip() else ""
         yield raw_article(f"{path}, row {number}", article, doc_id)
+
+
+def _separator_hint(table: pd.DataFrame) -> str:
+    """"id;text" read as one column: a CSV saved with semicolons (Excel in many countries) or tabs."""
+    for column in map(str, table.columns):
+        for mark, name in ((";", "semicolons"), ("\t", "tabs")):
+            if mark in column:
+                shown = column.replace("\t", "\\t")
+                return f"; its header reads '{shown}': are its columns separated by {name}, not commas?"
+    return ""
 
 
 def _not_text(value) -> str:
@@ -111,8 +121,13 @@ def _read_csv(path: Path) -> pd.DataFrame:
     """A CSV table, cells as strings: a row with fewer fields than the header is padded with
     empty cells; one with more (non-empty) fields is a row with a problem, since which cell is
     its text is anyone's guess."""
-    rows = [row for row in csv.reader(io.StringIO(read_text(path, table=True), newline=""), strict=True)
-            if row]
+    limit = csv.field_size_limit()
+    csv.field_size_limit(2**31 - 1)  # a cell may hold a long article (its default is 128 KB)
+    try:
+        rows = [row for row in csv.reader(io.StringIO(read_text(path, table=True), newline=""),
+                                          strict=True) if row]
+    finally:
+        csv.field_size_limit(limit)
     if not rows:
         raise MedialensError(path, "the table has no rows")
     header, width = [h.strip().lower() for h in rows[0]], len(rows[0])
