@@ -401,3 +401,16 @@ def test_a_csv_saved_with_another_separator_is_named_so(tmp_path, separator, nam
         ml.load_corpus(path)
     assert str(error.value) == (f"{path}: no text column (name one of: text, body, content, article); its "
                                 f"header reads '{shown}': are its columns separated by {name}, not commas?")
+
+
+@pytest.mark.parametrize("head, encoding", [
+    ('<meta charset="windows-1251">', "cp1251"),
+    ('<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-5">', "iso-8859-5"),
+])
+def test_a_saved_page_is_read_in_the_encoding_it_declares(tmp_path, head, encoding):
+    # Read as Windows-1252, a Cyrillic page was mojibake.
+    page = (f"<html><head>{head}<title>Паром</title></head><body><article><h1>Паром вернулся</h1>"
+            f"<p>{FERRY.splitlines()[1]}</p><p>Паром вернулся в пятницу, сообщил оператор.</p></article></body></html>")
+    corpus = folder(tmp_path / "corpus", {"page.html": page.encode(encoding)})
+    text = ml.load_corpus(corpus).text[0]
+    assert text.startswith("Паром вернулся\n") and "Паром вернулся в пятницу, сообщил оператор." in text

@@ -39,6 +39,9 @@ FILE_KINDS = {stat.S_ISFIFO: "a named pipe", stat.S_ISCHR: "a device", stat.S_IS
               stat.S_ISSOCK: "a socket", stat.S_ISDIR: "a folder"}
 
 
+CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
+
+
 class EncodingWarning(UserWarning):
     """A file that is not UTF-8 was read as Windows-1252."""
 
@@ -170,7 +173,8 @@ def read_text(path: Path, table: bool = False) -> str:
     data = _utf16_as_utf8(read_bytes(path, limit=None if table else MAX_FILE_BYTES), path)
     if not table and b"\x00" in data[:4096]:
         raise MedialensError(path, "the file is binary, not text")
-    text = decode(data, path)
+    declared = _declared_charset(data) if path.suffix.lower() in HTML_SUFFIXES else None
+    text = decode(data, path, declared)
     if not text.strip():
         raise MedialensError(path, "the file is empty")
     if not plain(text).strip():
@@ -194,11 +198,26 @@ def plain(text: str) -> str:
     return STACKED_MARKS.sub("", text)
 
 
-def decode(data: bytes, where) -> str:
-    """UTF-8, else Windows-1252 with a warning naming `where`."""
+def _declared_charset(page: bytes) -> str | None:
+    """The encoding a saved page declares in its head (<meta charset="...">, or the
+    http-equiv Content-Type's), when Python knows it: a page saved as Shift JIS or Windows-1251
+    is not Windows-1252."""
+    declared = CHARSET.search(page[:4096])
+    if not declared:
+        return None
+    try:
+        return codecs.lookup(declared.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def decode(data: bytes, where, declared: str | None = None) -> str:
+    """UTF-8, else the encoding a page declares, else Windows-1252 with a warning naming `where`."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
+        if declared:
+            return data.decode(declared, errors="replace")
         warnings.warn(f"{printable(str(where))}: not UTF-8, read as Windows-1252", EncodingWarning,
                       stacklevel=3)
         # cp1252 leaves five bytes undefined; latin-1 maps every byte, so it takes those files.
