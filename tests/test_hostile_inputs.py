@@ -111,13 +111,13 @@ CASES = {
          ("f", "read", "the text cell holds a number (3.5)")]),
     "a decimal in a Parquet text column": (
         parquet_with_decimal_cells, [], [("d", "read", "the text cell holds a number (1.50)")]),
-    "true or false in a Parquet text column": (
+    "true/false in a Parquet text column": (
         parquet_with_true_false_cells, [],
-        [("yes", "read", "the text cell holds true or false (True)"),
-         ("no", "read", "the text cell holds true or false (False)")]),
+        [("yes", "read", "the text cell holds a true/false value (True)"),
+         ("no", "read", "the text cell holds a true/false value (False)")]),
     "true in a JSONL text column": (
         lambda tmp_path: jsonl(tmp_path / "rows.jsonl", [{"id": "t", "text": True}, {"id": "port", "text": PORT}]),
-        ["port"], [("t", "read", "the text cell holds true or false (True)")]),
+        ["port"], [("t", "read", "the text cell holds a true/false value (True)")]),
     "a date in a Parquet text column": (
         parquet_with_a_date_cell, [], [("when", "read", "the text cell holds a date (2024-05-01 09:30:00)")]),
     "a CSV cell that looks like a list is text": (

@@ -2,8 +2,9 @@
 
 Each row is one article. What the table as a whole gets wrong (no text column, no rows, a line
 that is no JSON, a cell holding a list) is a one-line error; what one row gets wrong (a text
-cell holding a number, a true/false or a date, more fields than the header) makes that row an article with a
-"problem", listed in errors.csv. A NUL character in a cell is removed with a warning.
+cell holding a number, a true/false value or a date, more fields than the header) makes that
+row an article with a "problem", listed in errors.csv. A NUL character in a cell is removed
+with a warning.
 """
 from __future__ import annotations
 
@@ -68,7 +69,7 @@ def _not_text(value) -> str:
     date there is a column mix-up, whichever format stored it (a Parquet bool is numpy's, no
     `numbers.Number`)."""
     if isinstance(value, (bool, np.bool_)):
-        kind = "true or false"
+        kind = "a true/false value"
     elif isinstance(value, numbers.Number) and not pd.isna(value):
         kind = "a number"
     elif hasattr(value, "isoformat") and not pd.isna(value):
