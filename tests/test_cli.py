@@ -125,8 +125,15 @@ BAD_OPTIONS = {
     "lexicon rows that are not objects": (["--lexicon", "emotive={dir}/emotive.jsonl"], "not a JSON object"),
     "lexicon that is not UTF-8": (["--lexicon", "boilerplate={dir}/latin.csv"], "not UTF-8"),
     "pattern spaCy rejects": (["--lexicon", "hedges={dir}/hedges.jsonl"], "hedges.jsonl pattern 1: not a spaCy token pattern"),
+    "boilerplate rule that repeats a repeated group": (
+        ["--lexicon", "boilerplate={dir}/nested.csv"],
+        "nested.csv, row 2: the regular expression repeats a group that itself repeats ((\\w+\\s?)*), "
+        "which can take exponential time on one long word"),
     "spaCy pipeline not installed": (["--spacy-model", "xx_no_such_model"], "no installed spaCy pipeline"),
     "not NAME=FILE": (["--lexicon", "hedges"], "--lexicon takes NAME=FILE"),
+    "more worker processes than the machine can run": (
+        ["--jobs", "500"], f"--jobs: 500 worker processes on this machine of {os.cpu_count()} cores; "
+                           f"at most {4 * os.cpu_count()}"),
     "analysis that cannot be imported": (["--analysis", "medialens_no_such_analysis"],
                                          "medialens_no_such_analysis: cannot import this analysis module"),
     "module that is no analysis": (["--analysis", "json"],
@@ -140,6 +147,7 @@ def test_bad_option_is_one_line_error_without_output(tmp_path, case):
     write(tmp_path / "emotive.jsonl", b'"chilling"\n')
     write(tmp_path / "hedges.jsonl", b'{"label": "HEDGE", "pattern": "may", "id": "hedge-may"}\n')
     write(tmp_path / "latin.csv", b"kind,pattern,example\nline,caf\xe9,x\n")
+    write(tmp_path / "nested.csv", b"kind,pattern,example\nline,^share$,x\nline,^(\\w+\\s?)*:$,x\n")
     options, problem = BAD_OPTIONS[case]
     out = tmp_path / "out"
     result = run_cli("tag", SEEDS, "--out", out, *(o.format(dir=tmp_path) for o in options))
@@ -285,6 +293,10 @@ LOOPS = {
     "nine optional tokens": ([{"LOWER": "may"}] + [{"OP": "?"}] * 9 + [{"LOWER": "rise"}],
                              "its optional tokens (OP ? or {n,m}) expand into 512 ways to match; "
                              "the limit is 256 per pattern"),
+    "a regular expression that repeats a repeated group": (
+        [{"LOWER": "may"}, {"LOWER": {"REGEX": "^(a+)+$"}}],
+        "the regular expression repeats a group that itself repeats ((a+)+), which can take "
+        "exponential time on one long word; bound the outer repeat ({0,3}) or drop the inner one"),
     "a wide bounded repeat": ([{"LOWER": "may"}, {"OP": "{0,500}"}, {"LOWER": "rise"}],
                               "its optional tokens (OP ? or {n,m}) expand into 501 ways to match; "
                               "the limit is 256 per pattern"),

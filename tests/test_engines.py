@@ -94,6 +94,7 @@ def test_cli_starts_its_own_local_cluster(tmp_path):
 
 @pytest.mark.parametrize("args, message", [
     (["--engine", "dask", "--scheduler", "tcp://127.0.0.1:9"], "cannot reach the Dask scheduler"),
+    (["--engine", "dask", "--scheduler", "not a url"], "not a url: cannot reach the Dask scheduler"),
     (["--scheduler", "tcp://127.0.0.1:9"], "--scheduler: only goes with --engine dask"),
 ])
 def test_cli_errors_are_one_line(tmp_path, args, message):

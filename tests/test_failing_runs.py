@@ -66,3 +66,12 @@ def test_the_time_limit_takes_seconds_or_zero():
     result = subprocess.run([sys.executable, "-m", "medialens", "tag", "x", "--out", "y",
                              "--time-limit", "soon"], capture_output=True, text=True)
     assert result.returncode == 2 and "expected a number of seconds (0 for no limit)" in result.stderr
+
+
+@pytest.mark.parametrize("limit", ["inf", "1e400", "1e12"])
+def test_a_time_limit_too_long_for_the_clock_is_no_limit(tmp_path, limit):
+    # It was a traceback (OverflowError: timestamp out of range for platform time_t).
+    result = subprocess.run([sys.executable, "-m", "medialens", "tag", str(ARTICLES / "sources_wire.txt"),
+                             "--out", str(tmp_path / "out"), "--time-limit", limit], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-1000:]
+    assert result.stderr.strip().splitlines()[-1] == f"tagged 1 documents -> {tmp_path / 'out'}"

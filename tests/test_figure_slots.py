@@ -137,6 +137,8 @@ def test_dimensions_never_mix(text, key, dimension, unit):
     # issue 25: values misread
     ("Temperatures fell to -40°C overnight.", "-40", -40, "°C"),
     ("Temperatures fell to −8 °F overnight.", "−8", -22.22, "°C"),
+    ("Temperatures fell to -40 degrees Fahrenheit overnight.", "-40 degrees", -40, "°C"),
+    ("The lake froze at -12 degrees Celsius, the agency said.", "-12", -12, "°C"),
     ("The state budget is Rs 45 lakh crore.", "45 lakh crore", 4.5e13, "INR"),
     ("About 10³ tonnes of grain were moved.", "10³", 1e6, "kg"),
     ("Officials said 1٬300 pilgrims died.", "1٬300", 1300, ""),

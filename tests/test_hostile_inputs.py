@@ -59,6 +59,19 @@ def parquet_with_decimal_cells(tmp_path):
     return path
 
 
+def parquet_with_true_false_cells(tmp_path):
+    # A Parquet bool is numpy's bool_, no numbers.Number: a column mix-up all the same.
+    path = tmp_path / "flags.parquet"
+    pd.DataFrame({"id": ["yes", "no"], "text": [True, False]}).to_parquet(path)
+    return path
+
+
+def parquet_with_a_date_cell(tmp_path):
+    path = tmp_path / "rows.parquet"
+    pd.DataFrame({"id": ["when"], "text": [pd.Timestamp("2024-05-01 09:30")]}).to_parquet(path)
+    return path
+
+
 def csv_with_a_list_looking_cell(tmp_path):
     path = tmp_path / "rows.csv"
     pd.DataFrame({"id": ["listy", "short"],
@@ -98,6 +111,15 @@ CASES = {
          ("f", "read", "the text cell holds a number (3.5)")]),
     "a decimal in a Parquet text column": (
         parquet_with_decimal_cells, [], [("d", "read", "the text cell holds a number (1.50)")]),
+    "true/false in a Parquet text column": (
+        parquet_with_true_false_cells, [],
+        [("yes", "read", "the text cell holds a true/false value (True)"),
+         ("no", "read", "the text cell holds a true/false value (False)")]),
+    "true in a JSONL text column": (
+        lambda tmp_path: jsonl(tmp_path / "rows.jsonl", [{"id": "t", "text": True}, {"id": "port", "text": PORT}]),
+        ["port"], [("t", "read", "the text cell holds a true/false value (True)")]),
+    "a date in a Parquet text column": (
+        parquet_with_a_date_cell, [], [("when", "read", "the text cell holds a date (2024-05-01 09:30:00)")]),
     "a CSV cell that looks like a list is text": (
         csv_with_a_list_looking_cell, ["listy"], [("short", "clean", "no article text left after cleaning")]),
     "a CSV row with more fields than the header": (
@@ -119,6 +141,19 @@ def test_every_odd_article_is_tagged_or_an_error_row(tmp_path, case):
     assert [(d, s) for d, s, _ in failed] == [(d, s) for d, s, _ in errors]
     for (_, _, message), (_, _, part) in zip(failed, errors):
         assert part in message
+
+
+def test_a_table_row_titled_with_a_score_line_is_a_check_error_row(tmp_path):
+    # Cleaning removes the score line yet it heads the text as the given title: notebook 00's
+    # consistency check fails for this article alone (issue 25, section 5, as a table).
+    path = tmp_path / "rows.csv"
+    pd.DataFrame({"id": ["match", "port"], "title": ["3-1 (2-0)", ""],
+                  "text": ["3-1 (2-0)\nThe home side came from behind to win the cup tie on Saturday, "
+                           "the league said.", PORT]}).to_csv(path, index=False)
+    with pytest.warns(UserWarning, match=r"1 article failed a consistency check and was left out \(match\)"):
+        tagged, failed = outcome(path)
+    assert tagged == ["port"]
+    assert failed == [("match", "check", "a line that cleaning removed is still in the cleaned text ('3-1 (2-0)')")]
 
 
 def test_zalgo_is_read_as_its_letters(tmp_path):
@@ -311,3 +346,71 @@ def test_a_corpus_folder_that_cannot_be_listed_is_one_line(tmp_path, monkeypatch
     monkeypatch.setattr(type(corpus), "iterdir", refuse)
     with pytest.raises(ml.MedialensError, match=r"corpus: cannot list this folder \(Permission denied\)"):
         ml.load_corpus(corpus)
+
+
+def test_a_link_that_loops_or_leads_nowhere_is_an_error_row(tmp_path):
+    corpus = folder(tmp_path / "corpus", {"port.txt": PORT})
+    (corpus / "loop.txt").symlink_to(corpus / "loop.txt")
+    (corpus / "gone.txt").symlink_to(corpus / "deleted.txt")
+    tagged, failed = outcome(corpus)
+    assert tagged == ["port"]
+    assert failed == [
+        ("gone", "read", f"{corpus / 'gone.txt'}: a link that cannot be followed (No such file or directory); not read"),
+        ("loop", "read", f"{corpus / 'loop.txt'}: a link that cannot be followed (a loop of links); not read")]
+
+
+def test_what_a_folder_holds_besides_articles_is_named_in_one_warning(tmp_path):
+    # A subfolder's articles, a .docx: not read, and never without a word. Hidden files
+    # (.DS_Store) and metadata.csv are no articles and are not named.
+    corpus = folder(tmp_path / "corpus", {"port.txt": PORT, "ferry.docx": b"PK\x03\x04", ".DS_Store": b"\x00",
+                                          "metadata.csv": "file,outlet\nport.txt,Harbour News\n"})
+    folder(corpus / "more", {"ferry.txt": FERRY})
+    with pytest.warns(UserWarning) as warned:
+        tagged, failed = outcome(corpus)
+    assert (tagged, failed) == (["port"], [])
+    assert [str(w.message) for w in warned] == [
+        f"{corpus}: 2 not read (not .htm, .html, .md, .txt files; folders inside are not read): ferry.docx, more/"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_a_file_saved_as_utf16_with_its_byte_order_mark_is_read(tmp_path, encoding):
+    # Windows Notepad's "Unicode": its NUL bytes made it "binary".
+    bom = "\ufeff".encode(encoding)
+    corpus = folder(tmp_path / "corpus", {"ferry.txt": bom + FERRY.encode(encoding), "half.txt": bom + b"\x00"})
+    tagged, failed = outcome(corpus)
+    assert tagged == ["ferry"]
+    assert failed == [("half", "read", f"{corpus / 'half.txt'}: starts as UTF-16 text but is not; not read")]
+    assert ml.load_corpus(corpus / "ferry.txt").text[0] == FERRY.strip()
+
+
+def test_a_csv_cell_longer_than_the_csv_module_s_default_limit_is_read(tmp_path):
+    # Python's csv stops at 128 KB a field: one long article failed the whole table.
+    long = FERRY.splitlines()[1] * 2000
+    path = tmp_path / "rows.csv"
+    pd.DataFrame({"id": ["long", "port"], "text": [long, PORT]}).to_csv(path, index=False)
+    assert len(long) > 131072
+    tagged, failed = outcome(path)
+    assert (tagged, failed) == (["long", "port"], [])
+
+
+@pytest.mark.parametrize("separator, name, shown", [(";", "semicolons", "id;text"), ("\t", "tabs", "id\\ttext")])
+def test_a_csv_saved_with_another_separator_is_named_so(tmp_path, separator, name, shown):
+    path = tmp_path / "rows.csv"
+    path.write_text(f"id{separator}text\nferry{separator}{FERRY.splitlines()[1]}\n", encoding="utf-8")
+    with pytest.raises(ml.MedialensError) as error:
+        ml.load_corpus(path)
+    assert str(error.value) == (f"{path}: no text column (name one of: text, body, content, article); its "
+                                f"header reads '{shown}': are its columns separated by {name}, not commas?")
+
+
+@pytest.mark.parametrize("head, encoding", [
+    ('<meta charset="windows-1251">', "cp1251"),
+    ('<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-5">', "iso-8859-5"),
+])
+def test_a_saved_page_is_read_in_the_encoding_it_declares(tmp_path, head, encoding):
+    # Read as Windows-1252, a Cyrillic page was mojibake.
+    page = (f"<html><head>{head}<title>Паром</title></head><body><article><h1>Паром вернулся</h1>"
+            f"<p>{FERRY.splitlines()[1]}</p><p>Паром вернулся в пятницу, сообщил оператор.</p></article></body></html>")
+    corpus = folder(tmp_path / "corpus", {"page.html": page.encode(encoding)})
+    text = ml.load_corpus(corpus).text[0]
+    assert text.startswith("Паром вернулся\n") and "Паром вернулся в пятницу, сообщил оператор." in text

@@ -25,6 +25,7 @@ def namespace(**values):
     ({"show_rows": True}, "parameter show_rows: expected int"),
     ({"corpus": "/nowhere/articles"}, "parameter corpus='/nowhere/articles': no such file or folder"),
     ({"tables": "/nowhere/tables"}, "parameter tables='/nowhere/tables': no such folder"),
+    ({"output": __file__}, f"parameter output={__file__!r}: exists and is not a folder"),  # was a traceback
     ({"hedge_lexicon": "mine.jsonl"}, "parameter hedge_lexicon: no such lexicon; choose one of"),
     ({"hedges_lexicon": "/nowhere/h.jsonl"}, "parameter hedges_lexicon: lexicon file for 'hedges' not found"),
 ])

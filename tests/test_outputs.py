@@ -50,6 +50,16 @@ def test_notes_saved_in_an_output_folder_are_never_deleted(tmp_path):
     assert run_cli("tag", FOLDER, "--out", out).returncode == 0
 
 
+@pytest.mark.parametrize("given", ["empty", "link"])
+def test_an_empty_folder_given_as_out_is_used_and_nothing_is_left_beside_it(tmp_path, given):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "empty")
+    result = run_cli("tag", FOLDER, "--out", tmp_path / given)
+    assert result.returncode == 0 and "warning" not in result.stderr, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty", "link"]
+    assert ml.read_tables(tmp_path / "empty")["documents"].doc_id.tolist() == ["doha"]
+
+
 def test_a_folder_an_older_version_marked_without_a_list_is_refused(tmp_path):
     out = tmp_path / "reports"
     out.mkdir()
@@ -177,3 +187,53 @@ def test_a_killed_run_leaves_a_folder_the_next_run_removes(tmp_path):
     assert f"medialens: removed {stale[0]}, left by a run that was killed" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == [".out.tmp-mine", "corpus", "out"]
     assert (stranger / "keep.txt").exists()
+
+
+def test_a_signal_while_a_batch_is_written_stops_the_workers_before_it_reaches_the_caller(tmp_path,
+                                                                                          monkeypatch):
+    # Left to the garbage collector, the worker pool was stopped in whichever thread collected
+    # the batches' generator (once, its own manager thread while holding the pool's lock: the
+    # program printed its one line, then hung at exit). With the collector off, nothing but
+    # write_tagged itself can stop them.
+    import gc
+    import multiprocessing
+
+    from medialens import engines
+    from medialens.errors import Stopped
+
+    def stopped_at_the_second_batch(tables, folder, fmt, part):
+        if part == 1:
+            raise Stopped(signal.SIGTERM)
+        real_write(tables, folder, fmt, part)
+
+    real_write = engines.write_tables
+    monkeypatch.setattr(engines, "write_tables", stopped_at_the_second_batch)
+    corpus = big_corpus(tmp_path / "corpus", 6)
+    gc.disable()
+    try:
+        with pytest.raises(Stopped) as stopped:
+            engines.write_tagged(corpus, tmp_path / "out", batch_size=1, jobs=1)
+        assert multiprocessing.active_children() == []
+    finally:
+        gc.enable()
+    assert stopped.value.signum == signal.SIGTERM
+
+
+def test_a_signal_held_while_the_workers_start_stops_them(monkeypatch):
+    # SIGTERM that arrives while the workers start is held until they have started, then raised
+    # in the pool's constructor, where no `with` block would stop them yet.
+    import contextlib
+    import multiprocessing
+
+    from medialens import workers
+    from medialens.errors import Stopped
+
+    @contextlib.contextmanager
+    def signal_held_meanwhile():
+        yield
+        raise Stopped(signal.SIGTERM)
+
+    monkeypatch.setattr(workers, "held", signal_held_meanwhile)
+    with pytest.raises(Stopped):
+        workers.WorkerPool(2, None)
+    assert multiprocessing.active_children() == []

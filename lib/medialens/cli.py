@@ -10,6 +10,7 @@ failed, and the exit status is 0 (1 with --strict).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import warnings
 from pathlib import Path
@@ -43,7 +44,8 @@ def _seconds(value: str) -> float:
         seconds = -1.0
     if not seconds >= 0:
         raise argparse.ArgumentTypeError(f"expected a number of seconds (0 for no limit), not {value!r}")
-    return seconds
+    # "inf", or more than a year: no limit (the clocks that keep it overflow past a few decades).
+    return 0.0 if seconds > 365 * 86400 else seconds
 
 
 def _inputs(corpus, lexicons: dict[str, str], analyses: list[str] = ()) -> list[str]:
@@ -76,6 +78,10 @@ def cmd_tag(args) -> None:
     if args.scheduler and args.jobs:
         raise MedialensError("--jobs", "sets the workers of a LocalCluster; a cluster at "
                                        "--scheduler has its own workers")
+    cores = os.cpu_count() or 1
+    if args.jobs and args.jobs > 4 * cores:  # each loads its own lexicons and models, ~300 MB
+        raise MedialensError("--jobs", f"{args.jobs} worker processes on this machine of {cores} "
+                                       f"cores; at most {4 * cores}")
     lexicons = _lexicon_overrides(args.lexicon)
     jobs = args.jobs or (1 if args.engine == "local" else None)  # local: one worker process
     with atomic_folder(args.out, inputs=_inputs(args.corpus, lexicons, args.analysis)) as work:

@@ -167,11 +167,15 @@ def write_tagged(corpus, folder, lexicons: dict[str, str] | None = None,
                                      seconds)
     n_documents = n_failed = 0
     checks = []
-    for part, tables in enumerate(batches):
-        n_documents += len(tables["documents"])
-        n_failed += len(tables["errors"])
-        checks.append(tables["errors"][tables["errors"].stage == "check"])
-        write_tables(tables, folder, fmt, part)
+    # closing: a signal (or error) while a batch is written stops the workers here and now; left
+    # to the garbage collector, they would be stopped in whatever thread collects the generator,
+    # possibly the pool's own manager thread while it holds the pool's lock (a hang at exit).
+    with contextlib.closing(batches):
+        for part, tables in enumerate(batches):
+            n_documents += len(tables["documents"])
+            n_failed += len(tables["errors"])
+            checks.append(tables["errors"][tables["errors"].stage == "check"])
+            write_tables(tables, folder, fmt, part)
     settle_written(folder, fmt, analyses)
     if checks:
         warn_about_checks(pd.concat(checks))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 from functools import lru_cache
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -24,6 +25,9 @@ ANALYSIS_LEXICONS: dict[str, Path] = {}
 # to the power of the repeated tokens, and doubles with each optional one.
 MAX_REPEATED = 1
 MAX_EXPANDED = 256
+# A group that holds a repeat and is itself repeated without bound ("(a+)+", "(\w+\s?)*"):
+# on one long word or line the regular expression engine may try every way to split it.
+NESTED_REPEAT = re.compile(r"\((?:[^()\\]|\\.)*(?:[*+]|\{\d*,\d*\})(?:[^()\\]|\\.)*\)(?:[*+]|\{\d+,\})")
 
 
 def data_path(name: str, overrides: dict[str, str] | None = None) -> Path:
@@ -127,6 +131,10 @@ def check_pattern(pattern, where: str) -> None:
     lexicons use (one repeated token, four optional ones)."""
     if not isinstance(pattern, list):
         return  # a phrase, or no pattern: spaCy's own check names the problem
+    for token in pattern:
+        for value in (token.values() if isinstance(token, dict) else ()):
+            if isinstance(value, dict) and isinstance(value.get("REGEX"), str):
+                check_regex(value["REGEX"], where)
     ops = [str(token.get("OP", "")) if isinstance(token, dict) else "" for token in pattern]
     repeated = [n for n, op in enumerate(ops) if op in ("*", "+") or (op.startswith("{") and op.endswith(",}"))]
     if len(repeated) > MAX_REPEATED:
@@ -144,6 +152,16 @@ def check_pattern(pattern, where: str) -> None:
     if expanded > MAX_EXPANDED:
         raise MedialensError(where, f"its optional tokens (OP ? or {{n,m}}) expand into {expanded:,} "
                                     f"ways to match; the limit is {MAX_EXPANDED:,} per pattern")
+
+
+def check_regex(regex: str, where: str) -> None:
+    """Refuse a regular expression that repeats a repeated group without bound (NESTED_REPEAT):
+    its time on one long word or line can grow exponentially. "(a+){0,3}" or "(most|\\w+est)" pass."""
+    nested = NESTED_REPEAT.search(regex)
+    if nested:
+        raise MedialensError(where, f"the regular expression repeats a group that itself repeats "
+                                    f"({nested.group()}), which can take exponential time on one "
+                                    "long word; bound the outer repeat ({0,3}) or drop the inner one")
 
 
 def json_objects(text: str, path) -> list[dict]:

@@ -79,7 +79,9 @@ def check_parameters(namespace: dict) -> None:
             analyses.load(name)  # its lexicons become names the *_lexicon parameters may use
         except MedialensError as error:
             raise MedialensError(f"parameter analyses={name!r}", error.problem) from None
-    tables, corpus = namespace.get("tables"), namespace.get("corpus")
+    tables, corpus, output = namespace.get("tables"), namespace.get("corpus"), namespace.get("output")
+    if output and Path(output).exists() and not Path(output).is_dir():
+        raise MedialensError(f"parameter output={output!r}", "exists and is not a folder")
     if tables and not Path(tables).is_dir():
         raise MedialensError(f"parameter tables={tables!r}", "no such folder (write one with `medialens tag`)")
     if not tables and corpus is not None and not Path(corpus).exists():

@@ -145,6 +145,7 @@ def remove_listed(folder: Path) -> None:
             path.rmdir() if entry.endswith("/") and not path.is_symlink() else path.unlink()
     with contextlib.suppress(OSError):
         (folder / MARKER).unlink()
+    with contextlib.suppress(OSError):  # also when it had no marker: an empty folder given as --out
         folder.rmdir()
     if folder.exists():
         print(f"medialens: warning: {printable(str(folder))} keeps files medialens did not write",

@@ -16,7 +16,7 @@ import numpy as np
 
 from .dates import date_pattern
 from .errors import MedialensError
-from .lexicons import data_path, read_table
+from .lexicons import check_regex, data_path, read_table
 from .textshape import DATE, n_words
 
 # Unicode category Cc (C0 and C1 controls) less newline and tab: they carry no text.
@@ -90,6 +90,8 @@ def _rules_in(path: Path, modified: int):
     unknown = sorted(set(table.kind) - set(RULE_KINDS))
     if unknown:
         raise MedialensError(path, f"unknown kind '{unknown[0]}' (choose one of {', '.join(RULE_KINDS)})")
+    for number, pattern in enumerate(table.pattern, 1):
+        check_regex(pattern, f"{path}, row {number}")
     try:
         return _compile(tuple(zip(table.kind, table.pattern)))
     except re.error as error:

@@ -10,6 +10,7 @@ tagging makes it a row of errors.csv.
 """
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import stat
@@ -36,6 +37,9 @@ STACKED_MARKS = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20
 INTERNAL_SUBSET = re.compile(r"<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
 FILE_KINDS = {stat.S_ISFIFO: "a named pipe", stat.S_ISCHR: "a device", stat.S_ISBLK: "a device",
               stat.S_ISSOCK: "a socket", stat.S_ISDIR: "a folder"}
+
+
+CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
 
 
 class EncodingWarning(UserWarning):
@@ -72,12 +76,14 @@ def unread(problem: str) -> dict:
 
 def _iter_folder(folder: Path) -> Iterator[dict]:
     try:
-        files = sorted(p for p in folder.iterdir() if p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES)
+        entries = sorted(folder.iterdir())
     except OSError as error:
         raise MedialensError(folder, f"cannot list this folder ({error.strerror or error})") from None
+    files = [p for p in entries if p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES]
     if not files:
         kinds = ", ".join(sorted(TEXT_SUFFIXES | HTML_SUFFIXES))
         raise MedialensError(folder, f"no article files in this folder (looked for {kinds})")
+    _name_skipped(folder, [p for p in entries if p not in files])
     from .tablereading import read_metadata
 
     metadata = read_metadata(folder / METADATA_FILE, files)
@@ -94,11 +100,28 @@ def _iter_folder(folder: Path) -> Iterator[dict]:
         yield raw_article(file, article, doc_id)
 
 
+def _name_skipped(folder: Path, others: list[Path]) -> None:
+    """Warn, in one line, of what in a corpus folder is not read: a subfolder (its articles are
+    not read: give it as a corpus of its own), a .docx or .pdf. Hidden files (.DS_Store) and
+    metadata.csv are no articles, and are not named."""
+    skipped = [p.name + ("/" if p.is_dir() else "") for p in others
+               if p.name != METADATA_FILE and not p.name.startswith(".")]
+    if skipped:
+        shown = ", ".join(printable(name) for name in skipped[:5]) + (", ..." if len(skipped) > 5 else "")
+        kinds = ", ".join(sorted(TEXT_SUFFIXES | HTML_SUFFIXES))
+        warnings.warn(f"{printable(str(folder))}: {len(skipped)} not read (not {kinds} files; folders "
+                      f"inside are not read): {shown}", UserWarning, stacklevel=3)
+
+
 def _inside(file: Path, folder: Path) -> None:
     """Links are followed only to files inside the corpus folder: a link elsewhere would put a
     file the user never meant to share (a home folder's, /proc's) in documents.csv."""
     if file.is_symlink():
-        target = file.resolve()
+        try:
+            target = file.resolve(strict=True)
+        except (OSError, RuntimeError) as error:  # a loop of links, or one to nothing
+            reason = getattr(error, "strerror", None) or "a loop of links"
+            raise MedialensError(file, f"a link that cannot be followed ({reason}); not read") from None
         if folder.resolve() not in target.parents:
             raise MedialensError(file, f"a link to {printable(str(target))}, outside the corpus "
                                        "folder; not followed")
@@ -147,10 +170,11 @@ def read_text(path: Path, table: bool = False) -> str:
     """The file's text: UTF-8, else Windows-1252 with a warning; empty files (a byte-order mark
     alone counts as empty) and binary ones (a NUL byte; not checked for a table, whose cells
     tablereading checks) are errors. A table is a whole corpus: no size limit."""
-    data = read_bytes(path, limit=None if table else MAX_FILE_BYTES)
+    data = _utf16_as_utf8(read_bytes(path, limit=None if table else MAX_FILE_BYTES), path)
     if not table and b"\x00" in data[:4096]:
         raise MedialensError(path, "the file is binary, not text")
-    text = decode(data, path)
+    declared = _declared_charset(data) if path.suffix.lower() in HTML_SUFFIXES else None
+    text = decode(data, path, declared)
     if not text.strip():
         raise MedialensError(path, "the file is empty")
     if not plain(text).strip():
@@ -158,16 +182,42 @@ def read_text(path: Path, table: bool = False) -> str:
     return plain(text)
 
 
+def _utf16_as_utf8(data: bytes, path: Path) -> bytes:
+    """A file saved as UTF-16 with its byte-order mark (Windows Notepad's "Unicode") as UTF-8;
+    its NUL bytes would otherwise make it binary."""
+    if not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data
+    try:
+        return data.decode("utf-16").encode("utf-8")
+    except UnicodeDecodeError:
+        raise MedialensError(path, "starts as UTF-16 text but is not; not read") from None
+
+
 def plain(text: str) -> str:
     """Text as the taggers should see it: stacks of more than MAX_MARKS combining marks removed."""
     return STACKED_MARKS.sub("", text)
 
 
-def decode(data: bytes, where) -> str:
-    """UTF-8, else Windows-1252 with a warning naming `where`."""
+def _declared_charset(page: bytes) -> str | None:
+    """The encoding a saved page declares in its head (<meta charset="...">, or the
+    http-equiv Content-Type's), when Python knows it: a page saved as Shift JIS or Windows-1251
+    is not Windows-1252."""
+    declared = CHARSET.search(page[:4096])
+    if not declared:
+        return None
+    try:
+        return codecs.lookup(declared.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def decode(data: bytes, where, declared: str | None = None) -> str:
+    """UTF-8, else the encoding a page declares, else Windows-1252 with a warning naming `where`."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
+        if declared:
+            return data.decode(declared, errors="replace")
         warnings.warn(f"{printable(str(where))}: not UTF-8, read as Windows-1252", EncodingWarning,
                       stacklevel=3)
         # cp1252 leaves five bytes undefined; latin-1 maps every byte, so it takes those files.

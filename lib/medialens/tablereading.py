@@ -2,8 +2,9 @@
 
 Each row is one article. What the table as a whole gets wrong (no text column, no rows, a line
 that is no JSON, a cell holding a list) is a one-line error; what one row gets wrong (a text
-cell holding a number, more fields than the header) makes that row an article with a
-"problem", listed in errors.csv. A NUL character in a cell is removed with a warning.
+cell holding a number, a true/false value or a date, more fields than the header) makes that
+row an article with a "problem", listed in errors.csv. A NUL character in a cell is removed
+with a warning.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import warnings
 from pathlib import Path
 from typing import Iterator
 
+import numpy as np
 import pandas as pd
 
 from .errors import MedialensError
@@ -33,7 +35,7 @@ def iter_table(path: Path) -> Iterator[dict]:
     table = read_table(path)
     text_column = next((c for c in TEXT_COLUMNS if c in table.columns), None)
     if text_column is None:
-        raise MedialensError(path, f"no text column (name one of: {', '.join(TEXT_COLUMNS)})")
+        raise MedialensError(path, f"no text column (name one of: {', '.join(TEXT_COLUMNS)}){_separator_hint(table)}")
     id_column = next((c for c in ID_COLUMNS if c in table.columns), None)
     if table.empty:
         raise MedialensError(path, "the table has no rows")
@@ -52,11 +54,29 @@ def iter_table(path: Path) -> Iterator[dict]:
         yield raw_article(f"{path}, row {number}", article, doc_id)
 
 
-def _not_text(value) -> str:
-    """Why a text cell is no article's text ("" when it is text): a number is a column mix-up."""
-    if isinstance(value, numbers.Number) and not pd.isna(value):
-        return f"the text cell holds a number ({value}), not an article's text"
+def _separator_hint(table: pd.DataFrame) -> str:
+    """"id;text" read as one column: a CSV saved with semicolons (Excel in many countries) or tabs."""
+    for column in map(str, table.columns):
+        for mark, name in ((";", "semicolons"), ("\t", "tabs")):
+            if mark in column:
+                shown = column.replace("\t", "\\t")
+                return f"; its header reads '{shown}': are its columns separated by {name}, not commas?"
     return ""
+
+
+def _not_text(value) -> str:
+    """Why a text cell is no article's text ("" when it is text): a number, a true/false or a
+    date there is a column mix-up, whichever format stored it (a Parquet bool is numpy's, no
+    `numbers.Number`)."""
+    if isinstance(value, (bool, np.bool_)):
+        kind = "a true/false value"
+    elif isinstance(value, numbers.Number) and not pd.isna(value):
+        kind = "a number"
+    elif hasattr(value, "isoformat") and not pd.isna(value):
+        kind = "a date"
+    else:
+        return ""
+    return f"the text cell holds {kind} ({value}), not an article's text"
 
 
 def _cell(value, path: Path, row: int, column: str) -> str:
@@ -102,8 +122,13 @@ def _read_csv(path: Path) -> pd.DataFrame:
     """A CSV table, cells as strings: a row with fewer fields than the header is padded with
     empty cells; one with more (non-empty) fields is a row with a problem, since which cell is
     its text is anyone's guess."""
-    rows = [row for row in csv.reader(io.StringIO(read_text(path, table=True), newline=""), strict=True)
-            if row]
+    limit = csv.field_size_limit()
+    csv.field_size_limit(2**31 - 1)  # a cell may hold a long article (its default is 128 KB)
+    try:
+        rows = [row for row in csv.reader(io.StringIO(read_text(path, table=True), newline=""),
+                                          strict=True) if row]
+    finally:
+        csv.field_size_limit(limit)
     if not rows:
         raise MedialensError(path, "the table has no rows")
     header, width = [h.strip().lower() for h in rows[0]], len(rows[0])

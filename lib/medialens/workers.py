@@ -58,7 +58,7 @@ class WorkerPool:
 
     def __init__(self, jobs: int, seconds: float | None, analyses: tuple[str, ...] = ()):
         self.jobs, self.seconds, self.analyses = jobs, seconds, analyses
-        self.generation = 0
+        self.generation, self.executor = 0, None
         self._start()
 
     def __enter__(self) -> "WorkerPool":
@@ -73,14 +73,20 @@ class WorkerPool:
     def _start(self) -> None:
         """Start every worker now (the executor would start them one per submit), with signals
         held (stopping.held): a worker never starts half-way, and never sees a Ctrl-C."""
-        with held():
-            self.executor = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"),
-                                                initializer=_worker_start, initargs=(os.getpid(),))
-            for _ in range(self.jobs):  # each submit with no idle worker starts one
-                self.executor.submit(os.getpid)
+        try:
+            with held():
+                self.executor = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("spawn"),
+                                                    initializer=_worker_start, initargs=(os.getpid(),))
+                for _ in range(self.jobs):  # each submit with no idle worker starts one
+                    self.executor.submit(os.getpid)
+        except BaseException:  # the signal held while they started: no `with` stops them yet
+            self._kill()
+            raise
         self.generation += 1
 
     def _kill(self) -> None:
+        if self.executor is None:
+            return
         processes = list((getattr(self.executor, "_processes", None) or {}).values())
         for process in processes:
             process.kill()

@@ -63,6 +63,8 @@ def unit_of(text: str, row: dict, rules) -> tuple[str, float]:
                     break
             if unit:
                 break
+        if unit and unit[0] == "°C":  # "-40 degrees Fahrenheit", as "-40°F" above
+            _negative(text, row)
     if unit is None:
         return "", row["value"]
     if glued and scale and unit == q.units.get(glued.group(1).lower()):
