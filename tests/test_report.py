@@ -125,6 +125,12 @@ def test_a_failing_notebook_is_kept_and_named_in_one_line(tmp_path, cells, expec
     assert len(errors) == 1 and errors[0].source == cells[-1]
 
 
+def test_a_notebook_whose_kernel_dies_is_one_line(tmp_path):
+    last, _ = run_broken_notebook(tmp_path, "n = 2", "import os\nos._exit(3)")
+    assert last == (f"medialens: error: {tmp_path / 'notebooks' / 'broken.ipynb'}: its kernel died "
+                    "(it exited, was killed, or ran out of memory)")
+
+
 def test_run_strict_stops_on_a_failed_article_before_the_notebooks(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -23,6 +23,7 @@ def notebook_job(notebook: Path, label: str, work: Path, final: Path, parameters
     WORK/notebooks, record the final paths in it, export its HTML page."""
     def job(km) -> None:
         import papermill
+        from nbclient.exceptions import DeadKernelError
 
         executed = work / "notebooks" / notebook.name
         with _STDERR:
@@ -33,6 +34,9 @@ def notebook_job(notebook: Path, label: str, work: Path, final: Path, parameters
                                        progress_bar=False, request_save_on_cell_execute=False)
         except papermill.PapermillExecutionError as error:
             raise notebook_failure(notebook, executed, error, final) from None
+        except DeadKernelError:
+            raise MedialensError(notebook, "its kernel died (it exited, was killed, or ran out of "
+                                           "memory)") from None
         record_final_paths(executed, work, final)
         (work / f"{notebook.stem}.html").write_text(export_html(executed), encoding="utf-8")
 

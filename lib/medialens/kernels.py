@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ast
 import asyncio
+import contextlib
 import importlib
 import json
 import os
@@ -27,6 +28,8 @@ import threading
 import warnings
 from pathlib import Path
 from typing import Callable
+
+from .errors import MedialensError
 
 # What the jobs of `medialens run` import (report.notebook_job), imported while a kernel starts.
 JOB_MODULES = ("papermill", "nbconvert")
@@ -155,7 +158,8 @@ class _Kernel(threading.Thread):
         try:
             loop.run_until_complete(km.shutdown_kernel(now=True))
         except Exception:  # noqa: BLE001 - already dead (killed by stop())
-            loop.run_until_complete(km.cleanup_resources())
+            with contextlib.suppress(Exception):
+                loop.run_until_complete(km.cleanup_resources())
         loop.close()
 
     @staticmethod
@@ -214,11 +218,14 @@ class Kernels:
             self.jobs.put(job)
 
     def wait(self) -> None:
-        """Wait for every job started; the first error of a job or a kernel is raised."""
+        """Wait for every job started; the first error of a job or a kernel is raised (one
+        that is not a MedialensError as one, naming the kernel)."""
         while self.started:
             job, error = self.done.get()
+            if isinstance(error, MedialensError) or error is not None and not isinstance(error, Exception):
+                raise error  # the notebook's own one line, or a signal
             if error is not None:
-                raise error
+                raise MedialensError("a notebook kernel", f"{type(error).__name__}: {error}") from None
             self.started -= 1
 
     def __exit__(self, kind, error, traceback) -> None:
