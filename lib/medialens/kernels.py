@@ -9,6 +9,10 @@ next one what a new kernel would: an empty namespace, execution counts from 1, t
 folder as working directory, every warning shown again, no figure left open. The executed
 notebooks are the same as with a kernel each (tests/test_report.py compares them).
 
+Signals stay the CLI's: nbclient, run outside the main thread, leaves the handlers alone (in the
+main thread it swapped them for its own and left Python's defaults behind), and on leaving
+`Kernels` after an error or a signal every kernel is killed and its thread joined.
+
 A kernel's stdout and stderr are silenced: its own messages ("Kernel is running over TCP
 without encryption", "KeyboardInterrupt caught in kernel", a dying kernel's traceback) are not
 the run's; errors in cells reach the notebook through the kernel's messages.
