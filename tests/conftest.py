@@ -61,4 +61,5 @@ def reports(tmp_path_factory):
     result = subprocess.run([sys.executable, "-m", "medialens", "run", str(corpus), "--out", str(out)],
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-3000:]
+    (out.parent / "stderr.txt").write_text(result.stderr, encoding="utf-8")  # what the run printed
     return out

@@ -125,6 +125,12 @@ def test_a_failing_notebook_is_kept_and_named_in_one_line(tmp_path, cells, expec
     assert len(errors) == 1 and errors[0].source == cells[-1]
 
 
+def test_a_notebook_whose_kernel_dies_is_one_line(tmp_path):
+    last, _ = run_broken_notebook(tmp_path, "n = 2", "import os\nos._exit(3)")
+    assert last == (f"medialens: error: {tmp_path / 'notebooks' / 'broken.ipynb'}: its kernel died "
+                    "(it exited, was killed, or ran out of memory)")
+
+
 def test_run_strict_stops_on_a_failed_article_before_the_notebooks(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -203,3 +209,87 @@ def test_run_refuses_an_out_where_the_user_saved_notes(tmp_path):
     assert result.returncode == 1 and result.stderr.count("\n") == 1
     assert "holds files medialens did not write (notes.txt)" in result.stderr
     assert (out / "notes.txt").read_text() == "my reading of the brief"
+
+
+def test_a_run_prints_its_progress_and_nothing_else(reports):
+    # Not papermill's "Unable to parse line", the kernels' own warnings, nor a progress bar.
+    printed = (reports.parent / "stderr.txt").read_text(encoding="utf-8").splitlines()
+    assert printed[:2] == [  # the saved page that fails a check (conftest)
+        "medialens: warning: 1 article failed a consistency check and was left out (match_report); "
+        "errors lists why", f"1 article failed and left out (see {reports / 'tables' / 'errors.csv'})"]
+    assert sorted(printed[2:-1]) == [f"[{n}/{len(NOTEBOOKS)}] {stem}.ipynb" for n, stem in enumerate(NOTEBOOKS, 1)]
+    assert printed[-1] == f"reports -> {reports / 'index.html'}"
+
+
+def test_a_notebook_run_in_a_reused_kernel_is_as_in_a_kernel_of_its_own(reports, tmp_path):
+    # Five notebooks in two kernels (on two cores): the last ran after another in its kernel.
+    import nbformat
+    import papermill
+
+    from medialens.executed import joined_streams
+
+    last = NOTEBOOKS[-1]
+    alone = tmp_path / f"{last}.ipynb"
+    papermill.execute_notebook(str(ROOT / "notebooks" / f"{last}.ipynb"), str(alone), kernel_name="python3",
+                               parameters={"corpus": "", "output": str(reports), "tables": str(reports / "tables")},
+                               cwd=str(ROOT / "notebooks"), progress_bar=False)
+    expected = joined_streams(nbformat.read(alone, as_version=4)).cells  # as the run's are
+    ran = nbformat.read(reports / "notebooks" / f"{last}.ipynb", as_version=4).cells
+    assert [c.get("execution_count") for c in ran] == [c.get("execution_count") for c in expected]
+    assert [c.get("execution_count") for c in ran if c.cell_type == "code"][:2] == [1, 2]
+    assert [c.get("outputs") for c in ran] == [c.get("outputs") for c in expected]
+
+
+def stream(text, name="stdout"):
+    return {"output_type": "stream", "name": name, "text": text}
+
+
+PICTURE = {"output_type": "display_data", "data": {"image/png": "iVBOR"}, "metadata": {}}
+
+
+@pytest.mark.parametrize("outputs, expected", [
+    ([stream("5 articles, 112 cues."), stream("\n")], [stream("5 articles, 112 cues.\n")]),
+    ([stream("a\n"), stream("b\n"), stream("c\n")], [stream("a\nb\nc\n")]),
+    ([stream("a\n"), stream("warned\n", "stderr"), stream("b\n")],
+     [stream("a\n"), stream("warned\n", "stderr"), stream("b\n")]),
+    ([stream("a\n"), PICTURE, stream("b\n")], [stream("a\n"), PICTURE, stream("b\n")]),
+])
+def test_a_printed_line_split_in_two_messages_is_one_output(outputs, expected):
+    import nbformat
+
+    from medialens.executed import joined_streams
+
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell("print('...')"), nbformat.v4.new_markdown_cell("# Title")]
+    notebook.cells[0].outputs = [nbformat.from_dict(o) for o in outputs]
+    assert joined_streams(notebook).cells[0].outputs == expected
+    assert "outputs" not in notebook.cells[1]
+
+
+def test_the_kernels_are_warmed_with_the_notebooks_imports_each_once(tmp_path):
+    import nbformat
+
+    from medialens.kernels import notebook_imports
+
+    first, second = nbformat.v4.new_notebook(), nbformat.v4.new_notebook()
+    first.cells = [nbformat.v4.new_code_cell("import pandas as pd\nfrom pathlib import Path\nx = 1"),
+                   nbformat.v4.new_code_cell("%matplotlib inline\nimport numpy")]
+    second.cells = [nbformat.v4.new_markdown_cell("import os"),
+                    nbformat.v4.new_code_cell("import pandas as pd\nif x:\n    import json")]
+    paths = [tmp_path / "a.ipynb", tmp_path / "b.ipynb"]
+    for notebook, path in zip((first, second), paths):
+        nbformat.write(notebook, path)
+    assert notebook_imports(paths) == ["import pandas as pd", "from pathlib import Path"]
+    assert "import medialens as ml" in notebook_imports(sorted((ROOT / "notebooks").glob("*.ipynb")))
+
+
+def test_content_words_read_spacys_stop_words_without_importing_spacy():
+    # Notebooks 00 and 04 and index.html ask for them; importing spaCy cost 1.3 s each time.
+    code = ("import sys; from medialens.textshape import content_words, spacy_stop_words; "
+            "words = content_words('Officials said the ferry would never sail again'); "
+            "assert 'spacy' not in sys.modules, 'spaCy imported'; "
+            "from spacy.lang.en.stop_words import STOP_WORDS; "
+            "assert spacy_stop_words() == frozenset(STOP_WORDS); print(sorted(words))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "['ferry', 'officials', 'said', 'sail']"

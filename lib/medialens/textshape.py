@@ -34,9 +34,29 @@ def content_words(text: str) -> set[str]:
 
 def content_word_list(text: str) -> list[str]:
     """content_words in the order they are written, repeats kept."""
+    stop_words = spacy_stop_words()
+    return [w for w in re.findall(r"[^\W\d_]{4,}", text.lower()) if w not in stop_words]
+
+
+@lru_cache(maxsize=1)
+def spacy_stop_words() -> frozenset[str]:
+    """spaCy's English stop words (a maintained list), read from spaCy's own file: importing
+    it imports all of spaCy (1.3 s), which the notebooks and index.html need nothing else of."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    if "spacy.lang.en.stop_words" not in sys.modules:
+        spacy = importlib.util.find_spec("spacy")  # found, not imported
+        source = Path(spacy.origin).parent / "lang" / "en" / "stop_words.py" if spacy and spacy.origin else None
+        if source is not None and source.is_file():
+            namespace: dict = {}
+            exec(compile(source.read_text(encoding="utf-8"), str(source), "exec"), namespace)  # noqa: S102
+            if isinstance(namespace.get("STOP_WORDS"), set):
+                return frozenset(namespace["STOP_WORDS"])
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    return [w for w in re.findall(r"[^\W\d_]{4,}", text.lower()) if w not in STOP_WORDS]
+    return frozenset(STOP_WORDS)
 
 
 def n_words(text: str) -> int:
