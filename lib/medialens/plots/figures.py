@@ -16,16 +16,18 @@ RANGE_COLUMNS = ["quantity", "total", "unit", "doc_id", "date", "value", "value_
 TIMELINE_COLUMNS = ["quantity", "date", "doc_id", "value_normalised", "modality", "source_type", "undated"]
 
 
-def figure_ranges(comparison):
+def figure_ranges(comparison, most: int = 12):
     """One panel per quantity two or more articles give (breakdowns under their total): each dot a
     figure, each row an article, a line for a figure's range or a vague magnitude's bounds, a
-    triangle for a bound ("up to" left, "more than" right), on a log scale.
+    triangle for a bound ("up to" left, "more than" right), on a log scale. At most `most` panels,
+    those of the quantities the most articles give (a large corpus has more than a page can show:
+    the comparison's groups list them all).
 
     Table: quantity, total, unit, doc_id, date (the claim's), value, value_normalised, low, high,
     qualifier, modality: the figures drawn."""
     claims, groups = comparison.claims, comparison.groups
     plotted = claims[claims.value_normalised > 0]
-    shown = [q for q in groups.quantity[groups.compared] if q in set(plotted.quantity)]
+    shown = _most_given([q for q in groups.quantity[groups.compared] if q in set(plotted.quantity)], plotted, most)
     height = 1.2 + 0.45 * max(1, plotted.doc_id.nunique()) * max(1, len(shown))
     fig, axes = plt.subplots(len(shown) or 1, 1, figsize=(8, min(height, 60)), squeeze=False)
     for ax, quantity in zip(axes[:, 0], shown):
@@ -42,15 +44,16 @@ def figure_ranges(comparison):
 def _ranges(ax, rows: pd.DataFrame) -> None:
     order = list(dict.fromkeys(rows.doc_id))  # claims are in claim-date order already
     nth, size = rows.groupby("doc_id").cumcount(), rows.groupby("doc_id").doc_id.transform("size")
-    for (_, r), k, n in zip(rows.iterrows(), nth, size):
-        # Figures of one article are spread a little up and down so equal values stay visible.
-        y = order.index(r.doc_id) + (0.0 if n == 1 else 0.5 * (k / (n - 1) - 0.5))
-        scale = r.value_normalised / r.value if r.value else 1.0  # bounds in the normalised unit
-        low = (r.low if r.low == r.low else r.value) * scale
-        high = (r.high if r.high == r.high else r.value) * scale
-        ax.plot([low, high], [y, y], color=MODALITY_COLOURS[r.modality], alpha=0.5, lw=3)
-        ax.scatter(r.value_normalised, y, color=MODALITY_COLOURS[r.modality], marker=MARKERS.get(r.qualifier, "o"),
-                   s=60, edgecolor="black", linewidth=0.5, zorder=3)
+    # Figures of one article are spread a little up and down so equal values stay visible.
+    row = rows.doc_id.map({doc_id: i for i, doc_id in enumerate(order)})
+    y = row + (0.5 * (nth / (size - 1).where(size > 1, 1) - 0.5)).where(size > 1, 0.0)
+    scale = (rows.value_normalised / rows.value).where(rows.value != 0, 1.0)  # bounds in the normalised unit
+    colours = rows.modality.map(MODALITY_COLOURS)
+    ax.hlines(y, rows.low.fillna(rows.value) * scale, rows.high.fillna(rows.value) * scale, colors=colours,
+              alpha=0.5, lw=3)
+    for marker, drawn in rows.groupby(rows.qualifier.map(MARKERS).fillna("o")):
+        ax.scatter(drawn.value_normalised, y[drawn.index], color=colours[drawn.index], marker=marker, s=60,
+                   edgecolor="black", linewidth=0.5, zorder=3)
     ax.set_xscale("log")
     ax.set_yticks(range(len(order)), order)
     ax.set_ylim(len(order) - 0.3, -0.7)  # earliest claim on top
@@ -61,16 +64,17 @@ def _ranges(ax, rows: pd.DataFrame) -> None:
     ax.set_ylabel("article")
 
 
-def figure_timelines(comparison):
+def figure_timelines(comparison, most: int = 12):
     """One panel per running count (a quantity claimed on two or more dates): its value against
     the claim's date (figures.date), each point coloured by how firmly it is stated, one line per
     kind of source where they differ; claims without a date stand after the last date, marked
-    "undated".
+    "undated". At most `most` panels, those of the counts the most articles give.
 
     Table: quantity, date, doc_id, value_normalised, modality, source_type, undated."""
     claims, groups = comparison.claims, comparison.groups
-    running = groups.quantity[groups.status.isin(["grew", "occasions"])].tolist()
-    rows = claims[claims.quantity.isin(running) & (claims.value_normalised > 0) & (claims.qualifier != "vague")]
+    counted = claims[(claims.value_normalised > 0) & (claims.qualifier != "vague")]
+    running = _most_given(groups.quantity[groups.status.isin(["grew", "occasions"])].tolist(), counted, most)
+    rows = counted[counted.quantity.isin(running)]
     fig, axes = plt.subplots(len(running) or 1, 1, figsize=(8, min(2.6 * max(1, len(running)), 60)), squeeze=False)
     tables = []
     for ax, quantity in zip(axes[:, 0], running):
@@ -81,6 +85,15 @@ def figure_timelines(comparison):
     fig.tight_layout()
     table = pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=TIMELINE_COLUMNS)
     return fig, table
+
+
+def _most_given(quantities: list[str], claims: pd.DataFrame, most: int) -> list[str]:
+    """The `most` quantities the most articles give, in their order in `quantities`."""
+    if len(quantities) <= most:
+        return quantities
+    articles = claims[claims.quantity.isin(quantities)].groupby("quantity").doc_id.nunique()
+    kept = set(articles.reindex(quantities).fillna(0).sort_values(ascending=False, kind="stable").index[:most])
+    return [q for q in quantities if q in kept]
 
 
 def _timeline(ax, rows: pd.DataFrame) -> pd.DataFrame:
