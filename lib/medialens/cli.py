@@ -10,6 +10,7 @@ failed, and the exit status is 0 (1 with --strict).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import warnings
 from pathlib import Path
@@ -18,6 +19,12 @@ from .config import NOTEBOOKS_DIR
 from .errors import MedialensError, Stopped
 from .stopping import handling_signals
 from .timelimit import DEFAULT_SECONDS
+
+# pyarrow (the memory of pandas' string columns) allocates with mimalloc by default, which keeps
+# the pages of every freed batch: the C library's malloc gives them back, about 50 MB less per
+# process of a run, for no loss of time. Read when pyarrow is first imported, so set before
+# any import of pandas; worker processes inherit it. A value the user set is kept.
+os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
 
 
 def _lexicon_overrides(pairs: list[str]) -> dict[str, str]:
