@@ -141,10 +141,10 @@ def profile(copies: int, functions: int, instructions: int | None) -> str:
     # The first article pays once for compiling the rules, loading the line classifier and
     # dateparser: a cost of the process, like start-up, kept out of the per-article stage.
     clock = time.process_time()
-    tagging.clean_articles(articles[:1])
+    tagging.clean_articles(articles[:1], tagging.boilerplate_rules(None))
     start["clean first article"] = time.process_time() - clock
     clock = time.process_time()
-    documents, _ = tagging.clean_articles(articles)
+    documents, _ = tagging.clean_articles(articles, tagging.boilerplate_rules(None))
     cleaning = time.process_time() - clock
     words = sum(len(d["text"].split()) for d in documents)
     pipeline.tag_batch(documents[:10])  # warm the caches a long run has warm
@@ -176,7 +176,7 @@ def cleaning_profile(articles: list[dict], functions: int) -> list[str]:
     from medialens import tagging
 
     profiler = cProfile.Profile(time.process_time)
-    profiler.runcall(tagging.clean_articles, articles)
+    profiler.runcall(tagging.clean_articles, articles, tagging.boilerplate_rules(None))
     lines = ["", "## Share of clean_articles' profiled time by module (own time)", ""]
     lines += [f"{share:6.1%}  {module}" for module, share in by_module(pstats.Stats(profiler)) if share >= 0.005]
     return lines + ["", f"## Top {functions} functions of cleaning by own time", "", top_functions(profiler, functions)]

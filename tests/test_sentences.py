@@ -92,3 +92,21 @@ def test_sentence_rows_skip_space_and_point_into_the_text(text, expected):
     rows = sentence_rows(pipeline()(text), "t")
     assert [(r["text"], r["start"], r["end"]) for r in rows] == expected
     assert [r["sent_id"] for r in rows] == list(range(len(expected)))
+
+
+@pytest.mark.parametrize("text", [
+    "The U.S. envoy didn't say.\nOfficials—two of them—said it's “unconfirmed.”",
+    "ÉCOLE staff in Zürich said 3,000 people left;  the ıstanbul office\u00a0closed.\n\n\nNext.",
+    "Don't wait: e.g. the \u00a0U.N. report (2019) said so... Really?! Yes :)",
+])
+def test_token_table_is_spacys_tokens(text):
+    """DocContext's lists stand in for spaCy Tokens in the taggers' hot loops: they must say what
+    Token.text, .lower_, .is_alpha and .idx + len say, token for token."""
+    from medialens.context import DocContext
+
+    doc = pipeline()(text)
+    ctx = DocContext.build(doc, "t", sentence_rows(doc, "t"))
+    assert ctx.words == [t.text for t in doc]
+    assert ctx.lowers == [t.lower_ for t in doc]
+    assert ctx.alphas == [t.is_alpha for t in doc]
+    assert ctx.token_ends == [t.idx + len(t) for t in doc]

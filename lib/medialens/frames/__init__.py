@@ -116,17 +116,17 @@ class Tagger:
         found = extend_institutions(doc, users + self.resolver.mentions(ctx, chunks, named, self._entities(ctx)),
                                     self.words)
         found = sorted(found + common_noun_mentions(ctx, found, self.words), key=lambda m: m.start)
-        spans = [Span(doc, m.start, m.end) for m in found]
-        subjects = self.subject.subject_starts(doc, spans)
+        subjects = self.subject.subject_starts(doc, [Span(doc, m.start, m.end) for m in found])
+        chars = [(int(ctx.token_starts[m.start]), ctx.token_ends[m.end - 1]) for m in found]
         # Only the sources of the mention's own sentence can hold it: looked up, not rescanned.
-        speaks = [any(r["start"] <= span.start_char and span.end_char <= r["end"]
+        speaks = [any(r["start"] <= start and end <= r["end"]
                       for r in ctx.rows_in_sentence("sources", m.sent_id) if "start" in r)
-                  for m, span in zip(found, spans)]
+                  for m, (start, end) in zip(found, chars)]
         roles = mention_roles(doc, found, subjects, speaks, self.words, self.subject.is_verb_like)
-        return [{"doc_id": ctx.doc_id, "sent_id": m.sent_id, "start": span.start_char,
-                 "end": span.end_char, "surface": span.text, "actor": m.actor, "kind": m.kind,
+        return [{"doc_id": ctx.doc_id, "sent_id": m.sent_id, "start": start, "end": end,
+                 "surface": ctx.text[start:end], "actor": m.actor, "kind": m.kind,
                  "as_subject": m.start in subjects, "is_source": source, "role": role}
-                for m, span, source, role in zip(found, spans, speaks, roles)]
+                for m, (start, end), source, role in zip(found, chars, speaks, roles)]
 
     def _entities(self, ctx: DocContext) -> dict[tuple[int, int], str]:
         """{(start token, end token): kind} of a trained pipeline's entities, when one is named."""

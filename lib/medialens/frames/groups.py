@@ -33,16 +33,14 @@ def extend_institutions(doc, found: list[Mention], words) -> list[Mention]:
 
 def common_noun_mentions(ctx, found: list[Mention], words) -> list[Mention]:
     """Mentions for body nouns and group words that no name mention covers."""
-    doc = ctx.doc
     taken = {i for m in found for i in range(m.start, m.end)}
     bodies = {noun: [m.actor for m in found if m.kind == "organisation" and noun in m.actor.lower().split()]
               for noun in words["body_noun"]}
     home = home_place(found)
     added = []
-    for token in doc:
-        if token.i in taken or not token.is_alpha:
+    for i, (word, alpha) in enumerate(zip(ctx.lowers, ctx.alphas)):
+        if not alpha or i in taken:
             continue
-        word = token.lower_
         plural = word if word in words["group_actor"] else word + "s"
         if word in words["body_noun"]:
             named = set(bodies[word])
@@ -52,7 +50,7 @@ def common_noun_mentions(ctx, found: list[Mention], words) -> list[Mention]:
             actor, kind = plural, "group"
         else:
             continue
-        added.append(Mention(token.i, token.i + 1, ctx.sentence_of_token(token.i), actor, kind))
+        added.append(Mention(i, i + 1, ctx.sentence_of_token(i), actor, kind))
     return added
 
 
