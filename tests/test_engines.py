@@ -109,3 +109,21 @@ def test_missing_corpus_fails_before_starting_a_cluster(tmp_path):
     result = run_cli("tag", tmp_path / "nowhere", "--out", tmp_path / "out", "--engine", "dask")
     assert result.returncode == 1
     assert result.stderr.strip() == f"medialens: error: {tmp_path / 'nowhere'}: no such file or folder"
+
+
+def test_a_local_cluster_says_nothing_of_a_port_another_cluster_holds(tmp_path):
+    """Another Dask cluster of the machine (its dashboard on 8787) is none of the run's business."""
+    import socket
+
+    holder = socket.socket()
+    try:
+        holder.bind(("127.0.0.1", 8787))
+        holder.listen(1)
+    except OSError:
+        pass  # someone holds it already, which is the case this test is about
+    try:
+        result = run_cli("tag", SEEDS, "--out", tmp_path / "out", "--engine", "dask")
+    finally:
+        holder.close()
+    assert result.returncode == 0, result.stderr
+    assert "8787" not in result.stderr and "already in use" not in result.stderr

@@ -103,8 +103,11 @@ def dask_client(scheduler: str | None = None, workers: int = 2):
 
     with dask.config.set({"distributed.scheduler.allowed-failures": 0}), contextlib.ExitStack() as stack:
         with held():  # its worker processes start whole, or not at all
+            # No dashboard; the scheduler's own HTTP server (health routes) on a free port, not on
+            # 8787, where another cluster of the machine would make it print a warning.
             cluster = stack.enter_context(LocalCluster(
                 n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                scheduler_kwargs={"dashboard": False, "dashboard_address": ":0"},
                 silence_logs=logging.CRITICAL))
             client = stack.enter_context(Client(cluster))
         yield client
