@@ -293,6 +293,17 @@ def test_headline_words_are_no_named_source(text):
     assert not [r for r in tag_text(text) if r["source_type"] == "named_person"]
 
 
+@pytest.mark.parametrize("text, name", [
+    # a summary line under the headline is a heading in sentence case: its capitals are names
+    ("Strike costs the economy $4 billion\n• Harbor Research Group found the strike cost $3.9 billion\n"
+     "The strike went on.", "Harbor Research Group"),
+    ("Storm leaves thousands without power\n• Coastal Grid Partners said repairs would take a week\n"
+     "Crews worked overnight.", "Coastal Grid Partners"),
+])
+def test_a_heading_in_sentence_case_keeps_its_names(text, name):
+    assert [r["name"] for r in tag_text(text) if r["surface"] == name] == [name]
+
+
 def test_reporting_verbs_lexicon_override(tmp_path):
     verbs = tmp_path / "verbs.csv"
     verbs.write_text("form,lemma,subject,headline\nwarned,warn,any,no\n")

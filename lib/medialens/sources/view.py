@@ -59,5 +59,12 @@ class SourceDoc:
 
     def view(self, k: int) -> SentenceView:
         first, last = self.ctx.token_bounds(k)
-        heading = bool(self.ctx.sentences[k].get("is_heading", False))
+        heading = bool(self.ctx.sentences[k].get("is_heading", False)) and self.title_case(first, last)
         return SentenceView(self.ctx.doc, first, last, self.lower_in_doc, self.bare_in_doc, heading)
+
+    def title_case(self, first: int, last: int) -> bool:
+        """Whether a heading is written in Title Case, its ordinary words capitalised ("Extreme
+        Heat Claims Lives"): a heading in sentence case ("• Harbor Research Group found the
+        strike cost $4 billion", a summary line) capitalises names only, as a sentence does."""
+        words = [t for t in self.ctx.doc[first + 1:last] if t.is_alpha and not t.is_stop and len(t) > 3]
+        return not words or sum(t.text[:1].isupper() for t in words) >= 0.6 * len(words)
