@@ -67,7 +67,11 @@ def row_of(found, key):
     ("Up to 300 jobs are at risk at the depot.", "300 jobs", "jobs lost", "jobs"),
     ("Five branches face closure under the plan.", "Five branches", "branches closed", "buildings"),
     ("Twelve children have been admitted to hospital with measles.", "Twelve children", "in hospital, children", "people"),
-    ("The chain said annual losses widened to £85m.", "£85m", "losses", "money"),
+    ("The chain said annual losses widened to £85m.", "£85m", "cost", "money"),
+    # what an event cost and the money lost to it are one sum, whichever word the article uses
+    ("The dock strike cost shippers €610 million in its first week.", "€610 million", "cost", "money"),
+    ("Total losses from the dock strike reached €610 million, analysts said.", "€610 million", "cost", "money"),
+    ("Retailers have lost an estimated €90 million since the walkout began.", "€90 million", "cost, retailers", "money"),
     ("The bank reported a pre-tax profit of £2.1bn, up 12% on last year.", "12%", "profit increase (%)", "percent"),
     ("A single fare will be £2.50, up from £2.20.", "£2.20", "ticket price", "money"),
     ("Average council tax will rise by £106, or 5.1%, to £2,171 for a typical home.", "£2,171", "tax", "money"),
@@ -121,6 +125,9 @@ def test_quantity_of_a_figure(text, key, quantity, referent_class):
      "In Lindby alone, 200 people were evacuated.", ("900", "200"), False),
     # Two parts of one total are two breakdowns.
     ("Of the seven who died, five were from the valley and two from overseas.", ("five", "two"), False),
+    # What an event cost and the money lost to it: one sum in two words.
+    ("The port strike cost the region €1.2 billion in ten days. Total losses reached about €1.3 billion, the chamber said.",
+     ("€1.2 billion", "€1.3 billion"), True),
     # A count before a subordinate clause is not the clause's event.
     ("At least nine people were killed and 64 injured when a train carrying about 300 passengers derailed.",
      ("64", "300"), False),
