@@ -60,6 +60,7 @@ def row_of(found, key):
     pytest.param("Some 400 troops were sent in the first batch; up to 10,000 troops could be deployed in all.",
                  "10,000 troops", "troops sent, in all", "troops",
                  marks=pytest.mark.xfail(reason="'in all' (a ceiling of what may be sent) is not read as a scope")),
+    ("Officers fired about 20 foam baton rounds.", "20 foam baton rounds", "foam baton rounds", "other"),
     # Other wordings of one event, and money and percentages of other genres (sentences written
     # for these tests: a transit fare rise, a hospital report, a factory closure, a bank's results).
     ("More than 3,000 people were told to leave their homes as the river rose.", "3,000 people", "displaced", "people"),
@@ -128,6 +129,9 @@ def test_quantity_of_a_figure(text, key, quantity, referent_class):
     # What an event cost and the money lost to it: one sum in two words.
     ("The port strike cost the region €1.2 billion in ten days. Total losses reached about €1.3 billion, the chamber said.",
      ("€1.2 billion", "€1.3 billion"), True),
+    # The nouns between a number and a noun no list knows narrow what is counted.
+    ("Officers fired more than 150 rounds of pepper spray and about 20 foam baton rounds.",
+     ("150 rounds", "20 foam baton rounds"), False),
     # A count before a subordinate clause is not the clause's event.
     ("At least nine people were killed and 64 injured when a train carrying about 300 passengers derailed.",
      ("64", "300"), False),
