@@ -57,6 +57,10 @@ def row_of(found, key):
     ("Police detained 40 protesters outside the ministry.", "40 protesters", "arrested", "arrests"),
     ("Some 1,200 passengers were stranded at the airport.", "1,200 passengers", "passengers", "people"),
     ("The clinic treated 75 patients overnight.", "75 patients", "treated", "people"),
+    # a count of people being treated now is not the count of all treated so far
+    ("The minister said 40 patients were receiving treatment in hospitals.", "40 patients", "under treatment", "people"),
+    ("Officials said 40 people are under treatment at the hospitals.", "40 people", "under treatment", "people"),
+    ("Thousands of people have been treated for burns since June.", "Thousands", "treated", "people"),
     pytest.param("Some 400 troops were sent in the first batch; up to 10,000 troops could be deployed in all.",
                  "10,000 troops", "troops sent, in all", "troops",
                  marks=pytest.mark.xfail(reason="'in all' (a ceiling of what may be sent) is not read as a scope")),
