@@ -126,7 +126,6 @@ OPENING = "Storm hits the coast\n\nResidents were told to stay indoors. "
     (OPENING + "Thousands race to escape the flames.", "Thousands", "displaced"),
     (OPENING + "The city revoked the licences of 9 travel agencies.", "9 travel", "agencies"),
     # a slot the rules cannot fill: not compared, never a wrong word
-    (OPENING + "One protester said she was afraid.", "One protester", ""),
     (OPENING + "Police used tear gas more than 80 times.", "80 times", ""),
     (OPENING + "All but 12 were licensed pilgrims.", "12", ""),
     (OPENING + "Officials expelled tens of thousands of people.", "tens of thousands", ""),
@@ -134,7 +133,7 @@ OPENING = "Storm hits the coast\n\nResidents were told to stay indoors. "
     (OPENING + "The mayor warned that scores more people could be found dead.", "scores more", "deaths, forecast, new"),
     (OPENING + "Police reported three additional deaths on Friday.", "three additional", "deaths, new"),
     (OPENING + "The two carmakers have lost $9 million. The carmakers - Norland and Vesta - lost nearly $9 million.",
-     "nearly $9 million", "losses, carmakers"),
+     "nearly $9 million", "cost, carmakers"),
     (OPENING + "In a poll, 20 percent of surveyed firms said they had cut jobs.", "20 percent", "share of firms (%)"),
     (OPENING + "Over 30 percent of them saying they had started layoffs, the survey found.", "30 percent", "share (%)"),
     # an adverb opening the sentence is no name; a percentage after "with" is a share of the count before it

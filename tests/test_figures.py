@@ -165,6 +165,20 @@ def test_not_a_figure(sentence):
     assert tag(sentence).empty
 
 
+@pytest.mark.parametrize("sentence, counts", [
+    # a speaker introduced as "one X" counts nothing
+    ("“We will be back next week,” said one marcher who gave his name as Tomas.", []),
+    ("\"It was chaos,\" said one resident, pointing at the bridge.", []),
+    ("One nurse told reporters the wards were full.", []),
+    ("One striker said the picket would stay all night.", []),
+    # "one" as a count stays one, also beside a reporting verb that is not inverted
+    ("Police said one person died in the blaze.", [1]),
+    ("One protester was arrested on Friday, police said.", [1]),
+])
+def test_one_speaker_is_no_figure(sentence, counts):
+    assert tag(sentence).value.tolist() == counts
+
+
 @pytest.mark.parametrize("sentence, value, low, high, qualifier", [
     ("Twelve thousand voters turned out.", 12000, 12000, 12000, "exact"),
     ("Officials counted half a million casualties.", 500000, 500000, 500000, "exact"),

@@ -137,9 +137,27 @@ def figure_row(text: str, c: dict, sentence: dict, rules: Rules) -> dict | None:
     if c["words"] and c["value"] < 10 and not c["scaled"] and cls in ("", "other") \
             and not _small_count(before, after, rules):
         return None  # "two nations", "one of them": small number words count only known things
+    if noun and _introduces_speaker(before, after[noun[2]:], c, rules):
+        return None
     return dict(start=start, end=noun_end, surface=text[start:noun_end], value=c["value"], low=low,
                 high=high, qualifier=qualifier, referent=referent, referent_class=cls,
                 modality="", source_type="", _number_start=c["start"], _number_end=end, _noun=own_noun)
+
+
+# A reporting verb inverted after a quote or a comma ('..." said one'), or one right after the noun.
+INVERTED_REPORTING = re.compile(r"[,\"”’']\s*(\w+)\s*$")
+
+
+def _introduces_speaker(before: str, after_noun: str, c: dict, rules: Rules) -> bool:
+    """A lone "one" before a noun that is the subject of a reporting verb introduces a speaker, it
+    counts nothing: '"We came back," said one marcher who gave his name as Lee', "one nurse told
+    reporters". "Police said one person died" stays a count: its "said" is not inverted."""
+    if not (c["words"] and c["value"] == 1 and not c["scaled"] and c["qualifier"] == "exact"):
+        return False
+    inverted = INVERTED_REPORTING.search(before)
+    following = re.match(r"\s*(\w+)", after_noun)
+    return bool(inverted and inverted.group(1).lower() in rules.reporting_words) \
+        or bool(following and following.group(1).lower() in rules.reporting_words)
 
 
 # A small number in words counts when a death toll or a casualty verb goes with it ("Three

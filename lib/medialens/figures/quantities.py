@@ -271,4 +271,15 @@ def _no_event(view, own: str, previous: dict | None) -> str:
         return ""  # "one protester who gave her name", "used tear gas 80 times": no thing counted
     if row["qualifier"] == "vague" and row["referent_class"] == "other" and " of " not in row["surface"].lower():
         return ""  # "thousands race to escape": a word no list knows after a vague magnitude is its verb
-    return q.group.get(own) or q.noun.get(own, own)
+    return q.group.get(own) or q.noun.get(own) or _compound_noun(view, own)
+
+
+def _compound_noun(view, own: str) -> str:
+    """A noun no list knows keeps the nouns written between the number and it, which narrow what
+    is counted: "about 20 foam baton rounds" are not the "150 rounds of pepper spray" beside them."""
+    inside = word_list(view.text, view.number_end, view.row["end"])[:-1]
+    skipped = view.rules.modifiers | view.rules.determiners | set(view.q.increment)
+    narrowing = [w for w in inside if w.isalpha() and w not in skipped]
+    if view.row["referent_class"] != "other" or not narrowing or "of" in inside:
+        return own
+    return " ".join([*narrowing, own])
