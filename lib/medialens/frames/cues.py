@@ -53,10 +53,10 @@ class CueRules:
         return rows
 
     def negated(self, ctx: DocContext, span: Span) -> bool:
-        doc = ctx.doc
+        lowers = ctx.lowers  # the context's token table: no Token objects
         first, _ = ctx.token_bounds(max(ctx.sentence_of_token(span.start), 0))
         for i in range(span.start - 1, max(first, span.start - NEGATION_WINDOW) - 1, -1):
-            word = doc[i].lower_
+            word = lowers[i]
             if word in self.clause_breaks:
                 return False
             if word in self.negators:
