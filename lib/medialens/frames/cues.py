@@ -41,8 +41,9 @@ class CueRules:
             heading = k >= 0 and headings[k]
             if not heading and in_proper_name(span):
                 continue
+            surface = ctx.text[span.start_char:span.end_char]  # Span.text, without making Tokens
             row = {"doc_id": ctx.doc_id, "sent_id": k, "start": span.start_char,
-                   "end": span.end_char, "surface": span.text, "cue": span.text.lower()}
+                   "end": span.end_char, "surface": surface, "cue": surface.lower()}
             label, _, question = span.label_.partition("/")
             if label_column:
                 row[label_column] = label
