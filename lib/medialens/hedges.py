@@ -53,10 +53,12 @@ class Tagger:
         kept = [span for span in filter_spans(spans) if span.label_ != EXCEPTION]
         starts = np.array([s["start"] for s in sentences])
         rows = []
+        text = ctx.text  # Span.text is this slice, made from Tokens
         for span in sorted(kept, key=lambda sp: sp.start):
             sentence = sentences[int(np.searchsorted(starts, span.start_char, "right") - 1)]
+            surface = text[span.start_char:span.end_char]
             rows.append({"doc_id": doc_id, "sent_id": sentence["sent_id"], "start": span.start_char,
-                         "end": span.end_char, "surface": span.text, "cue": span.text.lower(),
+                         "end": span.end_char, "surface": surface, "cue": surface.lower(),
                          "kind": span.label_})
         return {"hedges": rows}
 

@@ -78,12 +78,19 @@ def year_named(view):
     return None
 
 
+@lru_cache(maxsize=8)
+def _base_before(bases: tuple[str, ...]) -> re.Pattern:
+    # Made once per word list: building the alternation again for each sentence with a year
+    # was a fiftieth of tagging.
+    return re.compile(rf"\b(?:{alternation(bases)})(?:\s+in)?\s+$", re.IGNORECASE)
+
+
 def _years(text: str, start: int, end: int, bases: tuple[str, ...]) -> list[tuple[int, str]]:
     """(offset, year) of the bare years of a sentence: not inside a written date, not after a
     `base` word of figure_time.csv ("since 2019", "twice as many as in 2022", "up on 2023": a
     year a figure is compared with or counted from, not its own)."""
     dates = [(m.start(), m.end()) for m in DATE_OR_TIME.finditer(text, start, end)]
-    base_before = re.compile(rf"\b(?:{alternation(bases)})(?:\s+in)?\s+$", re.IGNORECASE)
+    base_before = _base_before(bases)
     found = []
     for year in BARE_YEAR.finditer(text, start, end):
         inside_date = any(s <= year.start() < e for s, e in dates)

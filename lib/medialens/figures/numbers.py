@@ -38,6 +38,9 @@ VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 PHONE = re.compile(r"(?=[+(\d])(?:(?:\+\d{1,3}[\s.-]?)?(?:\(0\d{1,4}\)|\b0\d{2,4})[\s.-]?\d{3,4}[\s.-]?\d{3,4}\b"
                    r"|\b\d{3}[\s.-]\d{3}[\s.-]\d{4}\b)")
 URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|io)(?:/\S*)?", re.IGNORECASE)
+# What every match of URL holds, found by one fast scan: URL's second branch backtracks through
+# every word of the text, so a text without any of these (most articles) skips it.
+URL_MARK = re.compile(r"://|www\.|\.(?:com|org|net|gov|edu|info|io)", re.IGNORECASE)
 LIST_NUMBER = re.compile(r"^[ \t]*\d{1,2}[.)](?=\s)", re.MULTILINE)
 # Dates and times are found first; a number inside one is never a figure. Month names are
 # matched capitalised only, so the modal "may" is no month.
@@ -76,7 +79,8 @@ def blocked_spans(text: str, rules) -> list[tuple[int, int]]:
     blocked = [(m.start(), m.end()) for m in DATE_OR_TIME.finditer(text)]
     blocked += [(m.start(1), m.end(1)) for m in AGE_APPOSITION.finditer(text)]
     blocked += [(m.start(), m.end()) for m in TALLY.finditer(text) if _is_tally(text, m, rules)]
-    blocked += [(m.start(), m.end()) for pattern in (PHONE, URL, LIST_NUMBER) for m in pattern.finditer(text)]
+    patterns = (PHONE, URL, LIST_NUMBER) if URL_MARK.search(text) else (PHONE, LIST_NUMBER)
+    blocked += [(m.start(), m.end()) for pattern in patterns for m in pattern.finditer(text)]
     return blocked
 
 

@@ -101,7 +101,6 @@ class Tagger:
                 "actors": actor_counts(mentions)}
 
     def actor_mentions(self, ctx: DocContext) -> list[dict]:
-        from spacy.tokens import Span
         from spacy.util import filter_spans
 
         doc = ctx.doc
@@ -116,7 +115,7 @@ class Tagger:
         found = extend_institutions(doc, users + self.resolver.mentions(ctx, chunks, named, self._entities(ctx)),
                                     self.words)
         found = sorted(found + common_noun_mentions(ctx, found, self.words), key=lambda m: m.start)
-        subjects = self.subject.subject_starts(doc, [Span(doc, m.start, m.end) for m in found])
+        subjects = self.subject.subject_starts(ctx, found)
         chars = [(int(ctx.token_starts[m.start]), ctx.token_ends[m.end - 1]) for m in found]
         # Only the sources of the mention's own sentence can hold it: looked up, not rescanned.
         speaks = [any(r["start"] <= start and end <= r["end"]

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..context import DocContext
-from .names import Chunk, token_texts
+from .names import Chunk
 from .world import Place
 
 KINDS = ["person", "organisation", "country", "place", "group"]
@@ -51,7 +51,7 @@ class Resolver:
 
     def mentions(self, ctx: DocContext, chunks: list[Chunk], named: dict[str, str],
                  entities: dict[tuple[int, int], str]) -> list[Mention]:
-        doc, texts, starts = ctx.doc, token_texts(ctx), ctx.token_starts
+        doc, texts, starts = ctx.doc, ctx.words, ctx.token_starts
         found = []
         for chunk in chunks:
             last = chunk.end - 1

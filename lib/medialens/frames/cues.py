@@ -41,8 +41,9 @@ class CueRules:
             heading = k >= 0 and headings[k]
             if not heading and in_proper_name(span):
                 continue
+            surface = ctx.text[span.start_char:span.end_char]  # Span.text, without making Tokens
             row = {"doc_id": ctx.doc_id, "sent_id": k, "start": span.start_char,
-                   "end": span.end_char, "surface": span.text, "cue": span.text.lower()}
+                   "end": span.end_char, "surface": surface, "cue": surface.lower()}
             label, _, question = span.label_.partition("/")
             if label_column:
                 row[label_column] = label
@@ -53,10 +54,10 @@ class CueRules:
         return rows
 
     def negated(self, ctx: DocContext, span: Span) -> bool:
-        doc = ctx.doc
+        lowers = ctx.lowers  # the context's token table: no Token objects
         first, _ = ctx.token_bounds(max(ctx.sentence_of_token(span.start), 0))
         for i in range(span.start - 1, max(first, span.start - NEGATION_WINDOW) - 1, -1):
-            word = doc[i].lower_
+            word = lowers[i]
             if word in self.clause_breaks:
                 return False
             if word in self.negators:

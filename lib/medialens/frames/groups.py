@@ -37,9 +37,12 @@ def common_noun_mentions(ctx, found: list[Mention], words) -> list[Mention]:
     bodies = {noun: [m.actor for m in found if m.kind == "organisation" and noun in m.actor.lower().split()]
               for noun in words["body_noun"]}
     home = home_place(found)
+    # The words either rule takes (a group word may stand singular): every other token is passed
+    # over by one set lookup.
+    wanted = words["body_noun"] | words["group_actor"] | {g[:-1] for g in words["group_actor"] if g.endswith("s")}
     added = []
     for i, (word, alpha) in enumerate(zip(ctx.lowers, ctx.alphas)):
-        if not alpha or i in taken:
+        if word not in wanted or not alpha or i in taken:
             continue
         plural = word if word in words["group_actor"] else word + "s"
         if word in words["body_noun"]:

@@ -50,7 +50,7 @@ def lower_words(text: str) -> frozenset[str]:
 def runs(ctx: DocContext, k: int, connectors: frozenset[str], cap: list[bool]) -> list[tuple[int, int]]:
     """(start, end) token runs of capitalised words in sentence k, joined across connectors and
     hyphens written without spaces ("Yong-hyun")."""
-    doc = ctx.doc
+    texts = ctx.words
     first, stop = ctx.token_bounds(k)
     found, i = [], first
     while i < stop:
@@ -61,32 +61,36 @@ def runs(ctx: DocContext, k: int, connectors: frozenset[str], cap: list[bool]) -
         while i < stop:
             if cap[i]:
                 i += 1
-            elif i + 1 < stop and _joins(doc, i, connectors, cap):
-                i += 2 if doc[i].text == "-" else 1
+            elif i + 1 < stop and _joins(ctx, i, connectors, cap):
+                i += 2 if texts[i] == "-" else 1
             else:
                 break
         found.append((start, i))
     return found
 
 
-def _joins(doc, i: int, connectors: frozenset[str], cap: list[bool]) -> bool:
-    token = doc[i]
-    if token.text == "-":
-        return not doc[i - 1].whitespace_ and not token.whitespace_ and doc[i + 1].is_alpha
-    return token.text in connectors and cap[i + 1]
+def _joins(ctx: DocContext, i: int, connectors: frozenset[str], cap: list[bool]) -> bool:
+    # From the context's token lists, not Tokens: no space after a token is its end meeting the
+    # next token's start (Token.whitespace_ is empty).
+    text = ctx.words[i]
+    if text == "-":
+        ends, starts = ctx.token_ends, ctx.token_starts
+        return ends[i - 1] == starts[i] and ends[i] == starts[i + 1] and ctx.alphas[i + 1]
+    return text in connectors and cap[i + 1]
 
 
 def chunks(ctx: DocContext, words: dict[str, frozenset[str]]) -> list[Chunk]:
     """Every proper-name chunk of the document, in text order."""
     doc, lower, cap = ctx.doc, lower_words(ctx.text), capitalised(ctx)
-    texts = token_texts(ctx)
+    texts = ctx.words  # the context's token texts: no Token objects
     found: list[Chunk] = []
     for k, sentence in enumerate(ctx.sentences):
         first = _after_dateline(doc, texts, *ctx.token_bounds(k))
+        opening = _first_alnum(texts, first, ctx.token_bounds(k)[1])
         for start, end in runs(ctx, k, words["connector"], cap):
             if start < first:
                 continue
-            initial = not any(c.isalnum() for t in texts[first:start] for c in t)
+            initial = start <= opening
             if initial:
                 while start < end and (texts[start].lower() in STOP_WORDS or texts[start] in lower
                                        or texts[start] in words["connector"]
@@ -99,11 +103,11 @@ def chunks(ctx: DocContext, words: dict[str, frozenset[str]]) -> list[Chunk]:
     return found
 
 
-def token_texts(ctx: DocContext) -> list[str]:
-    """Each token's text, sliced from the document's text (no Token objects)."""
-    text = ctx.text
-    lengths = ctx.doc.to_array("LENGTH").tolist() if len(ctx.doc) else []
-    return [text[start:start + n] for start, n in zip(ctx.token_starts.tolist(), lengths)]
+def _first_alnum(texts: list[str], first: int, stop: int) -> int:
+    """The first token from `first` holding a letter or digit (`stop` when none): a run at or
+    before it opens its sentence. Found once per sentence; testing each run's words before it
+    again was a tenth of the frames tagger."""
+    return next((i for i in range(first, stop) if any(map(str.isalnum, texts[i]))), stop)
 
 
 def _after_dateline(doc, texts: list[str], first: int, stop: int) -> int:

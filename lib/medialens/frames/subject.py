@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 from ..lexicons import read_table, word_classes
 
-if TYPE_CHECKING:  # spaCy is imported where tagging starts, not with the package
-    from spacy.tokens import Doc, Span
+if TYPE_CHECKING:
+    from ..context import DocContext
 
 SUBJECT_WINDOW = 3  # at most this many skippable words (adverbs) between a subject and its verb
 
@@ -33,8 +33,9 @@ class SubjectRule:
         self.places = set(actor_words.word[actor_words.category == "locative"])
         self.roles = set(actor_words.word[actor_words.category == "person_noun"])
 
-    def subject_starts(self, doc: Doc, spans: list[Span]) -> set[int]:
-        """Token starts of the mentions that are the subject of their clause.
+    def subject_starts(self, ctx: DocContext, spans: list) -> set[int]:
+        """Token starts of the mentions (anything with a token `start` and `end`: a Span, a
+        Mention) that are the subject of their clause.
 
         A mention is a subject when it opens a clause and a verb-like word follows it.
         Opens a clause: it starts the sentence, or the word before it (passing over "the") is an
@@ -47,10 +48,11 @@ class SubjectRule:
         ("Protesters in Hong Kong are demanding"), and so are titles before the mention ("Chief
         Executive Carrie Lam suspended"). A possessive ("Russia's war") is never a subject. In
         "Russia and North Korea have ..." both mentions are subjects."""
+        doc = ctx.doc
         ends = {span.start: span.end for span in spans}
         subjects: set[int] = set()
         for span in spans:
-            if span.start in subjects or not self._opens_clause(doc, span.start):
+            if span.start in subjects or not self._opens_clause(ctx, span.start):
                 continue
             coordinated = [span.start]
             at, skipped = span.end, 0
@@ -73,23 +75,26 @@ class SubjectRule:
                 break
         return subjects
 
-    def _opens_clause(self, doc: Doc, start: int) -> bool:
+    def _opens_clause(self, ctx: DocContext, start: int) -> bool:
+        # The context's token lists, not Tokens: making a Token cost more than this rule.
+        texts, lowers = ctx.words, ctx.lowers
         before = start - 1
-        while before > 0 and (doc[before].text in self.titles or doc[before].text in self.roles):
+        while before > 0 and (texts[before] in self.titles or texts[before] in self.roles):
             before -= 1  # "On Saturday, Chief Executive Carrie Lam suspended": the title opens the clause
-        if before > 0 and doc[before].text in ("'s", "’s") and doc[before - 1].text[:1].isupper() \
-                and doc[start - 1].text in self.roles:
+        if before > 0 and texts[before] in ("'s", "’s") and texts[before - 1][:1].isupper() \
+                and texts[start - 1] in self.roles:
             before -= 1  # "Hong Kong's leader Carrie Lam apologized": the owner's name is part of the title
-            while before > 0 and doc[before - 1].text[:1].isupper():
+            while before > 0 and texts[before - 1][:1].isupper():
                 before -= 1
             before -= 1
-        if before >= 0 and doc[before].lower_ == "the":
+        if before >= 0 and lowers[before] == "the":
             before -= 1
-        if before < 0 or doc[before + 1].is_sent_start or doc[before].is_space:
+        # Token.is_space is str.isspace of its text
+        if before < 0 or ctx.doc[before + 1].is_sent_start or texts[before].isspace():
             return True
-        if doc[before].lower_ in self.coordinators:
-            return before > 0 and doc[before - 1].text in (",", ";")
-        return doc[before].lower_ in self.openers
+        if lowers[before] in self.coordinators:
+            return before > 0 and texts[before - 1] in (",", ";")
+        return lowers[before] in self.openers
 
     def is_verb_like(self, word) -> bool:
         if word.lower_ in self.verbs:

@@ -28,10 +28,16 @@ def media_name(h: Head):
     """"Reuters reported", "broadcaster NHK said": an outlet of media_outlets.csv, or a name
     after a media noun."""
     w, doc = h.w, h.doc
-    if h.bare in w.outlets or any(h.bare.endswith(" " + outlet) for outlet in w.outlets) \
+    if h.bare in w.outlets or _ends_with_outlet(h.bare, w.outlets) \
             or any(w.nouns.get(doc[a].lower_) == "media" for a, _, is_name in h.pre[:-1] if not is_name):
         return Phrase(h.start, h.end, "media", h.bare, h.name_role)
     return None
+
+
+def _ends_with_outlet(bare: str, outlets: set[str]) -> bool:
+    """Whether `bare` ends with a space and an outlet ("broadcaster NHK"): each ending after a
+    space looked up in the set, not every outlet tested against the phrase."""
+    return any(bare[i + 1:] in outlets for i, char in enumerate(bare) if char == " ")
 
 
 def capitalised_noun(h: Head):
