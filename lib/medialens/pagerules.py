@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from . import rulefilter
 from .dates import date_pattern
 from .errors import MedialensError
 from .lexicons import check_regex, data_path, read_table
@@ -64,14 +65,15 @@ def _compile(rules: tuple[tuple[str, str], ...]) -> tuple[list[re.Pattern], ...]
 TESTED_KINDS = ("line", "notice", "cut")
 
 
-def _alternations(patterns: list[str], tested: bool) -> list[re.Pattern]:
+def _alternations(patterns: list[str], tested: bool) -> list[rulefilter.Rules]:
     """The alternations of one kind's rules: one, or for a tested kind two, the rules anchored at
     the line's start ("^...") apart from the others. Together, the anchored ones are tried at
     every position of the line among the others, and the line rules were searched half as fast
-    (208 against 98 ms over 15,232 lines of pages); `any` over the two gives the same answer."""
+    (208 against 98 ms over 15,232 lines of pages); `any` over the two gives the same answer.
+    Each comes with the strings a line must hold to match it (rulefilter.py)."""
     groups = [[p for p in patterns if p.startswith("^")], [p for p in patterns if not p.startswith("^")]] \
         if tested else [patterns]
-    return [re.compile("|".join(f"(?:{p})" for p in group), re.IGNORECASE) for group in groups if group]
+    return [rulefilter.join(group, re.IGNORECASE) for group in groups if group]
 
 
 def boilerplate_rules(overrides: dict[str, str] | None = None):
@@ -119,21 +121,30 @@ def line_indents(raw: str) -> list[int]:
 def prepare(raw: str, rules, removed: list) -> tuple[list[str], list[str | None], np.ndarray]:
     """The page's lines with credits cut out (appended to `removed`), the rule that removes each
     whole line (None: no rule), and the classifier's input columns (blank line before, removed by
-    a rule, opens a list of other stories)."""
+    a rule, opens a list of other stories). A rule is only searched in a line that holds a
+    string each of its matches holds (rulefilter.py)."""
     line_rules, notice_rules, span_rules, cut_rules, caption_rules, past_rules = rules
     lines, blank_before = page_lines(raw)
+    page = rulefilter.LoweredPage(lines)
+    # For each kind, each alternation's pattern to search in each line (None: it cannot match).
+    line_rules, notice_rules, span_rules, cut_rules, caption_rules = (
+        [page.patterns(group) for group in kind]
+        for kind in (line_rules, notice_rules, span_rules, cut_rules, caption_rules))
     reasons: list[str | None] = []
     heading = np.zeros(len(lines))
     for i, line in enumerate(lines):
-        line, caption = _cut_caption(line, caption_rules, past_rules, removed)
+        given = line
+        line, caption = _cut_caption(line, _of_line(caption_rules, i), past_rules, removed)
         credited = False  # a credit ends or opens the line: the rest is a photo's caption
-        for rule in span_rules:
+        for rule in _of_line(span_rules, i):
             matches = list(rule.finditer(line))
             if matches:
                 removed.extend((match.group(0).strip(), "credit") for match in matches)
                 credited = credited or matches[-1].end() >= len(line.rstrip()) or matches[0].start() == 0
                 line = SPACE_BEFORE_PUNCTUATION.sub(r"\1", rule.sub(" ", line))
         lines[i] = line = " ".join(line.split())
+        # A line that lost a caption or credit is searched by every rule: cutting brought its words together.
+        at = i if line == given else None
         bare = LEADING_MARKS.sub("", line)
         if not line and caption:
             lines[i] = caption
@@ -144,16 +155,24 @@ def prepare(raw: str, rules, removed: list) -> tuple[list[str], list[str | None]
             reasons.append("caption")
         elif _is_furniture(line) and not DATE.search(line):
             reasons.append("page furniture")
-        elif any(rule.search(bare) for rule in notice_rules) or (
-                n_words(line) <= 12 and any(rule.search(bare) for rule in line_rules)):
+        elif any(rule.search(bare) for rule in _of_line(notice_rules, at, rules[1])) or (
+                n_words(line) <= 12 and any(rule.search(bare) for rule in _of_line(line_rules, at, rules[0]))):
             reasons.append("boilerplate")
-        elif any(rule.search(bare) for rule in cut_rules):
+        elif any(rule.search(bare) for rule in _of_line(cut_rules, at, rules[3])):
             reasons.append("list heading")
             heading[i] = 1
         else:
             reasons.append(None)
     by_rule = np.asarray([reason is not None for reason in reasons], dtype=float)
     return lines, reasons, np.column_stack([blank_before, by_rule, heading]).reshape(len(lines), 3)
+
+
+def _of_line(kind: list[list], i: int | None, every: list[rulefilter.Rules] = ()) -> list[re.Pattern]:
+    """The patterns of one kind's alternations (`kind`: LoweredPage.patterns of each) that may
+    match line `i`; when `i` is None, those of `every` alternation."""
+    if i is None:
+        return [rules.pattern for rules in every]
+    return [patterns[i] for patterns in kind if patterns[i] is not None]
 
 
 def _cut_caption(line: str, caption_rules, past_rules, removed: list) -> tuple[str, str]:
@@ -163,7 +182,7 @@ def _cut_caption(line: str, caption_rules, past_rules, removed: list) -> tuple[s
     began on Sept. 15, 2023.")."""
     for rule in caption_rules:
         match = rule.match(line)
-        if match and not any(past.search(match.group(0)) for past in past_rules):
+        if match and not any(past.pattern.search(match.group(0)) for past in past_rules):
             rest = line[match.end():].strip()
             if rest:
                 removed.append((match.group(0).strip(), "caption"))
