@@ -8,6 +8,7 @@ rules name kinds of page furniture, never one site's strings. What the rules lea
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -23,17 +24,24 @@ from .textshape import DATE, n_words
 # Unicode category Cc (C0 and C1 controls) less newline and tab: they carry no text.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 WORD_OF_LETTERS = re.compile(r"[^\W\d_]{3,}")
+ASCII_LETTERS = string.ascii_letters.encode()
 CAPTION_WORDS = 30
 SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
 
 
 def _is_furniture(line: str) -> bool:
-    """Widgets and symbols ("+ ↺ − 16 px", "|||"): few letters, no real word."""
+    """Widgets and symbols ("+ ↺ − 16 px", "|||"): few letters, no real word. `line` is
+    whitespace-normalised (one space between words), so its visible characters are those
+    that are not spaces."""
     if WORD_OF_LETTERS.search(line) is None:
         return True
-    visible = "".join(line.split())
+    visible = len(line) - line.count(" ")
+    # Its ASCII letters, counted by bytes.translate in C, are most often half of it already.
+    ascii_chars = line.encode("ascii", "ignore")
+    if len(ascii_chars) - len(ascii_chars.translate(None, ASCII_LETTERS)) >= 0.5 * visible:
+        return False
     # map over the str runs in C: a generator over characters cost more than the tokenizer.
-    return sum(map(str.isalpha, visible)) < 0.5 * len(visible)
+    return sum(map(str.isalpha, line)) < 0.5 * visible
 
 
 def normalise(raw: str) -> str:
@@ -127,9 +135,9 @@ def prepare(raw: str, rules, removed: list) -> tuple[list[str], list[str | None]
     lines, blank_before = page_lines(raw)
     page = rulefilter.LoweredPage(lines)
     # For each kind, each alternation's pattern to search in each line (None: it cannot match).
-    line_rules, notice_rules, span_rules, cut_rules, caption_rules = (
-        [page.patterns(group) for group in kind]
-        for kind in (line_rules, notice_rules, span_rules, cut_rules, caption_rules))
+    # The line rules are searched in short lines only, where filtering costs more than it spares.
+    notice_rules, span_rules, cut_rules, caption_rules = (
+        [page.patterns(group) for group in kind] for kind in (notice_rules, span_rules, cut_rules, caption_rules))
     reasons: list[str | None] = []
     heading = np.zeros(len(lines))
     for i, line in enumerate(lines):
@@ -156,7 +164,7 @@ def prepare(raw: str, rules, removed: list) -> tuple[list[str], list[str | None]
         elif _is_furniture(line) and not DATE.search(line):
             reasons.append("page furniture")
         elif any(rule.search(bare) for rule in _of_line(notice_rules, at, rules[1])) or (
-                n_words(line) <= 12 and any(rule.search(bare) for rule in _of_line(line_rules, at, rules[0]))):
+                n_words(line) <= 12 and any(rule.search(bare) for rule in _of_line([], None, line_rules))):
             reasons.append("boilerplate")
         elif any(rule.search(bare) for rule in _of_line(cut_rules, at, rules[3])):
             reasons.append("list heading")

@@ -57,6 +57,7 @@ def _alternation(patterns: tuple[str, ...], flags: int) -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
 
 
+@lru_cache(maxsize=None)
 def needed_strings(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Lower-case strings one of which every match of `pattern` holds; None when none is known.
 
@@ -183,6 +184,17 @@ def _folding_pattern() -> re.Pattern:
     return re.compile("[" + "".join(map(chr, _folding_to_ascii())) + "]")
 
 
+@lru_cache(maxsize=None)
+def _keys(needed: frozenset[str]) -> dict[str, list[str]]:
+    """The needed strings by their longest word ("we may earn": "earn"): the page is searched
+    for the fewer words first, and for the strings of the words it holds."""
+    keys: dict[str, list[str]] = {}
+    for string in sorted(needed):
+        words = re.findall(r"[^\W\d_]{3,}", string)
+        keys.setdefault(max(words, key=len) if words else string, []).append(string)
+    return keys
+
+
 class LoweredPage:
     """A page's lines lower-cased as needed strings are compared with them (str.lower, after
     the letters the engine's case folding matches with ASCII ones are made those)."""
@@ -191,16 +203,28 @@ class LoweredPage:
         text = "\n".join(lines)
         if _folding_pattern().search(text):
             text = text.translate(_folding_to_ascii())
-        self.text = text.lower()
-        self.lines = self.text.split("\n")
+        text = text.lower()
+        self.lines = text.split("\n")
+        # Searched as UTF-8 (a string is in the text exactly when its bytes are in the text's):
+        # over a page with a curly quote, bytes were searched twice as fast as the string.
+        self._encoded = text.encode()
+        self._on_page: dict[str, bool] = {}
+
+    def on_page(self, string: str) -> bool:
+        """Whether the page holds `string` (each string searched once a page)."""
+        found = self._on_page.get(string)
+        if found is None:
+            found = self._on_page[string] = string.encode() in self._encoded
+        return found
 
     def holding(self, needed: frozenset[str] | None) -> list[bool]:
         """For each line, whether it holds one of the `needed` strings (all True for None). The
         page is searched first: most needed strings are on none of its lines."""
         if needed is None:
             return [True] * len(self.lines)
-        on_page = [string for string in needed if string in self.text]
-        return [any(string in line for string in on_page) for line in self.lines] if on_page \
+        held = [string for key, strings in _keys(needed).items() if self.on_page(key)
+                for string in strings if self.on_page(string)]
+        return [any(string in line for string in held) for line in self.lines] if held \
             else [False] * len(self.lines)
 
     def patterns(self, rules: Rules) -> list[re.Pattern | None]:
