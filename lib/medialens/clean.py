@@ -28,8 +28,10 @@ from .textshape import (DATE, MONTHS, TERMINAL, WORD, find_date, is_body, is_dat
                         is_sentence,
                         is_heading, is_prose, n_words, normalise_date)
 
-# "forces.The June": a sentence end glued to the next sentence (lower-case word, stop, capital).
-GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{2}[.!?][\"”’])(?=[A-Z][a-z])")
+# "forces.The June": a sentence end glued to the next sentence (lower-case word, stop, capital),
+# a space put after its stop (and quote). The stop is matched, not looked behind for: the
+# search skips to lower-case letters instead of trying two look-behinds at every position.
+GLUED = re.compile(r"([a-z]{2}[.!?][\"”’]?)(?=[A-Z][a-z])")
 # Where GLUED can match, a stop (and a quote) stands before a capital: searching this first
 # spares GLUED's lookbehinds at every position of the lines that have none (most of them).
 MAYBE_GLUED = re.compile(r"[.!?][\"”’]?[A-Z]")
@@ -117,10 +119,11 @@ def _assemble(lines: list[str], reasons: list, removed: list, headline: str,
     other line goes to `removed` with its reason. Without a headline, the first sentence is
     the title."""
     kept = [headline] if headline else []
+    folded = headline.casefold()
     for i, line in enumerate(lines):
         if i == top:
             continue
-        if reasons[i] is None and line.casefold() == headline.casefold():
+        if reasons[i] is None and line.casefold() == folded:
             removed.append((line, "repeated line"))
         elif reasons[i] is None:
             kept.append(line)
@@ -133,7 +136,7 @@ def _assemble(lines: list[str], reasons: list, removed: list, headline: str,
 
 
 def _unglue(line: str) -> str:
-    return GLUED.sub(" ", line) if MAYBE_GLUED.search(line) else line
+    return GLUED.sub(r"\1 ", line) if MAYBE_GLUED.search(line) else line
 
 
 def _keep_best_prose(lines: list[str], reasons: list, probability: np.ndarray) -> None:
