@@ -4,7 +4,7 @@ A rule of data/corpus/boilerplate.csv such as "\\b(subscribe|sign up|newsletter)
 a line that holds one of its words; most lines of an article hold none. Searching a rule costs a
 try at every position of the line (a rule that opens with "\\b" or "\\s*" gives the regular
 expression engine no first character to skip to), while a plain substring test runs in C: over
-the seed articles' lines the rules that open so cost three quarters of applying all of them.
+the seed articles' lines the rules that open so took most of the time of applying all of them.
 This module reads a pattern's parsed form (the `re` module's own parser) for a set of lower-case
 strings one of which every match contains, and tells which lines of a page hold one. A rule
 whose matches need no such string (None) is searched on every line: the filter only skips
@@ -13,6 +13,7 @@ searches that cannot succeed, so what the rules match does not change.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from itertools import product
 from typing import NamedTuple
@@ -33,8 +34,9 @@ _ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
 
 class Rules(NamedTuple):
     """Rules joined into one alternation (`pattern`), the strings one of which each of its
-    matches holds (`needed`, None when unknown) and each rule's pattern with its own (`parts`;
-    empty when the rules cannot be searched apart: a rule refers to a group by number)."""
+    matches holds (`needed`, None when unknown or not looked for) and each rule's pattern with
+    its own (`parts`; empty when the rules are all anchored at the line's start or cannot be
+    searched apart: a rule refers to a group by number)."""
     pattern: re.Pattern
     needed: frozenset[str] | None
     parts: tuple[tuple[str, frozenset[str] | None], ...]
@@ -78,10 +80,10 @@ def needed_strings(pattern: str, flags: int = 0) -> frozenset[str] | None:
 
 
 def _char(code: int) -> str | None:
-    # A character is compared lower-cased (str.lower on the line, see lowered_lines). The
-    # regular expression engine's case folding differs from str.lower only for letters beyond
-    # ASCII (and lowered_lines maps the four that fold to ASCII), so a cased letter beyond
-    # ASCII gives no needed string.
+    # A line is compared with ASCII letters lower-cased (LoweredPage). The regular expression
+    # engine's case folding matches an ASCII letter with its other case and with four letters
+    # beyond ASCII (which LoweredPage maps to it), and a character without case only with
+    # itself; a cased letter beyond ASCII gives no needed string.
     char = chr(code)
     return char if char.isascii() or char.lower() == char == char.upper() else None
 
@@ -179,64 +181,76 @@ def _folding_to_ascii() -> dict[int, str]:
             for char in re.findall("[a-z]", letters, re.IGNORECASE)}
 
 
-@lru_cache(maxsize=1)
-def _folding_pattern() -> re.Pattern:
-    return re.compile("[" + "".join(map(chr, _folding_to_ascii())) + "]")
-
-
 @lru_cache(maxsize=None)
-def _keys(needed: frozenset[str]) -> dict[str, list[str]]:
-    """The needed strings by their longest word ("we may earn": "earn"): the page is searched
-    for the fewer words first, and for the strings of the words it holds."""
-    keys: dict[str, list[str]] = {}
-    for string in sorted(needed):
-        words = re.findall(r"[^\W\d_]{3,}", string)
-        keys.setdefault(max(words, key=len) if words else string, []).append(string)
+def _keys(needed: frozenset[str]) -> dict[bytes, list[bytes]]:
+    """The needed strings (UTF-8) under words they hold, the word in the most strings first
+    ("cookies" for "we use cookies" and "accept all cookies"): the page is searched for the
+    fewer words, and for the strings of the words it holds."""
+    words = {string: re.findall(r"[^\W\d_]{3,}", string) or [string] for string in needed}
+    keys: dict[bytes, list[bytes]] = {}
+    left = sorted(needed)
+    while left:
+        counts = Counter(word for string in left for word in set(words[string]))
+        key = max(sorted(counts), key=lambda word: (counts[word], len(word)))
+        keys[key.encode()] = [string.encode() for string in left if key in string]
+        left = [string for string in left if key not in string]
     return keys
 
 
 class LoweredPage:
-    """A page's lines lower-cased as needed strings are compared with them (str.lower, after
-    the letters the engine's case folding matches with ASCII ones are made those)."""
+    """A page's lines as UTF-8 with their ASCII letters lower-cased, the way needed strings are
+    compared with them: a string is in a line exactly when its bytes are in the line's (and
+    bytes were searched twice as fast as a str that holds a curly quote), and lower-casing
+    bytes is ten times faster than str.lower. The four letters the engine matches with ASCII
+    ones are made those first."""
 
     def __init__(self, lines: list[str]):
         text = "\n".join(lines)
-        if _folding_pattern().search(text):
+        if any(chr(code) in text for code in _folding_to_ascii()):
             text = text.translate(_folding_to_ascii())
-        text = text.lower()
-        self.lines = text.split("\n")
-        # Searched as UTF-8 (a string is in the text exactly when its bytes are in the text's):
-        # over a page with a curly quote, bytes were searched twice as fast as the string.
-        self._encoded = text.encode()
-        self._on_page: dict[str, bool] = {}
+        self._text = text.encode().lower()
+        self.lines = self._text.split(b"\n")
+        self._on_page: dict[bytes, bool] = {}
 
-    def on_page(self, string: str) -> bool:
+    def on_page(self, string: bytes) -> bool:
         """Whether the page holds `string` (each string searched once a page)."""
         found = self._on_page.get(string)
         if found is None:
-            found = self._on_page[string] = string.encode() in self._encoded
+            found = self._on_page[string] = string in self._text
         return found
 
     def holding(self, needed: frozenset[str] | None) -> list[bool]:
-        """For each line, whether it holds one of the `needed` strings (all True for None). The
-        page is searched first: most needed strings are on none of its lines."""
+        """For each line, whether it holds one of the `needed` strings (all True for None)."""
         if needed is None:
             return [True] * len(self.lines)
+        found = self._lines_holding(needed)
+        return [i in found for i in range(len(self.lines))]
+
+    def _lines_holding(self, needed: frozenset[str]) -> set[int]:
+        """The lines that hold one of the `needed` strings. The page is searched first: most
+        needed strings are on none of its lines."""
         held = [string for key, strings in _keys(needed).items() if self.on_page(key)
                 for string in strings if self.on_page(string)]
-        return [any(string in line for string in held) for line in self.lines] if held \
-            else [False] * len(self.lines)
+        return {i for i, line in enumerate(self.lines) if any(string in line for string in held)} if held else set()
 
     def patterns(self, rules: Rules) -> list[re.Pattern | None]:
         """For each line, the alternation of the rules that may match it, in their order (a
         rule that can match nowhere in a line changes no match of the others), or None when
         none may."""
-        if not rules.parts:
-            return [rules.pattern if held else None for held in self.holding(rules.needed)]
-        held = [self.holding(needed) for _, needed in rules.parts]
-        found: list[re.Pattern | None] = []
-        for line_held in zip(*held):
-            kept = tuple(p for (p, _), h in zip(rules.parts, line_held) if h)
-            found.append(rules.pattern if len(kept) == len(rules.parts)
-                         else _alternation(kept, rules.pattern.flags) if kept else None)
+        if rules.needed is None and not rules.parts:
+            return [rules.pattern] * len(self.lines)
+        parts = rules.parts or ((rules.pattern.pattern, rules.needed),)
+        # the rules every line may match (None needed), and the lines each other rule may match
+        held = [None if needed is None else self._lines_holding(needed) for _, needed in parts]
+        every = self._alternation([p for (p, _), lines in zip(parts, held) if lines is None], rules)
+        found = [every] * len(self.lines)
+        for i in set().union(*(lines for lines in held if lines is not None)):
+            found[i] = self._alternation([p for (p, _), lines in zip(parts, held) if lines is None or i in lines],
+                                         rules)
         return found
+
+    @staticmethod
+    def _alternation(kept: list[str], rules: Rules) -> re.Pattern | None:
+        if not kept:
+            return None
+        return rules.pattern if len(kept) == max(len(rules.parts), 1) else _alternation(tuple(kept), rules.pattern.flags)
