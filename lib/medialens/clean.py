@@ -22,7 +22,7 @@ import numpy as np
 from . import credits, furniture, pagedate, pagetext
 from .pagehead import head, signature
 # boilerplate_rules, normalise, page_lines, prepare: callers take them from here too.
-from .pagerules import boilerplate_rules, line_indents, normalise, page_lines, prepare  # noqa: F401
+from .pagerules import boilerplate_rules, normalise, page_lines, prepare  # noqa: F401
 # MONTHS, DATE, n_words, is_heading, normalise_date, find_date: other modules take them from here.
 from .textshape import (DATE, MONTHS, TERMINAL, WORD, find_date, is_body, is_date_only,  # noqa: F401
                         is_sentence,
@@ -70,15 +70,16 @@ def clean_text(raw: str, title: str = "", boilerplate=None, classifier=None,
     `page=False` for an article already extracted from its HTML page (the classifier is not run).
     """
     removed: list[tuple[str, str]] = []
+    indents: list[int] = []
     lines, reasons, marks = prepare(raw, boilerplate_rules() if boilerplate is None else boilerplate,
-                                    removed)
+                                    removed, indents)
     # An article an extractor already took out of its page (page=False) keeps its short lines.
     probability = pagetext.article_probability(lines, marks, classifier) if page else np.ones(len(lines))
     reasons = _article_lines(lines, reasons, probability, classifier or pagetext.model())
     furniture.drop_doubled(lines, reasons)
     furniture.drop_repeated(lines, reasons)
     furniture.drop_repeated_summaries(lines, reasons, bool(title.strip()))
-    furniture.drop_other_stories(lines, reasons, line_indents(raw))
+    furniture.drop_other_stories(lines, reasons, indents)
     title = " ".join(title.split())
     dating = pagedate.date_rules()
     found = pagedate.find_dates(lines, dating)

@@ -20,6 +20,8 @@ SUMMARY_LINES = 3
 # words with the article above it.
 OTHER_STORY_SHARE = 0.25
 NON_WORD = re.compile(r"[\W_]+")
+WORD_RUN = re.compile(r"[^\W_]+")
+WORD_REACH = 160
 
 
 def _key(line: str) -> str:
@@ -77,11 +79,12 @@ def drop_repeated_summaries(lines: list[str], reasons: list, titled: bool) -> No
     for n, i in enumerate(kept[:SUMMARY_LINES]):
         if n_words(lines[i]) < SUMMARY_WORDS:
             continue
-        key = keys[i] = keys.get(i) or _key(lines[i])
-        # A paragraph that prints the summary again holds its longest word.
-        word = max(key.split(), key=len, default="")
+        # A paragraph that prints the summary again holds every run of its letters and digits
+        # (the longest of its first ones is looked for before the keys are made).
+        word = max(WORD_RUN.findall(lines[i][:WORD_REACH].casefold()), key=len, default="")
         for j in kept[n + 1:n + 1 + REPEAT_REACH]:
             if word in lines[j].casefold():
+                key = keys[i] = keys.get(i) or _key(lines[i])
                 keys[j] = keys.get(j) or _key(lines[j])
                 if key in keys[j] and len(keys[j]) > len(key):
                     reasons[i] = "repeated summary"
