@@ -166,7 +166,9 @@ def prepare(raw: str, rules, removed: list, indents: list | None = None
                 removed.extend((match.group(0).strip(), "credit") for match in matches)
                 credited = credited or matches[-1].end() >= len(line.rstrip()) or matches[0].start() == 0
                 line = SPACE_BEFORE_PUNCTUATION.sub(r"\1", rule.sub(" ", line))
-        lines[i] = line = " ".join(line.split())
+        if line is not given:  # a cut line; the others are whitespace-normalised already
+            line = " ".join(line.split())
+        lines[i] = line
         # A line that lost a caption or credit is searched by every rule: cutting brought its words together.
         at = i if line == given else None
         bare = LEADING_MARKS.sub("", line)
