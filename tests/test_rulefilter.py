@@ -77,3 +77,13 @@ def test_needed_strings(pattern, needed):
 def test_a_rule_that_refers_to_a_group_is_not_searched_apart():
     rules = rulefilter.join([r"\b(\w+) \1\b", r"\bnewsletter\b"], re.IGNORECASE)
     assert rules.parts == ()
+
+
+@pytest.mark.parametrize("lines, held", [
+    (["Sign up for our NEWSLETTER", "The council met on Tuesday."], [True, False]),
+    (["\u017fign up for our new\u017fletter"], [True]),
+    # a line that holds a line break keeps the lines apart
+    (["The council met.\nSign up for our newsletter", "The vote was close."], [True, False]),
+])
+def test_lines_holding_a_needed_string(lines, held):
+    assert rulefilter.LoweredPage(lines).holding(frozenset({"newsletter"})) == held

@@ -210,6 +210,8 @@ class LoweredPage:
             text = text.translate(_folding_to_ascii())
         self._text = text.encode().lower()
         self.lines = self._text.split(b"\n")
+        if len(self.lines) != len(lines):  # a line that holds a line break: each line apart
+            self.lines = [LoweredPage([line.replace("\n", " ")]).lines[0] for line in lines]
         self._on_page: dict[bytes, bool] = {}
 
     def on_page(self, string: bytes) -> bool:
