@@ -152,15 +152,16 @@ def prepare(raw: str, rules, removed: list, indents: list | None = None
     page = rulefilter.LoweredPage(lines)
     # For each kind, each alternation's pattern to search in each line (None: it cannot match).
     # The line rules are searched in short lines only, where filtering costs more than it spares.
-    notice_rules, span_rules, cut_rules, caption_rules = (
+    notices, spans, cuts, captions = (
         [page.patterns(group) for group in kind] for kind in (notice_rules, span_rules, cut_rules, caption_rules))
+    line_patterns = [group.pattern for group in line_rules]
     reasons: list[str | None] = []
     heading = np.zeros(len(lines))
     for i, line in enumerate(lines):
         given = line
-        line, caption = _cut_caption(line, _of_line(caption_rules, i), past_rules, removed)
+        line, caption = _cut_caption(line, _of_line(captions, i), past_rules, removed)
         credited = False  # a credit ends or opens the line: the rest is a photo's caption
-        for rule in _of_line(span_rules, i):
+        for rule in _of_line(spans, i):
             matches = list(rule.finditer(line))
             if matches:
                 removed.extend((match.group(0).strip(), "credit") for match in matches)
@@ -181,10 +182,10 @@ def prepare(raw: str, rules, removed: list, indents: list | None = None
             reasons.append("caption")
         elif _is_furniture(line) and not DATE.search(line):
             reasons.append("page furniture")
-        elif any(rule.search(bare) for rule in _of_line(notice_rules, at, rules[1])) or (
-                n_words(line) <= 12 and any(rule.search(bare) for rule in _of_line([], None, line_rules))):
+        elif any(rule.search(bare) for rule in _of_line(notices, at, notice_rules)) or (
+                n_words(line) <= 12 and any(rule.search(bare) for rule in line_patterns)):
             reasons.append("boilerplate")
-        elif any(rule.search(bare) for rule in _of_line(cut_rules, at, rules[3])):
+        elif any(rule.search(bare) for rule in _of_line(cuts, at, cut_rules)):
             reasons.append("list heading")
             heading[i] = 1
         else:
@@ -193,12 +194,12 @@ def prepare(raw: str, rules, removed: list, indents: list | None = None
     return lines, reasons, np.column_stack([blank_before, by_rule, heading]).reshape(len(lines), 3)
 
 
-def _of_line(kind: list[list], i: int | None, every: list[rulefilter.Rules] = ()) -> list[re.Pattern]:
-    """The patterns of one kind's alternations (`kind`: LoweredPage.patterns of each) that may
-    match line `i`; when `i` is None, those of `every` alternation."""
+def _of_line(per_line: list[list], i: int | None, kind: list[rulefilter.Rules] = ()) -> list[re.Pattern]:
+    """The patterns of one kind's alternations that may match line `i` (`per_line`:
+    LoweredPage.patterns of each); when `i` is None, the whole alternations of `kind`."""
     if i is None:
-        return [rules.pattern for rules in every]
-    return [patterns[i] for patterns in kind if patterns[i] is not None]
+        return [rules.pattern for rules in kind]
+    return [patterns[i] for patterns in per_line if patterns[i] is not None]
 
 
 def _cut_caption(line: str, caption_rules, past_rules, removed: list) -> tuple[str, str]:
