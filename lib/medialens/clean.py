@@ -22,14 +22,16 @@ import numpy as np
 from . import credits, furniture, pagedate, pagetext
 from .pagehead import head, signature
 # boilerplate_rules, normalise, page_lines, prepare: callers take them from here too.
-from .pagerules import boilerplate_rules, line_indents, normalise, page_lines, prepare  # noqa: F401
+from .pagerules import boilerplate_rules, normalise, page_lines, prepare  # noqa: F401
 # MONTHS, DATE, n_words, is_heading, normalise_date, find_date: other modules take them from here.
 from .textshape import (DATE, MONTHS, TERMINAL, WORD, find_date, is_body, is_date_only,  # noqa: F401
                         is_sentence,
                         is_heading, is_prose, n_words, normalise_date)
 
-# "forces.The June": a sentence end glued to the next sentence (lower-case word, stop, capital).
-GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{2}[.!?][\"”’])(?=[A-Z][a-z])")
+# "forces.The June": a sentence end glued to the next sentence (lower-case word, stop, capital),
+# a space put after its stop (and quote). The stop is matched, not looked behind for: the
+# search skips to lower-case letters instead of trying two look-behinds at every position.
+GLUED = re.compile(r"([a-z]{2}[.!?][\"”’]?)(?=[A-Z][a-z])")
 # Where GLUED can match, a stop (and a quote) stands before a capital: searching this first
 # spares GLUED's lookbehinds at every position of the lines that have none (most of them).
 MAYBE_GLUED = re.compile(r"[.!?][\"”’]?[A-Z]")
@@ -68,15 +70,16 @@ def clean_text(raw: str, title: str = "", boilerplate=None, classifier=None,
     `page=False` for an article already extracted from its HTML page (the classifier is not run).
     """
     removed: list[tuple[str, str]] = []
+    indents: list[int] = []
     lines, reasons, marks = prepare(raw, boilerplate_rules() if boilerplate is None else boilerplate,
-                                    removed)
+                                    removed, indents)
     # An article an extractor already took out of its page (page=False) keeps its short lines.
     probability = pagetext.article_probability(lines, marks, classifier) if page else np.ones(len(lines))
     reasons = _article_lines(lines, reasons, probability, classifier or pagetext.model())
     furniture.drop_doubled(lines, reasons)
     furniture.drop_repeated(lines, reasons)
     furniture.drop_repeated_summaries(lines, reasons, bool(title.strip()))
-    furniture.drop_other_stories(lines, reasons, line_indents(raw))
+    furniture.drop_other_stories(lines, reasons, indents)
     title = " ".join(title.split())
     dating = pagedate.date_rules()
     found = pagedate.find_dates(lines, dating)
@@ -117,10 +120,11 @@ def _assemble(lines: list[str], reasons: list, removed: list, headline: str,
     other line goes to `removed` with its reason. Without a headline, the first sentence is
     the title."""
     kept = [headline] if headline else []
+    folded = headline.casefold()
     for i, line in enumerate(lines):
         if i == top:
             continue
-        if reasons[i] is None and line.casefold() == headline.casefold():
+        if reasons[i] is None and line.casefold() == folded:
             removed.append((line, "repeated line"))
         elif reasons[i] is None:
             kept.append(line)
@@ -133,7 +137,7 @@ def _assemble(lines: list[str], reasons: list, removed: list, headline: str,
 
 
 def _unglue(line: str) -> str:
-    return GLUED.sub(" ", line) if MAYBE_GLUED.search(line) else line
+    return GLUED.sub(r"\1 ", line) if MAYBE_GLUED.search(line) else line
 
 
 def _keep_best_prose(lines: list[str], reasons: list, probability: np.ndarray) -> None:

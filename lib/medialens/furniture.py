@@ -20,6 +20,8 @@ SUMMARY_LINES = 3
 # words with the article above it.
 OTHER_STORY_SHARE = 0.25
 NON_WORD = re.compile(r"[\W_]+")
+WORD_RUN = re.compile(r"[^\W_]+")
+WORD_REACH = 160
 
 
 def _key(line: str) -> str:
@@ -73,13 +75,20 @@ def drop_repeated_summaries(lines: list[str], reasons: list, titled: bool) -> No
     kept = [i for i, reason in enumerate(reasons) if reason is None]
     if kept and not titled and is_heading(lines[kept[0]], first=True):
         kept = kept[1:]
-    # each line's key made once: a paragraph was compared with up to three summaries, twice each
-    keys = {i: _key(lines[i]) for i in kept[:SUMMARY_LINES + REPEAT_REACH]}
+    keys: dict[int, str] = {}  # each line's key made once, and only for a paragraph that may repeat
     for n, i in enumerate(kept[:SUMMARY_LINES]):
-        key = keys[i]
-        if n_words(lines[i]) >= SUMMARY_WORDS and any(
-                key in keys[j] and len(keys[j]) > len(key) for j in kept[n + 1:n + 1 + REPEAT_REACH]):
-            reasons[i] = "repeated summary"
+        if n_words(lines[i]) < SUMMARY_WORDS:
+            continue
+        # A paragraph that prints the summary again holds every run of its letters and digits
+        # (the longest of its first ones is looked for before the keys are made).
+        word = max(WORD_RUN.findall(lines[i][:WORD_REACH].casefold()), key=len, default="")
+        for j in kept[n + 1:n + 1 + REPEAT_REACH]:
+            if word in lines[j].casefold():
+                key = keys[i] = keys.get(i) or _key(lines[i])
+                keys[j] = keys.get(j) or _key(lines[j])
+                if key in keys[j] and len(keys[j]) > len(key):
+                    reasons[i] = "repeated summary"
+                    break
 
 
 def drop_other_stories(lines: list[str], reasons: list, indents: list[int]) -> None:

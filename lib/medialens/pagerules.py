@@ -8,12 +8,14 @@ rules name kinds of page furniture, never one site's strings. What the rules lea
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
+from . import rulefilter
 from .dates import date_pattern
 from .errors import MedialensError
 from .lexicons import check_regex, data_path, read_table
@@ -22,23 +24,35 @@ from .textshape import DATE, n_words
 # Unicode category Cc (C0 and C1 controls) less newline and tab: they carry no text.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 WORD_OF_LETTERS = re.compile(r"[^\W\d_]{3,}")
+ASCII_LETTERS = string.ascii_letters.encode()
 CAPTION_WORDS = 30
 SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
 
 
 def _is_furniture(line: str) -> bool:
-    """Widgets and symbols ("+ ↺ − 16 px", "|||"): few letters, no real word."""
+    """Widgets and symbols ("+ ↺ − 16 px", "|||"): few letters, no real word. `line` is
+    whitespace-normalised (one space between words), so its visible characters are those
+    that are not spaces."""
     if WORD_OF_LETTERS.search(line) is None:
         return True
-    visible = "".join(line.split())
+    visible = len(line) - line.count(" ")
+    # Its ASCII letters, counted by bytes.translate in C, are most often half of it already.
+    ascii_chars = line.encode("ascii", "ignore")
+    if len(ascii_chars) - len(ascii_chars.translate(None, ASCII_LETTERS)) >= 0.5 * visible:
+        return False
     # map over the str runs in C: a generator over characters cost more than the tokenizer.
-    return sum(map(str.isalpha, visible)) < 0.5 * len(visible)
+    return sum(map(str.isalpha, line)) < 0.5 * visible
+
+
+ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\ufeff]")
 
 
 def normalise(raw: str) -> str:
     text = unicodedata.normalize("NFC", raw)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    text = re.sub(r"[\u200b\u200c\u200d\ufeff]", "", text)
+    # Four substring tests first: a character-class search over a page took thirty times as long.
+    if any(char in text for char in "\u200b\u200c\u200d\ufeff"):
+        text = ZERO_WIDTH.sub("", text)
     # Control characters other than newline and tab carry no text.
     return CONTROL.sub("", text)
 
@@ -64,14 +78,15 @@ def _compile(rules: tuple[tuple[str, str], ...]) -> tuple[list[re.Pattern], ...]
 TESTED_KINDS = ("line", "notice", "cut")
 
 
-def _alternations(patterns: list[str], tested: bool) -> list[re.Pattern]:
+def _alternations(patterns: list[str], tested: bool) -> list[rulefilter.Rules]:
     """The alternations of one kind's rules: one, or for a tested kind two, the rules anchored at
     the line's start ("^...") apart from the others. Together, the anchored ones are tried at
     every position of the line among the others, and the line rules were searched half as fast
-    (208 against 98 ms over 15,232 lines of pages); `any` over the two gives the same answer."""
+    (208 against 98 ms over 15,232 lines of pages); `any` over the two gives the same answer.
+    Each comes with the strings a line must hold to match it (rulefilter.py)."""
     groups = [[p for p in patterns if p.startswith("^")], [p for p in patterns if not p.startswith("^")]] \
         if tested else [patterns]
-    return [re.compile("|".join(f"(?:{p})" for p in group), re.IGNORECASE) for group in groups if group]
+    return [rulefilter.join(group, re.IGNORECASE) for group in groups if group]
 
 
 def boilerplate_rules(overrides: dict[str, str] | None = None):
@@ -100,40 +115,63 @@ def _rules_in(path: Path, modified: int):
 
 def page_lines(raw: str) -> tuple[list[str], np.ndarray]:
     """The page's non-empty lines, whitespace-normalised, and whether a blank line stood before each."""
-    lines, blank_before, blank = [], [], True
-    for line in normalise(raw).split("\n"):
-        line = " ".join(line.split())
-        if line:
-            lines.append(line)
-            blank_before.append(blank)
-        blank = not line
-    return lines, np.asarray(blank_before, dtype=float)
+    lines, blank_before, _ = _layout(normalise(raw))
+    return lines, blank_before
 
 
 def line_indents(raw: str) -> list[int]:
     """The indentation (in characters) of each line of page_lines: a block set apart from the
     article by its indentation is often a sidebar."""
-    return [len(line) - len(line.lstrip()) for line in normalise(raw).split("\n") if line.strip()]
+    return _layout(normalise(raw))[2]
 
 
-def prepare(raw: str, rules, removed: list) -> tuple[list[str], list[str | None], np.ndarray]:
+def _layout(text: str) -> tuple[list[str], np.ndarray, list[int]]:
+    """page_lines and line_indents of a normalised page, in one pass."""
+    lines, blank_before, indents, blank = [], [], [], True
+    for given in text.split("\n"):
+        line = " ".join(given.split())
+        if line:
+            lines.append(line)
+            blank_before.append(blank)
+            indents.append(len(given) - len(given.lstrip()))
+        blank = not line
+    return lines, np.asarray(blank_before, dtype=float), indents
+
+
+def prepare(raw: str, rules, removed: list, indents: list | None = None
+            ) -> tuple[list[str], list[str | None], np.ndarray]:
     """The page's lines with credits cut out (appended to `removed`), the rule that removes each
     whole line (None: no rule), and the classifier's input columns (blank line before, removed by
-    a rule, opens a list of other stories)."""
+    a rule, opens a list of other stories); `indents`, when given, gets line_indents(raw) (the
+    page normalised once). A rule is only searched in a line that holds a string each of its
+    matches holds (rulefilter.py)."""
     line_rules, notice_rules, span_rules, cut_rules, caption_rules, past_rules = rules
-    lines, blank_before = page_lines(raw)
+    lines, blank_before, found = _layout(normalise(raw))
+    if indents is not None:
+        indents.extend(found)
+    page = rulefilter.LoweredPage(lines)
+    # For each kind, each alternation's pattern to search in each line (None: it cannot match).
+    # The line rules are searched in short lines only, where filtering costs more than it spares.
+    notices, spans, cuts, captions = (
+        [page.patterns(group) for group in kind] for kind in (notice_rules, span_rules, cut_rules, caption_rules))
+    line_patterns = [group.pattern for group in line_rules]
     reasons: list[str | None] = []
     heading = np.zeros(len(lines))
     for i, line in enumerate(lines):
-        line, caption = _cut_caption(line, caption_rules, past_rules, removed)
+        given = line
+        line, caption = _cut_caption(line, _of_line(captions, i), past_rules, removed)
         credited = False  # a credit ends or opens the line: the rest is a photo's caption
-        for rule in span_rules:
+        for rule in _of_line(spans, i):
             matches = list(rule.finditer(line))
             if matches:
                 removed.extend((match.group(0).strip(), "credit") for match in matches)
                 credited = credited or matches[-1].end() >= len(line.rstrip()) or matches[0].start() == 0
                 line = SPACE_BEFORE_PUNCTUATION.sub(r"\1", rule.sub(" ", line))
-        lines[i] = line = " ".join(line.split())
+        if line is not given:  # a cut line; the others are whitespace-normalised already
+            line = " ".join(line.split())
+        lines[i] = line
+        # A line that lost a caption or credit is searched by every rule: cutting brought its words together.
+        at = i if line == given else None
         bare = LEADING_MARKS.sub("", line)
         if not line and caption:
             lines[i] = caption
@@ -144,16 +182,24 @@ def prepare(raw: str, rules, removed: list) -> tuple[list[str], list[str | None]
             reasons.append("caption")
         elif _is_furniture(line) and not DATE.search(line):
             reasons.append("page furniture")
-        elif any(rule.search(bare) for rule in notice_rules) or (
-                n_words(line) <= 12 and any(rule.search(bare) for rule in line_rules)):
+        elif any(rule.search(bare) for rule in _of_line(notices, at, notice_rules)) or (
+                n_words(line) <= 12 and any(rule.search(bare) for rule in line_patterns)):
             reasons.append("boilerplate")
-        elif any(rule.search(bare) for rule in cut_rules):
+        elif any(rule.search(bare) for rule in _of_line(cuts, at, cut_rules)):
             reasons.append("list heading")
             heading[i] = 1
         else:
             reasons.append(None)
     by_rule = np.asarray([reason is not None for reason in reasons], dtype=float)
     return lines, reasons, np.column_stack([blank_before, by_rule, heading]).reshape(len(lines), 3)
+
+
+def _of_line(per_line: list[list], i: int | None, kind: list[rulefilter.Rules] = ()) -> list[re.Pattern]:
+    """The patterns of one kind's alternations that may match line `i` (`per_line`:
+    LoweredPage.patterns of each); when `i` is None, the whole alternations of `kind`."""
+    if i is None:
+        return [rules.pattern for rules in kind]
+    return [patterns[i] for patterns in per_line if patterns[i] is not None]
 
 
 def _cut_caption(line: str, caption_rules, past_rules, removed: list) -> tuple[str, str]:
@@ -163,7 +209,7 @@ def _cut_caption(line: str, caption_rules, past_rules, removed: list) -> tuple[s
     began on Sept. 15, 2023.")."""
     for rule in caption_rules:
         match = rule.match(line)
-        if match and not any(past.search(match.group(0)) for past in past_rules):
+        if match and not any(past.pattern.search(match.group(0)) for past in past_rules):
             rest = line[match.end():].strip()
             if rest:
                 removed.append((match.group(0).strip(), "caption"))

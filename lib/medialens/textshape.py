@@ -62,8 +62,12 @@ def spacy_stop_words() -> frozenset[str]:
 def n_words(text: str) -> int:
     # Cleaning asks for the words of a page's lines again and again (3.7 times each over the
     # extraction pages): a line's count is kept. A longer text (a whole article) is counted
-    # every time, so the cache holds no articles.
-    return _words_of_line(text) if len(text) <= LINE_CHARS else len(WORD.findall(text))
+    # line by line (no word runs over a line break), so the cache holds no articles and the
+    # cleaned text's lines, counted while it was cleaned, are not counted again.
+    if len(text) <= LINE_CHARS:
+        return _words_of_line(text)
+    return sum(_words_of_line(line) if len(line) <= LINE_CHARS else len(WORD.findall(line))
+               for line in text.split("\n"))
 
 
 @lru_cache(maxsize=1024)
