@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from bisect import bisect_right
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
@@ -73,10 +74,11 @@ class PatternSet:
                     raise MedialensError(f"{data_path(name, lexicons)} pattern {number}",
                                          f"not a spaCy token pattern ({str(error).strip().splitlines()[0]})") from None
         # Every start and witness word of the anchored patterns, sorted for one binary search
-        # per Doc, and which pattern each word starts or witnesses (a row per word).
-        self.words = np.array(sorted({w for a in self.anchored for w in a.starts | a.witnesses}), dtype=np.uint64)
-        self.starts_of = np.array([[w in a.starts for a in self.anchored] for w in self.words.tolist()], dtype=bool)
-        self.witness_of = np.array([[w in a.witnesses for a in self.anchored] for w in self.words.tolist()], dtype=bool)
+        # per Doc, and which patterns each word starts or witnesses (a list per word).
+        words = sorted({w for a in self.anchored for w in a.starts | a.witnesses})
+        self.words = np.array(words, dtype=np.uint64)
+        self.starts_of = [[k for k, a in enumerate(self.anchored) if w in a.starts] for w in words]
+        self.witness_of = [[k for k, a in enumerate(self.anchored) if w in a.witnesses] for w in words]
 
     def _add(self, label: str, pattern: list[dict]) -> None:
         from spacy.matcher import Matcher
@@ -112,14 +114,23 @@ class PatternSet:
         lower = doc.to_array("LOWER")
         row = np.minimum(np.searchsorted(self.words, lower), len(self.words) - 1)
         hit = np.flatnonzero(self.words[row] == lower)
-        starts, witnesses = self.starts_of[row[hit]], self.witness_of[row[hit]]
         sent_starts, sent_ends = sentence_bounds(doc)
-        for k, pattern in enumerate(self.anchored):
-            at = hit[starts[:, k]]
-            ends = np.minimum(sent_ends[np.searchsorted(sent_starts, at, side="right") - 1], at + pattern.reach)
+        hit_ends = sent_ends[np.searchsorted(sent_starts, hit, side="right") - 1]
+        # Per pattern, the tokens it can start from (with their sentence's end) and the tokens of
+        # its witness words: a few tokens per Doc, gathered in one pass, as numpy calls on
+        # arrays this small cost more than the loop (they were a third of the hedges tagger).
+        starts: list[list[tuple[int, int]]] = [[] for _ in self.anchored]
+        witnesses: list[list[int]] = [[] for _ in self.anchored]
+        for i, r, end in zip(hit.tolist(), row[hit].tolist(), hit_ends.tolist()):
+            for k in self.starts_of[r]:
+                starts[k].append((i, end))
+            for k in self.witness_of[r]:
+                witnesses[k].append(i)
+        for pattern, at, seen in zip(self.anchored, starts, witnesses):
+            ends = [(i, min(end, i + pattern.reach)) for i, end in at]
             if pattern.witnesses:
-                at, ends = witnessed(at, ends, hit[witnesses[:, k]])
-            for start, end in merged(at, ends):
+                ends = witnessed(ends, seen)
+            for start, end in merged(ends):
                 found += [(label, start + a, start + b) for label, a, b in pattern.matcher(doc[start:end])]
         return found
 
@@ -129,26 +140,28 @@ class PatternSet:
         return [Span(doc, start, end, label=label) for label, start, end in self(doc)]
 
 
-def witnessed(at: np.ndarray, ends: np.ndarray, witnesses: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The starts `at` (and their range ends) with a witness token after them in their range."""
-    after = np.searchsorted(witnesses, at, side="right")
-    keep = after < len(witnesses)
-    keep[keep] = witnesses[after[keep]] < ends[keep]
-    return at[keep], ends[keep]
+def witnessed(ranges: list[tuple[int, int]], witnesses: list[int]) -> list[tuple[int, int]]:
+    """The ranges [start, end) with a witness token (`witnesses`, sorted) after their start."""
+    kept = []
+    for start, end in ranges:
+        after = bisect_right(witnesses, start)
+        if after < len(witnesses) and witnesses[after] < end:
+            kept.append((start, end))
+    return kept
 
 
-def merged(at: np.ndarray, ends: np.ndarray) -> list[tuple[int, int]]:
-    """The token ranges [at, end) merged where they overlap. Each range holds every match that
+def merged(ranges: list[tuple[int, int]]) -> list[list[int]]:
+    """The token ranges [start, end) merged where they overlap. Each range holds every match that
     starts at its token (ends are cut at the sentence's end), so a match found in a merged range
     is one the whole sentence holds; and the ranges come in text order, so their matches are the
     sentence's in the Matcher's order."""
-    ranges: list[list[int]] = []
-    for start, end in zip(at.tolist(), ends.tolist()):
-        if ranges and start < ranges[-1][1]:  # inside the last range, so in its sentence
-            ranges[-1][1] = max(ranges[-1][1], end)
+    out: list[list[int]] = []
+    for start, end in ranges:
+        if out and start < out[-1][1]:  # inside the last range, so in its sentence
+            out[-1][1] = max(out[-1][1], end)
         else:
-            ranges.append([start, end])
-    return [(start, end) for start, end in ranges]
+            out.append([start, end])
+    return out
 
 
 def reach(pattern: list[dict]) -> int:
