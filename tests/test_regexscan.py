@@ -11,12 +11,14 @@ from medialens.figures.rules import rules_for
 from medialens.regexscan import Scan, first_characters
 
 RULES = rules_for(None)
-SCANS = {"number": RULES.number_scan, "date": nb.DATES_OR_TIMES, "age": nb.AGES}
+SCANS = {"number": RULES.number_scan, "date": nb.DATES_OR_TIMES, "age": nb.AGES, "tally": nb.TALLIES,
+         "phone": nb.PHONES, "list": nb.LIST_NUMBERS}
 
 SENTENCES = [
     "Two and a half million people voted, up from 1,200,000 in 2019.",
     "About 3½ tonnes of aid and ¼ of the stock reached the port on 17 October 2024 at 10.30 pm.",
     "The F-16 crashed near mile 40; 12,0005 is a typo and 1 000 000 a spaced number.",
+    "1. The court ruled 6-3 and 5–4;\n2) a 51-49 vote, 12-1,000 and 3.5-4 are no tallies.\n 3. Call (020) 7946 0958 or 555-123-4567.",
     "Maria Lopez, 34, said that half a million had fled by June 2024 and a dozen stayed.",
     "one two three: the vote was 6-3 and the call came at 5 p.m. from +44 20 7946 0958.",
     "İstanbul and ſome Kelvin K signs, twenty-five of them, 10³ tonnes, $5m and £2bn.",
@@ -43,7 +45,7 @@ def test_numbers_of_a_sentence():
 PIECES = st.sampled_from(["one", "two", "twenty", "-", "five", "hundred", "thousand", "million", "half", "a",
                           "an", "quarter", "dozen", "of", "and", "May", "June", "17", "2024", "10.30", "pm",
                           "1,000", "1 000", "½", "3", "¼", "$", "£", "bn", "m", ",", ".", ";", "(", ")", "+",
-                          "0", "00", "at", "Smith", "45", "\n", " ", " ", "x", "F", "İ", "ſ", "K", "’"])
+                          "0", "00", "020", "–", "555", "at", "Smith", "45", "\n", " ", " ", "x", "F", "İ", "ſ", "K", "’"])
 
 
 @settings(max_examples=300, deadline=None)
