@@ -109,7 +109,7 @@ class Tagger:
             s = ctx.sentence_of_token(cue_start)
             v = facts.view(s)
             if cue_end > v.last or taken.intersection(range(cue_start, cue_end)) \
-                    or s in question_sents or quoted[doc[cue_start].idx]:
+                    or s in question_sents or quoted[ctx.token_starts[cue_start]]:
                 continue  # questions and words inside a quotation are not attributions
             label = doc.vocab.strings[label_id]
             found = read_phrase(w, v, label, cue_start, cue_end, self.order, stops)
