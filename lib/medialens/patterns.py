@@ -21,7 +21,9 @@ from .sentences import pipeline, sentence_bounds
 
 if TYPE_CHECKING:  # spaCy is imported where matching starts, not with the package
     from spacy.matcher import Matcher
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc
+
+    from .context import DocContext
 
 # Phrases one pattern of plain words may expand into (the built-in lexicons reach 1,764). A user's
 # pattern with several long IN lists would expand into every combination (one of 540 bytes
@@ -37,6 +39,17 @@ class Anchored(NamedTuple):
     starts: frozenset[int]  # LOWER hashes of the words a match can start with
     witnesses: frozenset[int]  # one of these words must follow in reach (empty: no such test)
     reach: int  # the most tokens a match can span
+
+
+class Found(NamedTuple):
+    """One match as the taggers read it, with the names of a spaCy Span's attributes (so
+    spacy.util.filter_spans takes it), made without a Span: a Span reads three Token objects to
+    find its characters, which cost more than matching."""
+    label_: str
+    start: int  # first token
+    end: int  # token after the last
+    start_char: int
+    end_char: int
 
 
 class PatternSet:
@@ -134,10 +147,10 @@ class PatternSet:
                 found += [(label, start + a, start + b) for label, a, b in pattern.matcher(doc[start:end])]
         return found
 
-    def spans(self, doc: Doc) -> list[Span]:
-        from spacy.tokens import Span
-
-        return [Span(doc, start, end, label=label) for label, start, end in self(doc)]
+    def found(self, ctx: DocContext) -> list[Found]:
+        """Every match of the context's Doc as a Found, in the order of __call__."""
+        strings, starts, ends = self.vocab.strings, ctx.token_starts.tolist(), ctx.token_ends
+        return [Found(strings[label], start, end, starts[start], ends[end - 1]) for label, start, end in self(ctx.doc)]
 
 
 def witnessed(ranges: list[tuple[int, int]], witnesses: list[int]) -> list[tuple[int, int]]:
