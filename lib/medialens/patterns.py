@@ -37,7 +37,10 @@ class Anchored(NamedTuple):
     """A Matcher of one pattern, and what must hold around a token for a match to start there."""
     matcher: Matcher
     starts: frozenset[int]  # LOWER hashes of the words a match can start with
-    witnesses: frozenset[int]  # one of these words must follow in reach (empty: no such test)
+    # For each required word list after the first required token, its LOWER hashes: one word of
+    # each must follow the start in reach; and the flags ("LIKE_NUM") a token there must have.
+    witnesses: tuple[frozenset[int], ...]
+    flags: tuple[str, ...]
     reach: int  # the most tokens a match can span
 
 
@@ -87,11 +90,12 @@ class PatternSet:
                     raise MedialensError(f"{data_path(name, lexicons)} pattern {number}",
                                          f"not a spaCy token pattern ({str(error).strip().splitlines()[0]})") from None
         # Every start and witness word of the anchored patterns, sorted for one binary search
-        # per Doc, and which patterns each word starts or witnesses (a list per word).
-        words = sorted({w for a in self.anchored for w in a.starts | a.witnesses})
+        # per Doc, and which patterns each word starts, and which of their word lists it is in.
+        words = sorted({w for a in self.anchored for w in a.starts.union(*a.witnesses)})
         self.words = np.array(words, dtype=np.uint64)
         self.starts_of = [[k for k, a in enumerate(self.anchored) if w in a.starts] for w in words]
-        self.witness_of = [[k for k, a in enumerate(self.anchored) if w in a.witnesses] for w in words]
+        self.witness_of = [[(k, j) for k, a in enumerate(self.anchored) for j, ws in enumerate(a.witnesses) if w in ws]
+                           for w in words]
 
     def _add(self, label: str, pattern: list[dict]) -> None:
         from spacy.matcher import Matcher
@@ -110,8 +114,8 @@ class PatternSet:
             return
         matcher = Matcher(self.vocab, validate=True)
         matcher.add(label, [pattern])
-        self.anchored.append(Anchored(matcher, self._hashes(starts), self._hashes(witness_words(pattern) or []),
-                                      reach(pattern)))
+        self.anchored.append(Anchored(matcher, self._hashes(starts), tuple(map(self._hashes, witness_words(pattern))),
+                                      tuple(witness_flags(pattern)), reach(pattern)))
 
     def _hashes(self, words: list) -> frozenset[int]:
         return frozenset(self.vocab.strings.add(str(w).lower()) for w in words)
@@ -124,33 +128,51 @@ class PatternSet:
             found += list(self.everywhere(doc))
         if not self.anchored or not len(doc):
             return found
+        for pattern, ranges in zip(self.anchored, self._ranges(doc)):
+            for start, end in merged(ranges):
+                found += [(label, start + a, start + b) for label, a, b in pattern.matcher(doc[start:end])]
+        return found
+
+    def _ranges(self, doc: Doc) -> list[list[tuple[int, int]]]:
+        """Per anchored pattern, the token ranges [start, end) to run its Matcher on: from each
+        token it can start with, as far as it can reach in the sentence, where its witnesses
+        follow. The few tokens of the start and witness words are gathered in one pass, as
+        numpy calls per pattern on arrays this small cost more than the loop (they were a third
+        of the hedges tagger)."""
         lower = doc.to_array("LOWER")
         row = np.minimum(np.searchsorted(self.words, lower), len(self.words) - 1)
         hit = np.flatnonzero(self.words[row] == lower)
         sent_starts, sent_ends = sentence_bounds(doc)
         hit_ends = sent_ends[np.searchsorted(sent_starts, hit, side="right") - 1]
-        # Per pattern, the tokens it can start from (with their sentence's end) and the tokens of
-        # its witness words: a few tokens per Doc, gathered in one pass, as numpy calls on
-        # arrays this small cost more than the loop (they were a third of the hedges tagger).
         starts: list[list[tuple[int, int]]] = [[] for _ in self.anchored]
-        witnesses: list[list[int]] = [[] for _ in self.anchored]
+        seen: list[list[list[int]]] = [[[] for _ in a.witnesses] for a in self.anchored]
         for i, r, end in zip(hit.tolist(), row[hit].tolist(), hit_ends.tolist()):
             for k in self.starts_of[r]:
-                starts[k].append((i, end))
-            for k in self.witness_of[r]:
-                witnesses[k].append(i)
-        for pattern, at, seen in zip(self.anchored, starts, witnesses):
-            ends = [(i, min(end, i + pattern.reach)) for i, end in at]
-            if pattern.witnesses:
-                ends = witnessed(ends, seen)
-            for start, end in merged(ends):
-                found += [(label, start + a, start + b) for label, a, b in pattern.matcher(doc[start:end])]
-        return found
+                starts[k].append((i, min(end, i + self.anchored[k].reach)))
+            for k, j in self.witness_of[r]:
+                seen[k][j].append(i)
+        flagged: dict[str, list[int]] = {}  # the tokens with a flag, read once a pattern needs them
+        for k, pattern in enumerate(self.anchored):
+            for tokens in seen[k]:
+                starts[k] = witnessed(starts[k], tokens)
+            for flag in pattern.flags if starts[k] else ():
+                if flag not in flagged:
+                    flagged[flag] = np.flatnonzero(doc.to_array(flag)).tolist()
+                starts[k] = witnessed(starts[k], flagged[flag])
+        return starts
 
     def found(self, ctx: DocContext) -> list[Found]:
         """Every match of the context's Doc as a Found, in the order of __call__."""
         strings, starts, ends = self.vocab.strings, ctx.token_starts.tolist(), ctx.token_ends
         return [Found(strings[label], start, end, starts[start], ends[end - 1]) for label, start, end in self(ctx.doc)]
+
+
+def in_sorted(values: np.ndarray, table: np.ndarray) -> np.ndarray:
+    """np.isin(values, table) for a `table` sorted once: a binary search per value, where
+    np.isin sorts both arrays again on every call."""
+    if not len(table):
+        return np.zeros(len(values), dtype=bool)
+    return table[np.minimum(np.searchsorted(table, values), len(table) - 1)] == values
 
 
 def witnessed(ranges: list[tuple[int, int]], witnesses: list[int]) -> list[tuple[int, int]]:
@@ -207,13 +229,20 @@ def is_required(token: dict) -> bool:
     return op in (None, "+") or quantifier is not None and int(quantifier.group(1) or 0) >= 1
 
 
-def witness_words(pattern: list[dict]) -> list | None:
-    """Words one of which every match holds after its first word: those of the required token,
-    after the first required one, that allows the fewest words ("be" in "should ... be
-    confirmed"); None when no token after the first required one is a required word list."""
+def witness_words(pattern: list[dict]) -> list[list]:
+    """The word lists of the required tokens after the first required one: every match holds
+    a word of each after its first word ("be" and "confirmed" in "should ... be confirmed")."""
     required = [token for token in pattern if is_required(token)]
-    lists = [words for words in map(token_words, required[1:]) if words]
-    return min(lists, key=len) if lists else None
+    return [words for words in map(token_words, required[1:]) if words]
+
+
+def witness_flags(pattern: list[dict]) -> list[str]:
+    """The flags of the required tokens after the first required one that test nothing else
+    ({"LIKE_NUM": True}): every match holds a token with each flag after its first word."""
+    required = [token for token in pattern if is_required(token)]
+    return [key for token in required[1:] for key, value in token.items()
+            if key != "OP" and len(token) - ("OP" in token) == 1 and value is True
+            and key.startswith(("IS_", "LIKE_")) and key != "IS_SENT_START"]
 
 
 def first_words(pattern: list[dict]) -> list[str] | None:
