@@ -185,6 +185,9 @@ class QuantityRules:
         by_role = {role: dict(zip(group.term.str.lower(), group.name.fillna(""))) for role, group in table.groupby("role")}
         for role in ROLES:
             setattr(self, role, by_role.get(role, {}))
+        # The events that do not yield to another event of the clause ("reached" and "took part"
+        # do): read for every figure, so built once.
+        self.strong_event = {k: v for k, v in self.event.items() if k not in self.weak_event}
         units = read_table("figure_units", lexicons)
         self.units = {t.lower(): (u, float(f), float(o)) for t, u, f, o in
                       zip(units.term, units.unit, units.factor, units.offset)}
