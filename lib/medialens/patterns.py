@@ -17,7 +17,7 @@ import numpy as np
 
 from .errors import MedialensError
 from .lexicons import data_path, read_patterns
-from .sentences import pipeline, sentence_bounds
+from .sentences import pipeline, sentence_bounds, token_array
 
 if TYPE_CHECKING:  # spaCy is imported where matching starts, not with the package
     from spacy.matcher import Matcher
@@ -139,7 +139,7 @@ class PatternSet:
         follow. The few tokens of the start and witness words are gathered in one pass, as
         numpy calls per pattern on arrays this small cost more than the loop (they were a third
         of the hedges tagger)."""
-        lower = doc.to_array("LOWER")
+        lower = token_array(doc, "LOWER")
         row = np.minimum(np.searchsorted(self.words, lower), len(self.words) - 1)
         hit = np.flatnonzero(self.words[row] == lower)
         sent_starts, sent_ends = sentence_bounds(doc)
@@ -157,7 +157,7 @@ class PatternSet:
                 starts[k] = witnessed(starts[k], tokens)
             for flag in pattern.flags if starts[k] else ():
                 if flag not in flagged:
-                    flagged[flag] = np.flatnonzero(doc.to_array(flag)).tolist()
+                    flagged[flag] = np.flatnonzero(token_array(doc, flag)).tolist()
                 starts[k] = witnessed(starts[k], flagged[flag])
         return starts
 
