@@ -93,7 +93,7 @@ class PatternSet:
         # per Doc, and which patterns each word starts, and which of their word lists it is in.
         words = sorted({w for a in self.anchored for w in a.starts.union(*a.witnesses)})
         self.words = np.array(words, dtype=np.uint64)
-        self.starts_of = [[k for k, a in enumerate(self.anchored) if w in a.starts] for w in words]
+        self.starts_of = [[(k, a.reach) for k, a in enumerate(self.anchored) if w in a.starts] for w in words]
         self.witness_of = [[(k, j) for k, a in enumerate(self.anchored) for j, ws in enumerate(a.witnesses) if w in ws]
                            for w in words]
 
@@ -147,8 +147,8 @@ class PatternSet:
         starts: list[list[tuple[int, int]]] = [[] for _ in self.anchored]
         seen: list[list[list[int]]] = [[[] for _ in a.witnesses] for a in self.anchored]
         for i, r, end in zip(hit.tolist(), row[hit].tolist(), hit_ends.tolist()):
-            for k in self.starts_of[r]:
-                starts[k].append((i, min(end, i + self.anchored[k].reach)))
+            for k, reach_k in self.starts_of[r]:
+                starts[k].append((i, min(end, i + reach_k)))
             for k, j in self.witness_of[r]:
                 seen[k][j].append(i)
         flagged: dict[str, list[int]] = {}  # the tokens with a flag, read once a pattern needs them

@@ -124,31 +124,32 @@ def _after_dateline(doc, texts: list[str], first: int, stop: int) -> int:
 def _split(texts: list[str], start: int, end: int, words) -> list[tuple[int, int, bool, bool]]:
     """Cut a run at titles and, outside organisation names, at connectors; trim connectors and
     calendar words at the edges. Returns (start, end, titled, descriptor) pieces."""
+    titles, connectors, orgs, calendar = words["title"], words["connector"], words["org_word"], words["calendar"]
     titled, described = False, []
     for i in range(end - 1, start - 1, -1):
-        if texts[i] in words["title"]:
+        if texts[i] in titles:
             first = start
-            while first < i and texts[first] not in words["title"]:
+            while first < i and texts[first] not in titles:
                 first += 1
             if first > start:
                 described = [(start, first, False, True)]
             start, titled = i + 1, True
-            while start < end - 1 and (texts[start] in words["connector"] or texts[start] in words["org_word"]):
+            while start < end - 1 and (texts[start] in connectors or texts[start] in orgs):
                 start += 1  # "Commissioner of Police Stephen Lo": the office's body is part of the title
             break
-    if any(t in words["org_word"] for t in texts[start:end]):
+    if any(t in orgs for t in texts[start:end]):
         pieces = [(start, end)]
     else:
         pieces, at = [], start
         for i in range(start, end + 1):
-            if i == end or texts[i] in words["connector"]:
+            if i == end or texts[i] in connectors:
                 pieces.append((at, i))
                 at = i + 1
     out = []
     for a, b in pieces:
-        while a < b and (texts[a] in words["connector"] or texts[a] in words["calendar"]):
+        while a < b and (texts[a] in connectors or texts[a] in calendar):
             a += 1
-        while b > a and (texts[b - 1] in words["connector"] or texts[b - 1] in words["calendar"]
+        while b > a and (texts[b - 1] in connectors or texts[b - 1] in calendar
                          or texts[b - 1] == "-"):
             b -= 1
         # One capitalised stop word ("This", "They", "I") is no name; "US" is.
