@@ -1,5 +1,6 @@
 """A Scan finds what re.finditer finds, match for match, from the starts its scanners give: the
-figures tagger's number, date and age patterns on sentences of each shape and on generated text."""
+figures tagger's number, date and age patterns on sentences of each shape and on generated
+text; and the lower-case words of a text (frames) are those a regular expression finds."""
 import re
 
 import pytest
@@ -8,6 +9,7 @@ from hypothesis import strategies as st
 
 from medialens.figures import numbers as nb
 from medialens.figures.rules import rules_for
+from medialens.frames.names import LowerWords
 from medialens.regexscan import Scan, first_characters
 
 RULES = rules_for(None)
@@ -66,3 +68,28 @@ def test_a_match_may_start_where_the_last_ended():
 def test_first_characters():
     assert first_characters(["half", "a", "million", "Dozen"]) == "[Dahm]"
     assert first_characters(["a", ""]) == ""
+
+
+# A lower-case word of a text, as frames.names.LowerWords answers it, is a run of a-z with no
+# word character, apostrophe or hyphen on either side.
+LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+
+
+@pytest.mark.parametrize("text, word, written", [
+    ("Officials said the officials left.", "officials", True),
+    ("Officials said they left.", "officials", False),
+    ("He don't know; the don is here.", "don", True),
+    ("He don't know.", "don", False),
+    ("a co-op and a re-run", "op", False),
+    ("x_officials and officials_x", "officials", False),
+    ("“officials” said", "officials", True),
+    ("Officials", "Officials", False),  # capitalised: never a lower-case word
+])
+def test_lower_words(text, word, written):
+    assert (word in LowerWords(text)) is written
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcAB '’-_1.\nçéſK", max_size=60), st.sampled_from(["a", "ab", "abc", "b", "ba", "A"]))
+def test_lower_words_on_generated_text(text, word):
+    assert (word in LowerWords(text)) == (word in set(LOWER_WORD.findall(text)))
