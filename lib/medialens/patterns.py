@@ -64,9 +64,10 @@ class PatternSet:
       unless it would make more than MAX_PHRASES of them;
     - any other pattern ("should ... be confirmed") goes to a Matcher of its own that is only run
       from the tokens it can start with ("should") to as far as a match can reach in their
-      sentence, and only where a word the match needs ("be") stands in that reach: both found by
-      hash lookups over the whole Doc at once. A Matcher over whole sentences read every token
-      of them in Python, and some patterns start with words as common as "is";
+      sentence, and only where every word list the match needs after its first word ("be",
+      "confirmed") and every plain flag token ({"LIKE_NUM": true}) has a token in that reach:
+      found by hash lookups over the whole Doc at once. A Matcher over whole sentences read every
+      token of them in Python, and some patterns start with words as common as "is";
     - a pattern that can start with any word goes to one Matcher run over the whole Doc.
     A match never crosses a sentence boundary, except in that last Matcher.
     A pattern spaCy rejects is a one-line error naming the file and the pattern's number."""
