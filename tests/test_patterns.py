@@ -6,7 +6,7 @@ import json
 import pytest
 from spacy.matcher import Matcher
 
-from medialens.patterns import PatternSet, first_words, reach, witness_words
+from medialens.patterns import PatternSet, first_words, reach, witness_flags, witness_words
 from medialens.sentences import pipeline, sentence_bounds
 
 
@@ -34,13 +34,24 @@ def test_reach(pattern, tokens):
 
 
 @pytest.mark.parametrize("pattern, words", [
-    ([{"LOWER": "should"}, {"IS_PUNCT": False, "OP": "{1,8}"}, {"LOWER": "be"}, {"LOWER": {"IN": ["true", "proven"]}}], ["be"]),
-    ([{"LOWER": {"IN": ["is", "was"]}}, {"LOWER": "widely", "OP": "?"}, {"LOWER": {"IN": ["seen", "regarded"]}}], ["seen", "regarded"]),
-    ([{"LOWER": "hold", "OP": "?"}, {"LOWER": "them"}, {"LOWER": "accountable", "OP": "?"}], None),
-    ([{"LOWER": "most"}, {"LOWER": {"REGEX": "^[a-z]+ed$"}}], None),
+    ([{"LOWER": "should"}, {"IS_PUNCT": False, "OP": "{1,8}"}, {"LOWER": "be"}, {"LOWER": {"IN": ["true", "proven"]}}],
+     [["be"], ["true", "proven"]]),
+    ([{"LOWER": {"IN": ["is", "was"]}}, {"LOWER": "widely", "OP": "?"}, {"LOWER": {"IN": ["seen", "regarded"]}}], [["seen", "regarded"]]),
+    ([{"LOWER": "hold", "OP": "?"}, {"LOWER": "them"}, {"LOWER": "accountable", "OP": "?"}], []),
+    ([{"LOWER": "most"}, {"LOWER": {"REGEX": "^[a-z]+ed$"}}], []),
 ])
 def test_witness_words(pattern, words):
     assert witness_words(pattern) == words
+
+
+@pytest.mark.parametrize("pattern, flags", [
+    ([{"LOWER": {"IN": ["about", "nearly"]}}, {"IS_CURRENCY": True, "OP": "?"}, {"LIKE_NUM": True}], ["LIKE_NUM"]),
+    ([{"LOWER": "some"}, {"LIKE_NUM": True, "IS_DIGIT": True}], []),  # a token testing two things
+    ([{"LIKE_NUM": True}, {"LOWER": "people"}], []),  # the first required token starts the match
+    ([{"LOWER": "may"}, {"IS_SENT_START": False}], []),
+])
+def test_witness_flags(pattern, flags):
+    assert witness_flags(pattern) == flags
 
 
 # Patterns the Matchers take (none is of plain words only, which go to the PhraseMatcher).
@@ -52,6 +63,7 @@ PATTERNS = [
     [{"LOWER": {"IN": ["some", "many"]}}, {"LOWER": "of", "OP": "?"}, {"IS_ALPHA": True, "OP": "?"}, {"LOWER": {"IN": ["say", "believe"]}}],
     [{"ORTH": "May", "IS_SENT_START": False}],
     [{"LOWER": "not", "OP": "!"}, {"LOWER": "sure"}],
+    [{"LOWER": {"IN": ["about", "nearly"]}}, {"IS_CURRENCY": True, "OP": "?"}, {"LIKE_NUM": True}],  # a flag witness
 ]
 
 
@@ -64,6 +76,7 @@ PATTERNS = [
     "May was dry. In May the river fell. Ministers may meet in May.",
     "Nobody was sure. I am not sure. He is quite sure.",
     "Should the report be confirmed, he said it is widely seen as",
+    "About $5 went to nearly 200 people, about which nearly nobody cared. Nearly forty said so.",
 ])
 def test_matches_are_those_of_a_matcher_over_each_sentence(tmp_path, text):
     lexicon = tmp_path / "hedges.jsonl"

@@ -90,6 +90,13 @@ class DocContext:
         return [word.lower() for word in self.words]
 
     @cached_property
+    def sentence_starts(self) -> list[bool]:
+        """Whether each token opens a sentence (Token.is_sent_start, None read as False)."""
+        if not len(self.doc):
+            return []
+        return (self.doc.to_array("SENT_START") == 1).tolist()  # 1, or -1 and 0 (unsigned)
+
+    @cached_property
     def alphas(self) -> list[bool]:
         """Whether each token is letters only (Token.is_alpha: str.isalpha)."""
         return [word.isalpha() for word in self.words]

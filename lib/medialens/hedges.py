@@ -46,7 +46,7 @@ class Tagger:
             return {"hedges": []}
         from spacy.util import filter_spans
 
-        spans = self.patterns.spans(doc)
+        spans = self.patterns.found(ctx)
         spans.sort(key=lambda span: span.label_ != EXCEPTION)  # on a tie of length, the exception wins
         # Longest match wins ("should ... be confirmed" over "should" and "confirmed"); an
         # exception that wins silences the words it covers.

@@ -10,17 +10,20 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from bisect import bisect_right
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
 from .errors import MedialensError
 from .lexicons import data_path, read_patterns
-from .sentences import pipeline, sentence_bounds
+from .sentences import pipeline, sentence_bounds, token_array
 
 if TYPE_CHECKING:  # spaCy is imported where matching starts, not with the package
     from spacy.matcher import Matcher
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc
+
+    from .context import DocContext
 
 # Phrases one pattern of plain words may expand into (the built-in lexicons reach 1,764). A user's
 # pattern with several long IN lists would expand into every combination (one of 540 bytes
@@ -34,8 +37,22 @@ class Anchored(NamedTuple):
     """A Matcher of one pattern, and what must hold around a token for a match to start there."""
     matcher: Matcher
     starts: frozenset[int]  # LOWER hashes of the words a match can start with
-    witnesses: frozenset[int]  # one of these words must follow in reach (empty: no such test)
+    # For each required word list after the first required token, its LOWER hashes: one word of
+    # each must follow the start in reach; and the flags ("LIKE_NUM") a token there must have.
+    witnesses: tuple[frozenset[int], ...]
+    flags: tuple[str, ...]
     reach: int  # the most tokens a match can span
+
+
+class Found(NamedTuple):
+    """One match as the taggers read it, with the names of a spaCy Span's attributes (so
+    spacy.util.filter_spans takes it), made without a Span: a Span reads three Token objects to
+    find its characters, which cost more than matching."""
+    label_: str
+    start: int  # first token
+    end: int  # token after the last
+    start_char: int
+    end_char: int
 
 
 class PatternSet:
@@ -47,9 +64,10 @@ class PatternSet:
       unless it would make more than MAX_PHRASES of them;
     - any other pattern ("should ... be confirmed") goes to a Matcher of its own that is only run
       from the tokens it can start with ("should") to as far as a match can reach in their
-      sentence, and only where a word the match needs ("be") stands in that reach: both found by
-      hash lookups over the whole Doc at once. A Matcher over whole sentences read every token
-      of them in Python, and some patterns start with words as common as "is";
+      sentence, and only where every word list the match needs after its first word ("be",
+      "confirmed") and every plain flag token ({"LIKE_NUM": true}) has a token in that reach:
+      found by hash lookups over the whole Doc at once. A Matcher over whole sentences read every
+      token of them in Python, and some patterns start with words as common as "is";
     - a pattern that can start with any word goes to one Matcher run over the whole Doc.
     A match never crosses a sentence boundary, except in that last Matcher.
     A pattern spaCy rejects is a one-line error naming the file and the pattern's number."""
@@ -73,10 +91,12 @@ class PatternSet:
                     raise MedialensError(f"{data_path(name, lexicons)} pattern {number}",
                                          f"not a spaCy token pattern ({str(error).strip().splitlines()[0]})") from None
         # Every start and witness word of the anchored patterns, sorted for one binary search
-        # per Doc, and which pattern each word starts or witnesses (a row per word).
-        self.words = np.array(sorted({w for a in self.anchored for w in a.starts | a.witnesses}), dtype=np.uint64)
-        self.starts_of = np.array([[w in a.starts for a in self.anchored] for w in self.words.tolist()], dtype=bool)
-        self.witness_of = np.array([[w in a.witnesses for a in self.anchored] for w in self.words.tolist()], dtype=bool)
+        # per Doc, and which patterns each word starts, and which of their word lists it is in.
+        words = sorted({w for a in self.anchored for w in a.starts.union(*a.witnesses)})
+        self.words = np.array(words, dtype=np.uint64)
+        self.starts_of = [[(k, a.reach) for k, a in enumerate(self.anchored) if w in a.starts] for w in words]
+        self.witness_of = [[(k, j) for k, a in enumerate(self.anchored) for j, ws in enumerate(a.witnesses) if w in ws]
+                           for w in words]
 
     def _add(self, label: str, pattern: list[dict]) -> None:
         from spacy.matcher import Matcher
@@ -95,8 +115,8 @@ class PatternSet:
             return
         matcher = Matcher(self.vocab, validate=True)
         matcher.add(label, [pattern])
-        self.anchored.append(Anchored(matcher, self._hashes(starts), self._hashes(witness_words(pattern) or []),
-                                      reach(pattern)))
+        self.anchored.append(Anchored(matcher, self._hashes(starts), tuple(map(self._hashes, witness_words(pattern))),
+                                      tuple(witness_flags(pattern)), reach(pattern)))
 
     def _hashes(self, words: list) -> frozenset[int]:
         return frozenset(self.vocab.strings.add(str(w).lower()) for w in words)
@@ -109,46 +129,75 @@ class PatternSet:
             found += list(self.everywhere(doc))
         if not self.anchored or not len(doc):
             return found
-        lower = doc.to_array("LOWER")
-        row = np.minimum(np.searchsorted(self.words, lower), len(self.words) - 1)
-        hit = np.flatnonzero(self.words[row] == lower)
-        starts, witnesses = self.starts_of[row[hit]], self.witness_of[row[hit]]
-        sent_starts, sent_ends = sentence_bounds(doc)
-        for k, pattern in enumerate(self.anchored):
-            at = hit[starts[:, k]]
-            ends = np.minimum(sent_ends[np.searchsorted(sent_starts, at, side="right") - 1], at + pattern.reach)
-            if pattern.witnesses:
-                at, ends = witnessed(at, ends, hit[witnesses[:, k]])
-            for start, end in merged(at, ends):
+        for pattern, ranges in zip(self.anchored, self._ranges(doc)):
+            for start, end in merged(ranges):
                 found += [(label, start + a, start + b) for label, a, b in pattern.matcher(doc[start:end])]
         return found
 
-    def spans(self, doc: Doc) -> list[Span]:
-        from spacy.tokens import Span
+    def _ranges(self, doc: Doc) -> list[list[tuple[int, int]]]:
+        """Per anchored pattern, the token ranges [start, end) to run its Matcher on: from each
+        token it can start with, as far as it can reach in the sentence, where its witnesses
+        follow. The few tokens of the start and witness words are gathered in one pass, as
+        numpy calls per pattern on arrays this small cost more than the loop (they were a third
+        of the hedges tagger)."""
+        lower = token_array(doc, "LOWER")
+        row = np.minimum(np.searchsorted(self.words, lower), len(self.words) - 1)
+        hit = np.flatnonzero(self.words[row] == lower)
+        sent_starts, sent_ends = sentence_bounds(doc)
+        hit_ends = sent_ends[np.searchsorted(sent_starts, hit, side="right") - 1]
+        starts: list[list[tuple[int, int]]] = [[] for _ in self.anchored]
+        seen: list[list[list[int]]] = [[[] for _ in a.witnesses] for a in self.anchored]
+        for i, r, end in zip(hit.tolist(), row[hit].tolist(), hit_ends.tolist()):
+            for k, reach_k in self.starts_of[r]:
+                starts[k].append((i, min(end, i + reach_k)))
+            for k, j in self.witness_of[r]:
+                seen[k][j].append(i)
+        flagged: dict[str, list[int]] = {}  # the tokens with a flag, read once a pattern needs them
+        for k, pattern in enumerate(self.anchored):
+            for tokens in seen[k]:
+                starts[k] = witnessed(starts[k], tokens)
+            for flag in pattern.flags if starts[k] else ():
+                if flag not in flagged:
+                    flagged[flag] = np.flatnonzero(token_array(doc, flag)).tolist()
+                starts[k] = witnessed(starts[k], flagged[flag])
+        return starts
 
-        return [Span(doc, start, end, label=label) for label, start, end in self(doc)]
+    def found(self, ctx: DocContext) -> list[Found]:
+        """Every match of the context's Doc as a Found, in the order of __call__."""
+        strings, starts, ends = self.vocab.strings, ctx.token_starts.tolist(), ctx.token_ends
+        return [Found(strings[label], start, end, starts[start], ends[end - 1]) for label, start, end in self(ctx.doc)]
 
 
-def witnessed(at: np.ndarray, ends: np.ndarray, witnesses: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The starts `at` (and their range ends) with a witness token after them in their range."""
-    after = np.searchsorted(witnesses, at, side="right")
-    keep = after < len(witnesses)
-    keep[keep] = witnesses[after[keep]] < ends[keep]
-    return at[keep], ends[keep]
+def in_sorted(values: np.ndarray, table: np.ndarray) -> np.ndarray:
+    """np.isin(values, table) for a `table` sorted once: a binary search per value, where
+    np.isin sorts both arrays again on every call."""
+    if not len(table):
+        return np.zeros(len(values), dtype=bool)
+    return table[np.minimum(np.searchsorted(table, values), len(table) - 1)] == values
 
 
-def merged(at: np.ndarray, ends: np.ndarray) -> list[tuple[int, int]]:
-    """The token ranges [at, end) merged where they overlap. Each range holds every match that
+def witnessed(ranges: list[tuple[int, int]], witnesses: list[int]) -> list[tuple[int, int]]:
+    """The ranges [start, end) with a witness token (`witnesses`, sorted) after their start."""
+    kept = []
+    for start, end in ranges:
+        after = bisect_right(witnesses, start)
+        if after < len(witnesses) and witnesses[after] < end:
+            kept.append((start, end))
+    return kept
+
+
+def merged(ranges: list[tuple[int, int]]) -> list[list[int]]:
+    """The token ranges [start, end) merged where they overlap. Each range holds every match that
     starts at its token (ends are cut at the sentence's end), so a match found in a merged range
     is one the whole sentence holds; and the ranges come in text order, so their matches are the
     sentence's in the Matcher's order."""
-    ranges: list[list[int]] = []
-    for start, end in zip(at.tolist(), ends.tolist()):
-        if ranges and start < ranges[-1][1]:  # inside the last range, so in its sentence
-            ranges[-1][1] = max(ranges[-1][1], end)
+    out: list[list[int]] = []
+    for start, end in ranges:
+        if out and start < out[-1][1]:  # inside the last range, so in its sentence
+            out[-1][1] = max(out[-1][1], end)
         else:
-            ranges.append([start, end])
-    return [(start, end) for start, end in ranges]
+            out.append([start, end])
+    return out
 
 
 def reach(pattern: list[dict]) -> int:
@@ -181,13 +230,20 @@ def is_required(token: dict) -> bool:
     return op in (None, "+") or quantifier is not None and int(quantifier.group(1) or 0) >= 1
 
 
-def witness_words(pattern: list[dict]) -> list | None:
-    """Words one of which every match holds after its first word: those of the required token,
-    after the first required one, that allows the fewest words ("be" in "should ... be
-    confirmed"); None when no token after the first required one is a required word list."""
+def witness_words(pattern: list[dict]) -> list[list]:
+    """The word lists of the required tokens after the first required one: every match holds
+    a word of each after its first word ("be" and "confirmed" in "should ... be confirmed")."""
     required = [token for token in pattern if is_required(token)]
-    lists = [words for words in map(token_words, required[1:]) if words]
-    return min(lists, key=len) if lists else None
+    return [words for words in map(token_words, required[1:]) if words]
+
+
+def witness_flags(pattern: list[dict]) -> list[str]:
+    """The flags of the required tokens after the first required one that test nothing else
+    ({"LIKE_NUM": True}): every match holds a token with each flag after its first word."""
+    required = [token for token in pattern if is_required(token)]
+    return [key for token in required[1:] for key, value in token.items()
+            if key != "OP" and len(token) - ("OP" in token) == 1 and value is True
+            and key.startswith(("IS_", "LIKE_")) and key != "IS_SENT_START"]
 
 
 def first_words(pattern: list[dict]) -> list[str] | None:

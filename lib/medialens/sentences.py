@@ -152,6 +152,16 @@ def doc_text(doc: Doc) -> str:
     return doc.user_data["text"] if "text" in doc.user_data else doc.text
 
 
+def token_array(doc: Doc, attr: str) -> np.ndarray:
+    """Doc.to_array(attr), read once per Doc and kept with it (doc.user_data): every pattern
+    set reads each token's LOWER hash, and each read of the Doc cost as much as a pattern set's
+    work on it."""
+    arrays = doc.user_data.setdefault("token_arrays", {})
+    if attr not in arrays:
+        arrays[attr] = doc.to_array(attr)
+    return arrays[attr]
+
+
 def sentence_bounds(doc: Doc) -> tuple[np.ndarray, np.ndarray]:
     """(first token, token after the last) of each sentence of a Doc, as arrays."""
     if "sentence_starts" in doc.user_data:

@@ -20,6 +20,7 @@ from typing import NamedTuple
 from text_to_num import text2num
 
 from ..dates import month_pattern
+from ..regexscan import Scan
 
 MONTHS = month_pattern()
 
@@ -37,11 +38,15 @@ VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 # passes over other positions at once instead of trying every branch there (7x faster, same matches).
 PHONE = re.compile(r"(?=[+(\d])(?:(?:\+\d{1,3}[\s.-]?)?(?:\(0\d{1,4}\)|\b0\d{2,4})[\s.-]?\d{3,4}[\s.-]?\d{3,4}\b"
                    r"|\b\d{3}[\s.-]\d{3}[\s.-]\d{4}\b)")
+# Where a phone number can start: at "+", "(" or the first digit of a run (a digit after a digit
+# stands at no word boundary).
+PHONES = Scan(PHONE, first=r"[+(\d](?:(?<=\d)\d*)?")
 URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|io)(?:/\S*)?", re.IGNORECASE)
 # What every match of URL holds, found by one fast scan: URL's second branch backtracks through
 # every word of the text, so a text without any of these (most articles) skips it.
 URL_MARK = re.compile(r"://|www\.|\.(?:com|org|net|gov|edu|info|io)", re.IGNORECASE)
 LIST_NUMBER = re.compile(r"^[ \t]*\d{1,2}[.)](?=\s)", re.MULTILINE)
+LIST_NUMBERS = Scan(LIST_NUMBER, before="\n")
 # Dates and times are found first; a number inside one is never a figure. Month names are
 # matched capitalised only, so the modal "may" is no month.
 DAY = r"\d{1,2}(?:st|nd|rd|th)?"
@@ -55,13 +60,18 @@ DATE_OR_TIME = re.compile(
     r"|\b\d{1,2}:[0-5]\d\s*(?:[ap]\.?m\.?)?(?![\d])|\b\d{1,2}\.[0-5]\d\s*[ap]\.?m\.?"
     r"|(?<=\bat )\d{1,2}\.[0-5]\d(?![\d%])(?!\s*(?:per|percent|pc|points?)\b)|\b\d{1,2}\s*[ap]\.m\.)",
 )
+# Every branch opens at a word boundary before a digit or a capital (or after "at "): so after
+# a character that is no letter or digit.
+DATES_OR_TIMES = Scan(DATE_OR_TIME, before=r"\W")
 YEAR = re.compile(r"(?:1[6-9]|20)\d{2}")
 # A tally ("ruling 6-3", "a 5-4 decision", "voted 51-49"): two counts joined by a dash; it is a
 # vote or a score, not a figure, when a `tally` word of figure_exclusions stands next to it.
 TALLY = re.compile(r"(?<![\w$€£¥])(?<!\d[.,])\d{1,3}\s?[-–]\s?\d{1,3}(?![\w%-]|[.,]\d)")
+TALLIES = Scan(TALLY, first=r"\d\d*")  # at the first digit of a run
 # An age in apposition to a name or noun: "Smith, 45, was arrested", "a nurse, 34, said", and at a
 # paragraph's end: "said demonstrator Victor Li, 19."
 AGE_APPOSITION = re.compile(r"(?<=[A-Za-z]),\s+((?:1[01]|[1-9])?\d)(?:,(?!\d)|\.(?!\d)\s*$)", re.MULTILINE)
+AGES = Scan(AGE_APPOSITION, first=",")
 WORD = re.compile(r"[A-Za-z][\w'’.-]*\w|[A-Za-z]|%|\S")  # "F-16" is one word
 DASHES = ("-", "–", "—")
 
@@ -76,10 +86,10 @@ class Number(NamedTuple):
 
 def blocked_spans(text: str, rules) -> list[tuple[int, int]]:
     """Dates, times, ages in apposition and tallies: no number inside them is a figure."""
-    blocked = [(m.start(), m.end()) for m in DATE_OR_TIME.finditer(text)]
-    blocked += [(m.start(1), m.end(1)) for m in AGE_APPOSITION.finditer(text)]
-    blocked += [(m.start(), m.end()) for m in TALLY.finditer(text) if _is_tally(text, m, rules)]
-    patterns = (PHONE, URL, LIST_NUMBER) if URL_MARK.search(text) else (PHONE, LIST_NUMBER)
+    blocked = [(m.start(), m.end()) for m in DATES_OR_TIMES.finditer(text)]
+    blocked += [(m.start(1), m.end(1)) for m in AGES.finditer(text)]
+    blocked += [(m.start(), m.end()) for m in TALLIES.finditer(text) if _is_tally(text, m, rules)]
+    patterns = (PHONES, URL, LIST_NUMBERS) if URL_MARK.search(text) else (PHONES, LIST_NUMBERS)
     blocked += [(m.start(), m.end()) for pattern in patterns for m in pattern.finditer(text)]
     return blocked
 
@@ -105,7 +115,7 @@ def overlap_test(spans):
 
 def numbers(text: str, rules):
     """(Number, currency abbreviation or None) for every number in the text."""
-    for m in rules.number.finditer(text):
+    for m in rules.number_scan.finditer(text):
         if m.group("vulgar"):
             whole = m.group("vulgar")[:-1].strip()
             value = (float(whole) if whole else 0.0) + VULGAR[m.group("vulgar")[-1]]

@@ -160,7 +160,7 @@ def _own_event(view, own: str) -> str | None:
     relative = after[1:4] if after[:1] and (after[0] in q.relative_word or after[0] == "of") else []
     # A weak event ("reached", "counted", "took part") yields to any other event of the clause:
     # "the number of mortalities reached 1,301", "4,800 nurses took part in the strike".
-    strong = {k: v for k, v in q.event.items() if k not in q.weak_event}
+    strong = q.strong_event
     for words in (relative, inside):
         hit = find(words, q.event)
         if hit and hit[0] in q.occasion:
@@ -216,7 +216,7 @@ def _possessive_part(view) -> str:
     if not following:
         return ""
     after = word_list(view.text, following[0]["end"], min(view.clause[1], following[0]["end"] + 80))[:8]
-    strong = {k: v for k, v in view.q.event.items() if k not in view.q.weak_event}
+    strong = view.q.strong_event
     hit = find(after, strong)
     return hit[0] if hit else ""
 

@@ -9,6 +9,7 @@ from functools import lru_cache
 from ..errors import MedialensError
 from ..frames.world import world_names
 from ..lexicons import data_path, read_table, word_classes
+from ..regexscan import Scan, first_characters
 from .numbers import DIGITS
 
 NUMBER_KINDS = ("cardinal", "scale", "abbreviation", "fraction")  # the rows of figure_numbers with a value
@@ -81,6 +82,11 @@ class Rules:
             rf"|(?:{cardinals})(?:(?:[^\S\n]+|-)(?:(?:{joiner})[^\S\n]+)?(?:{cardinals}))*"
             rf"(?:\s+(?:{joiner})\s+a\s+half\s+(?:{scales}))?"
             rf"|an?\s+(?:{scales}))(?![\w-]))", re.IGNORECASE)
+        # A number opens with a digit or a vulgar fraction (the first digit of a run: the one
+        # after a digit matches only where the number before it ended) or, after a character
+        # that is no letter, digit or hyphen, with "a", "an" or a number word.
+        word_starts = first_characters([w for w, k in kind.items() if k in ("cardinal", "scale", "fraction")] + ["a"])
+        self.number_scan = Scan(self.number, before=r"[^\w-]", opens=word_starts, first=r"[\d½¼¾⅓⅔](?:(?<=\d)\d*)?")
         vague = read_table("figure_vague", lexicons)
         self.vague = {t.lower(): (float(lo), float(hi), float(v))
                       for t, lo, hi, v in zip(vague.term, vague.low, vague.high, vague.value)}
@@ -179,6 +185,9 @@ class QuantityRules:
         by_role = {role: dict(zip(group.term.str.lower(), group.name.fillna(""))) for role, group in table.groupby("role")}
         for role in ROLES:
             setattr(self, role, by_role.get(role, {}))
+        # The events that do not yield to another event of the clause ("reached" and "took part"
+        # do): read for every figure, so built once.
+        self.strong_event = {k: v for k, v in self.event.items() if k not in self.weak_event}
         units = read_table("figure_units", lexicons)
         self.units = {t.lower(): (u, float(f), float(o)) for t, u, f, o in
                       zip(units.term, units.unit, units.factor, units.offset)}

@@ -16,14 +16,12 @@ Speculation is scored by hedges.py and sourcing by sources.py.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pandas as pd
 
 from ..context import DocContext
 from ..dates import calendar_words
 from ..lexicons import read_patterns, read_table, word_classes
-from ..patterns import PatternSet
+from ..patterns import Found, PatternSet
 from ..sentences import pipeline
 from ..shares import per_100_words, share
 from . import names
@@ -35,9 +33,6 @@ from .setting import mention_roles
 from .subject import SubjectRule
 from .voices import private_voices
 from .world import world_names
-
-if TYPE_CHECKING:  # spaCy is imported where tagging starts, not with the package
-    from spacy.tokens import Span
 
 FRAMES = ["conflict", "human_interest", "economic", "morality", "responsibility"]
 EMOTIVE_LEXICONS = ["emotive", "emotive_news", "emotive_extra"]
@@ -86,8 +81,8 @@ class Tagger:
             self.ner = spacy.load(spacy_model, exclude=["lemmatizer"])
 
     def tag(self, ctx: DocContext) -> dict[str, list[dict]]:
-        by_frame: dict[str, list[Span]] = {}
-        for span in self.frame_matcher.spans(ctx.doc):
+        by_frame: dict[str, list[Found]] = {}
+        for span in self.frame_matcher.found(ctx):
             by_frame.setdefault(span.label_.partition("/")[0], []).append(span)
         # Overlapping cues of one frame ("hold accountable", "accountable") count once; one word
         # may be a cue of two frames ("blame": reproach and responsibility).
@@ -95,7 +90,7 @@ class Tagger:
                   for row in self.cue_rules.rows(ctx, spans, "frame")]
         frames = private_voices(ctx, frames, self.titles)
         frames.sort(key=lambda row: (row["start"], row["frame"]))
-        emotive = self.cue_rules.rows(ctx, self.emotive_matcher.spans(ctx.doc), None)
+        emotive = self.cue_rules.rows(ctx, self.emotive_matcher.found(ctx), None)
         mentions = self.actor_mentions(ctx)
         return {"frames": frames, "emotive": emotive, "actor_mentions": mentions,
                 "actors": actor_counts(mentions)}
@@ -112,7 +107,7 @@ class Tagger:
                   if not taken.intersection(range(c.start, c.end))]
         named = {str(r.get("name", "")).strip(): r["source_type"] for r in ctx.found.get("sources", [])
                  if r.get("source_type") in ("named_person", "named_org")}
-        found = extend_institutions(doc, users + self.resolver.mentions(ctx, chunks, named, self._entities(ctx)),
+        found = extend_institutions(ctx, users + self.resolver.mentions(ctx, chunks, named, self._entities(ctx)),
                                     self.words)
         found = sorted(found + common_noun_mentions(ctx, found, self.words), key=lambda m: m.start)
         subjects = self.subject.subject_starts(ctx, found)
@@ -121,7 +116,7 @@ class Tagger:
         speaks = [any(r["start"] <= start and end <= r["end"]
                       for r in ctx.rows_in_sentence("sources", m.sent_id) if "start" in r)
                   for m, (start, end) in zip(found, chars)]
-        roles = mention_roles(doc, found, subjects, speaks, self.words, self.subject.is_verb_like)
+        roles = mention_roles(ctx, found, subjects, speaks, self.words, self.subject.is_verb_like)
         return [{"doc_id": ctx.doc_id, "sent_id": m.sent_id, "start": start, "end": end,
                  "surface": ctx.text[start:end], "actor": m.actor, "kind": m.kind,
                  "as_subject": m.start in subjects, "is_source": source, "role": role}

@@ -56,7 +56,7 @@ class Resolver:
         for chunk in chunks:
             last = chunk.end - 1
             text = ctx.text[starts[chunk.start]:starts[last] + len(texts[last])]
-            actor, kind = self.classify(doc, chunk, text, texts[chunk.start:chunk.end], named,
+            actor, kind = self.classify(ctx, chunk, text, texts[chunk.start:chunk.end], named,
                                         entities.get((chunk.start, chunk.end)))
             if kind:
                 found.append(Mention(chunk.start, chunk.end, chunk.sent_id, actor, kind,
@@ -66,10 +66,11 @@ class Resolver:
         found = self._drop_unknown(found)
         return sorted(found + self.anaphora(ctx, found), key=lambda m: m.start)
 
-    def classify(self, doc, chunk: Chunk, text: str, tokens: list[str], named: dict[str, str],
+    def classify(self, ctx: DocContext, chunk: Chunk, text: str, tokens: list[str], named: dict[str, str],
                  entity: str | None) -> tuple[str, str]:
         """(actor, kind) of one chunk of words `tokens`; kind "" when it names no actor."""
-        words, before = self.words, _word_before(doc, chunk.start)
+        words, before = self.words, ctx.lowers[chunk.start - 1] if chunk.start > 0 else ""
+        doc = ctx.doc
         if chunk.descriptor:  # "U.S. Defense" before "Secretary Lloyd Austin": only a country counts
             place = self._country_in(tokens)
             return (place, "country") if place else ("", "")
@@ -90,7 +91,7 @@ class Resolver:
             return text, entity
         if _is_acronym(text):
             return (text, "organisation") if self._acts(doc, chunk) else ("", "")
-        if chunk.titled or _age_after(doc, chunk.end) or self._role_before(doc, chunk.start):
+        if chunk.titled or _age_after(ctx, chunk.end) or self._role_before(ctx, chunk.start):
             return text, "person"
         if before in words["locative"]:
             return text, "place"
@@ -121,11 +122,11 @@ class Resolver:
             return True
         return not after.is_lower
 
-    def _role_before(self, doc, start: int) -> bool:
+    def _role_before(self, ctx: DocContext, start: int) -> bool:
         at = start - 1
-        if at >= 0 and doc[at].text == ",":
+        if at >= 0 and ctx.words[at] == ",":
             at -= 1
-        return at >= 0 and doc[at].lower_ in self.words["person_noun"]
+        return at >= 0 and ctx.lowers[at] in self.words["person_noun"]
 
     @staticmethod
     def _merge_people(found: list[Mention]) -> list[Mention]:
@@ -206,10 +207,6 @@ class Resolver:
         return added
 
 
-def _word_before(doc, start: int) -> str:
-    return doc[start - 1].lower_ if start > 0 else ""
-
-
 def _strip_the(text: str) -> str:
     return text[4:] if text.startswith("The ") else text
 
@@ -219,10 +216,11 @@ def _is_acronym(text: str) -> bool:
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 
 
-def _age_after(doc, end: int) -> bool:
+def _age_after(ctx: DocContext, end: int) -> bool:
     """", 34," after a name: a person's age, as news gives it."""
-    return end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num \
-        and doc[end + 1].text.isdigit() and int(doc[end + 1].text) < 120
+    words = ctx.words
+    return end + 2 < len(words) and words[end] == "," and words[end + 1].isdigit() \
+        and ctx.doc[end + 1].like_num and int(words[end + 1]) < 120
 
 
 def _adjective_like(text: str) -> bool:

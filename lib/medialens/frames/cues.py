@@ -17,7 +17,9 @@ from ..context import DocContext
 from ..lexicons import read_table, word_classes
 
 if TYPE_CHECKING:  # spaCy is imported where tagging starts, not with the package
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc
+
+    from ..patterns import Found
 
 NEGATABLE_FRAMES = frozenset({"responsibility"})
 NEGATION_WINDOW = 3  # words before a cue that a negator may stand in (VADER looks three back)
@@ -29,7 +31,7 @@ class CueRules:
         clause = word_classes("clause_words", lexicons)
         self.clause_breaks = frozenset().union(*(clause.get(c, ()) for c in ("contrast", "clause_punct")))
 
-    def rows(self, ctx: DocContext, spans: list[Span], label_column: str | None) -> list[dict]:
+    def rows(self, ctx: DocContext, spans: list[Found], label_column: str | None) -> list[dict]:
         """One row per kept span: doc_id, sent_id, start, end, surface, cue, [label, question],
         negated. A span's label is "frame/question" (PatternSet with label_by_file)."""
         headings = [s["is_heading"] for s in ctx.sentences]
@@ -39,7 +41,7 @@ class CueRules:
         for span in filter_spans(spans):
             k = ctx.sentence_at(span.start_char)
             heading = k >= 0 and headings[k]
-            if not heading and in_proper_name(span):
+            if not heading and in_proper_name(ctx, span):
                 continue
             surface = ctx.text[span.start_char:span.end_char]  # Span.text, without making Tokens
             row = {"doc_id": ctx.doc_id, "sent_id": k, "start": span.start_char,
@@ -53,7 +55,7 @@ class CueRules:
             rows.append(row)
         return rows
 
-    def negated(self, ctx: DocContext, span: Span) -> bool:
+    def negated(self, ctx: DocContext, span: Found) -> bool:
         lowers = ctx.lowers  # the context's token table: no Token objects
         first, _ = ctx.token_bounds(max(ctx.sentence_of_token(span.start), 0))
         for i in range(span.start - 1, max(first, span.start - NEGATION_WINDOW) - 1, -1):
@@ -65,23 +67,21 @@ class CueRules:
         return False
 
 
-def _is_capitalised(token) -> bool:
-    return token.text[:1].isupper()
-
-
-def in_proper_name(span: Span) -> bool:
+def in_proper_name(ctx: DocContext, span: Found) -> bool:
     """A cue capitalised mid-sentence is (part of) a name: a run of capitalised words ("Human
     Rights Watch", "International Monetary Fund") or one word ("the town of Paradise"). The
     sentence's first word, and a word after an opening quotation mark or a colon, is capitalised
-    anyway, so it does not count; nor does the pronoun "I"."""
-    if not all(_is_capitalised(token) for token in span) or span.text == "I":
+    anyway, so it does not count; nor does the pronoun "I". Read from the context's token table."""
+    words, opens = ctx.words, ctx.sentence_starts
+    if not all(words[k][:1].isupper() for k in range(span.start, span.end)) \
+            or ctx.text[span.start_char:span.end_char] == "I":
         return False
-    doc, first, last = span.doc, span.start, span.end - 1
-    while first > 0 and not doc[first].is_sent_start and _is_capitalised(doc[first - 1]):
+    first, last = span.start, span.end - 1
+    while first > 0 and not opens[first] and words[first - 1][:1].isupper():
         first -= 1
-    while last + 1 < len(doc) and not doc[last + 1].is_sent_start and _is_capitalised(doc[last + 1]):
+    while last + 1 < len(words) and not opens[last + 1] and words[last + 1][:1].isupper():
         last += 1
-    return last - first + 1 - int(_opens_sentence(doc, first)) >= 1
+    return last - first + 1 - int(_opens_sentence(ctx.doc, first)) >= 1
 
 
 def _opens_sentence(doc: Doc, at: int) -> bool:

@@ -18,16 +18,17 @@ PLACE_KINDS = ("country", "place")
 BODY_KINDS = ("country", "place", "organisation")  # "Maui police": a one-word place is often read as an organisation
 
 
-def extend_institutions(doc, found: list[Mention], words) -> list[Mention]:
+def extend_institutions(ctx, found: list[Mention], words) -> list[Mention]:
     """Grow a country's or place's mention over a state or body noun right after it."""
+    lowers = ctx.lowers
     for m in found:
-        if m.kind not in BODY_KINDS or m.end >= len(doc):
+        if m.kind not in BODY_KINDS or m.end >= len(lowers):
             continue
-        noun = doc[m.end].lower_
+        noun = lowers[m.end]
         if noun in words["state_noun"] and m.kind == "country":
             m.end += 1
-        elif noun in words["body_noun"] and not any(t.lower_ in words["body_noun"] for t in doc[m.start:m.end]):
-            m.actor, m.kind, m.end = f"{doc[m.start:m.end].text} {noun}", "organisation", m.end + 1
+        elif noun in words["body_noun"] and not any(t in words["body_noun"] for t in lowers[m.start:m.end]):
+            m.actor, m.kind, m.end = f"{ctx.doc[m.start:m.end].text} {noun}", "organisation", m.end + 1
     return found
 
 

@@ -37,30 +37,32 @@ def modifies_next(doc, end: int, verb_like) -> bool:
     return after.text[:1].isupper()
 
 
-def after_locative(doc, start: int, locative: frozenset[str]) -> bool:
+def after_locative(lowers: list[str], start: int, locative: frozenset[str]) -> bool:
     """A preposition of place stands before the mention, passing over "the": "in Lahaina",
-    "across the West Bank"."""
+    "across the West Bank" (`lowers`: the document's tokens in lower case)."""
     before = start - 1
-    if before >= 0 and doc[before].lower_ == "the":
+    if before >= 0 and lowers[before] == "the":
         before -= 1
-    return before >= 0 and doc[before].lower_ in locative
+    return before >= 0 and lowers[before] in locative
 
 
-def place_names(doc, mentions, locative: frozenset[str]) -> set[str]:
+def place_names(ctx, mentions, locative: frozenset[str]) -> set[str]:
     """Actors the document treats as places: of a place or country kind, or written after a
     preposition of place and not as a possessive ("at Ford's plant" is not a place)."""
     places = set()
+    words = ctx.words
     for m in mentions:
-        possessive = m.end < len(doc) and doc[m.end].text in ("'s", "’s")
-        if m.kind in PLACE_KINDS or after_locative(doc, m.start, locative) and not possessive:
+        possessive = m.end < len(words) and words[m.end] in ("'s", "’s")
+        if m.kind in PLACE_KINDS or after_locative(ctx.lowers, m.start, locative) and not possessive:
             places.add(m.actor)
     return places
 
 
-def mention_roles(doc, mentions, subjects: set[int], sources: list[bool], words, verb_like) -> list[str]:
+def mention_roles(ctx, mentions, subjects: set[int], sources: list[bool], words, verb_like) -> list[str]:
     """One role of ROLES per mention (see the module docstring); `sources[k]` tells whether
     mention k stands in a source phrase, `subjects` holds the token starts of clause subjects."""
-    places = place_names(doc, mentions, words["locative"])
+    doc = ctx.doc
+    places = place_names(ctx, mentions, words["locative"])
     roles = []
     for m, speaks in zip(mentions, sources):
         place = m.actor in places

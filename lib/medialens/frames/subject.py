@@ -90,7 +90,7 @@ class SubjectRule:
         if before >= 0 and lowers[before] == "the":
             before -= 1
         # Token.is_space is str.isspace of its text
-        if before < 0 or ctx.doc[before + 1].is_sent_start or texts[before].isspace():
+        if before < 0 or ctx.sentence_starts[before + 1] or texts[before].isspace():
             return True
         if lowers[before] in self.coordinators:
             return before > 0 and texts[before - 1] in (",", ";")

@@ -78,11 +78,11 @@ def relative_subject(w: Words, v: SentenceView, comma: int) -> Phrase | None:
     """"Mr. Slinker, whose latest start-up, Paradata, uses big data, said": the phrase before
     ", who"/", whose" that a relative clause (commas and all) describes, looking back at most
     RELATIVE_REACH tokens and never past a quotation mark or a semicolon."""
-    doc = v.doc
+    doc, words = v.doc, v.words
     for k in range(comma - 1, max(v.first + 1, comma - RELATIVE_REACH) - 1, -1):
-        if doc[k].text in w.grammar["quote_mark"] or doc[k].text == ";":
+        if words[k] in w.grammar["quote_mark"] or words[k] == ";":
             return None
-        if doc[k].lower_ not in w.grammar["relative_person"] or doc[k - 1].text != ",":
+        if v.lowers[k] not in w.grammar["relative_person"] or words[k - 1] != ",":
             continue
         start = segment_start(w, v, k - 1)
         found = noun_phrase(w, v, start, k - 1) if start < k - 1 else None
@@ -96,20 +96,20 @@ def relative_subject(w: Words, v: SentenceView, comma: int) -> Phrase | None:
 
 def comma_chunks(w: Words, v: SentenceView, comma: int) -> list[tuple[int, int]]:
     """Up to three comma-separated stretches ending at token `comma`, in text order."""
-    doc, first = v.doc, v.first
+    words, first = v.words, v.first
     chunks = []
     while len(chunks) < 3:
         i = comma - 1
         while i >= first and comma - i <= CHUNK_REACH:
-            if doc[i].text == ")" and v.open_bracket(i) is not None:
+            if words[i] == ")" and v.open_bracket(i) is not None:
                 i = v.open_bracket(i)  # "Rep. Elijah Cummings (D-Md.), chair of ..., said"
-            elif doc[i].text in w.grammar["punct_boundary"] and not (
-                    doc[i].text == "." and i + 1 < comma and not doc[i + 1].text[:1].isupper()) \
+            elif words[i] in w.grammar["punct_boundary"] and not (
+                    words[i] == "." and i + 1 < comma and not words[i + 1][:1].isupper()) \
                     and not is_town_state(v, i, comma):
                 break  # "the No. 2 Republican": a period inside an abbreviation goes on
             i -= 1
         chunks.insert(0, (i + 1, comma))
-        if i < first or doc[i].text != ",":
+        if i < first or words[i] != ",":
             break
         comma = i
     return chunks
@@ -118,9 +118,9 @@ def comma_chunks(w: Words, v: SentenceView, comma: int) -> list[tuple[int, int]]
 def is_town_state(v: SentenceView, i: int, comma: int) -> bool:
     """Whether the comma at `i` joins a town and its abbreviated state in one chunk ("of Flint,
     Mich., said", "a Hollywood, Fla., rabbi"): "Town, Xx." right before the chunk's comma."""
-    doc = v.doc
-    state = doc[i + 1].text if i + 2 == comma else ""
-    return doc[i].text == "," and i > v.first and doc[i - 1].text[:1].isupper() and len(state) <= 6 \
+    words = v.words
+    state = words[i + 1] if i + 2 == comma else ""
+    return words[i] == "," and i > v.first and words[i - 1][:1].isupper() and len(state) <= 6 \
         and state.endswith(".") and state[:1].isupper() and state[1:-1].isalpha()
 
 

@@ -41,32 +41,32 @@ def is_bare_pronoun(found: Phrase) -> bool:
 def is_postmodifier(w: Words, v: SentenceView, i: int, end: int) -> bool:
     """A participle after a noun head that describes it: "a poll released Friday", "those
     surveyed", "exit polls taken in Iowa"; not a verb taking a named object ("aides told Smith")."""
-    doc = v.doc
-    word = doc[i].lower_
-    if word.endswith("ing") and doc[i].is_lower and i > v.first and word not in w.words["gap"] \
-            and (doc[i - 1].lower_ in w.nouns and doc[i - 1].lower_ not in w.words["determiner"]
-                 or is_name_token(w, v, i - 1) and i + 1 < end and doc[i + 1].lower_ in w.words["determiner"]):
+    words, lowers = v.words, v.lowers  # Token.is_lower, .is_alpha: str.islower, str.isalpha
+    word = lowers[i]
+    if word.endswith("ing") and words[i].islower() and i > v.first and word not in w.words["gap"] \
+            and (lowers[i - 1] in w.nouns and lowers[i - 1] not in w.words["determiner"]
+                 or is_name_token(w, v, i - 1) and i + 1 < end and lowers[i + 1] in w.words["determiner"]):
         # "House Republicans supporting the bill"; after a name only before its object's
         # determiner, "marshal Ana Cruz leading the inquiry" (not "Exit polling", "Obama going to")
         return True
-    if not doc[i].is_lower or not (word.endswith("ed") or word in w.words["postmodifier"]) \
+    if not words[i].islower() or not (word.endswith("ed") or word in w.words["postmodifier"]) \
             or word in w.words["gap"] or i == v.first \
-            or not (doc[i - 1].is_alpha and (doc[i - 1].is_lower or doc[i - 1].lower_ in w.nouns)):
+            or not (words[i - 1].isalpha() and (words[i - 1].islower() or lowers[i - 1] in w.nouns)):
         return False  # after a name it is a verb: "Clinton used a private email"
     # Followed by a time or place, not by an object: "released Friday", "taken in Iowa"
-    return i + 1 == end or doc[i + 1].lower_ in w.words["gap"] | w.words["affiliation"] | w.words["after_participle"]
+    return i + 1 == end or lowers[i + 1] in w.words["gap"] | w.words["affiliation"] | w.words["after_participle"]
 
 
 def dateline_end(w: Words, v: SentenceView, start: int) -> int:
     """After a dateline that opens a sentence ("WASHINGTON —", "NEW YORK (Reuters) -"), the token
     after its dash; else `start`. The place says where the story was filed, not who said it."""
-    doc = v.doc
-    if start != v.first or not doc[start].is_upper:
+    words = v.words  # Token.is_upper, .is_lower: str.isupper, str.islower
+    if start != v.first or not words[start].isupper():
         return start
     for k in range(start, min(v.last, start + DATELINE_TOKENS)):
-        if doc[k].text in w.grammar["dash"]:
+        if words[k] in w.grammar["dash"]:
             return k + 1
-        if doc[k].is_lower:
+        if words[k].islower():
             return start  # a lower-case word: a sentence, not a dateline
     return start
 
@@ -74,22 +74,20 @@ def dateline_end(w: Words, v: SentenceView, start: int) -> int:
 def is_affiliation(w: Words, v: SentenceView, i: int, end: int) -> bool:
     """A word that starts a role: "at", "from", "of"; "close", "familiar" only before a
     preposition ("a source close to", not "Gore's close friends")."""
-    doc = v.doc
-    word = doc[i].lower_
+    word = v.lowers[i]
     if word not in w.words["affiliation"]:
         return False
-    return word not in w.words["affiliation_adjective"] or i + 1 < end and doc[i + 1].lower_ in w.words["affiliation"]
+    return word not in w.words["affiliation_adjective"] or i + 1 < end and v.lowers[i + 1] in w.words["affiliation"]
 
 
 
 def phrase_start(w: Words, v: SentenceView, start: int, end: int) -> int:
     """Where a source phrase starts: after a dateline, punctuation, a clause word, an affiliation
     word or an adverb ("With President Macron", "particularly the U.S."): not part of the source."""
-    doc = v.doc
+    lowers = v.lowers
     start = dateline_end(w, v, start)
-    while start < end and (doc[start].is_punct or doc[start].lower_ in w.words["boundary"]
-                           or doc[start].lower_ in w.words["affiliation"]
-                           or doc[start].is_lower and doc[start].lower_.endswith("ly")):
+    while start < end and (lowers[start] in w.words["boundary"] or lowers[start] in w.words["affiliation"]
+                           or v.words[start].islower() and lowers[start].endswith("ly") or v.doc[start].is_punct):
         start += 1
     return start
 

@@ -10,25 +10,25 @@ from .words import Words
 
 def is_name_token(w: Words, v: SentenceView, i: int) -> bool:
     """A capitalised word that is not an ordinary word capitalised for starting a sentence."""
-    doc, first = v.doc, v.first
-    text = doc[i].text
+    words, first = v.words, v.first
+    text = words[i]
     if not text[:1].isupper():
         # the lower-case part of a hyphenated name: "Moon Jae-in"
-        return i - 2 >= first and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ \
-            and not doc[i - 2].whitespace_ and doc[i - 2].text[:1].isupper() and text.isalpha()
+        return i - 2 >= first and words[i - 1] == "-" and not v.doc[i - 1].whitespace_ \
+            and not v.doc[i - 2].whitespace_ and words[i - 2][:1].isupper() and text.isalpha()
     if text.lower() in w.words["not_name"]:
         return False
     # In a heading's Title Case every word is capitalised as if it opened a sentence.
-    starts_sentence = i == first or v.heading or doc[i - 1].text in w.grammar["quote_mark"] or doc[i - 1].text in ":(-—–"
+    starts_sentence = i == first or v.heading or words[i - 1] in w.grammar["quote_mark"] or words[i - 1] in ":(-—–"
     if starts_sentence and text.endswith(("ing", "ly")) and i + 1 < v.last and (
-            doc[i + 1].is_lower and doc[i + 1].lower_ not in w.verb_subject and doc[i + 1].lower_ not in w.words["gap"]
-            or text.endswith("ly") and doc[i + 1].text == ","):
+            words[i + 1].islower() and v.lowers[i + 1] not in w.verb_subject and v.lowers[i + 1] not in w.words["gap"]
+            or text.endswith("ly") and words[i + 1] == ","):
         # "Appearing on CBS, ...", "Shortly after ...", "Essentially, ...": a participle or an
         # adverb opening the sentence, not "Manning said", "Kelly, 42, said"
         return False
-    if starts_sentence and doc[i].is_stop and not (i + 1 < v.last and doc[i + 1].lower_ in w.verb_subject):
+    if starts_sentence and v.doc[i].is_stop and not (i + 1 < v.last and v.lowers[i + 1] in w.verb_subject):
         return False  # "Perhaps not coincidentally, ...", "Meantime": a function word, not "May said"
-    return not (starts_sentence and (text.lower() in w.common or doc[i].lower in v.lower_in_doc))
+    return not (starts_sentence and (text.lower() in w.common or v.doc[i].lower in v.lower_in_doc))
 
 
 def units(w: Words, v: SentenceView, start: int, end: int) -> list[tuple[int, int, bool]]:
@@ -39,7 +39,7 @@ def units(w: Words, v: SentenceView, start: int, end: int) -> list[tuple[int, in
 
 def iter_units(w: Words, v: SentenceView, start: int, end: int):
     """The units of `units`, one at a time (a caller that stops early reads no further)."""
-    doc = v.doc
+    words, lowers = v.words, v.lowers
     i = start
     connectors = w.words["connector"]
     while i < end:
@@ -48,7 +48,7 @@ def iter_units(w: Words, v: SentenceView, start: int, end: int):
             while j < end:
                 if is_name_token(w, v, j):
                     j += 1
-                elif (doc[j].lower_ in connectors or doc[j].text == "-" or is_inline_space(doc[j])) \
+                elif (lowers[j] in connectors or words[j] == "-" or is_inline_space(words[j])) \
                         and j + 1 < end and is_name_token(w, v, j + 1):
                     j += 2  # "Secretary of State", "Yong-hyun", "Gov.\xa0John Kasich"
                 else:
@@ -60,9 +60,10 @@ def iter_units(w: Words, v: SentenceView, start: int, end: int):
             i += 1
 
 
-def is_inline_space(token) -> bool:
-    """A whitespace token inside a line (a non-breaking space in web copy), not a line break."""
-    return token.is_space and "\n" not in token.text
+def is_inline_space(text: str) -> bool:
+    """Whether a token's text is whitespace inside a line (a non-breaking space in web copy), not
+    a line break (Token.is_space is str.isspace)."""
+    return text.isspace() and "\n" not in text
 
 
 def first_named(w: Words, text: str) -> set[str]:

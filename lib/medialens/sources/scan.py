@@ -10,19 +10,20 @@ from .words import Words
 
 def skip_back(w: Words, v: SentenceView, i: int) -> int:
     """Index of the last token before the cue that is not an auxiliary or adverb."""
-    doc, first = v.doc, v.first
+    # Token.is_lower and Token.is_space are str.islower and str.isspace of the token's text.
+    words, lowers, first = v.words, v.lowers, v.first
     while i >= first:
-        if doc[i].lower_ in w.words["gap"] or doc[i].is_lower and doc[i].lower_.endswith("ly") and len(doc[i]) > 4 \
-                or doc[i].is_space and "\n" not in doc[i].text:  # "Trump\xa0said", "Sanders  calls"
+        if lowers[i] in w.words["gap"] or words[i].islower() and lowers[i].endswith("ly") and len(words[i]) > 4 \
+                or is_inline_space(words[i]):  # "Trump\xa0said", "Sanders  calls"
             i -= 1
-        elif is_time_phrase_word(w, v, i) or doc[i].lower_ in w.grammar["perfect_adverb"] \
-                and i - 1 >= first and doc[i - 1].lower_ in w.grammar["have"]:
+        elif is_time_phrase_word(w, v, i) or lowers[i] in w.grammar["perfect_adverb"] \
+                and i - 1 >= first and lowers[i - 1] in w.grammar["have"]:
             i -= 1  # "The agency this week said", "in the past said", "has since said"
-        elif doc[i].text == ")" and v.open_bracket(i) is not None:
+        elif words[i] == ")" and v.open_bracket(i) is not None:
             i = v.open_bracket(i) - 1  # "Sen. John Cornyn (R-Texas) said"
         elif cue_start(w, v, i + 1) <= i:
             i = cue_start(w, v, i + 1) - 1  # "declined to comment", "went on to say"
-        elif doc[i].text == "," and parenthesis_start(w, v, i) is not None:
+        elif words[i] == "," and parenthesis_start(w, v, i) is not None:
             i = parenthesis_start(w, v, i) - 1  # "Hunter, meanwhile, told", "Cement makers, for instance, argue"
         else:
             break
@@ -32,10 +33,9 @@ def skip_back(w: Words, v: SentenceView, i: int) -> int:
 def parenthesis_start(w: Words, v: SentenceView, comma: int) -> int | None:
     """The comma opening a short aside that ends at `comma` (", meanwhile,", ", for instance,",
     ", in fact,"): up to three words, each a gap or aside word; None when there is none."""
-    doc = v.doc
     for k in range(comma - 2, max(v.first, comma - 4) - 1, -1):
-        if doc[k].text == ",":
-            inside = [doc[x].lower_ for x in range(k + 1, comma)]
+        if v.words[k] == ",":
+            inside = v.lowers[k + 1:comma]
             return k if all(x in w.words["gap"] or x in w.words["aside"] for x in inside) else None
     return None
 
@@ -43,22 +43,22 @@ def parenthesis_start(w: Words, v: SentenceView, comma: int) -> int | None:
 def is_time_phrase_word(w: Words, v: SentenceView, i: int) -> bool:
     """A word of a time phrase between a subject and its cue, read backwards: a time word after
     an opener ("this | week", "the | past"), or an opener before a time word or another opener."""
-    doc = v.doc
-    word = doc[i].lower_
+    lowers = v.lowers
+    word = lowers[i]
     if word in w.words["time_word"]:
-        return i - 1 >= v.first and doc[i - 1].lower_ in w.words["time_opener"]
+        return i - 1 >= v.first and lowers[i - 1] in w.words["time_opener"]
     return word in w.words["time_opener"] and i + 1 < v.last \
-        and doc[i + 1].lower_ in w.words["time_word"] | w.words["time_opener"]
+        and lowers[i + 1] in w.words["time_word"] | w.words["time_opener"]
 
 
 def cue_start(w: Words, v: SentenceView, start: int) -> int:
     """Where a cue starts with the verb it is the infinitive of: "declined to | comment",
     "went on to | say", "was quick to | add" (before_to words; not "wants to say")."""
-    doc, first = v.doc, v.first
+    lowers, first = v.lowers, v.first
     i = start - 1
-    if i - 1 < first or doc[i].lower_ != "to" or doc[i - 1].lower_ not in w.words["before_to"]:
+    if i - 1 < first or lowers[i] != "to" or lowers[i - 1] not in w.words["before_to"]:
         return start
-    while i - 1 >= first and doc[i - 1].lower_ in w.words["before_to"]:
+    while i - 1 >= first and lowers[i - 1] in w.words["before_to"]:
         i -= 1
     return i
 
@@ -69,7 +69,7 @@ def segment_start(w: Words, v: SentenceView, end: int, reach: int = 15) -> int:
     phrases.MAX_SUBJECT_TOKENS), so a cue costs the same in a short sentence and a long one."""
     i = end - 1
     while i >= max(v.first, end - reach - 1):
-        if v.doc[i].text == ")" and i + 1 < end and v.open_bracket(i) is not None:
+        if v.words[i] == ")" and i + 1 < end and v.open_bracket(i) is not None:
             i = v.open_bracket(i) - 1  # "McConnell (R-Ky.) issued a statement saying"
         elif is_boundary(w, v, i):
             break
@@ -80,18 +80,17 @@ def segment_start(w: Words, v: SentenceView, end: int, reach: int = 15) -> int:
 
 
 def is_boundary(w: Words, v: SentenceView, i: int) -> bool:
-    doc = v.doc
-    text = doc[i].text
-    if doc[i].is_space:  # a line break ends a phrase; a non-breaking space inside a name does not
-        return not (is_inline_space(doc[i]) and v.first < i < v.last - 1 and is_name_token(w, v, i - 1)
+    text = v.words[i]
+    if text.isspace():  # a line break ends a phrase; a non-breaking space inside a name does not
+        return not (is_inline_space(text) and v.first < i < v.last - 1 and is_name_token(w, v, i - 1)
                     and is_name_token(w, v, i + 1))
     if text in w.grammar["punct_boundary"]:
         return True
-    if doc[i].lower_ not in w.words["boundary"]:
+    if v.lowers[i] not in w.words["boundary"]:
         return False
     if i > v.first and i + 1 < v.last and is_name_token(w, v, i - 1) and is_name_token(w, v, i + 1):
         return False  # "National Security and Defense Council"
-    return text.islower() or i == v.first or doc[i - 1].text in w.grammar["quote_mark"]
+    return text.islower() or i == v.first or v.words[i - 1] in w.grammar["quote_mark"]
 
 
 def first_verb(w: Words, v: SentenceView, start: int, end: int) -> int | None:
@@ -99,15 +98,15 @@ def first_verb(w: Words, v: SentenceView, start: int, end: int) -> int | None:
     or a gap word such as "has"), not after "to": the stretch is a clause, not a noun phrase. An -ed word counts after a name or a
     source word ("Mensah rejected", "the senator voted"), not after other words ("a retired
     general", "an email obtained by") nor describing its noun ("officials interviewed by")."""
-    doc = v.doc
+    words, lowers = v.words, v.lowers
     for i in range(start + 1, end):
-        word, before = doc[i].lower_, doc[i - 1]
-        if not doc[i].is_lower or doc[i].like_num or before.lower_ == "to":
+        word, before = lowers[i], lowers[i - 1]
+        if not words[i].islower() or v.doc[i].like_num or before == "to":
             continue
         if word in w.verb_subject and word not in w.nouns or word in w.words["gap"]:
             return i
         if word.endswith("ed") and not is_postmodifier(w, v, i, end) \
-                and (not before.is_lower or before.lower_ in w.nouns or before.lower_ in w.words["title"]):
+                and (not words[i - 1].islower() or before in w.nouns or before in w.words["title"]):
             return i  # after a name or a source word it is a verb ("Mensah rejected")
     return None
 

@@ -7,6 +7,7 @@ import re
 import numpy as np
 
 from ..context import DocContext
+from ..patterns import in_sorted
 from .heads import Phrase
 from .names import entity_names, first_named, retype
 from .phrases import phrase as read_phrase
@@ -102,14 +103,14 @@ class Tagger:
         taken = {k for _, a, b in w.non_statements(doc) for k in range(a, b)}
         facts = SourceDoc(ctx, w.the_hash)
         attrs = facts.attrs
-        verbs = np.flatnonzero(np.isin(attrs[:, 0], w.verb_hashes) & (attrs[:, 2] == 1)
-                               | np.isin(attrs[:, 1], w.headline_hashes))
+        verbs = np.flatnonzero(in_sorted(attrs[:, 0], w.verb_hashes) & (attrs[:, 2] == 1)
+                               | in_sorted(attrs[:, 1], w.headline_hashes))
         matches = [(w.before_label, int(i), int(i) + 1) for i in verbs] + list(w.cues(doc))
         for label_id, cue_start, cue_end in sorted(matches, key=lambda m: (m[1], -m[2])):
             s = ctx.sentence_of_token(cue_start)
             v = facts.view(s)
             if cue_end > v.last or taken.intersection(range(cue_start, cue_end)) \
-                    or s in question_sents or quoted[doc[cue_start].idx]:
+                    or s in question_sents or quoted[ctx.token_starts[cue_start]]:
                 continue  # questions and words inside a quotation are not attributions
             label = doc.vocab.strings[label_id]
             found = read_phrase(w, v, label, cue_start, cue_end, self.order, stops)

@@ -13,31 +13,31 @@ COMPLEMENT_REACH = 8  # "promised (Sunday at a Las Vegas rally) to end"
 def is_statement_verb(w: Words, v: SentenceView, cue_start: int, cue_end: int) -> bool:
     """Whether a reporting verb is used as one here: not "pledged 5 billion rupees", not a
     capitalised verb opening a sentence, not the noun in "media reports suggest" or "the reports"."""
-    doc = v.doc
-    word = doc[cue_start].lower_
+    doc, words, lowers = v.doc, v.words, v.lowers
+    word = lowers[cue_start]
     needs = w.words["complement"] if word in w.words["needs_complement"] else None
     if needs is not None:
         # "pledged (on Monday, Mr. Lee) to|that" within three words, none a number:
         # "pledged 5 billion rupees (to ...)" is an action, not a statement.
-        window = doc[cue_end: min(v.last, cue_end + COMPLEMENT_REACH)]
-        to = next((t.i for t in window if t.lower_ in w.words["complement"] or t.text in w.grammar["punct_boundary"]), None)
-        if to is None or doc[to].lower_ not in needs \
+        to = next((k for k in range(cue_end, min(v.last, cue_end + COMPLEMENT_REACH))
+                   if lowers[k] in w.words["complement"] or words[k] in w.grammar["punct_boundary"]), None)
+        if to is None or lowers[to] not in needs \
                 or any(t.like_num or t.is_currency for t in doc[cue_end:to]):
             return False
-    named = cue_end + 1 if cue_end + 1 < v.last and doc[cue_end].lower_ == "the" else cue_end  # "called the X"
+    named = cue_end + 1 if cue_end + 1 < v.last and lowers[cue_end] == "the" else cue_end  # "called the X"
     if word in w.words["naming"] and named < v.last and names_a_thing(v, cue_start) \
-            and (doc[named].text[:1].isupper() or doc[named].text in w.grammar["quote_mark"]):
+            and (words[named][:1].isupper() or words[named] in w.grammar["quote_mark"]):
         return False  # "a website called “Cape Breton ...”", "a new group called Black Votes Matter"
     if word in w.words["not_before_number"] and cue_end < v.last and (doc[cue_end].like_num or doc[cue_end].is_currency):
         return False  # "organizers added 160 security personnel": an amount, not a statement
-    if word in w.words["not_before"] and cue_end < v.last and doc[cue_end].lower_ in w.words["not_before"]:
+    if word in w.words["not_before"] and cue_end < v.last and lowers[cue_end] in w.words["not_before"]:
         return False  # "adding to her lead", "showing up", "agreed to pay": no statement
-    if doc[cue_start].text[:1].isupper() and cue_start == v.first:
+    if words[cue_start][:1].isupper() and cue_start == v.first:
         return False  # a capitalised verb ("Says") only counts inside a headline-style line
-    if cue_end < v.last and doc[cue_end].lower_ in w.verb_subject and word in w.nouns:
+    if cue_end < v.last and lowers[cue_end] in w.verb_subject and word in w.nouns:
         return False  # "media reports suggest": "reports" is the noun, "suggest" the cue
     verb_start = find_cue_start(w, v, cue_start)  # "declined | to comment"
-    before_word = doc[verb_start - 1].lower_ if verb_start > v.first else ""
+    before_word = lowers[verb_start - 1] if verb_start > v.first else ""
     if before_word in ("'", "’") and closes_quotation(w, v, verb_start - 1):
         before_word = ""  # '... that,''' said X': the end of a quotation, not a possessive
     if before_word in w.words["determiner"] | w.words["affiliation"] | w.grammar["possessive"] \

@@ -24,6 +24,10 @@ class SentenceView:
     last: int
     lower_in_doc: frozenset
     bare_in_doc: frozenset
+    # The document's token table (DocContext.words, .lowers): Token.text and Token.lower_ read
+    # without making a Token, which cost more than most rules that read them.
+    words: list[str]
+    lowers: list[str]
     heading: bool = False  # a headline or heading line: its capitals do not mark names
 
     def open_bracket(self, close: int, reach: int = 8) -> int | None:
@@ -31,7 +35,7 @@ class SentenceView:
         before the sentence; None when there is none ("Service(NIS) says": spaCy keeps
         "Service(NIS" as one token, so the bracket has no token of its own)."""
         for k in range(close - 1, max(self.first, close - reach) - 1, -1):
-            if self.doc[k].text == "(":
+            if self.words[k] == "(":
                 return k
         return None
 
@@ -60,7 +64,8 @@ class SourceDoc:
     def view(self, k: int) -> SentenceView:
         first, last = self.ctx.token_bounds(k)
         heading = bool(self.ctx.sentences[k].get("is_heading", False)) and self.title_case(first, last)
-        return SentenceView(self.ctx.doc, first, last, self.lower_in_doc, self.bare_in_doc, heading)
+        return SentenceView(self.ctx.doc, first, last, self.lower_in_doc, self.bare_in_doc, self.ctx.words,
+                            self.ctx.lowers, heading)
 
     def title_case(self, first: int, last: int) -> bool:
         """Whether a heading is written in Title Case, its ordinary words capitalised ("Extreme
