@@ -51,14 +51,14 @@ def iter_raw_documents(path: str | Path) -> Iterator[dict]:
     outlet, agency, url, raw_text (or html)}, ids unique, plus "problem" for an article that
     could not be read. Cleaning (clean_document) is the costly half, so parallel taggers read
     here, in one process, and clean in their workers."""
-    from .tablereading import iter_table
-
     path = Path(path)
     if not path.exists():
         raise MedialensError(path, "no such file or folder")
     if path.is_dir():
         yield from _iter_folder(path)
     elif path.suffix.lower() in TABLE_SUFFIXES:
+        from .tablereading import iter_table  # pandas: imported only for a table to read
+
         yield from iter_table(path)
     else:
         yield raw_article(path, article_file(path))
@@ -84,9 +84,11 @@ def _iter_folder(folder: Path) -> Iterator[dict]:
         kinds = ", ".join(sorted(TEXT_SUFFIXES | HTML_SUFFIXES))
         raise MedialensError(folder, f"no article files in this folder (looked for {kinds})")
     _name_skipped(folder, [p for p in entries if p not in files])
-    from .tablereading import read_metadata
+    metadata = {}
+    if (folder / METADATA_FILE).is_file():  # tablereading brings pandas: only for a table to read
+        from .tablereading import read_metadata
 
-    metadata = read_metadata(folder / METADATA_FILE, files)
+        metadata = read_metadata(folder / METADATA_FILE, files)
     for file, doc_id in zip(files, unique_ids([safe_id(file.stem) for file in files])):
         try:
             _inside(file, folder)
