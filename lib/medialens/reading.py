@@ -79,11 +79,14 @@ def _iter_folder(folder: Path) -> Iterator[dict]:
         entries = sorted(folder.iterdir())
     except OSError as error:
         raise MedialensError(folder, f"cannot list this folder ({error.strerror or error})") from None
-    files = [p for p in entries if p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES]
+    is_article = [p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES for p in entries]
+    files = [p for p, article in zip(entries, is_article) if article]
     if not files:
         kinds = ", ".join(sorted(TEXT_SUFFIXES | HTML_SUFFIXES))
         raise MedialensError(folder, f"no article files in this folder (looked for {kinds})")
-    _name_skipped(folder, [p for p in entries if p not in files])
+    # Not `p not in files`: a list search per entry took 5 minutes before the first article of
+    # a folder of 20,000.
+    _name_skipped(folder, [p for p, article in zip(entries, is_article) if not article])
     metadata = {}
     if (folder / METADATA_FILE).is_file():  # tablereading brings pandas: only for a table to read
         from .tablereading import read_metadata
