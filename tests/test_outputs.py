@@ -201,13 +201,13 @@ def test_a_signal_while_a_batch_is_written_stops_the_workers_before_it_reaches_t
     from medialens import engines
     from medialens.errors import Stopped
 
-    def stopped_at_the_second_batch(tables, folder, fmt, part):
-        if part == 1:
+    def stopped_at_the_second_batch(part, folder, fmt, number):
+        if number == 1:
             raise Stopped(signal.SIGTERM)
-        real_write(tables, folder, fmt, part)
+        real_write(part, folder, fmt, number)
 
-    real_write = engines.write_tables
-    monkeypatch.setattr(engines, "write_tables", stopped_at_the_second_batch)
+    real_write = engines.write_part
+    monkeypatch.setattr(engines, "write_part", stopped_at_the_second_batch)
     corpus = big_corpus(tmp_path / "corpus", 6)
     gc.disable()
     try:

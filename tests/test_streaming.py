@@ -1,6 +1,7 @@
 """Streaming tag runs: batches, processes and formats change nothing in the tables; errors stay
 one line with no output left behind; the synthetic benchmark corpus is deterministic."""
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -243,3 +244,24 @@ def test_a_signal_while_tagging_stops_the_program_not_the_article(tmp_path):
     with handling_signals(), pytest.raises(Stopped):
         write_tagged(corpus, tmp_path / "out", analyses=("analysis_that_dies",))
     assert not issubclass(Stopped, Exception)
+
+
+def test_the_process_that_runs_the_workers_holds_no_pandas_nor_spacy_while_they_tag(tmp_path):
+    # Workers encode their batch's files; this process only writes bytes, so one job holds one
+    # copy of pandas and spaCy (in its worker), not two. pandas comes for the corpus-wide step,
+    # once the workers have stopped.
+    script = (
+        "import sys\n"
+        "from medialens import engines\n"
+        "held = []\n"
+        "write = engines.write_part\n"
+        "def spy(part, folder, fmt, number):\n"
+        "    held.append(sorted({'pandas', 'pyarrow', 'spacy'} & set(sys.modules)))\n"
+        "    write(part, folder, fmt, number)\n"
+        "engines.write_part = spy\n"
+        "engines.write_tagged(sys.argv[1], sys.argv[2], jobs=1, batch_size=2)\n"
+        "print(held, 'pandas' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", script, str(SEEDS), str(tmp_path / "out")],
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.split("\n")[0] == "[[], [], []] True"
+    assert_same_tables(ml.tag_corpus(SEEDS), ml.read_tables(tmp_path / "out"))

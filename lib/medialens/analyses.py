@@ -21,7 +21,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import MedialensError
-from .lexicons import add_lexicons
 
 CONTRACT = ("COLUMNS", "READS", "Tagger", "score")
 
@@ -78,6 +77,10 @@ def load(name: str):
         raise MedialensError(name, "COLUMNS must be a dict {table: [columns]} and READS a list")
     own = getattr(module, "LEXICONS", None)
     if isinstance(own, dict):
+        # Imported here: the CLI names analyses in the process that runs the workers, which does
+        # without pandas (lexicons' tables); loading a module happens in a worker.
+        from .lexicons import add_lexicons
+
         folder = Path(module.__file__).parent
         add_lexicons({lexicon: folder / file for lexicon, file in own.items()}, name)
     return module

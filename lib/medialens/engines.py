@@ -1,9 +1,11 @@
 """Running the tagger over a corpus in batches: one process, local processes, or Dask.
 
 Every engine reads the corpus article by article in this process (reading.iter_raw_documents),
-cuts it into partitions of `batch_size` articles and has each cleaned and tagged by
-tagging.tag_partition, the one batch function: here in a loop, in a pool of `--jobs` local
-processes, or on the workers of a dask.distributed cluster. Results come back in corpus order
+cuts it into partitions of `batch_size` articles and has each cleaned, tagged and encoded by
+parts.tag_part, the one batch function: here in a loop, in a pool of `--jobs` local processes,
+or on the workers of a dask.distributed cluster. This process then only writes the parts' bytes
+(parts.py): with workers, it imports pandas only for the corpus-wide step, once they have
+stopped, so a run holds one copy of pandas and spaCy at a time. Results come back in corpus order
 with at most two partitions per worker in flight, so memory stays flat on both sides and every
 engine writes the same tables row for row. An article that fails is a row of the errors table,
 never the end of the run (failures.py says how); so is one whose worker process dies (a plug-in
@@ -25,13 +27,10 @@ import logging
 from collections import deque
 from typing import Callable, Iterable, Iterator, NamedTuple
 
-import pandas as pd
-
 from .errors import MedialensError
+from .parts import TaggedPart, error_part, tag_part, warn_about_checks, write_part
 from .reading import iter_raw_documents
 from .stopping import held
-from .tables import rewrite_table, read_tables, write_tables
-from .tagging import settling_modules, tag_partition, warn_about_checks
 from .timelimit import DEFAULT_SECONDS
 from .workers import WorkerPool, one_by_one
 
@@ -53,8 +52,8 @@ def iter_batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def in_order(submit: Callable[[list[dict]], Callable[[], dict]], batches: Iterable[list[dict]],
-             window: int) -> Iterator[dict[str, pd.DataFrame]]:
+def in_order(submit: Callable[[list[dict]], Callable[[], list]], batches: Iterable[list[dict]],
+             window: int) -> Iterator[list]:
     """Results of submit(batch)() for each batch, in corpus order, with at most `window`
     batches in flight, so a fast reader never queues the whole corpus in memory."""
     pending: deque = deque()
@@ -66,21 +65,21 @@ def in_order(submit: Callable[[list[dict]], Callable[[], dict]], batches: Iterab
         yield pending.popleft()()
 
 
-def iter_local_batches(corpus, lexicons: dict[str, str] | None = None,
+def iter_local_batches(corpus, fmt: str = "csv", lexicons: dict[str, str] | None = None,
                        spacy_model: str | None = None, batch_size: int = 200,
                        jobs: int | None = None, analyses: tuple[str, ...] = (),
-                       seconds: float | None = DEFAULT_SECONDS) -> Iterator[dict[str, pd.DataFrame]]:
-    """Each partition's tables in corpus order, tagged in this process (jobs=None) or by
+                       seconds: float | None = DEFAULT_SECONDS) -> Iterator[list[TaggedPart]]:
+    """Each partition's parts in corpus order, tagged in this process (jobs=None) or by
     `jobs` worker processes (a worker that dies costs one article: workers.WorkerPool)."""
     batches = iter_batches(iter_raw_documents(corpus), batch_size)
-    task = functools.partial(tag_partition, lexicons=lexicons, spacy_model=spacy_model,
+    task = functools.partial(tag_part, fmt=fmt, lexicons=lexicons, spacy_model=spacy_model,
                              analyses=analyses, seconds=seconds)
     if not jobs:
         for batch in batches:
-            yield task(batch)
+            yield [task(batch)]
         return
     with WorkerPool(jobs, seconds, analyses) as pool:
-        yield from in_order(lambda batch: pool.submit(task, batch), batches, window=2 * jobs)
+        yield from in_order(lambda batch: pool.submit(task, batch, fmt), batches, window=2 * jobs)
 
 
 @contextlib.contextmanager
@@ -113,12 +112,12 @@ def dask_client(scheduler: str | None = None, workers: int = 2):
         yield client
 
 
-def iter_dask_batches(corpus, lexicons: dict[str, str] | None = None,
+def iter_dask_batches(corpus, fmt: str = "csv", lexicons: dict[str, str] | None = None,
                       spacy_model: str | None = None, batch_size: int = 200,
                       scheduler: str | None = None, workers: int = 2,
                       analyses: tuple[str, ...] = (),
-                      seconds: float | None = DEFAULT_SECONDS) -> Iterator[dict[str, pd.DataFrame]]:
-    """Each partition's tables (as tagging.tag_partition returns them), in corpus order."""
+                      seconds: float | None = DEFAULT_SECONDS) -> Iterator[list[TaggedPart]]:
+    """Each partition's parts (as parts.tag_part returns them), in corpus order."""
     batches = iter_batches(iter_raw_documents(corpus), batch_size)
     first = next(batches, None)  # read errors (no such folder...) before starting a cluster
     if first is None:
@@ -128,24 +127,25 @@ def iter_dask_batches(corpus, lexicons: dict[str, str] | None = None,
 
         from distributed import KilledWorker
 
-        task = functools.partial(tag_partition, lexicons=lexicons, spacy_model=spacy_model,
+        task = functools.partial(tag_part, fmt=fmt, lexicons=lexicons, spacy_model=spacy_model,
                                  analyses=analyses, seconds=seconds)
 
-        def run(batch: list[dict]):
-            return client.submit(task, batch, pure=False).result
+        def run(function, *args) -> Callable[[], TaggedPart]:
+            return client.submit(function, *args, pure=False).result
 
         def submit(batch):
-            result = run(batch)
-            return lambda: _or_one_by_one(result, batch, run, KilledWorker, analyses)
+            result = run(task, batch)
+
+            def parts() -> list[TaggedPart]:
+                try:
+                    return [result()]
+                except KilledWorker:
+                    return one_by_one(batch, lambda article: run(task, [article])(), (KilledWorker,),
+                                      lambda article, message: run(error_part, article, message,
+                                                                   fmt, analyses)())
+            return parts
 
         yield from in_order(submit, itertools.chain([first], batches), window=2 * n_workers)
-
-
-def _or_one_by_one(result, batch, run, died, analyses):
-    try:
-        return result()
-    except died:
-        return one_by_one(batch, lambda article: run([article])(), (died,), analyses)
 
 
 def write_tagged(corpus, folder, lexicons: dict[str, str] | None = None,
@@ -163,31 +163,35 @@ def write_tagged(corpus, folder, lexicons: dict[str, str] | None = None,
     documents tagged and of articles that failed."""
     analyses = tuple(analyses)
     if engine == "dask":
-        batches = iter_dask_batches(corpus, lexicons, spacy_model, batch_size, scheduler=scheduler,
+        batches = iter_dask_batches(corpus, fmt, lexicons, spacy_model, batch_size, scheduler=scheduler,
                                     workers=jobs or 2, analyses=analyses, seconds=seconds)
     else:
-        batches = iter_local_batches(corpus, lexicons, spacy_model, batch_size, jobs, analyses,
+        batches = iter_local_batches(corpus, fmt, lexicons, spacy_model, batch_size, jobs, analyses,
                                      seconds)
-    n_documents = n_failed = 0
+    written = n_documents = n_failed = 0
     checks = []
     # closing: a signal (or error) while a batch is written stops the workers here and now; left
     # to the garbage collector, they would be stopped in whatever thread collects the generator,
     # possibly the pool's own manager thread while it holds the pool's lock (a hang at exit).
     with contextlib.closing(batches):
-        for part, tables in enumerate(batches):
-            n_documents += len(tables["documents"])
-            n_failed += len(tables["errors"])
-            checks.append(tables["errors"][tables["errors"].stage == "check"])
-            write_tables(tables, folder, fmt, part)
+        for parts in batches:
+            for part in parts:
+                write_part(part, folder, fmt, written)
+                written += 1
+                n_documents, n_failed = n_documents + part.documents, n_failed + part.failed
+                checks.extend(part.checks)
     settle_written(folder, fmt, analyses)
-    if checks:
-        warn_about_checks(pd.concat(checks))
+    warn_about_checks(checks)
     return Tagged(n_documents, n_failed)
 
 
 def settle_written(folder, fmt: str = "csv", analyses: tuple[str, ...] = ()) -> None:
     """The corpus-wide step of the analyses that have one (their SETTLES tables, read back once
     every batch is written, settled and written again: figures place undated crowds' occasions)."""
+    # Imported here, once the workers have stopped: the rest of this module runs without pandas.
+    from .tables import read_tables, rewrite_table
+    from .tagging import settling_modules
+
     for module in settling_modules(analyses):
         tables = read_tables(folder, names=module.SETTLES)
         for name, table in module.settle(tables).items():

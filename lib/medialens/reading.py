@@ -51,14 +51,14 @@ def iter_raw_documents(path: str | Path) -> Iterator[dict]:
     outlet, agency, url, raw_text (or html)}, ids unique, plus "problem" for an article that
     could not be read. Cleaning (clean_document) is the costly half, so parallel taggers read
     here, in one process, and clean in their workers."""
-    from .tablereading import iter_table
-
     path = Path(path)
     if not path.exists():
         raise MedialensError(path, "no such file or folder")
     if path.is_dir():
         yield from _iter_folder(path)
     elif path.suffix.lower() in TABLE_SUFFIXES:
+        from .tablereading import iter_table  # pandas: imported only for a table to read
+
         yield from iter_table(path)
     else:
         yield raw_article(path, article_file(path))
@@ -79,14 +79,19 @@ def _iter_folder(folder: Path) -> Iterator[dict]:
         entries = sorted(folder.iterdir())
     except OSError as error:
         raise MedialensError(folder, f"cannot list this folder ({error.strerror or error})") from None
-    files = [p for p in entries if p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES]
+    is_article = [p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES for p in entries]
+    files = [p for p, article in zip(entries, is_article) if article]
     if not files:
         kinds = ", ".join(sorted(TEXT_SUFFIXES | HTML_SUFFIXES))
         raise MedialensError(folder, f"no article files in this folder (looked for {kinds})")
-    _name_skipped(folder, [p for p in entries if p not in files])
-    from .tablereading import read_metadata
+    # Not `p not in files`: a list search per entry took 5 minutes before the first article of
+    # a folder of 20,000.
+    _name_skipped(folder, [p for p, article in zip(entries, is_article) if not article])
+    metadata = {}
+    if (folder / METADATA_FILE).is_file():  # tablereading brings pandas: only for a table to read
+        from .tablereading import read_metadata
 
-    metadata = read_metadata(folder / METADATA_FILE, files)
+        metadata = read_metadata(folder / METADATA_FILE, files)
     for file, doc_id in zip(files, unique_ids([safe_id(file.stem) for file in files])):
         try:
             _inside(file, folder)

@@ -9,6 +9,7 @@ or "NaN" cannot say whether it was a number or a word.
 """
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -16,10 +17,10 @@ import pandas as pd
 
 from .errors import MedialensError
 from .outputs import record_output
+from .parts import COLUMN_KINDS, TaggedPart, write_part
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MISSING = "NaN"  # a missing value in CSV; an empty cell is an empty string
-COLUMN_KINDS = ".medialens-columns.json"  # {table: {column: "text" | "other"}} of a tables folder
 
 
 def neutralise_formulas(table: pd.DataFrame) -> pd.DataFrame:
@@ -43,17 +44,43 @@ def _unquote(value):
     return value[1:] if isinstance(value, str) and value.startswith("'") else value
 
 
-def write_csv(table: pd.DataFrame, path: str | Path, append: bool = False) -> Path:
-    """The one way a table leaves the program as CSV: formulas neutralised, a missing number
-    written "NaN" and an empty string as an empty cell (read_tables reads both back)."""
-    path = Path(path)
+def csv_bytes(table: pd.DataFrame) -> bytes:
+    """The table as CSV, header first: formulas neutralised, a missing number written "NaN" and
+    an empty string as an empty cell (read_tables reads both back)."""
     # CRLF, as RFC 4180 has it: the csv writer then quotes every cell holding a \r or \n, where
     # with "\n" a lone \r in a text went unquoted and was read back as the end of a row.
-    neutralise_formulas(table).to_csv(path, index=False, na_rep=MISSING, mode="a" if append else "w",
-                                      header=not append, lineterminator="\r\n")
-    if not append:
-        record_output(path.parent, [path])  # a notebook's output folder lists what it wrote
+    return neutralise_formulas(table).to_csv(index=False, na_rep=MISSING,
+                                             lineterminator="\r\n").encode("utf-8")
+
+
+def write_csv(table: pd.DataFrame, path: str | Path) -> Path:
+    """The one way a table leaves the program as CSV (csv_bytes), listed in its folder's manifest."""
+    path = Path(path)
+    path.write_bytes(csv_bytes(table))
+    record_output(path.parent, [path])  # a notebook's output folder lists what it wrote
     return path
+
+
+def encode_tables(tables: dict[str, pd.DataFrame], fmt: str = "csv") -> TaggedPart:
+    """The tables of one batch as the bytes of their files (Parquet, or CSV with its header and
+    which columns hold text), and what the batch says about its articles: the form in which a
+    worker process hands a batch to the process that writes it (parts.write_part)."""
+    errors = tables.get("errors", pd.DataFrame(columns=["doc_id", "stage"]))
+    if fmt == "parquet":
+        files = {name: _parquet_bytes(table) for name, table in tables.items()}
+        kinds = {}
+    else:
+        files = {name: csv_bytes(table) for name, table in tables.items()}
+        kinds = {name: {column: kind for column in table.columns if (kind := _kind(table[column]))}
+                 for name, table in tables.items()}
+    return TaggedPart(files, kinds, len(tables.get("documents", ())), len(errors),
+                      tuple(errors.doc_id[errors.stage == "check"]))
+
+
+def _parquet_bytes(table: pd.DataFrame) -> bytes:
+    buffer = io.BytesIO()
+    table.to_parquet(buffer, index=False)
+    return buffer.getvalue()
 
 
 def write_tables(tables: dict[str, pd.DataFrame], folder: str | Path, fmt: str = "csv",
@@ -63,23 +90,7 @@ def write_tables(tables: dict[str, pd.DataFrame], folder: str | Path, fmt: str =
     Batches of one run share the files: part 0 starts each CSV, later parts append to it (their
     columns must be the first part's). In CSV a missing value is written "NaN" and an empty
     string as an empty cell, so read_tables tells them apart as it does in Parquet."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, table in tables.items():
-        if fmt == "parquet":
-            (folder / name).mkdir(exist_ok=True)
-            table.to_parquet(folder / name / f"part-{part:05d}.parquet", index=False)
-            continue
-        path = folder / f"{name}.csv"
-        if part > 0:
-            header = pd.read_csv(path, nrows=0).columns.tolist()
-            if sorted(header) != sorted(table.columns):
-                raise ValueError(f"{name}: batch {part} has columns {list(table.columns)}, "
-                                 f"the first batch had {header}")
-            table = table[header]
-        write_csv(table, path, append=part > 0)
-    if fmt == "csv":
-        _record_kinds(folder, tables, fresh=part == 0)
+    write_part(encode_tables(tables, fmt), folder, fmt, part)
 
 
 def rewrite_table(table: pd.DataFrame, folder: str | Path, name: str, fmt: str = "csv") -> None:
@@ -102,21 +113,6 @@ def _kind(values: pd.Series) -> str | None:
         return None
     return "other" if inferred in ("integer", "floating", "mixed-integer-float", "boolean",
                                    "decimal") else "text"
-
-
-def _record_kinds(folder: Path, tables: dict[str, pd.DataFrame], fresh: bool) -> None:
-    """Which columns hold text, merged over the parts written so far (text wins)."""
-    path = folder / COLUMN_KINDS
-    kinds = {} if fresh or not path.exists() else json.loads(path.read_text(encoding="utf-8"))
-    changed = fresh
-    for name, table in tables.items():
-        known = kinds.setdefault(name, {})
-        for column in table.columns:
-            kind = _kind(table[column])
-            if kind and known.get(column) != "text" and known.get(column) != kind:
-                known[column], changed = kind, True
-    if changed:
-        path.write_text(json.dumps(kinds, indent=1, sort_keys=True), encoding="utf-8")
 
 
 def read_tables(folder: str | Path, names=None) -> dict[str, pd.DataFrame]:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import gc
 import threading
-import warnings
 from typing import Iterable, Iterator
 
 import pandas as pd
@@ -35,6 +34,7 @@ from .corpus import REMOVED_COLUMNS, removed_rows
 from .errors import MedialensError
 from .failures import ERROR_COLUMNS, check_sentences, clean_articles, error_row
 from .lexicons import check_overrides
+from .parts import warn_about_checks
 from .reading import iter_raw_documents
 from .sentences import SENTENCE_COLUMNS, pipeline, sentence_rows
 from .timelimit import time_limit
@@ -173,18 +173,9 @@ def tag_corpus(corpus, lexicons: dict[str, str] | None = None, spacy_model: str 
         order = [article["doc_id"] for article in articles]
     tables = _tag_batch_frames(Pipeline(lexicons, spacy_model, tuple(analyses)), documents, errors, order)
     tables.update(settle_tables(tables, tuple(analyses)))  # the corpus-wide steps (figures' occasions)
-    warn_about_checks(tables["errors"])
+    errors = tables["errors"]
+    warn_about_checks(errors.doc_id[errors.stage == "check"].tolist())
     return tables
-
-
-def warn_about_checks(errors: pd.DataFrame) -> None:
-    """A visible warning for articles left out because they failed a consistency check."""
-    failed = errors.doc_id[errors.stage == "check"].tolist()
-    if failed:
-        warnings.warn(f"{len(failed)} article{'s' if len(failed) != 1 else ''} failed a consistency "
-                      f"check and {'were' if len(failed) != 1 else 'was'} left out "
-                      f"({', '.join(failed[:5])}{', ...' if len(failed) > 5 else ''}); errors "
-                      "lists why", UserWarning, stacklevel=3)
 
 
 def _tag_batch_frames(pipeline_: Pipeline, batch: list[dict], errors: list[dict] = (),

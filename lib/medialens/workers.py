@@ -22,11 +22,8 @@ from concurrent.futures import TimeoutError as FuturesTimeout
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable
 
-import pandas as pd
-
-from .failures import error_row
+from .parts import TaggedPart, error_part
 from .stopping import held
-from .tagging import frames_from_rows, score_tables
 
 
 DIED = "the worker process tagging this article died (it exited, was killed, or ran out of memory)"
@@ -103,21 +100,23 @@ class WorkerPool:
         # Each article may use the limit twice (cleaning, then tagging); a minute for the rest.
         return None if not self.seconds else 2 * self.seconds * n_articles + 60
 
-    def submit(self, task: Callable, batch: list[dict]) -> Callable[[], dict[str, pd.DataFrame]]:
-        """Start `task(batch)`; the returned callable waits for its tables."""
+    def submit(self, task: Callable, batch: list[dict], fmt: str) -> Callable[[], list[TaggedPart]]:
+        """Start `task(batch)`; the returned callable waits for its parts: the batch's, or one
+        per article when its worker died (the article that kills a worker again is an error row)."""
         future, generation = self.executor.submit(task, batch), self.generation
 
         def result():
             try:
-                return future.result(timeout=self._patience(len(batch)))
+                return [future.result(timeout=self._patience(len(batch)))]
             except (BrokenProcessPool, CancelledError, FuturesTimeout):
                 self._restart(generation)
-                return one_by_one(batch, lambda article: self._alone(task, article), (WorkerDied,),
-                                  self.analyses)
+                return one_by_one(batch, lambda article: self._alone(task, [article]), (WorkerDied,),
+                                  lambda article, message: self._alone(error_part, article, message,
+                                                                       fmt, self.analyses))
         return result
 
-    def _alone(self, task: Callable, article: dict) -> dict[str, pd.DataFrame]:
-        future, generation = self.executor.submit(task, [article]), self.generation
+    def _alone(self, task: Callable, *args) -> TaggedPart:
+        future, generation = self.executor.submit(task, *args), self.generation
         try:
             return future.result(timeout=self._patience(1))
         except (BrokenProcessPool, CancelledError) as error:
@@ -129,18 +128,14 @@ class WorkerPool:
                              f"{self._patience(1):g} s and was stopped") from error
 
 
-def one_by_one(batch: list[dict], tag_one: Callable[[dict], dict], died: tuple,
-               analyses: tuple[str, ...] = ()) -> dict[str, pd.DataFrame]:
-    """The tables of `batch` tagged one article at a time by `tag_one`; an article whose
-    worker dies (`died`: the exceptions that say so) is an error row of stage "worker"."""
+def one_by_one(batch: list[dict], tag_one: Callable[[dict], TaggedPart], died: tuple,
+               error_one: Callable[[dict, str], TaggedPart]) -> list[TaggedPart]:
+    """The parts of `batch` tagged one article at a time by `tag_one`; for an article whose
+    worker dies (`died`: the exceptions that say so), error_one's part: a row of stage "worker"."""
     parts = []
     for article in batch:
         try:
             parts.append(tag_one(article))
         except died as error:
-            message = WorkerDied(str(error) if isinstance(error, WorkerDied) else DIED)
-            tables = frames_from_rows({"errors": [error_row(article, "worker", message)]}, analyses)
-            tables["scores"] = score_tables(tables, analyses)
-            parts.append(tables)
-    return {name: pd.concat([part[name] for part in parts if len(part[name])] or [parts[0][name]],
-                            ignore_index=True) for name in parts[0]}
+            parts.append(error_one(article, str(error) if isinstance(error, WorkerDied) else DIED))
+    return parts
