@@ -238,3 +238,27 @@ def test_a_signal_held_while_the_workers_start_stops_them(monkeypatch):
     with pytest.raises(Stopped):
         workers.WorkerPool(2, None)
     assert set(multiprocessing.active_children()) - earlier == set()
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_a_signal_whose_exception_python_dropped_still_keeps_the_output_from_being_written(tmp_path):
+    # A signal handled while Python runs a __del__ or a weakref callback raises there, and Python
+    # prints "Exception ignored" and goes on: once, `medialens run` wrote its reports after a
+    # SIGTERM. The output is made final only if no signal came.
+    from medialens.errors import Stopped
+    from medialens.outputs import atomic_folder
+    from medialens.stopping import _on_signal, handling_signals
+
+    class CollectedWhileTheSignalArrives:
+        def __del__(self):
+            _on_signal(signal.SIGTERM, None)
+
+    out = tmp_path / "out"
+    with handling_signals(), pytest.raises(Stopped):
+        with atomic_folder(out) as work:
+            (work / "table.csv").write_text("a\r\n1\r\n")
+            CollectedWhileTheSignalArrives()  # dropped at once: its __del__ runs here
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+    with handling_signals(), atomic_folder(out) as work:  # the next run starts afresh
+        (work / "table.csv").write_text("a\r\n1\r\n")
+    assert (out / "table.csv").exists()

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .errors import MedialensError
+from .stopping import stop_if_signalled
 
 MARKER = ".medialens-output"
 
@@ -114,6 +115,7 @@ def atomic_folder(out: str | Path, inputs: Iterable[str | Path] = ()) -> Iterato
         write_manifest(work, None)
         yield work
         write_manifest(work, listing(work))
+        stop_if_signalled()
         check_replaceable(out)  # again: the user may have saved a file there meanwhile
         _replace(out, work)
     finally:

@@ -17,6 +17,10 @@ from typing import Iterator
 from .errors import Stopped
 
 _HELD = {"depth": 0, "pending": None}
+# The last signal received while the handlers were installed. Python drops an exception raised
+# while it runs a weakref callback or a __del__ ("Exception ignored in ..."): a signal that lands
+# there stops nothing, so what would make the run's output final asks here first (stop_if_signalled).
+_RECEIVED = {"signum": None}
 
 
 def _raise_for(signum: int) -> None:
@@ -26,6 +30,7 @@ def _raise_for(signum: int) -> None:
 
 
 def _on_signal(signum, frame) -> None:
+    _RECEIVED["signum"] = signum
     if _HELD["depth"]:
         _HELD["pending"] = signum
         return
@@ -63,8 +68,15 @@ def handling_signals() -> Iterator[None]:
         yield
         return
     previous = {sig: signal.signal(sig, _on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+    _RECEIVED["signum"] = None
     try:
         yield
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+
+
+def stop_if_signalled() -> None:
+    """Raise for a signal received in handling_signals whose exception Python dropped."""
+    if _RECEIVED["signum"] is not None:
+        _raise_for(_RECEIVED["signum"])
