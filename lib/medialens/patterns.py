@@ -108,7 +108,9 @@ class PatternSet:
             # word is hashed once per position, not once per phrase it is in ("" hashes to 0).
             strings = self.vocab.strings
             hashes = [[strings.add(w) if w else 0 for w in position] for position in words]
-            phrases = (tuple(filter(None, phrase)) for phrase in itertools.product(*hashes))
+            phrases = itertools.product(*hashes)
+            if any("" in position for position in words):  # a word that may be left out
+                phrases = (tuple(filter(None, phrase)) for phrase in phrases)
             self.phrases.add(label, [phrase for phrase in phrases if phrase])
             return
         starts = first_words(pattern)
