@@ -4,6 +4,7 @@ the profile committed beside the benchmark that the next speed change is compare
 
     .venv/bin/python benchmarks/profile_tagging.py                 # 200 articles: 40 copies of seeds/
     .venv/bin/python benchmarks/profile_tagging.py --copies 200 --callgrind 40 --out /tmp/p.txt
+    .venv/bin/python benchmarks/profile_tagging.py --startup       # start-up only (CPU s)
 
 Times are CPU seconds of this process (time.process_time), which other work on a shared machine
 moves less than wall time; cProfile slows the functions it counts, so read its shares, not its
@@ -30,14 +31,19 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 OUT = HERE / "out"
 PYTHON = sys.executable
+# spaCy is imported by the first Pipeline(), not with medialens.tagging: timed on its own, as
+# its import (half a second) is no cost of building the taggers that this package could cut.
 STARTUP = """
 import json, time
 c = time.process_time()
 from medialens import tagging
 imported = time.process_time() - c
 c = time.process_time()
+import spacy
+spacy_import = time.process_time() - c
+c = time.process_time()
 tagging.Pipeline()
-print(json.dumps({"import": imported, "build": time.process_time() - c}))
+print(json.dumps({"import": imported, "spacy": spacy_import, "build": time.process_time() - c}))
 """
 
 
@@ -54,9 +60,11 @@ def seed_copies(copies: int) -> Path:
     return folder
 
 
-def startup(runs: int = 3) -> dict[str, float]:
-    """The least CPU seconds of importing medialens.tagging and of building its Pipeline, each
-    in a fresh process."""
+def startup(runs: int = 5) -> dict[str, float]:
+    """The least CPU seconds of importing medialens.tagging, then spaCy, then building the
+    Pipeline, each in a fresh process. Python compiles a module's source on every import when
+    bytecode may not be written (PYTHONDONTWRITEBYTECODE), which installed packages never do:
+    run it without that variable to measure what a user's second run costs."""
     found = [json.loads(subprocess.run([PYTHON, "-c", STARTUP], check=True, capture_output=True,
                                        text=True).stdout) for _ in range(runs)]
     return {key: min(f[key] for f in found) for key in found[0]}
@@ -120,14 +128,16 @@ def top_functions(profiler: cProfile.Profile, count: int) -> str:
 
 
 def callgrind(copies: int) -> int:
-    """Instructions of one `medialens tag` process on `copies` copies of seeds/ (valgrind)."""
+    """Instructions of `medialens tag` on `copies` copies of seeds/ (valgrind): the CLI's process
+    and the worker process it spawns (--jobs 1), which does the tagging."""
     folder, out = seed_copies(copies), OUT / "callgrind"
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
-    result = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out / 'callgrind.out'}",
+    result = subprocess.run(["valgrind", "--tool=callgrind", "--trace-children=yes",
+                             f"--callgrind-out-file={out / 'callgrind.out.%p'}",
                              PYTHON, "-m", "medialens", "tag", str(folder), "--out", str(out / "tables"),
                              "--format", "parquet"], capture_output=True, text=True, check=True)
-    return int(re.search(r"Collected : (\d+)", result.stderr).group(1))
+    return sum(int(count) for count in re.findall(r"Collected : (\d+)", result.stderr))
 
 
 def profile(copies: int, functions: int, instructions: int | None) -> str:
@@ -156,7 +166,8 @@ def profile(copies: int, functions: int, instructions: int | None) -> str:
     lines = [f"# Profile of tagging {len(documents)} articles ({words:,} words: {copies} copies of seeds/)", "",
              f"Command: python benchmarks/profile_tagging.py --copies {copies}"
              + (f" --callgrind {instructions[0]}" if instructions else ""), "",
-             f"Start-up (CPU s, least of 3 fresh processes): import medialens.tagging {start['import']:.2f}, "
+             f"Start-up (CPU s, least of 5 fresh processes{', sources compiled on each import' if sys.dont_write_bytecode else ''}): "
+             f"import medialens.tagging {start['import']:.2f}, import spaCy {start['spacy']:.2f}, "
              f"Pipeline() (every tagger built) {start['build']:.2f}, cleaning's first article (rules compiled, "
              f"classifier loaded) {start['clean first article']:.2f}", "",
              "## CPU seconds per stage (unprofiled)", ""]
@@ -188,7 +199,11 @@ def main(argv=None) -> int:
     parser.add_argument("--functions", type=int, default=30, help="functions to list (default 30)")
     parser.add_argument("--callgrind", type=int, metavar="N", help="also count instructions on N copies")
     parser.add_argument("--out", type=Path, default=HERE / "profile.txt", help="file to (re)write")
+    parser.add_argument("--startup", action="store_true", help="only print the start-up seconds")
     args = parser.parse_args(argv)
+    if args.startup:
+        print(json.dumps({key: round(seconds, 3) for key, seconds in startup().items()}))
+        return 0
     instructions = (args.callgrind, callgrind(args.callgrind)) if args.callgrind else None
     text = profile(args.copies, args.functions, instructions)
     args.out.write_text(text, encoding="utf-8")

@@ -97,3 +97,46 @@ def test_matches_are_those_of_a_matcher_over_each_sentence(tmp_path, text):
             expected += [(label, start + a, start + b) for label, a, b in matcher(doc[start:end])]
     assert found == expected
     assert found  # every sentence holds matches, so a matcher that found nothing fails here
+
+
+# Patterns of plain words, which PatternSet expands into phrases of LOWER hashes.
+PHRASE_PATTERNS = [
+    [{"LOWER": "it"}, {"LOWER": {"IN": ["is", "was"]}}, {"LOWER": "widely", "OP": "?"}, {"LOWER": {"IN": ["believed", "thought"]}}],
+    [{"LOWER": {"IN": ["according", "thanks"]}}, {"LOWER": "to"}],
+    [{"ORTH": "'s"}, {"LOWER": "spokesman"}],
+    [{"LOWER": "up", "OP": "?"}, {"LOWER": "to", "OP": "?"}, {"LOWER": "nearly"}],
+    [{"LOWER": "u.s."}, {"LOWER": "officials"}],
+]
+
+
+def allowed_words(token: dict) -> list[str]:
+    """The words a plain pattern token allows, "" where it may be left out."""
+    value = token.get("LOWER", token.get("ORTH"))
+    return (value["IN"] if isinstance(value, dict) else [value]) + ([""] if token.get("OP") == "?" else [])
+
+
+@pytest.mark.parametrize("text", [
+    "It is widely believed that rates will rise. It was thought otherwise, according to a memo.",
+    "The ministry's spokesman said so. Up to nearly a third left; nearly all, thanks to rain.",
+    "U.S. officials declined. IT WAS BELIEVED by u.s. officials, according to The Times.",
+])
+def test_phrases_are_those_of_a_phrase_matcher_of_docs(tmp_path, text):
+    """A plain-word pattern's phrases, added as hashes, match what a PhraseMatcher of a Doc of
+    each phrase's words (one token per word, as the pattern has: "u.s." is one) matches."""
+    from itertools import product
+
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
+
+    lexicon = tmp_path / "hedges.jsonl"
+    lexicon.write_text("".join(json.dumps({"label": f"p{k}", "pattern": pattern, "id": f"p{k}"}) + "\n"
+                               for k, pattern in enumerate(PHRASE_PATTERNS)), encoding="utf-8")
+    nlp = pipeline()
+    expected = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for k, pattern in enumerate(PHRASE_PATTERNS):
+        words = [[w for w in phrase if w] for phrase in product(*map(allowed_words, pattern))]
+        expected.add(f"p{k}", [Doc(nlp.vocab, words=w) for w in words if w])
+    doc = nlp(text)
+    found = PatternSet(["hedges"], {"hedges": str(lexicon)})(doc)
+    assert found == expected(doc)
+    assert len(found) >= 3

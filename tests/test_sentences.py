@@ -1,4 +1,6 @@
 """Sentence and heading splitting on the hard cases of news text."""
+from pathlib import Path
+
 import pandas as pd
 import pytest
 import spacy
@@ -110,3 +112,23 @@ def test_token_table_is_spacys_tokens(text):
     assert ctx.lowers == [t.lower_ for t in doc]
     assert ctx.alphas == [t.is_alpha for t in doc]
     assert ctx.token_ends == [t.idx + len(t) for t in doc]
+
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+LEXEME_ATTRIBUTES = ("text", "idx", "whitespace_", "norm_", "lower_", "shape_", "lang_", "is_stop",
+                     "like_num", "like_url", "is_punct", "is_currency", "is_title")
+
+
+@pytest.mark.parametrize("text", [
+    "The U.S. envoy didn't say.\nOfficials—two of them—said it's “unconfirmed.”",
+    "About 3,000 people (nearly half) marched; police said 1.2m, e.g. twenty-one buses.\n\nSee https://example.org",
+    "Mr. O'Neill can't confirm 5 p.m. reports: 'Was it 45%?' Yes, about $2bn or £5m.",
+    *[pytest.param(path.read_text(encoding="utf-8"), id=path.name) for path in sorted(SEEDS.glob("*.txt"))],
+])
+def test_pipeline_makes_the_docs_of_spacy_blank(text):
+    """pipeline() is spacy.blank("en") built from the same parts without resolving a config:
+    every token and what its lexeme says (norm, stop word, number, language) are the same."""
+    ours, theirs = pipeline()(text), spacy.blank("en")(text)
+    assert [[getattr(t, a) for a in LEXEME_ATTRIBUTES] for t in ours] == \
+        [[getattr(t, a) for a in LEXEME_ATTRIBUTES] for t in theirs]
+    assert pipeline().lang == "en" and pipeline().pipe_names == ["medialens_sentences"]

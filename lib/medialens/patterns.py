@@ -104,10 +104,14 @@ class PatternSet:
         words = word_lists(pattern)
         if words is not None and math.prod(len(w) for w in words) <= MAX_PHRASES:
             # A phrase given as the LOWER hashes of its words, as the PhraseMatcher would read
-            # them from a Doc of the words: making 32,000 Docs took most of the start-up.
+            # them from a Doc of the words: making 32,000 Docs took most of the start-up. Each
+            # word is hashed once per position, not once per phrase it is in ("" hashes to 0).
             strings = self.vocab.strings
-            phrases = [[strings.add(w.lower()) for w in phrase if w] for phrase in itertools.product(*words)]
-            self.phrases.add(label, [p for p in phrases if p])
+            hashes = [[strings.add(w) if w else 0 for w in position] for position in words]
+            phrases = itertools.product(*hashes)
+            if any("" in position for position in words):  # a word that may be left out
+                phrases = (tuple(filter(None, phrase)) for phrase in phrases)
+            self.phrases.add(label, [phrase for phrase in phrases if phrase])
             return
         starts = first_words(pattern)
         if starts is None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import gc
 import threading
+from contextlib import contextmanager
 from typing import Iterable, Iterator
 
 import pandas as pd
@@ -58,11 +59,29 @@ def stage_name(module) -> str:
     return module.__name__.rsplit(".", 1)[-1]
 
 
+@contextmanager
+def collector_paused():
+    """The cyclic garbage collector off while a Pipeline is built: building makes some 100,000
+    objects that live as long as the process, and each full collection it set off walked every
+    object of the process (spaCy's and pandas' modules too)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class Pipeline:
     """The spaCy pipeline and every analysis's tagger, built once and reused for each batch."""
 
     def __init__(self, lexicons: dict[str, str] | None = None, spacy_model: str | None = None,
                  analyses: tuple[str, ...] = ()):
+        with collector_paused():
+            self._build(lexicons, spacy_model, analyses)
+
+    def _build(self, lexicons: dict[str, str] | None, spacy_model: str | None, analyses: tuple[str, ...]) -> None:
         self.analyses = tuple(analyses)
         modules = analysis_modules(self.analyses)  # first: they may bring lexicons of their own
         check_overrides(lexicons)
