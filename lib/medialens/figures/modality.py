@@ -22,7 +22,7 @@ from .rules import Rules
 def set_modality(ctx: DocContext, rows: list[dict], rules: Rules) -> None:
     """Set modality, source_type, the slots and quantity and (from context words) the class of every figure row."""
     text = ctx.text
-    cues = [(m.start(), m.end(), m.group()) for m in rules.modality_cue.finditer(text)]
+    cues = [(s, e, text[s:e]) for s, e in rules.modality_cue.spans(text, ctx.lowered)]
     cue_starts = [c[0] for c in cues]
     sentences = {s["sent_id"]: s for s in ctx.sentences}
     by_sentence: dict[int, list[dict]] = {}

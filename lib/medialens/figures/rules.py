@@ -9,7 +9,7 @@ from functools import lru_cache
 from ..errors import MedialensError
 from ..frames.world import world_names
 from ..lexicons import data_path, read_table, word_classes
-from ..regexscan import Scan, first_characters
+from ..regexscan import Caseless, Scan, first_characters
 from .numbers import DIGITS
 
 NUMBER_KINDS = ("cardinal", "scale", "abbreviation", "fraction")  # the rows of figure_numbers with a value
@@ -90,7 +90,7 @@ class Rules:
         vague = read_table("figure_vague", lexicons)
         self.vague = {t.lower(): (float(lo), float(hi), float(v))
                       for t, lo, hi, v in zip(vague.term, vague.low, vague.high, vague.value)}
-        self.vague_pattern = re.compile(words_pattern(f"(?:{alternation(self.vague)})"), re.IGNORECASE)
+        self.vague_pattern = Caseless(words_pattern(f"(?:{alternation(self.vague)})"))
 
     def _referents(self, lexicons) -> None:
         table = read_table("figure_referents", lexicons)
@@ -137,7 +137,7 @@ class Rules:
         modality = read_table("figure_modality", lexicons)
         self.cue_modality = {c.lower(): (m, s) for c, m, s in zip(modality.cue, modality.modality, modality.scope)}
         self.reporting_words = {c for c, (m, _) in self.cue_modality.items() if m == "reported" and " " not in c}
-        self.modality_cue = re.compile(words_pattern(f"(?:{alternation(modality.cue)})"), re.IGNORECASE)
+        self.modality_cue = Caseless(words_pattern(f"(?:{alternation(self.cue_modality)})"))
 
     def _clauses(self, lexicons) -> None:
         """The clause words of data/grammar/clause_words.csv, shared with sources and frames.
