@@ -172,7 +172,7 @@ def after_reporting(text: str, s_start: int, at: int, reporting: set[str], subor
     """Whether the modal at `at` follows a reporting word with only a short subject between
     ("said it would", "said that the company would", "told reporters they would"): there "would"
     is reported speech's past of "will", a statement of plan, not speculation."""
-    words = [w.group().lower() for w in WORD.finditer(text, max(s_start, at - 60), at)][-6:]
+    words = [w.lower() for w in WORD.findall(text, max(s_start, at - 60), at)][-6:]
     for i in range(len(words) - 2, -1, -1):
         if words[i] in reporting:
             subject = words[i + 1:]
