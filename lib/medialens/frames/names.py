@@ -13,7 +13,9 @@ What a chunk names (person, organisation, country, place) is decided in actors.p
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import compress
 
 from ..context import DocContext
 from ..sentences import STOP_WORDS
@@ -73,17 +75,17 @@ def _in_word(char: str) -> bool:
     return char.isalnum() or char in "_'’-"
 
 
-def runs(ctx: DocContext, k: int, connectors: frozenset[str], cap: list[bool]) -> list[tuple[int, int]]:
+def runs(ctx: DocContext, k: int, connectors: frozenset[str], cap: list[bool],
+         capitals: list[int]) -> list[tuple[int, int]]:
     """(start, end) token runs of capitalised words in sentence k, joined across connectors and
-    hyphens written without spaces ("Yong-hyun")."""
+    hyphens written without spaces ("Yong-hyun"). A run opens only at a capitalised token
+    (`capitals`, their indices in order): found by bisection, not by a step per token."""
     texts = ctx.words
     first, stop = ctx.token_bounds(k)
-    found, i = [], first
-    while i < stop:
-        if not cap[i]:
-            i += 1
-            continue
-        start, i = i, i + 1
+    found, c = [], bisect_left(capitals, first)
+    while c < len(capitals) and capitals[c] < stop:
+        start = i = capitals[c]
+        i += 1
         while i < stop:
             if cap[i]:
                 i += 1
@@ -92,6 +94,7 @@ def runs(ctx: DocContext, k: int, connectors: frozenset[str], cap: list[bool]) -
             else:
                 break
         found.append((start, i))
+        c = bisect_left(capitals, i, c + 1)
     return found
 
 
@@ -108,12 +111,16 @@ def _joins(ctx: DocContext, i: int, connectors: frozenset[str], cap: list[bool])
 def chunks(ctx: DocContext, words: dict[str, frozenset[str]]) -> list[Chunk]:
     """Every proper-name chunk of the document, in text order."""
     doc, lower, cap = ctx.doc, LowerWords(ctx.text), capitalised(ctx)
+    capitals = list(compress(range(len(cap)), cap))
     texts = ctx.words  # the context's token texts: no Token objects
     found: list[Chunk] = []
     for k, sentence in enumerate(ctx.sentences):
+        sentence_runs = runs(ctx, k, words["connector"], cap, capitals)
+        if not sentence_runs:  # no capitalised word, no chunk: the dateline and opening tests are skipped
+            continue
         first = _after_dateline(doc, texts, *ctx.token_bounds(k))
         opening = _first_alnum(texts, first, ctx.token_bounds(k)[1])
-        for start, end in runs(ctx, k, words["connector"], cap):
+        for start, end in sentence_runs:
             if start < first:
                 continue
             initial = start <= opening
