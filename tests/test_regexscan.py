@@ -49,7 +49,8 @@ def test_numbers_of_a_sentence():
 PIECES = st.sampled_from(["one", "two", "twenty", "-", "five", "hundred", "thousand", "million", "half", "a",
                           "an", "quarter", "dozen", "of", "and", "May", "June", "17", "2024", "10.30", "pm",
                           "1,000", "1 000", "½", "3", "¼", "$", "£", "bn", "m", ",", ".", ";", "(", ")", "+",
-                          "0", "00", "020", "–", "555", "at", "Smith", "45", "\n", " ", " ", "x", "F", "İ", "ſ", "K", "’"])
+                          "0", "00", "020", "–", "555", "at", "Smith", "45", "\n", " ", " ", "x", "F", "İ", "ſ", "K", "’",
+                          "An", "TWO", "Half", "someone", "data"])
 
 
 @settings(max_examples=300, deadline=None)
@@ -97,7 +98,7 @@ def test_lower_words_on_generated_text(text, word):
     assert (word in LowerWords(text)) == (word in set(LOWER_WORD.findall(text)))
 
 
-CASELESS = {"vague": RULES.vague_pattern, "modality": RULES.modality_cue}
+CASELESS = {"vague": RULES.vague_pattern, "modality": RULES.modality_cue, "url mark": nb.URL_MARK}
 CASELESS_SENTENCES = [
     "Dozens were hurt and HUNDREDS more could be displaced, officials said.",
     "The plan, expected to cost thousands, May be delayed; Will Hope said it would not.",
@@ -105,6 +106,7 @@ CASELESS_SENTENCES = [
     "İstanbul’s mayor said dozens may leave; ſeveral (a long s) and the Kelvin sign K stay.",
     "ıt might rain: a dotless i and a final sigma in ΟΔΟΣ, several said.",
     "$dozens and €several are no vague amounts; dozens_x nor x-dozens either.",
+    "Read more at WWW.Example.COM/news or https://example.org, said the agency's site.",
     "",
 ]
 
@@ -124,7 +126,8 @@ def test_caseless_finds_cues_of_a_sentence():
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["dozens", "Dozens", "may", "MAY", "would", "wouldn’t", "several", "expected",
-                                 " ", ",", "-", "_", "$", "€", "x", "İ", "ı", "ſ", "K", "Σ", "é", "\n", "1"]),
+                                 " ", ",", "-", "_", "$", "€", "x", "İ", "ı", "ſ", "K", "Σ", "é", "\n", "1",
+                                 ".", "COM", ".org", "Www", "://"]),
                 max_size=30), st.sampled_from(sorted(CASELESS)))
 def test_caseless_on_generated_text(pieces, name):
     text = "".join(pieces)

@@ -16,9 +16,10 @@ import re
 class Scan:
     """`pattern` (which never matches the empty string) with where its matches can start:
     - at the start of the text, or where the match before it ended (always tried);
-    - after a character of the class `before` (r"\\W" for a pattern opening with r"\\b\\d"), at
-      a character of the class `opens` when given: both and the whole pattern are tested in C,
-      so only the starts of matches come back to Python;
+    - after a character of the class `before` (r"\\W" for a pattern opening with r"\\b\\d"), where
+      `opens` matches when given (a class of first characters, or a cheaper pattern every match
+      opens with): both and the whole pattern are tested in C, so only the starts of matches
+      come back to Python;
     - at each match of `first`, a pattern opening with a character class of rare characters
       (",", or a digit), each tried in Python.
     A start that none of these gives is never tried: the caller reads them off the pattern."""
