@@ -50,7 +50,7 @@ PIECES = st.sampled_from(["one", "two", "twenty", "-", "five", "hundred", "thous
                           "an", "quarter", "dozen", "of", "and", "May", "June", "17", "2024", "10.30", "pm",
                           "1,000", "1 000", "½", "3", "¼", "$", "£", "bn", "m", ",", ".", ";", "(", ")", "+",
                           "0", "00", "020", "–", "555", "at", "Smith", "45", "\n", " ", " ", "x", "F", "İ", "ſ", "K", "’",
-                          "An", "TWO", "Half", "someone", "data"])
+                          "An", "TWO", "Half", "someone", "data", "Mayor", "Sept.", "Jan", "4:30"])
 
 
 @settings(max_examples=300, deadline=None)

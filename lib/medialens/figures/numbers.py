@@ -61,9 +61,10 @@ DATE_OR_TIME = re.compile(
     r"|\b\d{1,2}:[0-5]\d\s*(?:[ap]\.?m\.?)?(?![\d])|\b\d{1,2}\.[0-5]\d\s*[ap]\.?m\.?"
     r"|(?<=\bat )\d{1,2}\.[0-5]\d(?![\d%])(?!\s*(?:per|percent|pc|points?)\b)|\b\d{1,2}\s*[ap]\.m\.)",
 )
-# Every branch opens at a word boundary before a digit or a capital (or after "at "): so after
-# a character that is no letter or digit.
-DATES_OR_TIMES = Scan(DATE_OR_TIME, before=r"\W")
+# Every branch opens at a word boundary before a digit or a month name (or after "at "): so after
+# a character that is no letter or digit, where a digit or a month opens (a capitalised word that
+# is no month is then passed over at once, not tried with each branch: a quarter less time).
+DATES_OR_TIMES = Scan(DATE_OR_TIME, before=r"\W", opens=rf"\d|{MONTHS}")
 YEAR = re.compile(r"(?:1[6-9]|20)\d{2}")
 # A tally ("ruling 6-3", "a 5-4 decision", "voted 51-49"): two counts joined by a dash; it is a
 # vote or a score, not a figure, when a `tally` word of figure_exclusions stands next to it.
