@@ -81,7 +81,7 @@ class Resolver:
             return place.country, "country"
         if named.get(text) == "named_person" or entity == "person":
             return text, "person"
-        if any(t in words["org_word"] for t in tokens) or named.get(text) == "named_org" \
+        if not words["org_word"].isdisjoint(tokens) or named.get(text) == "named_org" \
                 or entity == "organisation":
             country = self._state_of(tokens)
             return (country, "country") if country else (_strip_the(text), "organisation")

@@ -103,7 +103,7 @@ def _joins(ctx: DocContext, i: int, connectors: frozenset[str], cap: list[bool])
     text = ctx.words[i]
     if text == "-":
         ends, starts = ctx.token_ends, ctx.token_starts
-        return ends[i - 1] == starts[i] and ends[i] == starts[i + 1] and ctx.alphas[i + 1]
+        return ends[i - 1] == starts[i] and ends[i] == starts[i + 1] and ctx.words[i + 1].isalpha()
     return text in connectors and cap[i + 1]
 
 
@@ -169,7 +169,7 @@ def _split(texts: list[str], start: int, end: int, words) -> list[tuple[int, int
             while start < end - 1 and (texts[start] in connectors or texts[start] in orgs):
                 start += 1  # "Commissioner of Police Stephen Lo": the office's body is part of the title
             break
-    if any(t in orgs for t in texts[start:end]):
+    if not orgs.isdisjoint(texts[start:end]):  # any word of it an organisation word, tested in C
         pieces = [(start, end)]
     else:
         pieces, at = [], start
