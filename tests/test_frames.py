@@ -14,7 +14,7 @@ import medialens as ml
 from medialens import frames
 from medialens.config import DATA_DIR
 from medialens.context import DocContext
-from medialens.lexicons import read_patterns
+from medialens.lexicons import read_patterns, read_table
 from medialens.sentences import pipeline, sentence_rows
 
 from conftest import ARTICLES, ROOT, doc
@@ -513,3 +513,40 @@ def test_frames_that_tie_for_dominant_are_named_together():
     scores = ml.tag_text("Flood\nThe council was blamed for the flood.")["scores"]
     assert scores.dominant_frame.tolist() == ["conflict and responsibility"]
     assert ml.tag_text("Flood\nIt rained.")["scores"].dominant_frame.tolist() == ["none"]
+
+
+def _runs_a_step_per_token(ctx, k, connectors, cap):
+    """frames.names.runs as it was written before it jumped between capitalised tokens."""
+    first, stop = ctx.token_bounds(k)
+    found, i = [], first
+    while i < stop:
+        if not cap[i]:
+            i += 1
+            continue
+        start, i = i, i + 1
+        while i < stop:
+            if cap[i]:
+                i += 1
+            elif i + 1 < stop and frames.names._joins(ctx, i, connectors, cap):
+                i += 2 if ctx.words[i] == "-" else 1
+            else:
+                break
+        found.append((start, i))
+    return found
+
+
+@pytest.mark.parametrize("text", [
+    "Treasury Secretary Joseph Kamau met the Department of Disaster Management in Nairobi on Tuesday.",
+    "Officials in Port-au-Prince and Kim Yong-hyun said the Bank of England and the IMF would act.",
+    "no capital letter stands in this sentence at all, and none in the next.\nnor here.",
+    "LAGOS, June 18 – The Red Cross said 12 people died. Sylhet and Sunamganj Flood\nA Heading In Title Case",
+    "He met Ana. Then Bo - and Cy-Di of Ed left; of For And.",
+])
+def test_name_runs_are_those_a_step_per_token_finds(text):
+    document = pipeline()(text)
+    ctx = DocContext.build(document, "t", sentence_rows(document, "t"))
+    connectors = frozenset(read_table("actor_words").query("category == 'connector'").word)
+    cap = frames.names.capitalised(ctx)
+    capitals = [i for i, capital in enumerate(cap) if capital]
+    for k in range(len(ctx.sentences)):
+        assert frames.names.runs(ctx, k, connectors, cap, capitals) == _runs_a_step_per_token(ctx, k, connectors, cap)

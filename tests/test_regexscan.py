@@ -1,6 +1,8 @@
 """A Scan finds what re.finditer finds, match for match, from the starts its scanners give: the
 figures tagger's number, date and age patterns on sentences of each shape and on generated
-text; and the lower-case words of a text (frames) are those a regular expression finds."""
+text; a Caseless pattern finds what the pattern compiled with re.IGNORECASE finds; and the
+lower-case words of a text (frames) are those a regular expression finds."""
+import sys
 import re
 
 import pytest
@@ -10,7 +12,7 @@ from hypothesis import strategies as st
 from medialens.figures import numbers as nb
 from medialens.figures.rules import rules_for
 from medialens.frames.names import LowerWords
-from medialens.regexscan import Scan, first_characters
+from medialens.regexscan import UNLIKE_LOWER, Caseless, Scan, first_characters
 
 RULES = rules_for(None)
 SCANS = {"number": RULES.number_scan, "date": nb.DATES_OR_TIMES, "age": nb.AGES, "tally": nb.TALLIES,
@@ -47,7 +49,8 @@ def test_numbers_of_a_sentence():
 PIECES = st.sampled_from(["one", "two", "twenty", "-", "five", "hundred", "thousand", "million", "half", "a",
                           "an", "quarter", "dozen", "of", "and", "May", "June", "17", "2024", "10.30", "pm",
                           "1,000", "1 000", "½", "3", "¼", "$", "£", "bn", "m", ",", ".", ";", "(", ")", "+",
-                          "0", "00", "020", "–", "555", "at", "Smith", "45", "\n", " ", " ", "x", "F", "İ", "ſ", "K", "’"])
+                          "0", "00", "020", "–", "555", "at", "Smith", "45", "\n", " ", " ", "x", "F", "İ", "ſ", "K", "’",
+                          "An", "TWO", "Half", "someone", "data", "Mayor", "Sept.", "Jan", "4:30"])
 
 
 @settings(max_examples=300, deadline=None)
@@ -93,3 +96,72 @@ def test_lower_words(text, word, written):
 @given(st.text(alphabet="abcAB '’-_1.\nçéſK", max_size=60), st.sampled_from(["a", "ab", "abc", "b", "ba", "A"]))
 def test_lower_words_on_generated_text(text, word):
     assert (word in LowerWords(text)) == (word in set(LOWER_WORD.findall(text)))
+
+
+CASELESS = {"vague": RULES.vague_pattern, "modality": RULES.modality_cue, "url mark": nb.URL_MARK}
+CASELESS_SENTENCES = [
+    "Dozens were hurt and HUNDREDS more could be displaced, officials said.",
+    "The plan, expected to cost thousands, May be delayed; Will Hope said it would not.",
+    "Scores of homes wouldn’t survive a storm that may bring millions of gallons.",
+    "İstanbul’s mayor said dozens may leave; ſeveral (a long s) and the Kelvin sign K stay.",
+    "ıt might rain: a dotless i and a final sigma in ΟΔΟΣ, several said.",
+    "$dozens and €several are no vague amounts; dozens_x nor x-dozens either.",
+    "Read more at WWW.Example.COM/news or https://example.org, said the agency's site.",
+    "",
+]
+
+
+@pytest.mark.parametrize("name", CASELESS)
+@pytest.mark.parametrize("text", CASELESS_SENTENCES)
+def test_caseless_finds_what_ignorecase_finds(name, text):
+    pattern = CASELESS[name]
+    assert pattern.cased is not None  # the default lexicons take the fast path
+    assert pattern.spans(text, text.lower()) == [m.span() for m in pattern.caseless.finditer(text)]
+
+
+def test_caseless_finds_cues_of_a_sentence():
+    text = "Dozens are EXPECTED to leave, officials said, and several Wouldn’t return."
+    assert [text[s:e] for s, e in RULES.modality_cue.spans(text, text.lower())] == ["EXPECTED", "said", "Wouldn’t"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["dozens", "Dozens", "may", "MAY", "would", "wouldn’t", "several", "expected",
+                                 " ", ",", "-", "_", "$", "€", "x", "İ", "ı", "ſ", "K", "Σ", "é", "\n", "1",
+                                 ".", "COM", ".org", "Www", "://"]),
+                max_size=30), st.sampled_from(sorted(CASELESS)))
+def test_caseless_on_generated_text(pieces, name):
+    text = "".join(pieces)
+    pattern = CASELESS[name]
+    assert pattern.spans(text, text.lower()) == [m.span() for m in pattern.caseless.finditer(text)]
+
+
+@pytest.mark.parametrize("source, fast", [
+    (r"(?<![\w$€£¥])(?:dozens|several|wouldn’t)(?![\w])", True),
+    (r"\bmay\b\s+\S+", True),
+    ("May", False),  # an upper-case literal
+    (r"\x4day", False),  # a character written by number
+    (r"(?-i:may)", False),  # an inline flag
+    (r"\\May", False),  # an escaped backslash before a capital
+    ("près", False),  # a cased letter beyond ASCII
+])
+def test_caseless_fast_path_only_for_plain_patterns(source, fast):
+    pattern = Caseless(source)
+    assert (pattern.cased is not None) is fast
+    text = "MAY may Près près \\May Jmay"
+    assert pattern.spans(text, text.lower()) == [m.span() for m in pattern.caseless.finditer(text)]
+
+
+def test_unlike_lower_holds_every_character_lower_and_ignorecase_disagree_on():
+    # Every cased character of Unicode: it lowers to one character of the same word class, and
+    # it matches a lower-case ASCII letter caselessly exactly when it lowers to it, or it is in
+    # UNLIKE_LOWER (or lowers to another length, which Caseless tests).
+    letters = {letter: re.compile(letter, re.IGNORECASE) for letter in "abcdefghijklmnopqrstuvwxyz"}
+    word = re.compile(r"\w")
+    for point in range(sys.maxunicode + 1):
+        char = chr(point)
+        lowered = char.lower()
+        if char == lowered == char.upper() or UNLIKE_LOWER.match(char) or len(lowered) != 1:
+            continue
+        assert bool(word.match(char)) == bool(word.match(lowered)), hex(point)
+        for letter, caseless in letters.items():
+            assert bool(caseless.fullmatch(char)) == (lowered == letter), (hex(point), letter)

@@ -90,6 +90,11 @@ class DocContext:
         return [word.lower() for word in self.words]
 
     @cached_property
+    def lowered(self) -> str:
+        """The text in lower case (str.lower), for caseless scans (regexscan.Caseless)."""
+        return self.text.lower()
+
+    @cached_property
     def sentence_starts(self) -> list[bool]:
         """Whether each token opens a sentence (Token.is_sent_start, None read as False)."""
         if not len(self.doc):

@@ -18,8 +18,8 @@ def find_figures(ctx: DocContext, rules: Rules) -> list[dict]:
     text, sentences = ctx.text, ctx.sentences
     if not sentences:
         return []
-    vague = [(m.start(), m.end(), m.group().lower()) for m in rules.vague_pattern.finditer(text)]
-    taken = nb.overlap_test(nb.blocked_spans(text, rules) + vague)
+    vague = [(s, e, text[s:e].lower()) for s, e in rules.vague_pattern.spans(text, ctx.lowered)]
+    taken = nb.overlap_test(nb.blocked_spans(text, rules, ctx.lowered) + vague)
     found = [n for n in nb.numbers(text, rules) if not taken(n[0].start, n[0].end)]
     candidates = nb.merge_ranges(text, found, rules)
     candidates += [dict(start=s, end=e, number_start=s, abbr=None, low=rules.vague[t][0], high=rules.vague[t][1],

@@ -22,7 +22,7 @@ from .rules import Rules
 def set_modality(ctx: DocContext, rows: list[dict], rules: Rules) -> None:
     """Set modality, source_type, the slots and quantity and (from context words) the class of every figure row."""
     text = ctx.text
-    cues = [(m.start(), m.end(), m.group()) for m in rules.modality_cue.finditer(text)]
+    cues = [(s, e, text[s:e]) for s, e in rules.modality_cue.spans(text, ctx.lowered)]
     cue_starts = [c[0] for c in cues]
     sentences = {s["sent_id"]: s for s in ctx.sentences}
     by_sentence: dict[int, list[dict]] = {}
@@ -172,7 +172,7 @@ def after_reporting(text: str, s_start: int, at: int, reporting: set[str], subor
     """Whether the modal at `at` follows a reporting word with only a short subject between
     ("said it would", "said that the company would", "told reporters they would"): there "would"
     is reported speech's past of "will", a statement of plan, not speculation."""
-    words = [w.group().lower() for w in WORD.finditer(text, max(s_start, at - 60), at)][-6:]
+    words = [w.lower() for w in WORD.findall(text, max(s_start, at - 60), at)][-6:]
     for i in range(len(words) - 2, -1, -1):
         if words[i] in reporting:
             subject = words[i + 1:]

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from text_to_num import text2num
 
 from ..dates import month_pattern
-from ..regexscan import Scan
+from ..regexscan import Caseless, Scan
 
 MONTHS = month_pattern()
 
@@ -43,8 +43,9 @@ PHONE = re.compile(r"(?=[+(\d])(?:(?:\+\d{1,3}[\s.-]?)?(?:\(0\d{1,4}\)|\b0\d{2,4
 PHONES = Scan(PHONE, first=r"[+(\d](?:(?<=\d)\d*)?")
 URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|io)(?:/\S*)?", re.IGNORECASE)
 # What every match of URL holds, found by one fast scan: URL's second branch backtracks through
-# every word of the text, so a text without any of these (most articles) skips it.
-URL_MARK = re.compile(r"://|www\.|\.(?:com|org|net|gov|edu|info|io)", re.IGNORECASE)
+# every word of the text, so a text without any of these (most articles) skips it. Caseless: on
+# the lowered text, a third of the time.
+URL_MARK = Caseless(r"://|www\.|\.(?:com|org|net|gov|edu|info|io)")
 LIST_NUMBER = re.compile(r"^[ \t]*\d{1,2}[.)](?=\s)", re.MULTILINE)
 LIST_NUMBERS = Scan(LIST_NUMBER, before="\n")
 # Dates and times are found first; a number inside one is never a figure. Month names are
@@ -60,9 +61,10 @@ DATE_OR_TIME = re.compile(
     r"|\b\d{1,2}:[0-5]\d\s*(?:[ap]\.?m\.?)?(?![\d])|\b\d{1,2}\.[0-5]\d\s*[ap]\.?m\.?"
     r"|(?<=\bat )\d{1,2}\.[0-5]\d(?![\d%])(?!\s*(?:per|percent|pc|points?)\b)|\b\d{1,2}\s*[ap]\.m\.)",
 )
-# Every branch opens at a word boundary before a digit or a capital (or after "at "): so after
-# a character that is no letter or digit.
-DATES_OR_TIMES = Scan(DATE_OR_TIME, before=r"\W")
+# Every branch opens at a word boundary before a digit or a month name (or after "at "): so after
+# a character that is no letter or digit, where a digit or a month opens (a capitalised word that
+# is no month is then passed over at once, not tried with each branch: a quarter less time).
+DATES_OR_TIMES = Scan(DATE_OR_TIME, before=r"\W", opens=rf"\d|{MONTHS}")
 YEAR = re.compile(r"(?:1[6-9]|20)\d{2}")
 # A tally ("ruling 6-3", "a 5-4 decision", "voted 51-49"): two counts joined by a dash; it is a
 # vote or a score, not a figure, when a `tally` word of figure_exclusions stands next to it.
@@ -84,12 +86,13 @@ class Number(NamedTuple):
     words: bool   # written in words
 
 
-def blocked_spans(text: str, rules) -> list[tuple[int, int]]:
-    """Dates, times, ages in apposition and tallies: no number inside them is a figure."""
+def blocked_spans(text: str, rules, lowered: str) -> list[tuple[int, int]]:
+    """Dates, times, ages in apposition and tallies: no number inside them is a figure
+    (`lowered` is text.lower())."""
     blocked = [(m.start(), m.end()) for m in DATES_OR_TIMES.finditer(text)]
     blocked += [(m.start(1), m.end(1)) for m in AGES.finditer(text)]
     blocked += [(m.start(), m.end()) for m in TALLIES.finditer(text) if _is_tally(text, m, rules)]
-    patterns = (PHONES, URL, LIST_NUMBERS) if URL_MARK.search(text) else (PHONES, LIST_NUMBERS)
+    patterns = (PHONES, URL, LIST_NUMBERS) if URL_MARK.spans(text, lowered) else (PHONES, LIST_NUMBERS)
     blocked += [(m.start(), m.end()) for pattern in patterns for m in pattern.finditer(text)]
     return blocked
 

@@ -139,7 +139,7 @@ def _with_rate(view, name: str) -> str:
     if not name or view.row["dimension"] in ("percent", "percentage points"):
         return name
     after = view.cut[1][:5]
-    if find(after, {t: t for t in view.q.time}):
+    if find(after, view.q.time):  # found or not is all that counts: no table of names made per figure
         return name
     hit = find(after, view.q.rate)
     return f"{name} {hit[0]}" if hit else name

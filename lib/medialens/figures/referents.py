@@ -86,8 +86,8 @@ def context_class(text: str, row: dict, clause_start: int, clause_end: int, rule
     12,000 people and killed 300" the killing is the 300's, not the 12,000's."""
     if row["referent_class"] not in ("people", "troops", "other", ""):
         return
-    near_before = [w.group().lower() for w in WORD.finditer(text, max(clause_start, row["start"] - 60), row["start"])][-6:]
-    near_after = [w.group().lower() for w in WORD.finditer(text, row["end"], min(clause_end, row["end"] + 50))][:4]
+    near_before = [w.lower() for w in WORD.findall(text, max(clause_start, row["start"] - 60), row["start"])][-6:]
+    near_after = [w.lower() for w in WORD.findall(text, row["end"], min(clause_end, row["end"] + 50))][:4]
     cut = [i for i, w in enumerate(near_before) if w in rules.coordinators]
     near_before = near_before[cut[-1] + 1:] if cut else near_before
     near_after = list(itertools.takewhile(lambda w: w not in rules.coordinators, near_after))

@@ -9,10 +9,11 @@ from functools import lru_cache
 from ..errors import MedialensError
 from ..frames.world import world_names
 from ..lexicons import data_path, read_table, word_classes
-from ..regexscan import Scan, first_characters
+from ..regexscan import Caseless, Scan
 from .numbers import DIGITS
 
 NUMBER_KINDS = ("cardinal", "scale", "abbreviation", "fraction")  # the rows of figure_numbers with a value
+NUMBER_WORDS = ("cardinal", "scale", "fraction")  # the kinds a number in words opens with
 LEXICONS = ["figure_numbers", "figure_qualifiers", "figure_vague", "figure_referents",
             "figure_modality", "figure_exclusions", "figure_quantities", "figure_units", "figure_time",
             "figure_slot_rules", "clause_words", "countries", "hedges", "negators"]
@@ -84,13 +85,15 @@ class Rules:
             rf"|an?\s+(?:{scales}))(?![\w-]))", re.IGNORECASE)
         # A number opens with a digit or a vulgar fraction (the first digit of a run: the one
         # after a digit matches only where the number before it ended) or, after a character
-        # that is no letter, digit or hyphen, with "a", "an" or a number word.
-        word_starts = first_characters([w for w, k in kind.items() if k in ("cardinal", "scale", "fraction")] + ["a"])
+        # that is no letter, digit or hyphen, with "a", "an" or a number word and then no word
+        # character: testing that word before the whole pattern takes a third less time than
+        # testing its first letter (most words open with one of those letters).
+        word_starts = rf"(?:{alternation([w for w, k in kind.items() if k in NUMBER_WORDS] + ['a', 'an'])})(?!\w)"
         self.number_scan = Scan(self.number, before=r"[^\w-]", opens=word_starts, first=r"[\d½¼¾⅓⅔](?:(?<=\d)\d*)?")
         vague = read_table("figure_vague", lexicons)
         self.vague = {t.lower(): (float(lo), float(hi), float(v))
                       for t, lo, hi, v in zip(vague.term, vague.low, vague.high, vague.value)}
-        self.vague_pattern = re.compile(words_pattern(f"(?:{alternation(self.vague)})"), re.IGNORECASE)
+        self.vague_pattern = Caseless(words_pattern(f"(?:{alternation(self.vague)})"))
 
     def _referents(self, lexicons) -> None:
         table = read_table("figure_referents", lexicons)
@@ -137,7 +140,7 @@ class Rules:
         modality = read_table("figure_modality", lexicons)
         self.cue_modality = {c.lower(): (m, s) for c, m, s in zip(modality.cue, modality.modality, modality.scope)}
         self.reporting_words = {c for c, (m, _) in self.cue_modality.items() if m == "reported" and " " not in c}
-        self.modality_cue = re.compile(words_pattern(f"(?:{alternation(modality.cue)})"), re.IGNORECASE)
+        self.modality_cue = Caseless(words_pattern(f"(?:{alternation(self.cue_modality)})"))
 
     def _clauses(self, lexicons) -> None:
         """The clause words of data/grammar/clause_words.csv, shared with sources and frames.

@@ -15,7 +15,7 @@ SLASHED_UNIT = re.compile(r"\s?(km/h|km/hr|kph|mph|m/s)\b", re.IGNORECASE)
 
 
 def word_list(text: str, start: int, end: int) -> list[str]:
-    return [w.group().lower() for w in WORD.finditer(text, start, end)]
+    return [word.lower() for word in WORD.findall(text, start, end)]  # findall: no Match objects
 
 
 def _negative(text: str, row: dict) -> None:

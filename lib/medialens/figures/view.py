@@ -51,9 +51,8 @@ class FigureView:
     siblings: list = None  # every figure of the sentence, in text order
     facts: dict = None  # what the rules found in the sentence once, shared by its figures (per_sentence)
 
-    @property
-    def q(self):
-        return self.rules.quantities
+    def __post_init__(self):
+        self.q = self.rules.quantities  # read some forty times per figure: an attribute, not a property
 
     @property
     def number_end(self) -> int:
