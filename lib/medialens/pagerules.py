@@ -155,10 +155,8 @@ def prepare(raw: str, rules, removed: list, indents: list | None = None
         indents.extend(found)
     page = rulefilter.LoweredPage(lines)
     # For each kind, each alternation's pattern to search in each line (None: it cannot match).
-    # The line rules are searched in short lines only, where filtering costs more than it spares.
-    notices, spans, cuts, captions = (
-        [page.patterns(group) for group in kind] for kind in (notice_rules, span_rules, cut_rules, caption_rules))
-    line_patterns = [group.pattern for group in line_rules]
+    notices, spans, cuts, captions, line_groups = ([page.patterns(group) for group in kind] for kind in (
+        notice_rules, span_rules, cut_rules, caption_rules, line_rules))
     reasons: list[str | None] = []
     heading = np.zeros(len(lines))
     for i, line in enumerate(lines):
@@ -186,10 +184,10 @@ def prepare(raw: str, rules, removed: list, indents: list | None = None
             reasons.append("caption")
         elif _is_furniture(line) and not DATE.search(line):
             reasons.append("page furniture")
-        elif any(rule.search(bare) for rule in _of_line(notices, at, notice_rules)) or (
-                n_words(line) <= 12 and any(rule.search(bare) for rule in line_patterns)):
+        elif _found(bare, notices, at, notice_rules) or (
+                n_words(line) <= 12 and _found(bare, line_groups, at, line_rules)):
             reasons.append("boilerplate")
-        elif any(rule.search(bare) for rule in _of_line(cuts, at, cut_rules)):
+        elif _found(bare, cuts, at, cut_rules):
             reasons.append("list heading")
             heading[i] = 1
         else:
@@ -204,6 +202,18 @@ def _of_line(per_line: list[list], i: int | None, kind: list[rulefilter.Rules] =
     if i is None:
         return [rules.pattern for rules in kind]
     return [patterns[i] for patterns in per_line if patterns[i] is not None]
+
+
+def _found(text: str, per_line: list[list], i: int | None, kind: list[rulefilter.Rules]) -> bool:
+    """Whether one of the patterns of _of_line(per_line, i, kind) is found in `text`: a loop,
+    for the list and generator `any` over it took most of the time of a line no rule matches."""
+    if i is None:
+        return any(rules.pattern.search(text) for rules in kind)
+    for patterns in per_line:
+        pattern = patterns[i]
+        if pattern is not None and pattern.search(text):
+            return True
+    return False
 
 
 def _cut_caption(line: str, caption_rules, past_rules, removed: list) -> tuple[str, str]:

@@ -262,7 +262,7 @@ class LoweredPage:
         held = [string for key, strings in _keys(needed).items() if self.on_page(key)
                 for string in strings if self.on_page(string)]
         if not held or not self._aligned:
-            return {i for i, line in enumerate(self.lines) if any(string in line for string in held)}
+            return {i for i, line in enumerate(self.lines) if any(string in line for string in held)} if held else set()
         # Each string is found in the page's text: it holds no line break, so each place lies in
         # one line (testing every line for every string cost most of the filter's time).
         if not self._starts:  # where each line starts in the text, and where the text ends
