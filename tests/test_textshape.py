@@ -51,3 +51,16 @@ def test_lower_casing_that_keeps_the_length_keeps_each_character_a_word_characte
 def test_sentence_ends_are_the_plain_pattern_s(line):
     assert sentence_ends(line) == len(re.findall(r"[.!?…][\"”’')\]]*(?:\s|$)|[。！？]", line))
 
+
+@pytest.mark.parametrize("line", LINES + [
+    "Published: Tuesday, August 8, 2023 at 10:15 a.m.",
+    "BEIJING, June 13 (Reuters) - Police said on Thursday the march would go ahead.",
+    "Updated 2024-10-17T08:30:00Z",
+    "date 13/06/2019 Example.com",
+    "The area grew by 12 km² to 40 km² in ²⁰²³.",
+    "Posted ١٢ June ٢٠٢٣ by the newsroom",
+])
+def test_a_written_date_holds_the_digit_pagedate_looks_for_first(line):
+    from medialens import pagedate
+
+    assert not pagedate._any_date().search(line) or pagedate.DIGIT.search(line)
