@@ -87,3 +87,58 @@ def test_a_rule_that_refers_to_a_group_is_not_searched_apart():
 ])
 def test_lines_holding_a_needed_string(lines, held):
     assert rulefilter.LoweredPage(lines).holding(frozenset({"newsletter"})) == held
+
+
+# Lines in the shapes a photo caption rule meets: captions with the photo's date, sentences with
+# "on" and a date that are no captions, and lines with "on" only inside words.
+CAPTION_LINES = [
+    "Firefighters hose down a burning shed in Riverside on Tuesday, Aug. 8, 2023.",
+    "Volunteers load sandbags onto a truck, on Sept. 3, 2024, in Lakeside. The river rose overnight.",
+    "Residents wait for buses outside the station ON MONDAY, JAN. 8, 2024.",
+    "The strike began on Sept. 15, 2023.",
+    "The council will vote on the budget in March.",
+    "Online sales rose in London and Boston last year, the company said.",
+    "A ferry docks at the pier on 12 May 2022 after the storm.",
+    "Crews worked\ton Monday, June 5, 2023.",
+    "on",
+    "",
+]
+
+
+@pytest.mark.parametrize("line", CAPTION_LINES)
+def test_the_caption_rule_is_skipped_only_where_it_cannot_match(line):
+    from medialens.pagerules import page_lines
+
+    lines = page_lines(line)[0] or [""]  # as prepare gives them: single spaces
+    (caption,) = boilerplate_rules()[4]
+    assert caption.needed == {" on ", ", on "}
+    for given, pattern in zip(lines, rulefilter.LoweredPage(lines).patterns(caption)):
+        whole = caption.pattern.match(given)
+        assert (whole and whole.span()) == (pattern and pattern.match(given) and pattern.match(given).span())
+
+
+@pytest.mark.parametrize("pattern, needed", [
+    (r"\s+on\s+\d", {" on "}),
+    (r",?\s+on\s+\d", {" on ", ", on "}),
+    (r"\bread\s*more\b", {"readmore", "read more"}),
+    (r"\s[|•]\s|www\.", {" | ", " • ", "www."}),
+    # two spaces in a row are never in such a line: no match, nothing needed
+    (r"\s{2,}on\b", {"on"}),
+])
+def test_needed_strings_in_lines_of_single_spaces(pattern, needed):
+    assert set(rulefilter.needed_strings(pattern, re.IGNORECASE, spaced=True)) == needed
+
+
+@pytest.mark.parametrize("lines, needed, held", [
+    # a string on several lines, twice on one, at a line's start and end
+    (["Share on Facebook | Share on X", "The council met on Tuesday.", "Follow us | Contact"],
+     {" | "}, [True, False, True]),
+    (["www.example.org", "Read more at www.example.org", "The vote was close."],
+     {"www.", ".org"}, [True, True, False]),
+    (["The vote was close.", "It passed."], {"newsletter"}, [False, False]),
+    (["Sign up.", "", "NEWSLETTER"], {"newsletter", "sign up"}, [True, False, True]),
+])
+def test_lines_holding_finds_each_line_a_plain_test_finds(lines, needed, held):
+    page = rulefilter.LoweredPage(lines)
+    assert page.holding(frozenset(needed)) == held
+    assert held == [any(string in line.lower() for string in needed) for line in lines]

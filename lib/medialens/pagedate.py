@@ -31,6 +31,7 @@ MASTHEAD_GAP = 2
 SHORT_LINE = 160
 REMOVED_SOURCES = ("site date", "date line", "published line", "byline")
 YEAR_INFERRED = " (year inferred)"
+DIGIT = re.compile(r"\d")
 
 
 class FoundDate(NamedTuple):
@@ -90,7 +91,9 @@ def find_dates(lines: list[str], rules=None) -> dict[int, FoundDate]:
     for i, line in enumerate(lines):
         # Every kind of date line is short or holds its date at its start (a dateline).
         line = line if len(line) <= SHORT_LINE else line[:SHORT_LINE] + " …"
-        if any(map(str.isdigit, line)) and written.search(line):
+        # Every shape of a written date holds a digit (\d): searching for one skips the date
+        # pattern, slow to search, on most lines, and sooner than testing each character.
+        if DIGIT.search(line) and written.search(line):
             date = line_date(line, rules)
             if date is not None:
                 found[i] = date

@@ -70,7 +70,7 @@ def _compile(rules: tuple[tuple[str, str], ...]) -> tuple[list[re.Pattern], ...]
     for _, pattern in rules:
         re.compile(pattern)  # names the bad pattern's error before they are joined
     # One alternation per kind: a line is searched once per kind, not once per rule.
-    return tuple(_alternations([p for k, p in rules if k == kind], kind in TESTED_KINDS) for kind in RULE_KINDS)
+    return tuple(_alternations([p for k, p in rules if k == kind], kind) for kind in RULE_KINDS)
 
 
 # Kinds whose rules only say whether a line matches (prepare's `any(rule.search(...))`); the
@@ -78,15 +78,19 @@ def _compile(rules: tuple[tuple[str, str], ...]) -> tuple[list[re.Pattern], ...]
 TESTED_KINDS = ("line", "notice", "cut")
 
 
-def _alternations(patterns: list[str], tested: bool) -> list[rulefilter.Rules]:
+def _alternations(patterns: list[str], kind: str) -> list[rulefilter.Rules]:
     """The alternations of one kind's rules: one, or for a tested kind two, the rules anchored at
     the line's start ("^...") apart from the others. Together, the anchored ones are tried at
     every position of the line among the others, and the line rules were searched half as fast
     (208 against 98 ms over 15,232 lines of pages); `any` over the two gives the same answer.
-    Each comes with the strings a line must hold to match it (rulefilter.py)."""
+    Each comes with the strings a line must hold to match it (rulefilter.py). A caption rule,
+    though anchored, reaches across the line (a run of any characters before the photo's date),
+    so it costs a search: its strings are looked for too, in the page's lines as page_lines
+    gives them (single spaces), where the one word a caption needs is told apart (" on ")."""
     groups = [[p for p in patterns if p.startswith("^")], [p for p in patterns if not p.startswith("^")]] \
-        if tested else [patterns]
-    return [rulefilter.join(group, re.IGNORECASE) for group in groups if group]
+        if kind in TESTED_KINDS else [patterns]
+    caption = kind == "caption"
+    return [rulefilter.join(group, re.IGNORECASE, spaced=caption, anchored=caption) for group in groups if group]
 
 
 def boilerplate_rules(overrides: dict[str, str] | None = None):
@@ -151,10 +155,8 @@ def prepare(raw: str, rules, removed: list, indents: list | None = None
         indents.extend(found)
     page = rulefilter.LoweredPage(lines)
     # For each kind, each alternation's pattern to search in each line (None: it cannot match).
-    # The line rules are searched in short lines only, where filtering costs more than it spares.
-    notices, spans, cuts, captions = (
-        [page.patterns(group) for group in kind] for kind in (notice_rules, span_rules, cut_rules, caption_rules))
-    line_patterns = [group.pattern for group in line_rules]
+    notices, spans, cuts, captions, line_groups = ([page.patterns(group) for group in kind] for kind in (
+        notice_rules, span_rules, cut_rules, caption_rules, line_rules))
     reasons: list[str | None] = []
     heading = np.zeros(len(lines))
     for i, line in enumerate(lines):
@@ -182,10 +184,10 @@ def prepare(raw: str, rules, removed: list, indents: list | None = None
             reasons.append("caption")
         elif _is_furniture(line) and not DATE.search(line):
             reasons.append("page furniture")
-        elif any(rule.search(bare) for rule in _of_line(notices, at, notice_rules)) or (
-                n_words(line) <= 12 and any(rule.search(bare) for rule in line_patterns)):
+        elif _found(bare, notices, at, notice_rules) or (
+                n_words(line) <= 12 and _found(bare, line_groups, at, line_rules)):
             reasons.append("boilerplate")
-        elif any(rule.search(bare) for rule in _of_line(cuts, at, cut_rules)):
+        elif _found(bare, cuts, at, cut_rules):
             reasons.append("list heading")
             heading[i] = 1
         else:
@@ -200,6 +202,18 @@ def _of_line(per_line: list[list], i: int | None, kind: list[rulefilter.Rules] =
     if i is None:
         return [rules.pattern for rules in kind]
     return [patterns[i] for patterns in per_line if patterns[i] is not None]
+
+
+def _found(text: str, per_line: list[list], i: int | None, kind: list[rulefilter.Rules]) -> bool:
+    """Whether one of the patterns of _of_line(per_line, i, kind) is found in `text`: a loop,
+    for the list and generator `any` over it took most of the time of a line no rule matches."""
+    if i is None:
+        return any(rules.pattern.search(text) for rules in kind)
+    for patterns in per_line:
+        pattern = patterns[i]
+        if pattern is not None and pattern.search(text):
+            return True
+    return False
 
 
 def _cut_caption(line: str, caption_rules, past_rules, removed: list) -> tuple[str, str]:

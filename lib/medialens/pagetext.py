@@ -27,15 +27,20 @@ import numpy as np
 from . import rulefilter
 from .config import DATA_DIR
 from .dates import month_pattern
+from .textshape import lower_words
 
 MODEL = DATA_DIR / "corpus" / "line_classifier.json"
 
-WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
 # A capitalised word: "\b[A-Z][\w'’-]*" with the word boundary looked for behind its capital
 # (no word character before it), so the search skips to capitals (twice as fast).
 CAPITALISED = re.compile(r"[A-Z](?<!\w.)[\w'’-]*")
 DIGITS = re.compile(r"\d")
-SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(?:\s|$)|[。！？]")
+# A sentence end: a stop, closing quotes or brackets, then white space or the line's end; or a
+# full-width stop anywhere ("[.!?…][\"”’')\]]*(?:\s|$)|[。！？]"). The two share no character,
+# so they are counted apart (sentence_ends): the engine skips to the stops of the first, where
+# it tried the alternation at every position, and an ASCII line holds none of the second.
+SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(?:\s|$)")
+WIDE_STOPS = tuple("。！？")
 # A line ends like a sentence: a stop, then closing quotes or brackets, then spaces
 # ("[.!?…。！？][\"”’')\]」』]*\s*$"), told by stripping from the end.
 SENTENCE_STOPS = tuple(".!?…。！？")
@@ -84,7 +89,7 @@ def line_shape(lines: list[str], marks: np.ndarray) -> np.ndarray:
     marked = rulefilter.LoweredPage(lines).holding(rulefilter.needed_strings(LINK_MARK.pattern))
     rows = []
     for line, key, mark in zip(lines, keys, marked):
-        found = WORD.findall(line.lower())
+        found = lower_words(line)
         words = len(found) or 1
         chars = len(line) or 1
         digits = len(DIGITS.findall(line))
@@ -93,7 +98,7 @@ def line_shape(lines: list[str], marks: np.ndarray) -> np.ndarray:
             sum(map(is_stop, found)) / words,
             len(CAPITALISED.findall(line)) / words,
             digits / chars,
-            min(len(SENTENCE_END.findall(line)), 5),
+            min(sentence_ends(line), 5),
             line.rstrip().rstrip(CLOSERS).endswith(SENTENCE_STOPS),
             line.rstrip().endswith(":"),
             line.count(",") / words,
@@ -116,6 +121,16 @@ def line_shape(lines: list[str], marks: np.ndarray) -> np.ndarray:
     index = np.arange(len(lines))
     recent_heading = headings[index] - headings[np.maximum(index - 6, 0)]
     return np.column_stack([own, marks, recent_heading, title_anchor(keys)])
+
+
+def sentence_ends(line: str) -> int:
+    """How many sentences end in `line` (see SENTENCE_END).
+
+    >>> sentence_ends('He left. "Why?" she asked… 終わり。')
+    4
+    """
+    ends = len(SENTENCE_END.findall(line))
+    return ends if line.isascii() else ends + sum(map(line.count, WIDE_STOPS))
 
 
 def title_anchor(keys: list[str]) -> np.ndarray:

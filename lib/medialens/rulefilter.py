@@ -13,9 +13,10 @@ searches that cannot succeed, so what the rules match does not change.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
-from itertools import product
+from itertools import accumulate, product
 from typing import NamedTuple
 
 try:
@@ -42,14 +43,14 @@ class Rules(NamedTuple):
     parts: tuple[tuple[str, frozenset[str] | None], ...]
 
 
-def join(patterns: list[str], flags: int) -> Rules:
-    """The alternation of `patterns`, in their order, with what a line must hold to match it.
-    Rules all anchored at the line's start ("^...") are tried there only: searching them costs
-    less than looking for their strings, so they get none."""
+def join(patterns: list[str], flags: int, spaced: bool = False, anchored: bool = False) -> Rules:
+    """The alternation of `patterns`, in their order, with what a line must hold to match it
+    (`spaced`: see needed_strings). Rules all anchored at the line's start ("^...") are tried
+    there only, mostly for less than looking for their strings: they get none unless `anchored`."""
     pattern = _alternation(tuple(patterns), flags)
-    if all(p.startswith("^") for p in patterns):
+    if all(p.startswith("^") for p in patterns) and not anchored:
         return Rules(pattern, None, ())
-    parts = tuple((p, needed_strings(p, flags)) for p in patterns)
+    parts = tuple((p, needed_strings(p, flags, spaced)) for p in patterns)
     needed = None if any(n is None for _, n in parts) else frozenset().union(*(n for _, n in parts))
     return Rules(pattern, needed, () if any(map(refers_back, patterns)) else parts)
 
@@ -60,8 +61,10 @@ def _alternation(patterns: tuple[str, ...], flags: int) -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
-def needed_strings(pattern: str, flags: int = 0) -> frozenset[str] | None:
+def needed_strings(pattern: str, flags: int = 0, spaced: bool = False) -> frozenset[str] | None:
     """Lower-case strings one of which every match of `pattern` holds; None when none is known.
+    `spaced`: in a text whose only white space is single spaces (a line of pagerules.page_lines),
+    where "\\s" and "\\s+" match one space and "\\s*" none or one.
 
     >>> sorted(needed_strings(r"\\b(sign up|newsletter)\\b"))
     ['newsletter', 'sign up']
@@ -69,14 +72,37 @@ def needed_strings(pattern: str, flags: int = 0) -> frozenset[str] | None:
     ['(image', '(photo']
     >>> needed_strings(r"^\\s*\\d+\\s*$") is None
     True
+    >>> sorted(needed_strings(r"\\s+on\\s+\\d", spaced=True))
+    [' on ']
     """
     try:
-        found = _needed(_parser.parse(pattern, flags))
+        parsed = _parser.parse(pattern, flags)
+        found = _needed(_single_spaces(parsed) if spaced else parsed)
     except (re.error, RecursionError, TypeError):
         return None
     if not found or any(not string or "\n" in string for string in found):
         return None
     return frozenset(string.lower() for string in found)
+
+
+def _single_spaces(items) -> list:
+    """The parsed items as they match a text whose only white space is single spaces: a class
+    of white space ("\\s") is a space, and a run of it (min 0 or 1) at most one space."""
+    found = []
+    for op, av in items:
+        if op is _c.IN and av == [(_c.CATEGORY, _c.CATEGORY_SPACE)]:
+            found.append((_c.LITERAL, ord(" ")))
+        elif op in _REPEATS and av[0] <= 1 and list(av[2]) == [(_c.IN, [(_c.CATEGORY, _c.CATEGORY_SPACE)])]:
+            found.append((op, (av[0], 1, [(_c.LITERAL, ord(" "))])))
+        elif op in _REPEATS:
+            found.append((op, (av[0], av[1], _single_spaces(av[2]))))
+        elif op is _c.BRANCH:
+            found.append((op, (av[0], [_single_spaces(branch) for branch in av[1]])))
+        elif op is _c.SUBPATTERN:
+            found.append((op, (*av[:-1], _single_spaces(av[-1]))))
+        else:  # an atomic group keeps its white space as parsed: it tells less, still truly
+            found.append((op, av))
+    return found
 
 
 def _char(code: int) -> str | None:
@@ -210,8 +236,10 @@ class LoweredPage:
             text = text.translate(_folding_to_ascii())
         self._text = text.encode().lower()
         self.lines = self._text.split(b"\n")
-        if len(self.lines) != len(lines):  # a line that holds a line break: each line apart
+        self._aligned = len(self.lines) == len(lines)  # else a line holds a line break: each apart
+        if not self._aligned:
             self.lines = [LoweredPage([line.replace("\n", " ")]).lines[0] for line in lines]
+        self._starts: list[int] = []
         self._on_page: dict[bytes, bool] = {}
 
     def on_page(self, string: bytes) -> bool:
@@ -233,7 +261,20 @@ class LoweredPage:
         needed strings are on none of its lines."""
         held = [string for key, strings in _keys(needed).items() if self.on_page(key)
                 for string in strings if self.on_page(string)]
-        return {i for i, line in enumerate(self.lines) if any(string in line for string in held)} if held else set()
+        if not held or not self._aligned:
+            return {i for i, line in enumerate(self.lines) if any(string in line for string in held)} if held else set()
+        # Each string is found in the page's text: it holds no line break, so each place lies in
+        # one line (testing every line for every string cost most of the filter's time).
+        if not self._starts:  # where each line starts in the text, and where the text ends
+            self._starts = list(accumulate(map(len, self.lines), lambda start, n: start + n + 1, initial=0))
+        found: set[int] = set()
+        for string in held:
+            at = self._text.find(string)
+            while at != -1:
+                line = bisect_right(self._starts, at) - 1
+                found.add(line)
+                at = self._text.find(string, self._starts[line + 1])
+        return found
 
     def patterns(self, rules: Rules) -> list[re.Pattern | None]:
         """For each line, the alternation of the rules that may match it, in their order (a

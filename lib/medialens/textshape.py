@@ -70,9 +70,26 @@ def n_words(text: str) -> int:
                for line in text.split("\n"))
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=1024)  # counted again and again: kept apart from the words, found sooner
 def _words_of_line(line: str) -> int:
-    return len(WORD.findall(line))
+    words, same_length = _lowered_words(line)
+    return len(words) if same_length else len(WORD.findall(line))
+
+
+def lower_words(line: str) -> list[str]:
+    """The words of `line` lower-cased (WORD's matches in line.lower(), a list not to change).
+    The line classifier (pagetext.line_shape) reads them of each line cleaning counted."""
+    return _lowered_words(line)[0]
+
+
+@lru_cache(maxsize=1024)
+def _lowered_words(line: str) -> tuple[list[str], bool]:
+    # Counting a line's words and listing its lower-case words were two passes of WORD over each
+    # line of a page: one pass serves both. Lower-casing that keeps the line's length maps each
+    # character to one of the same kind (a letter to a letter: tests/test_textshape.py checks every
+    # character), so the lower-case line has as many words; "İ" becomes two characters, "i̇".
+    lowered = line.lower()
+    return WORD.findall(lowered), len(lowered) == len(line)
 
 
 def is_heading(line: str, first: bool = False) -> bool:
