@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from medialens.figures import numbers as nb
 from medialens.figures.rules import rules_for
 from medialens.frames.names import LowerWords
-from medialens.regexscan import UNLIKE_LOWER, Caseless, Scan, first_characters
+from medialens.regexscan import UNLIKE_LOWER, Caseless, Scan
 
 RULES = rules_for(None)
 SCANS = {"number": RULES.number_scan, "date": nb.DATES_OR_TIMES, "age": nb.AGES, "tally": nb.TALLIES,
@@ -66,11 +66,6 @@ def test_a_match_may_start_where_the_last_ended():
     # "b" follows no character of `before`, but the match before it ends there.
     scan = Scan(re.compile(r"(?<![a-z])a|b"), before=r"[^a-z]")
     assert [m.group() for m in scan.finditer("ab a")] == ["a", "b", "a"]
-
-
-def test_first_characters():
-    assert first_characters(["half", "a", "million", "Dozen"]) == "[Dahm]"
-    assert first_characters(["a", ""]) == ""
 
 
 # A lower-case word of a text, as frames.names.LowerWords answers it, is a run of a-z with no

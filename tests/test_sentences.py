@@ -103,14 +103,13 @@ def test_sentence_rows_skip_space_and_point_into_the_text(text, expected):
 ])
 def test_token_table_is_spacys_tokens(text):
     """DocContext's lists stand in for spaCy Tokens in the taggers' hot loops: they must say what
-    Token.text, .lower_, .is_alpha and .idx + len say, token for token."""
+    Token.text, .lower_ and .idx + len say, token for token."""
     from medialens.context import DocContext
 
     doc = pipeline()(text)
     ctx = DocContext.build(doc, "t", sentence_rows(doc, "t"))
     assert ctx.words == [t.text for t in doc]
     assert ctx.lowers == [t.lower_ for t in doc]
-    assert ctx.alphas == [t.is_alpha for t in doc]
     assert ctx.token_ends == [t.idx + len(t) for t in doc]
 
 

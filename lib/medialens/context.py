@@ -5,7 +5,7 @@ taggers before it made (`found`), and lookups from a character or token to its s
 tagger keeps per-document state on itself, and no tagger rescans the document to find a
 sentence: every lookup is a binary search over arrays built once here (bisect over lists of
 them for one value at a time, which costs a tenth of a numpy call). The token table (`words`,
-`lowers`, `alphas`, `token_ends`: plain lists, built on first use from the Doc's offsets) is for
+`lowers`, `token_ends`: plain lists, built on first use from the Doc's offsets) is for
 taggers that walk every token: indexing a list costs a tenth of making a spaCy Token.
 """
 from __future__ import annotations
@@ -100,11 +100,6 @@ class DocContext:
         if not len(self.doc):
             return []
         return (self.doc.to_array("SENT_START") == 1).tolist()  # 1, or -1 and 0 (unsigned)
-
-    @cached_property
-    def alphas(self) -> list[bool]:
-        """Whether each token is letters only (Token.is_alpha: str.isalpha)."""
-        return [word.isalpha() for word in self.words]
 
     def __post_init__(self):
         self._by_sentence: dict[str, dict[int, list[dict]]] = {}

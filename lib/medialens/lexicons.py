@@ -65,7 +65,7 @@ def _data_files() -> dict[str, Path]:
 
 
 def known_lexicons() -> list[str]:
-    return sorted({p.stem for p in DATA_DIR.rglob("*") if p.suffix in SUFFIXES} | set(ANALYSIS_LEXICONS))
+    return sorted(set(_data_files()) | set(ANALYSIS_LEXICONS))
 
 
 def add_lexicons(files: dict[str, Path], owner: str) -> None:

@@ -78,11 +78,3 @@ class Caseless:
             return [m.span() for m in self.caseless.finditer(text)]
         return [m.span() for m in self.cased.finditer(lowered)]
 
-
-def first_characters(terms) -> str:
-    """A character class of the first characters of `terms` ("[ahm]" for "a", "half",
-    "million"), for Scan's `opens`; "" (no test) when a term is empty."""
-    terms = list(terms)
-    if not terms or not all(terms):
-        return ""
-    return "[" + "".join(sorted({re.escape(term[0]) for term in terms})) + "]"
