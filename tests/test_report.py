@@ -198,6 +198,18 @@ def test_a_notebook_that_is_not_one_is_one_line(tmp_path, content):
     assert not (tmp_path / "out").exists()
 
 
+def test_a_run_does_not_build_the_iri_grammar_of_jsonschema(tmp_path):
+    # rfc3987_syntax, which jsonschema imports when it is installed, builds an Earley parser at
+    # import: 1 to 2 CPU s of every run, for a format the notebook schema does not use.
+    notebooks = one_notebook(tmp_path / "notebooks", "print(1)")
+    argv = ["run", str(CORPORA / "folder"), "--out", str(tmp_path / "out"), "--notebooks", str(notebooks)]
+    code = (f"import sys; from medialens.cli import main; code = main({argv!r}); "
+            "print(code, 'jsonschema' in sys.modules, 'lark' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.split() == ["0", "True", "False"], result.stderr[-2000:]
+    assert (tmp_path / "out" / "where.html").exists()
+
+
 def test_run_refuses_an_out_where_the_user_saved_notes(tmp_path):
     notebooks = one_notebook(tmp_path / "notebooks", "print(1)")
     out = tmp_path / "reports"
@@ -283,13 +295,16 @@ def test_the_kernels_are_warmed_with_the_notebooks_imports_each_once(tmp_path):
     assert "import medialens as ml" in notebook_imports(sorted((ROOT / "notebooks").glob("*.ipynb")))
 
 
-def test_content_words_read_spacys_stop_words_without_importing_spacy():
-    # Notebooks 00 and 04 and index.html ask for them; importing spaCy cost 1.3 s each time.
+def test_spacys_stop_words_are_read_without_importing_spacy():
+    # Notebooks 00, 02 and 04 and index.html ask for them (content words, the brief's sources);
+    # importing spaCy cost 0.6 to 1.3 s each time.
     code = ("import sys; from medialens.textshape import content_words, spacy_stop_words; "
+            "from medialens.sentences import STOP_WORDS as lazy; "
             "words = content_words('Officials said the ferry would never sail again'); "
+            "assert 'they' in lazy and 'ferry' not in lazy; "
             "assert 'spacy' not in sys.modules, 'spaCy imported'; "
             "from spacy.lang.en.stop_words import STOP_WORDS; "
-            "assert spacy_stop_words() == frozenset(STOP_WORDS); print(sorted(words))")
+            "assert spacy_stop_words() == frozenset(STOP_WORDS) == frozenset(lazy); print(sorted(words))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "['ferry', 'officials', 'said', 'sail']"

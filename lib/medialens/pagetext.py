@@ -27,7 +27,7 @@ import numpy as np
 from . import rulefilter
 from .config import DATA_DIR
 from .dates import month_pattern
-from .textshape import lower_words
+from .textshape import lower_words, spacy_stop_words
 
 MODEL = DATA_DIR / "corpus" / "line_classifier.json"
 
@@ -55,14 +55,6 @@ WINDOWS = (1, 3, 8, 20)
 
 
 @lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    # spaCy's English stop words: a maintained list, and spaCy is already a dependency.
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS)
-
-
-@lru_cache(maxsize=1)
 def model() -> dict:
     """The shipped classifier: data/corpus/line_classifier.json, its weights as arrays (made once:
     turning the JSON lists into arrays for every page cost more than the page's own features)."""
@@ -80,7 +72,7 @@ def model() -> dict:
 def line_shape(lines: list[str], marks: np.ndarray) -> np.ndarray:
     """One row per line: the line's own features (see OWN_FEATURES); `marks` are the cleaning
     rules' columns (blank line before, removed by a rule, opens a list of other stories)."""
-    is_stop = _stop_words().__contains__
+    is_stop = spacy_stop_words().__contains__
     keys = [line.casefold() for line in lines]
     counts: dict[str, int] = {}
     for key in keys:

@@ -90,13 +90,14 @@ def pipeline() -> Language:
 
 
 class _StopWords(Set):
-    """spaCy's English stop words, read from spaCy when first asked, so that a module whose
-    rules read them imports without spaCy (`from ..sentences import STOP_WORDS`)."""
+    """spaCy's English stop words, read when first asked (textshape.spacy_stop_words, which does
+    not import spaCy), so that a module whose rules read them imports without spaCy
+    (`from ..sentences import STOP_WORDS`)."""
 
     def _load(self) -> frozenset[str]:
-        from spacy.lang.en.stop_words import STOP_WORDS as words
+        from .textshape import spacy_stop_words
 
-        self.words = frozenset(words)
+        self.words = spacy_stop_words()
         return self.words
 
     def __contains__(self, word) -> bool:

@@ -41,7 +41,8 @@ def content_word_list(text: str) -> list[str]:
 @lru_cache(maxsize=1)
 def spacy_stop_words() -> frozenset[str]:
     """spaCy's English stop words (a maintained list), read from spaCy's own file: importing
-    it imports all of spaCy (1.3 s), which the notebooks and index.html need nothing else of."""
+    it imports all of spaCy (0.6 to 1.3 s), which the notebooks, index.html and page cleaning need
+    nothing else of."""
     import importlib.util
     import sys
     from pathlib import Path
