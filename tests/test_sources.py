@@ -373,3 +373,47 @@ def test_seed_ranking(seeds):
     order = scores.share_claims_accountable.sort_values(ascending=False).index.str[:3].tolist()
     assert order[0] == "002"
     assert scores.share_claims_accountable.iloc[0] == scores.share_claims_accountable.min() == 0
+
+
+def _claims_flagged_per_document(tables):
+    """sources.claim_sentences' quotation flags set as they were before the columns were read
+    once: pandas indexing per document."""
+    import numpy as np
+    from medialens.sources.score import continue_quotations, quotations
+
+    claims = sources.claim_sentences({**tables, "documents": tables["documents"].assign(text="")})
+    texts = tables["documents"].set_index("doc_id").text
+    for doc_id, rows in claims.groupby("doc_id", sort=False).indices.items():
+        quotes = quotations(str(texts.get(doc_id, "")))
+        if not quotes:
+            continue
+        rows = rows[np.argsort(claims.start.to_numpy()[rows], kind="stable")]
+        starts, ends = claims.start.to_numpy()[rows], claims.end.to_numpy()[rows]
+        spanned = {}
+        for flag in ("sourced", "accountable"):
+            values = claims[flag].to_numpy()[rows].copy()
+            for quote_start, quote_end in quotes:
+                lo = int(np.searchsorted(ends, quote_start, side="right"))
+                hi = int(np.searchsorted(starts, quote_end, side="left"))
+                if values[lo:hi].any():
+                    values[lo:hi] = True
+            spanned[flag] = values
+        continue_quotations(claims.sent_id.to_numpy()[rows], starts, ends, quotes, spanned)
+        for flag, values in spanned.items():
+            claims.iloc[rows, claims.columns.get_loc(flag)] = values
+    return claims
+
+
+def test_claim_flags_of_a_batch_are_those_set_document_by_document(seeds):
+    """Several articles in one batch, the seeds and quotations running over sentences: the flags
+    read and written once per batch equal those written per document."""
+    texts = ['Headline\n"The flood came at night. Nobody was ready," said Maria Lopez, a farmer.\nThe river fell.',
+             'Headline\n"The water is safe to drink again," officials said.\n"Boil it for a minute."\nIt fell.',
+             'Headline\nThe mayor said the roads would reopen.\n"We are counting every family until we find them."']
+    batch = pd.DataFrame({"doc_id": [f"q{k}" for k in range(len(texts))], "text": texts})
+    ours = ml.tag_corpus(pd.concat([batch.assign(n_words=batch.text.str.split().str.len()),
+                                    seeds["documents"]], ignore_index=True))
+    expected = _claims_flagged_per_document(ours)
+    found = sources.claim_sentences(ours)
+    assert found.sourced.any() and not found.sourced.all()
+    pd.testing.assert_frame_equal(found, expected)

@@ -1,6 +1,8 @@
 """The typing rules, one row per example: each rule of data/sources/type_rules.csv (in its order
 there) types the phrase it is written for, alone and inside its sentence. The sentences are our
 own, in the shapes of wire and newspaper copy; the first example of each rule is its CSV row's."""
+import re
+
 import pandas as pd
 import pytest
 from medialens.context import DocContext
@@ -9,8 +11,11 @@ from medialens.lexicons import data_path
 from medialens.sentences import pipeline, sentence_rows
 from medialens.sources import Tagger
 from medialens.sources.heads import typed
+from medialens.sources.names import first_named
 from medialens.sources.type_rules import RULES
 from medialens.sources.view import SourceDoc
+
+from conftest import ARTICLES, SEEDS
 
 TAGGER = Tagger(trace_rules=True)
 TYPE_ROWS = pd.read_csv(data_path("type_rules"), dtype=str, keep_default_na=False)
@@ -114,3 +119,36 @@ def test_type_rule_order_is_data(tmp_path):
     TYPE_ROWS.assign(rule=TYPE_ROWS.rule.replace("acronym", "initials")).to_csv(order, index=False)
     with pytest.raises(MedialensError, match="unknown rule"):
         Tagger({"type_rules": str(order)})
+
+
+def _first_named_pair_by_pair(w, text):
+    """sources.names.first_named as it was written before it read the word pairs in one findall
+    and asked about each distinct word once."""
+    def names_a_person(other):
+        return other.lower() in w.words["title"] or other.isalpha() and other[:1].isupper() \
+            and other.lower() not in w.common
+    out = set()
+    chunks = list(re.finditer(r"\S+", text))
+    for left, right in zip(chunks, chunks[1:]):
+        if right.start() - left.end() != 1 or text[left.end()] != " ":
+            continue
+        head, tail = left.group(), right.group()
+        if names_a_person(head):
+            out.update(tail[:m.start()] for m in re.finditer(r"\b", tail) if m.start())
+        surname = re.match(r"[A-Z][a-z]+", tail)
+        given = re.search(r"[A-Z][a-z]+$", head)
+        if surname and given and given.group() in w.given_names and names_a_person(surname.group()):
+            out.add(given.group())
+    return out
+
+
+@pytest.mark.parametrize("text", [
+    "Mr. Okafor's statement came late. Okafor said  the vote held;\tGrace Lindqvist\nagreed.",
+    "Bernie Sanders spoke, then Ford Expedition sales fell and President Émile Duval left.",
+    "Dr.\u00a0Ines Moreau met Sen. Tom Reyes-Hall, and  Ana   Lopez (Reuters) said so.",
+    " Lead-in words: the senator, Prime Minister Kwame Asante, and Asante's aides. ",
+    *[path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))],
+    *[path.read_text(encoding="utf-8") for path in sorted(ARTICLES.glob("sources_*.txt"))],
+])
+def test_first_named_reads_what_a_pass_pair_by_pair_reads(text):
+    assert first_named(TAGGER.w, text) == _first_named_pair_by_pair(TAGGER.w, text)

