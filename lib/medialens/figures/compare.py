@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from ..errors import MedialensError
@@ -169,8 +170,11 @@ def _article_spread(values: pd.DataFrame) -> float:
     per_article = values.groupby("doc_id").value_normalised.agg(["min", "max"])
     if len(per_article) < 2:
         return math.nan
-    return max(per_article["max"][a] / per_article["min"][b]
-               for a in per_article.index for b in per_article.index if a != b)
+    # Every article's largest figure over every other's smallest, as one array (a loop over the
+    # pairs of a 200-article corpus took seconds).
+    ratios = per_article["max"].to_numpy(float)[:, None] / per_article["min"].to_numpy(float)[None, :]
+    np.fill_diagonal(ratios, -np.inf)
+    return float(ratios.max())
 
 
 def _group(name: str, group: pd.DataFrame, factor: float, kinds: tuple[set[str], set[str], set[str]]) -> dict:

@@ -1,0 +1,52 @@
+"""The faster paths of the views notebooks 02 and 04 compute give what the plain definitions
+give, on the stories written for the tests (tests/stories: a toll that grows, a budget, a
+derailment, an election) and the seeds."""
+import math
+from pathlib import Path
+
+import pytest
+
+import medialens as ml
+from medialens.brief.articles import FIGURES_SHOWN, article_figures
+from medialens.figures.compare import _article_spread
+
+STORIES = Path(__file__).parent / "stories"
+
+
+@pytest.fixture(scope="module", params=["seeds", "flood", "budget", "derailment", "election"])
+def tagged(request, seed_tables):
+    tables = seed_tables if request.param == "seeds" else ml.tag_corpus(STORIES / request.param)
+    return tables, ml.compare_figures(tables["figures"], tables["documents"], tables["sentences"])
+
+
+def pairwise_spread(values) -> float:
+    """The definition: the largest ratio of one article's figure to another article's figure."""
+    ratios = [a / b for doc_a, a in zip(values.doc_id, values.value_normalised)
+              for doc_b, b in zip(values.doc_id, values.value_normalised) if doc_a != doc_b]
+    return max(ratios, default=math.nan)
+
+
+def test_article_spread_is_the_largest_ratio_between_two_articles(tagged):
+    claims = tagged[1].claims
+    values = claims[(claims.value_normalised > 0) & (claims.qualifier != "vague")]
+    compared = 0
+    for _, group in values.groupby("quantity"):
+        for rows in (group, *(day for _, day in group[group.date != ""].groupby("date"))):
+            expected, spread = pairwise_spread(rows), _article_spread(rows)
+            assert spread == expected or math.isnan(spread) and math.isnan(expected)
+            compared += rows.doc_id.nunique() >= 2
+    assert compared or tagged[1].groups.compared.sum() == 0
+
+
+def test_article_figures_lists_each_articles_own_figures_in_claim_order(tagged):
+    comparison = tagged[1]
+    table = article_figures(comparison)
+    shared = comparison.groups.quantity[comparison.groups.compared].tolist()
+    expected = []
+    for quantity in shared:
+        own = comparison.claims[comparison.claims.quantity == quantity]
+        for doc_id, rows in own.groupby("doc_id", sort=True):
+            stated = list(dict.fromkeys(f"“{r.surface}” ({r.modality})" for r in rows.itertuples()))
+            expected.append((quantity, doc_id, len(rows),
+                             "; ".join(stated[:FIGURES_SHOWN]) + (" …" if len(stated) > FIGURES_SHOWN else "")))
+    assert list(table.itertuples(index=False, name=None)) == expected
