@@ -1,7 +1,9 @@
 """The faster paths of the views notebooks 02 and 04 compute give what the plain definitions
 give, on the stories written for the tests (tests/stories: a toll that grows, a budget, a
 derailment, an election) and the seeds."""
+import html
 import math
+import re
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,7 @@ import pytest
 import medialens as ml
 from medialens.brief.articles import FIGURES_SHOWN, article_figures
 from medialens.figures.compare import _article_spread
+from medialens.palette import GREY
 
 STORIES = Path(__file__).parent / "stories"
 
@@ -50,3 +53,46 @@ def test_article_figures_lists_each_articles_own_figures_in_claim_order(tagged):
             expected.append((quantity, doc_id, len(rows),
                              "; ".join(stated[:FIGURES_SHOWN]) + (" …" if len(stated) > FIGURES_SHOWN else "")))
     assert list(table.itertuples(index=False, name=None)) == expected
+
+
+KINDS = ("sources", "hedges", "figures", "frames", "emotive")
+
+
+def test_corpus_spans_are_each_tables_spans_by_position_then_kind(tagged):
+    tables = tagged[0]
+    spans = ml.corpus_spans(tables, KINDS)
+    for doc_id in tables["documents"].doc_id:
+        expected = []
+        for order, name in enumerate(KINDS):
+            rows = tables[name][tables[name].doc_id == doc_id]
+            expected += [(int(s), int(e), order, n) for n, (s, e) in enumerate(zip(rows.start, rows.end))]
+        own = spans[spans.doc_id == doc_id]
+        assert [(s, e) for s, e, _, _ in sorted(expected)] == list(zip(own.start, own.end))
+        assert own[["start", "end", "kind", "note"]].reset_index(drop=True).equals(
+            ml.article_spans(tables, doc_id, KINDS).reset_index(drop=True))
+
+
+def covering_marks(text, spans) -> list[tuple[str, str]]:
+    """The definition: each piece between two span boundaries takes the colour of the shortest
+    span covering it and the notes of all of them (one mark per line of the piece)."""
+    records = list(spans.astype({"start": int, "end": int}).sort_values(["start", "end"]).itertuples())
+    cuts = sorted({0, len(text), *(min(max(r.start, 0), len(text)) for r in records),
+                   *(min(max(r.end, 0), len(text)) for r in records)})
+    marks = []
+    for left, right in zip(cuts, cuts[1:]):
+        covering = [r for r in records if r.start <= left and right <= r.end]
+        if covering:
+            shortest = min(covering, key=lambda r: r.end - r.start)
+            note = html.escape("; ".join(dict.fromkeys(r.note for r in covering)), quote=True)
+            marks += [(ml.COLOURS.get(shortest.kind, GREY), note)] * (1 + text[left:right].count("\n"))
+    return marks
+
+
+def test_each_highlight_takes_the_shortest_covering_span_and_names_them_all(tagged):
+    tables = tagged[0]
+    spans = ml.corpus_spans(tables, KINDS)
+    for doc_id, text in zip(tables["documents"].doc_id, tables["documents"].text):
+        own = spans[spans.doc_id == doc_id]
+        page = ml.render_article(text, own)
+        assert re.findall(r'<mark style="background:([^;]*);padding:0 1px" title="([^"]*)">', page) \
+            == covering_marks(text, own)
