@@ -6,12 +6,16 @@ import math
 import re
 from pathlib import Path
 
+import matplotlib.pyplot as plt
+import numpy as np
 import pytest
 
 import medialens as ml
+import medialens.sources
 from medialens.brief.articles import FIGURES_SHOWN, article_figures
 from medialens.figures.compare import _article_spread
 from medialens.palette import GREY
+from medialens.plots.bars import barh, table_barh
 
 STORIES = Path(__file__).parent / "stories"
 
@@ -96,3 +100,41 @@ def test_each_highlight_takes_the_shortest_covering_span_and_names_them_all(tagg
         page = ml.render_article(text, own)
         assert re.findall(r'<mark style="background:([^;]*);padding:0 1px" title="([^"]*)">', page) \
             == covering_marks(text, own)
+
+
+def drawn(draw) -> tuple:
+    """What a plot draws: each bar's corners and colour, in data coordinates, and the axes'
+    limits and tick labels (pixels may differ where a bar's edge falls on half a pixel)."""
+    fig, ax = plt.subplots(figsize=(6, 4))
+    draw(ax)
+    fig.canvas.draw()
+    bars = [(p.get_bbox().bounds, p.get_facecolor()) for p in ax.patches]
+    for collection in ax.collections:
+        bars += [(path.get_extents().bounds, tuple(collection.get_facecolor()[0])) for path in collection.get_paths()]
+    bars = sorted((tuple(np.round(b, 9)), tuple(np.round(c, 6))) for b, c in bars)
+    seen = (bars, np.round(ax.get_xlim(), 9).tolist(), np.round(ax.get_ylim(), 9).tolist(),
+            [(t.get_position()[1], t.get_text()) for t in ax.get_yticklabels()])
+    plt.close(fig)
+    return seen
+
+
+@pytest.mark.parametrize("stacked, columns", [
+    (True, [f"n_sources_{t}" for t in ml.sources.SOURCE_TYPES]),
+    (False, ["hedges_per_100_words", "boosters_per_100_words", "conditionals_per_100_words"]),
+])
+def test_bars_as_collections_draw_what_pandas_draws(tagged, stacked, columns):
+    table = tagged[0]["scores"].set_index("doc_id")[columns].sort_index()
+    colours = ["#56b4e9", "#0072b2", "#cc79a7", "#d55e00", "#009e73", "#e69f00"][:len(columns)]
+    expected = drawn(lambda ax: table.plot.barh(ax=ax, color=colours, width=0.7, stacked=stacked, legend=False))
+    assert drawn(lambda ax: table_barh(ax, table, colours, width=0.7, stacked=stacked)) == expected
+
+
+def test_one_collection_draws_what_barh_draws(tagged):
+    documents = tagged[0]["documents"]
+    lengths = documents.n_words.astype(float).where(documents.n_words > 200)  # missing bars too
+    expected = drawn(lambda ax: ax.barh(documents.doc_id, lengths.fillna(0), color="#999999"))
+
+    def collection(ax):
+        barh(ax, range(len(documents)), lengths, color="#999999")
+        ax.set_yticks(range(len(documents)), documents.doc_id)
+    assert drawn(collection) == expected
