@@ -13,6 +13,7 @@ import pytest
 import medialens as ml
 import medialens.sources
 from medialens.brief.articles import FIGURES_SHOWN, article_figures
+from medialens.brief.figures import _Said
 from medialens.figures.compare import _article_spread
 from medialens.palette import GREY
 from medialens.plots.bars import barh, table_barh
@@ -138,3 +139,22 @@ def test_one_collection_draws_what_barh_draws(tagged):
         barh(ax, range(len(documents)), lengths, color="#999999")
         ax.set_yticks(range(len(documents)), documents.doc_id)
     assert drawn(collection) == expected
+
+
+def test_the_brief_finds_each_quantitys_and_each_sentences_rows_as_a_filter_would(tagged):
+    tables, comparison = tagged
+    claims, sources = comparison.claims, tables["sources"]
+    said = _Said(claims, {}, sources, 3.0)
+    for quantity in claims.quantity.unique():
+        assert said.rows(quantity).equals(claims[claims.quantity == quantity])
+        rows = said.rows(quantity)
+        giving = said._docs_giving(rows)
+        for claim in rows.itertuples():
+            same = rows[rows.surface.str.lower() == claim.surface.lower()] if claim.qualifier == "vague" else \
+                rows[(rows.value_normalised == claim.value_normalised) & (rows.qualifier != "vague")]
+            assert giving(claim) == sorted(set(same.doc_id))
+    for claim in claims.itertuples():
+        near = sources[(sources.doc_id == claim.doc_id) & (sources.sent_id == claim.sent_id)]
+        assert sources.iloc[said.sources_in.get((claim.doc_id, claim.sent_id), [])].equals(near)
+        beside = claims.iloc[said.in_sentence[(claim.doc_id, claim.sent_id)]]
+        assert beside.equals(claims[(claims.doc_id == claim.doc_id) & (claims.sent_id == claim.sent_id)])
