@@ -50,6 +50,8 @@ UNCLEAR_COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "value", "uni
 GROUP_COLUMNS = ["quantity", "total", "unit", "n_figures", "n_articles", "compared", "running", "n_firm",
                  "n_speculative", "min", "max", "spread", "median_firm", "article_spread", "low_doc",
                  "high_doc", "discrepant", "status", "first_date", "last_date", "first_value", "last_value"]
+GROUP_INPUTS = ["quantity", "total", "unit", "measure", "event_time", "date", "doc_id", "value_normalised", "qualifier",
+                "modality", "firm"]
 # What a group of claims is, read as an editor would (findings.figure_disputes lists them in this order).
 STATUSES = ("disputed", "grew", "occasions", "undated", "agreed", "one article")
 
@@ -95,8 +97,9 @@ def compare_figures(figures: pd.DataFrame, documents: pd.DataFrame,
     q = rules_for(None).quantities
     # counts of one occasion; counts that grow as a story goes on; stances (an offer, a demand: no running count)
     kinds = (set(q.occasion), set(q.running), set(q.stance.values()))
-    groups = pd.DataFrame([_group(name, group, factor, kinds) for name, group in claims.groupby("quantity", sort=True)],
-                          columns=GROUP_COLUMNS)
+    # Only the columns _group reads: each of its filters then copies 11 columns, not 29.
+    groups = pd.DataFrame([_group(name, group, factor, kinds) for name, group in claims[GROUP_INPUTS].groupby(
+        "quantity", sort=True)], columns=GROUP_COLUMNS)
     return FigureComparison(claims, _totals_first(groups), unclear)
 
 
