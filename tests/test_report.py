@@ -308,3 +308,20 @@ def test_spacys_stop_words_are_read_without_importing_spacy():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "['ferry', 'officials', 'said', 'sail']"
+
+
+def test_the_kernels_take_the_notebooks_with_the_most_code_first(tmp_path):
+    import nbformat
+
+    from medialens.kernels import longest_first
+
+    cells = {"a": ["x = 1"], "b": ["import pandas as pd\ntable = pd.DataFrame({'n': range(200)})", "table.describe()"],
+             "c": ["y = 2"], "d": ["print('a long line of text the notebook prints')"]}
+    paths = []
+    for name, sources in cells.items():
+        notebook = nbformat.v4.new_notebook()
+        notebook.cells = [nbformat.v4.new_markdown_cell("# " + "A heading far longer than any code " * 9),
+                          *map(nbformat.v4.new_code_cell, sources)]
+        nbformat.write(notebook, tmp_path / f"{name}.ipynb")
+        paths.append(tmp_path / f"{name}.ipynb")
+    assert [p.stem for p in longest_first(paths)] == ["b", "d", "a", "c"]  # prose is not counted; ties keep their order

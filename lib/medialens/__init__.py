@@ -21,7 +21,7 @@ _EXPORTS = {
     "tag_corpus": "tagging", "tag_text": "tagging", "read_tables": "tables", "write_tables": "tables",
     "write_csv": "tables", "save_figure": "plots", "compare_figures": "figures",
     "unsourced_claims": "findings", "actor_prominence": "frames", "first_actors": "frames", "story_setting": "frames",
-    "article_spans": "highlight", "render_article": "highlight",
+    "article_spans": "highlight", "corpus_spans": "highlight", "render_article": "highlight",
     "tables_from_parameters": "notebook", "COLOURS": "palette", "MedialensError": "errors",
     "findings": "findings",
 }

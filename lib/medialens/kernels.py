@@ -48,6 +48,18 @@ def kernel_count(n_notebooks: int) -> int:
     return max(1, min(n_notebooks, cores))
 
 
+def longest_first(notebooks: list[Path]) -> list[Path]:
+    """The notebooks in the order the kernels take them: the most code first (ties in the order
+    given). What a notebook costs is known only once it has run; its code is the estimate at
+    hand, and taking the long ones first keeps a long one from starting last, with the other
+    kernel idle (on 200 articles the brief, started last, ran 10 s alone after the others)."""
+    def code(path: Path) -> int:
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        return sum(len("".join(cell["source"])) for cell in cells if cell["cell_type"] == "code")
+
+    return sorted(notebooks, key=code, reverse=True)
+
+
 def notebook_imports(notebooks: list[Path]) -> list[str]:
     """The import statements at the top level of the notebooks' code cells, each once, in order
     (a cell that is not Python, say one with a %magic, is skipped)."""

@@ -15,7 +15,7 @@ import pandas as pd
 from .engines import write_tagged
 from .errors import MedialensError
 from .executed import notebook_job, notebook_title
-from .kernels import Kernels, kernel_count, notebook_imports
+from .kernels import Kernels, kernel_count, longest_first, notebook_imports
 from .outputs import atomic_folder
 
 
@@ -25,7 +25,8 @@ def run_notebooks(corpus, out, notebooks, lexicons: dict[str, str] | None = None
     and link them all from OUT/index.html. Returns the path of index.html. `analyses`: analyses
     of the user's own (tagging.py), tagged into the tables and passed to the notebooks.
 
-    The notebooks run in kernels started while the corpus is tagged, two at once (kernels.py).
+    The notebooks run in kernels started while the corpus is tagged, two at once, the longest
+    first (kernels.py).
     Articles that fail are left out and listed in OUT/tables/errors.csv, which the notebooks
     read (with `strict`, any failed article stops the run before the notebooks). A notebook
     that fails stops the run: nothing is written to OUT, the executed notebook
@@ -49,8 +50,9 @@ def run_notebooks(corpus, out, notebooks, lexicons: dict[str, str] | None = None
                            for name, path in (lexicons or {}).items()})
         if analyses:  # their lexicons are known to the notebooks' *_lexicon parameters through them
             parameters["analyses"] = ", ".join(analyses)
-        kernels.start([notebook_job(notebook, f"[{number}/{len(notebook_paths)}]", work, final, parameters)
-                       for number, notebook in enumerate(notebook_paths, 1)])
+        numbers = {notebook: number for number, notebook in enumerate(notebook_paths, 1)}
+        kernels.start([notebook_job(notebook, f"[{numbers[notebook]}/{len(notebook_paths)}]", work, final, parameters)
+                       for notebook in longest_first(notebook_paths)])
         opening = index_opening(work / "tables")  # while the kernels work
         kernels.wait()
         (work / "index.html").write_text(index_page(work, opening), encoding="utf-8")

@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from ..errors import MedialensError
@@ -49,6 +50,8 @@ UNCLEAR_COLUMNS = ["doc_id", "sent_id", "start", "end", "surface", "value", "uni
 GROUP_COLUMNS = ["quantity", "total", "unit", "n_figures", "n_articles", "compared", "running", "n_firm",
                  "n_speculative", "min", "max", "spread", "median_firm", "article_spread", "low_doc",
                  "high_doc", "discrepant", "status", "first_date", "last_date", "first_value", "last_value"]
+GROUP_INPUTS = ["quantity", "total", "unit", "measure", "event_time", "date", "doc_id", "value_normalised", "qualifier",
+                "modality", "firm"]
 # What a group of claims is, read as an editor would (findings.figure_disputes lists them in this order).
 STATUSES = ("disputed", "grew", "occasions", "undated", "agreed", "one article")
 
@@ -94,8 +97,9 @@ def compare_figures(figures: pd.DataFrame, documents: pd.DataFrame,
     q = rules_for(None).quantities
     # counts of one occasion; counts that grow as a story goes on; stances (an offer, a demand: no running count)
     kinds = (set(q.occasion), set(q.running), set(q.stance.values()))
-    groups = pd.DataFrame([_group(name, group, factor, kinds) for name, group in claims.groupby("quantity", sort=True)],
-                          columns=GROUP_COLUMNS)
+    # Only the columns _group reads: each of its filters then copies 11 columns, not 29.
+    groups = pd.DataFrame([_group(name, group, factor, kinds) for name, group in claims[GROUP_INPUTS].groupby(
+        "quantity", sort=True)], columns=GROUP_COLUMNS)
     return FigureComparison(claims, _totals_first(groups), unclear)
 
 
@@ -169,8 +173,11 @@ def _article_spread(values: pd.DataFrame) -> float:
     per_article = values.groupby("doc_id").value_normalised.agg(["min", "max"])
     if len(per_article) < 2:
         return math.nan
-    return max(per_article["max"][a] / per_article["min"][b]
-               for a in per_article.index for b in per_article.index if a != b)
+    # Every article's largest figure over every other's smallest, as one array (a loop over the
+    # pairs of a 200-article corpus took seconds).
+    ratios = per_article["max"].to_numpy(float)[:, None] / per_article["min"].to_numpy(float)[None, :]
+    np.fill_diagonal(ratios, -np.inf)
+    return float(ratios.max())
 
 
 def _group(name: str, group: pd.DataFrame, factor: float, kinds: tuple[set[str], set[str], set[str]]) -> dict:

@@ -8,6 +8,7 @@ import pandas as pd
 
 from ..figures.compare import FigureComparison
 from ..palette import COLOURS
+from .bars import table_barh
 from .figures import RANGE_COLUMNS, figure_ranges
 
 SCORE_COLUMNS = {"share_claims_accountable": "sourcing transparency", "share_speculative": "speculation"}
@@ -23,7 +24,7 @@ def brief_scores(scores: pd.DataFrame):
     table = scores.set_index("doc_id") if "doc_id" in scores.columns else scores
     measures = table[list(SCORE_COLUMNS)].sort_index()
     fig, ax = plt.subplots(figsize=(8, 0.45 * len(measures) + 1.8))
-    measures.plot.barh(ax=ax, color=[COLOURS["source: named_org"], COLOURS["source: vague"]], width=0.75)
+    table_barh(ax, measures, [COLOURS["source: named_org"], COLOURS["source: vague"]], width=0.75)
     ax.set_xlabel("share of sentences (0 to 1)")
     ax.set_ylabel("article")
     ax.set_xlim(0, 1)

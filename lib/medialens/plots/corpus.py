@@ -8,6 +8,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from ..palette import COLOURS
+from .bars import barh
 
 
 def article_lengths(documents: pd.DataFrame):
@@ -16,7 +17,8 @@ def article_lengths(documents: pd.DataFrame):
     columns = [c for c in ("doc_id", "n_words", "n_sentences") if c in documents.columns]
     lengths = documents[columns].sort_values(["n_words", "doc_id"]).reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(7, max(2.0, 0.3 * len(lengths) + 1)))
-    ax.barh(lengths.doc_id, lengths.n_words, color=COLOURS["measure"])
+    barh(ax, range(len(lengths)), lengths.n_words, color=COLOURS["measure"])
+    ax.set_yticks(range(len(lengths)), lengths.doc_id)
     ax.set_xlabel("words in the cleaned text")
     ax.set_ylabel("article")
     ax.set_title("Article length after cleaning")

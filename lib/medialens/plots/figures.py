@@ -27,7 +27,8 @@ def figure_ranges(comparison, most: int = 12):
     qualifier, modality: the figures drawn."""
     claims, groups = comparison.claims, comparison.groups
     plotted = claims[claims.value_normalised > 0]
-    shown = _most_given([q for q in groups.quantity[groups.compared] if q in set(plotted.quantity)], plotted, most)
+    drawn = set(plotted.quantity)
+    shown = _most_given([q for q in groups.quantity[groups.compared] if q in drawn], plotted, most)
     height = 1.2 + 0.45 * max(1, plotted.doc_id.nunique()) * max(1, len(shown))
     fig, axes = plt.subplots(len(shown) or 1, 1, figsize=(8, min(height, 60)), squeeze=False)
     for ax, quantity in zip(axes[:, 0], shown):

@@ -10,6 +10,7 @@ import pandas as pd
 from ..frames import FRAMES, actor_prominence as rank_actors
 from ..palette import COLOURS
 from ..prose import number
+from .bars import barh
 
 LABEL_CHARACTERS = 70  # an emotive bar's word list is cut after this many characters
 
@@ -56,7 +57,8 @@ def emotive_terms(scores: pd.DataFrame, emotive: pd.DataFrame):
     Table: emotive_table's columns with doc_id, least emotive first (the bars' order)."""
     ordered = emotive_table(scores, emotive).sort_values("emotive_per_100_words")
     fig, ax = plt.subplots(figsize=(9, 0.6 * len(ordered) + 1.2))
-    ax.barh(ordered.index, ordered.emotive_per_100_words, color=COLOURS["emotive"])
+    barh(ax, range(len(ordered)), ordered.emotive_per_100_words, color=COLOURS["emotive"])
+    ax.set_yticks(range(len(ordered)), ordered.index)
     for y, (value, words) in enumerate(zip(ordered.emotive_per_100_words, ordered.words)):
         cut = words if len(words) <= LABEL_CHARACTERS else words[:LABEL_CHARACTERS - 3] + "..."
         ax.text(0 if np.isnan(value) else value, y, "  " + cut, va="center", fontsize=7)

@@ -8,6 +8,7 @@ import pandas as pd
 
 from ..palette import COLOURS
 from ..sources import SOURCE_TYPES
+from .bars import table_barh
 
 DENSITY_COLUMNS = ["hedges_per_100_words", "boosters_per_100_words", "conditionals_per_100_words"]
 
@@ -20,7 +21,7 @@ def source_types(scores: pd.DataFrame):
     by_type = (scores[[f"n_sources_{t}" for t in SOURCE_TYPES]]
                .rename(columns=lambda c: c.removeprefix("n_sources_")).sort_index())
     fig, ax = plt.subplots(figsize=(8, 0.35 * len(by_type) + 1.8))
-    by_type.plot.barh(stacked=True, ax=ax, color=[COLOURS[f"source: {t}"] for t in SOURCE_TYPES], width=0.7)
+    table_barh(ax, by_type, [COLOURS[f"source: {t}"] for t in SOURCE_TYPES], width=0.7, stacked=True)
     ax.set_xlabel("attributions")
     ax.set_ylabel("article")
     ax.set_title("Source types per article")
@@ -35,7 +36,7 @@ def hedging_density(scores: pd.DataFrame):
     Table: doc_id, hedges_per_100_words, boosters_per_100_words, conditionals_per_100_words."""
     density = scores[DENSITY_COLUMNS].sort_index()
     fig, ax = plt.subplots(figsize=(8, 0.35 * len(density) + 1.8))
-    density.plot.barh(ax=ax, color=[COLOURS[k] for k in ("hedge", "booster", "conditional")], width=0.75)
+    table_barh(ax, density, [COLOURS[k] for k in ("hedge", "booster", "conditional")], width=0.75)
     ax.set_xlabel("cues per 100 words")
     ax.set_ylabel("article")
     ax.set_title("Hedging density per article")
