@@ -50,9 +50,8 @@ def run_notebooks(corpus, out, notebooks, lexicons: dict[str, str] | None = None
                            for name, path in (lexicons or {}).items()})
         if analyses:  # their lexicons are known to the notebooks' *_lexicon parameters through them
             parameters["analyses"] = ", ".join(analyses)
-        numbers = {notebook: number for number, notebook in enumerate(notebook_paths, 1)}
-        kernels.start([notebook_job(notebook, f"[{numbers[notebook]}/{len(notebook_paths)}]", work, final, parameters)
-                       for notebook in longest_first(notebook_paths)])
+        kernels.start([notebook_job(notebook, f"[{number}/{len(notebook_paths)}]", work, final, parameters)
+                       for number, notebook in enumerate(longest_first(notebook_paths), 1)])
         opening = index_opening(work / "tables")  # while the kernels work
         kernels.wait()
         (work / "index.html").write_text(index_page(work, opening), encoding="utf-8")
